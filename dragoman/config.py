@@ -1,0 +1,58 @@
+"""Settings with defaults and help, read from a file < the environment < command-line flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+CONFIG_FILE = "dragoman.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: Path = field(default=Path("dragoman.duckdb"), metadata={"help": "DuckDB store file", "env": "DRAGOMAN_DB"})
+    kb_files: tuple[Path, ...] = field(
+        default=(), metadata={"help": "extra knowledge-base YAML files", "env": "DRAGOMAN_KB"}
+    )
+    batch_size: int = field(default=32, metadata={"help": "documents per parse batch and transaction"})
+    workers: int = field(default=1, metadata={"help": "local worker processes", "env": "DRAGOMAN_WORKERS"})
+    max_bytes: int = field(default=50_000_000, metadata={"help": "largest input file accepted"})
+    near_duplicate_threshold: float = field(
+        default=0.8, metadata={"help": "estimated Jaccard similarity above which a document is a twin"}
+    )
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """Apply command-line values; ``None`` means "not given"."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _coerce(name: str, value: Any) -> Any:
+    if name == "db":
+        return Path(value)
+    if name == "kb_files":
+        items = value.split(os.pathsep) if isinstance(value, str) else value
+        return tuple(Path(v) for v in items if v)
+    if name in {"batch_size", "workers", "max_bytes"}:
+        return int(value)
+    if name == "near_duplicate_threshold":
+        return float(value)
+    return value
+
+
+def load_settings(config_file: Path | None = None) -> Settings:
+    """Defaults, then ``dragoman.toml`` (``[dragoman]`` table), then DRAGOMAN_* variables."""
+    values: dict[str, Any] = {}
+    path = config_file or Path(CONFIG_FILE)
+    if path.exists():
+        with path.open("rb") as handle:
+            table = tomllib.load(handle).get("dragoman", {})
+        known = {f.name for f in fields(Settings)}
+        values.update({k: _coerce(k, v) for k, v in table.items() if k in known})
+    for f in fields(Settings):
+        env = f.metadata.get("env")
+        if env and os.environ.get(env):
+            values[f.name] = _coerce(f.name, os.environ[env])
+    return Settings(**values)

@@ -1,0 +1,241 @@
+"""The DuckDB store: one file, a versioned schema, whole documents per transaction."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from dragoman.records import ProcessedDocument
+from dragoman.store import schema
+from dragoman.store.rows import document_row, processed_rows
+
+DEFAULT_DB = "dragoman.duckdb"
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or written, with a one-line reason."""
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("DRAGOMAN_DB") or DEFAULT_DB)
+
+
+def _table_columns() -> dict[str, list[str]]:
+    con = duckdb.connect(":memory:")
+    try:
+        out = {}
+        for name, ddl in schema.TABLES.items():
+            con.execute(ddl)
+            out[name] = [row[0] for row in con.execute(f'DESCRIBE "{name}"').fetchall()]
+        return out
+    finally:
+        con.close()
+
+
+COLUMNS = _table_columns()
+
+
+class Store:
+    """A dragoman store file.  Use as a context manager; writers hold DuckDB's file lock."""
+
+    def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else default_db_path()
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such store (run `dragoman ingest` first)")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            message = str(exc).splitlines()[0]
+            if "lock" in message.lower():
+                raise StoreError(
+                    f"{self.path}: the store is in use by another process (one writer at a time); "
+                    "wait for it to finish and retry"
+                ) from None
+            raise StoreError(f"{self.path}: cannot open the store: {message}") from None
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: not a readable DuckDB store: {str(exc).splitlines()[0]}") from None
+        if not read_only:
+            self.migrate()
+        else:
+            self._check_version()
+
+    # -- lifecycle -----------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema --------------------------------------------------------------------
+    def schema_version(self) -> int:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException:
+            return 0
+        return int(row[0]) if row else 0
+
+    def _check_version(self) -> None:
+        version = self.schema_version()
+        if version > schema.SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: store schema v{version} is newer than this dragoman (v{schema.SCHEMA_VERSION})"
+            )
+
+    def migrate(self) -> None:
+        """Create missing tables and run migrations from the file's version up to ours."""
+        self._check_version()
+        version = self.schema_version()
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for ddl in schema.TABLES.values():
+                self.con.execute(ddl)
+            for statement in schema.INDEXES:
+                self.con.execute(statement)
+            for target in range(version + 1, schema.SCHEMA_VERSION + 1):
+                for statement in schema.MIGRATIONS.get(target, ()):
+                    self.con.execute(statement)
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(schema.SCHEMA_VERSION)]
+            )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # -- writing -------------------------------------------------------------------
+    def _insert(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        columns = COLUMNS[table]
+        arrow = pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows])
+        self.con.register("_rows", arrow)
+        try:
+            self.con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM _rows')
+        finally:
+            self.con.unregister("_rows")
+
+    def doc_ids_for_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        """Content hash -> doc_id for those already stored."""
+        wanted = list(set(hashes))
+        if not wanted:
+            return {}
+        rows = self.con.execute(
+            "SELECT content_hash, doc_id FROM documents WHERE content_hash IN (SELECT unnest(?))", [wanted]
+        ).fetchall()
+        return {h: d for h, d in rows}
+
+    def write_documents(
+        self, results: Sequence[ProcessedDocument], signatures: dict[str, Any] | None = None
+    ) -> None:
+        """Write whole documents with everything extracted from them, in one transaction.
+
+        A document already stored under the same id is replaced, so reprocessing with a
+        newer extractor never duplicates rows; a crash leaves the previous state.
+        """
+        if not results:
+            return
+        now = datetime.now(UTC).replace(tzinfo=None)
+        signatures = signatures or {}
+        tables: dict[str, list[dict[str, Any]]] = {name: [] for name in schema.DOCUMENT_TABLES}
+        doc_rows = []
+        for result in results:
+            doc = result.document
+            doc_rows.append(
+                document_row(doc, [str(c) for c in result.components], now, signatures.get(doc.doc_id))
+            )
+            for name, rows in processed_rows(result).items():
+                tables[name].extend(rows)
+        ids = [r["doc_id"] for r in doc_rows]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for name in (*schema.DOCUMENT_TABLES, "documents"):
+                self.con.execute(f'DELETE FROM "{name}" WHERE doc_id IN (SELECT unnest(?))', [ids])
+            self._insert("documents", doc_rows)
+            for name, rows in tables.items():
+                self._insert(name, rows)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def replace_table(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Replace a corpus-level table (merged events, propositions, disputes) atomically."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(f'DELETE FROM "{table}"')
+            self._insert(table, rows)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def replace_tables(self, tables: dict[str, Sequence[dict[str, Any]]], updates: Sequence[str] = ()) -> None:
+        """Replace several corpus-level tables and run ``updates`` in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, rows in tables.items():
+                self.con.execute(f'DELETE FROM "{table}"')
+                self._insert(table, rows)
+            for statement in updates:
+                self.con.execute(statement)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def upsert_actors(self, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            ids = [r["actor_id"] for r in rows]
+            self.con.execute("DELETE FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids])
+            self._insert("actors", rows)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # -- reading -------------------------------------------------------------------
+    def df(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
+        return self.con.execute(sql, params or []).df()
+
+    def rows(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        row = self.con.execute(sql, params or []).fetchone()
+        return row[0] if row else None
+
+    def signatures(self) -> Iterator[tuple[str, list[int]]]:
+        """Stored near-duplicate signatures of original (non-duplicate) documents."""
+        cursor = self.con.execute(
+            "SELECT doc_id, signature FROM documents WHERE duplicate_of IS NULL AND signature IS NOT NULL"
+        )
+        while batch := cursor.fetchmany(1000):
+            for doc_id, signature in batch:
+                yield doc_id, json.loads(signature)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            name: int(self.scalar(f'SELECT count(*) FROM "{name}"'))
+            for name in schema.TABLES
+            if name != "meta"
+        }

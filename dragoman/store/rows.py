@@ -1,0 +1,153 @@
+"""Turning typed records into table rows (and the JSON inside them)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+from dragoman.records import ActorRef, Document, EventMention, Mention, ProcessedDocument, Statement
+
+
+def to_json(value: Any) -> str | None:
+    """JSON text for a record field; dataclasses become objects."""
+    if value is None:
+        return None
+    return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in asdict(value).items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def actor_key(actor: ActorRef) -> str:
+    """The identity used to compare actors across documents: KB id, else country/org, else name."""
+    return actor.actor_id or actor.country or actor.org or actor.name.lower()
+
+
+def document_row(doc: Document, components: list[str], ingested_at: Any, signature: Any) -> dict[str, Any]:
+    return {
+        "doc_id": doc.doc_id,
+        "path": doc.path,
+        "title": doc.title,
+        "author": doc.author,
+        "publisher": doc.publisher,
+        "published": doc.published,
+        "url": doc.url,
+        "source_format": doc.source_format,
+        "content_hash": doc.content_hash,
+        "duplicate_of": doc.duplicate_of,
+        "n_chars": len(doc.text),
+        "text": doc.text,
+        "meta": to_json(doc.meta),
+        "components": to_json(components),
+        "ingested_at": ingested_at,
+        "signature": to_json(signature),
+    }
+
+
+def mention_row(m: Mention, furniture: bool) -> dict[str, Any]:
+    a = m.actor
+    return {
+        "mention_id": m.mention_id,
+        "doc_id": m.doc_id,
+        "sentence_idx": m.sentence_index,
+        "start": m.start,
+        "end": m.end,
+        "text": m.text,
+        "method": m.method,
+        "label": m.label,
+        "resolved": a is not None,
+        "actor_id": a.actor_id if a else None,
+        "name": a.name if a else None,
+        "country": a.country if a else None,
+        "org": a.org if a else None,
+        "kb_id": a.kb_id if a else None,
+        "sector": a.sector if a else None,
+        "kind": a.kind if a else None,
+        "role": a.role if a else None,
+        "furniture": furniture,
+        "component": m.component,
+    }
+
+
+def event_mention_row(e: EventMention) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "doc_id": e.doc_id,
+        "sentence_idx": e.sentence_index,
+        "type": e.type,
+        "mode": e.mode,
+        "quad": e.quad,
+        "actors": to_json(e.actors),
+        "recipients": to_json(e.recipients),
+        "actor_keys": to_json(sorted({actor_key(a) for a in e.actors})),
+        "recipient_keys": to_json(sorted({actor_key(a) for a in e.recipients})),
+        "date": e.date,
+        "date_end": e.date_end,
+        "date_precision": e.date_precision,
+        "status": e.status,
+        "attributed_to": to_json(e.attributed_to),
+        "negated": e.negated,
+        "sentence": e.sentence,
+        "start": e.start,
+        "end": e.end,
+        "trigger": e.trigger,
+        "extractor": e.extractor,
+        "confidence": e.confidence,
+        "event_id": e.event_id,
+    }
+
+
+def statement_row(s: Statement) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "doc_id": s.doc_id,
+        "sentence_idx": s.sentence_index,
+        "kind": s.kind,
+        "speaker": to_json(s.speaker),
+        "speaker_id": (s.speaker.actor_id if s.speaker else None),
+        "speaker_country": (s.speaker.country if s.speaker else None),
+        "speaker_text": s.speaker_text,
+        "cue": s.cue,
+        "content": s.content,
+        "content_start": s.content_start,
+        "content_end": s.content_end,
+        "start": s.start,
+        "end": s.end,
+        "targets": to_json(s.targets),
+        "date": s.date,
+        "status": s.status,
+        "extractor": s.extractor,
+        "confidence": s.confidence,
+    }
+
+
+def processed_rows(result: ProcessedDocument) -> dict[str, list[dict[str, Any]]]:
+    """Rows of every per-document table for one processed document."""
+    doc = result.document
+    return {
+        "furniture": [
+            {"doc_id": doc.doc_id, "start": s, "end": e, "kind": k} for s, e, k in doc.furniture
+        ],
+        "sentences": [
+            {
+                "doc_id": s.doc_id,
+                "idx": s.index,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "furniture": s.furniture,
+            }
+            for s in result.sentences
+        ],
+        "mentions": [mention_row(m, doc.is_furniture(m.start, m.end)) for m in result.mentions],
+        "event_mentions": [event_mention_row(e) for e in result.events],
+        "statements": [statement_row(s) for s in result.statements],
+    }

@@ -1,0 +1,126 @@
+"""The store's tables and the migrations that bring an older file forward.
+
+JSON-valued columns are stored as VARCHAR holding JSON text, so the file opens
+in any DuckDB without extensions.  Codes (types, countries, QIDs) are strings.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+# Tables written per document: replaced as a whole when a document is reprocessed.
+DOCUMENT_TABLES = ("furniture", "sentences", "mentions", "event_mentions", "statements")
+
+TABLES: dict[str, str] = {
+    "meta": """
+        CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)
+    """,
+    "documents": """
+        CREATE TABLE IF NOT EXISTS documents (
+            doc_id VARCHAR PRIMARY KEY,
+            path VARCHAR NOT NULL,
+            title VARCHAR, author VARCHAR, publisher VARCHAR,
+            published VARCHAR, url VARCHAR,
+            source_format VARCHAR NOT NULL,
+            content_hash VARCHAR NOT NULL UNIQUE,
+            duplicate_of VARCHAR,
+            n_chars INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            meta VARCHAR,
+            components VARCHAR,
+            ingested_at TIMESTAMP NOT NULL,
+            signature VARCHAR
+        )
+    """,
+    "furniture": """
+        CREATE TABLE IF NOT EXISTS furniture (
+            doc_id VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, kind VARCHAR
+        )
+    """,
+    "sentences": """
+        CREATE TABLE IF NOT EXISTS sentences (
+            doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text VARCHAR NOT NULL, furniture BOOLEAN NOT NULL
+        )
+    """,
+    "actors": """
+        CREATE TABLE IF NOT EXISTS actors (
+            actor_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR,
+            country VARCHAR, org VARCHAR, kb_id VARCHAR, sector VARCHAR
+        )
+    """,
+    "mentions": """
+        CREATE TABLE IF NOT EXISTS mentions (
+            mention_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, sentence_idx INTEGER,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text VARCHAR NOT NULL,
+            method VARCHAR, label VARCHAR, resolved BOOLEAN NOT NULL,
+            actor_id VARCHAR, name VARCHAR, country VARCHAR, org VARCHAR, kb_id VARCHAR,
+            sector VARCHAR, kind VARCHAR, role VARCHAR,
+            furniture BOOLEAN NOT NULL, component VARCHAR
+        )
+    """,
+    "event_mentions": """
+        CREATE TABLE IF NOT EXISTS event_mentions (
+            id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, sentence_idx INTEGER,
+            type VARCHAR NOT NULL, mode VARCHAR, quad INTEGER NOT NULL,
+            actors VARCHAR NOT NULL, recipients VARCHAR NOT NULL,
+            actor_keys VARCHAR, recipient_keys VARCHAR,
+            date VARCHAR, date_end VARCHAR, date_precision VARCHAR,
+            status VARCHAR NOT NULL, attributed_to VARCHAR, negated BOOLEAN,
+            sentence VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            trigger VARCHAR, extractor VARCHAR NOT NULL, confidence DOUBLE,
+            event_id VARCHAR
+        )
+    """,
+    "events": """
+        CREATE TABLE IF NOT EXISTS events (
+            event_id VARCHAR PRIMARY KEY, type VARCHAR NOT NULL, mode VARCHAR, quad INTEGER NOT NULL,
+            actors VARCHAR NOT NULL, recipients VARCHAR NOT NULL,
+            date VARCHAR, date_end VARCHAR, date_precision VARCHAR,
+            status VARCHAR, n_mentions INTEGER NOT NULL, n_documents INTEGER NOT NULL,
+            mention_ids VARCHAR NOT NULL
+        )
+    """,
+    "statements": """
+        CREATE TABLE IF NOT EXISTS statements (
+            id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, sentence_idx INTEGER,
+            kind VARCHAR, speaker VARCHAR, speaker_id VARCHAR, speaker_country VARCHAR,
+            speaker_text VARCHAR, cue VARCHAR,
+            content VARCHAR NOT NULL, content_start INTEGER, content_end INTEGER,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            targets VARCHAR, date VARCHAR, status VARCHAR,
+            extractor VARCHAR, confidence DOUBLE
+        )
+    """,
+    "propositions": """
+        CREATE TABLE IF NOT EXISTS propositions (
+            id VARCHAR PRIMARY KEY, key VARCHAR, summary VARCHAR, type VARCHAR,
+            actors VARCHAR, recipients VARCHAR, members VARCHAR, n_members INTEGER, n_documents INTEGER
+        )
+    """,
+    "disputes": """
+        CREATE TABLE IF NOT EXISTS disputes (
+            id VARCHAR PRIMARY KEY, proposition_id VARCHAR, kind VARCHAR, summary VARCHAR,
+            versions VARCHAR, actor_keys VARCHAR
+        )
+    """,
+    "reviews": """
+        CREATE TABLE IF NOT EXISTS reviews (
+            review_id VARCHAR PRIMARY KEY, target_kind VARCHAR NOT NULL, target_id VARCHAR NOT NULL,
+            verdict VARCHAR NOT NULL, corrections VARCHAR, note VARCHAR,
+            reviewer VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL
+        )
+    """,
+}
+
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS idx_sentences_doc ON sentences(doc_id)",
+    "CREATE INDEX IF NOT EXISTS idx_mentions_doc ON mentions(doc_id)",
+    "CREATE INDEX IF NOT EXISTS idx_event_mentions_doc ON event_mentions(doc_id)",
+    "CREATE INDEX IF NOT EXISTS idx_statements_doc ON statements(doc_id)",
+    "CREATE INDEX IF NOT EXISTS idx_furniture_doc ON furniture(doc_id)",
+)
+
+# version -> statements that migrate a store from version-1 to version.
+MIGRATIONS: dict[int, tuple[str, ...]] = {}
