@@ -1,0 +1,242 @@
+"""Commands for getting a corpus in and records out: ingest, summary, export, disputes, demo."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dragoman.cli.app import DB_OPTION_HELP, app, export_app
+from dragoman.config import load_settings
+from dragoman.store import Store, StoreError
+
+console = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[Path | None, typer.Option("--db", help=DB_OPTION_HELP)]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet")]
+OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: standard output)")]
+
+SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "sample" / "iran-russia-briefs"
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    console.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def open_store(db: Path | None, read_only: bool = True) -> Store:
+    settings = load_settings().with_overrides(db=db)
+    try:
+        return Store(settings.db, read_only=read_only)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest")] = None,
+    manifest: Annotated[
+        Path | None, typer.Option("--manifest", help="CSV: path,title,author,publisher,published,url")
+    ] = None,
+    db: DbOption = None,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="Extra knowledge-base YAML file")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Local worker processes")] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Address of a Dask distributed scheduler")
+    ] = None,
+    batch_size: Annotated[int | None, typer.Option("--batch-size", help="Documents per batch")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+) -> None:
+    """Read documents, extract actors, events and quotes, and store them."""
+    from dragoman.pipeline.ingest import ingest as run_ingest
+    from dragoman.pipeline.parallel import make_executor
+
+    if not paths and manifest is None:
+        raise fail("give files or folders to ingest, or --manifest FILE")
+    settings = load_settings().with_overrides(
+        db=db, kb_files=tuple(kb) if kb else None, workers=workers, batch_size=batch_size
+    )
+    executor = make_executor(settings, scheduler)
+    progress = Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet or not console.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("ingest", total=None)
+        try:
+            report = run_ingest(
+                list(paths or []),
+                settings,
+                manifest=manifest,
+                executor=executor,
+                on_error=lambda e: console.print(f"[red]error:[/red] {e}", highlight=False, markup=False),
+                on_progress=lambda n: progress.advance(task, n),
+            )
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+    console.print(
+        f"{report.added} added, {report.unchanged} unchanged, {report.duplicates} near-duplicates linked, "
+        f"{len(report.errors)} failed -> {settings.db}"
+    )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def summary(db: DbOption = None) -> None:
+    """Documents, actors, events, quotes and disputes in the store."""
+    with open_store(db) as store:
+        print_summary(store)
+
+
+def print_summary(store: Store) -> None:
+    counts = store.counts()
+    table = Table(title=f"dragoman store {store.path}")
+    table.add_column("records")
+    table.add_column("count", justify="right")
+    originals = store.scalar("SELECT count(*) FROM documents WHERE duplicate_of IS NULL")
+    table.add_row("documents", f"{counts['documents']} ({originals} original)")
+    table.add_row("sentences", str(counts["sentences"]))
+    resolved = store.scalar("SELECT count(*) FROM mentions WHERE resolved")
+    table.add_row("actor mentions", f"{counts['mentions']} ({resolved} resolved)")
+    table.add_row("distinct actors mentioned", str(store.scalar(
+        "SELECT count(DISTINCT coalesce(actor_id, name)) FROM mentions WHERE resolved"
+    )))
+    table.add_row("event mentions", str(counts["event_mentions"]))
+    table.add_row("events (merged)", str(counts["events"]))
+    table.add_row("quotes", str(counts["statements"]))
+    table.add_row("propositions", str(counts["propositions"]))
+    table.add_row("disputes", str(counts["disputes"]))
+    out.print(table)
+    types = store.rows("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")
+    if types:
+        out.print("events by type: " + ", ".join(f"{r['type']} {r['n']}" for r in types))
+    top = store.rows(
+        "SELECT coalesce(name, text) AS actor, count(*) AS n FROM mentions WHERE resolved "
+        "GROUP BY 1 ORDER BY n DESC, actor LIMIT 8"
+    )
+    if top:
+        out.print("most mentioned: " + ", ".join(f"{r['actor']} {r['n']}" for r in top))
+
+
+def _export(kind: str, fmt: str, out_file: Path | None, db: Path | None, level: str = "mention") -> None:
+    from dragoman.store.export import KINDS, frame, write
+
+    table = KINDS[kind]
+    if kind == "events" and level == "event":
+        table = "events"
+    if fmt == "plover" and table != "event_mentions":
+        raise fail("--format plover is for event mentions (export events --level mention)")
+    with open_store(db) as store:
+        df = frame(store, table)
+    try:
+        write(df, fmt, out_file, sys.stdout)
+    except (ValueError, OSError) as exc:
+        raise fail(str(exc)) from None
+    if out_file is not None:
+        console.print(f"{len(df)} {kind} -> {out_file}")
+
+
+def _register_export(kind: str, doc: str) -> None:
+    def command(fmt: FormatOption = "jsonl", out_file: OutOption = None, db: DbOption = None) -> None:
+        _export(kind, fmt, out_file, db)
+
+    command.__doc__ = doc
+    export_app.command(kind)(command)
+
+
+for _kind, _doc in {
+    "documents": "Documents: metadata, normalised text, furniture, duplicate links.",
+    "mentions": "Actor mentions with their resolution (unresolved ones included).",
+    "actors": "Actors known to the store (knowledge base and user files).",
+    "quotes": "Statements: speaker, cue, content span, targets and stances.",
+    "propositions": "Propositions: event mentions and statements about one thing, across documents.",
+    "disputes": "Disputes: propositions whose sources disagree, with the competing versions.",
+}.items():
+    _register_export(_kind, _doc)
+
+
+@export_app.command("events")
+def export_events(
+    level: Annotated[str, typer.Option("--level", help="mention (one row per report) or event (merged)")] = "mention",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or plover")] = "jsonl",
+    out_file: OutOption = None,
+    db: DbOption = None,
+) -> None:
+    """PLOVER-coded events, per mention or merged across sources."""
+    if level not in {"mention", "event"}:
+        raise fail("--level is 'mention' or 'event'")
+    _export("events", fmt, out_file, db, level)
+
+
+@app.command()
+def disputes(
+    actors: Annotated[list[str] | None, typer.Argument(help="Optionally two actors (ids or ISO3 codes)")] = None,
+    db: DbOption = None,
+) -> None:
+    """Print where the sources disagree, with the competing versions and their sources."""
+    with open_store(db) as store:
+        rows = store.rows("SELECT * FROM disputes ORDER BY kind, id")
+        documents = {
+            r["doc_id"]: r for r in store.rows("SELECT doc_id, path, title, publisher, published FROM documents")
+        }
+    wanted = {a.upper() for a in actors or []}
+    shown = 0
+    for row in rows:
+        keys = {k.upper() for k in json.loads(row["actor_keys"] or "[]")}
+        if wanted and not wanted <= keys:
+            continue
+        shown += 1
+        out.rule(f"[bold]{row['kind']}[/bold] dispute: {row['summary']}")
+        for version in json.loads(row["versions"] or "[]"):
+            out.print(f"  [bold]{version.get('value')}[/bold]")
+            for source in version.get("sources", version.get("members", [])):
+                doc = documents.get(source.get("doc_id", ""), {})
+                origin = doc.get("publisher") or doc.get("title") or doc.get("path") or source.get("doc_id")
+                who = source.get("attributed_to")
+                who_text = f" (according to {who.get('name')})" if isinstance(who, dict) and who else ""
+                out.print(f"    - {origin}{who_text}: {source.get('sentence', '')}", highlight=False)
+    if not shown:
+        out.print("no disputes found" + (f" between {' and '.join(sorted(wanted))}" if wanted else ""))
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="Store for the demo")] = Path("demo.duckdb"),
+    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Start the dashboard afterwards")] = True,
+    port: Annotated[int, typer.Option("--port")] = 8765,
+) -> None:
+    """Ingest the sample corpus that ships with dragoman, summarise it and open the dashboard."""
+    from dragoman.pipeline.ingest import ingest as run_ingest
+
+    settings = load_settings().with_overrides(db=db)
+    report = run_ingest(
+        [SAMPLE_CORPUS],
+        settings,
+        on_error=lambda e: console.print(f"[red]error:[/red] {e}", highlight=False, markup=False),
+    )
+    console.print(
+        f"{report.added} added, {report.unchanged} unchanged, {report.duplicates} near-duplicates linked, "
+        f"{len(report.errors)} failed"
+    )
+    with Store(db, read_only=True) as store:
+        print_summary(store)
+    url = f"http://127.0.0.1:{port}/"
+    if not serve:
+        out.print(f"Dashboard: run `dragoman serve --db {db}` and open {url}")
+        return
+    from dragoman.cli.surfaces import run_server
+
+    out.print(f"Dashboard: {url}  (Ctrl-C to stop)")
+    run_server(db, "127.0.0.1", port, None)

@@ -1,0 +1,136 @@
+"""Ingest orchestration: read → dedup → process → write, streaming in bounded batches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from dragoman.config import Settings
+from dragoman.ingest import NearDuplicateIndex, iter_documents
+from dragoman.pipeline.consolidate import consolidate
+from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
+from dragoman.pipeline.process import ProcessorConfig
+from dragoman.records import Document, IngestError, ProcessedDocument
+from dragoman.store import Store
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def body_text(document: Document) -> str:
+    """The text outside page furniture: what near-duplicate detection compares."""
+    if not document.furniture:
+        return document.text
+    parts, cursor = [], 0
+    for start, end, _ in sorted(document.furniture):
+        parts.append(document.text[cursor:start])
+        cursor = max(cursor, end)
+    parts.append(document.text[cursor:])
+    return "".join(parts)
+
+
+def _batched(items: Iterable[Document | IngestError], size: int) -> Iterator[list[Document | IngestError]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class _Deduplicator:
+    """Decides, in input order, which documents are new, unchanged, or twins of stored ones."""
+
+    def __init__(self, store: Store, settings: Settings, report: IngestReport) -> None:
+        self.store = store
+        self.report = report
+        self.threshold = settings.near_duplicate_threshold
+        self.index = NearDuplicateIndex()
+        for doc_id, signature in store.signatures():
+            self.index.add(doc_id, signature)
+        self.seen: set[str] = set()
+        self.signatures: dict[str, list[int]] = {}
+
+    def split(self, batch: Sequence[Document]) -> tuple[list[Document], list[Document]]:
+        """(documents to process, near-duplicates to store as links only)."""
+        stored = self.store.doc_ids_for_hashes(d.content_hash for d in batch)
+        fresh: list[Document] = []
+        twins: list[Document] = []
+        for document in batch:
+            if document.content_hash in stored or document.content_hash in self.seen:
+                self.report.unchanged += 1
+                continue
+            self.seen.add(document.content_hash)
+            signature = self.index.signature(body_text(document))
+            twin = self.index.find_twin(signature, threshold=self.threshold)
+            self.signatures[document.doc_id] = signature
+            if twin is not None:
+                document.duplicate_of = twin
+                twins.append(document)
+            else:
+                self.index.add(document.doc_id, signature)
+                fresh.append(document)
+        return fresh, twins
+
+
+def ingest(
+    paths: Sequence[Path],
+    settings: Settings,
+    manifest: Path | None = None,
+    executor: BatchExecutor | None = None,
+    on_error: Callable[[IngestError], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Ingest files into the store; every document is written whole or not at all."""
+    report = IngestReport()
+    config = ProcessorConfig(kb_files=tuple(settings.kb_files))
+    executor = executor or SerialExecutor(config)
+    with Store(settings.db) as store:
+        _store_actors(store, config)
+        dedup = _Deduplicator(store, settings, report)
+        pending_twins: list[list[Document]] = []
+
+        def fresh_batches() -> Iterator[list[Document]]:
+            for raw_batch in _batched(iter_documents(paths, manifest, settings.max_bytes), settings.batch_size):
+                documents: list[Document] = []
+                for item in raw_batch:
+                    if isinstance(item, IngestError):
+                        report.errors.append(item)
+                        if on_error:
+                            on_error(item)
+                    else:
+                        documents.append(item)
+                fresh, twins = dedup.split(documents)
+                pending_twins.append(twins)
+                if on_progress:
+                    on_progress(len(raw_batch) - len(fresh))
+                yield fresh
+
+        try:
+            for results in executor.map(fresh_batches()):
+                twins = pending_twins.pop(0) if pending_twins else []
+                everything = results + [ProcessedDocument(document=d) for d in twins]
+                store.write_documents(everything, signatures=dedup.signatures)
+                report.added += len(results)
+                report.duplicates += len(twins)
+                if on_progress:
+                    on_progress(len(results))
+        finally:
+            executor.close()
+        consolidate(store)
+    return report
+
+
+def _store_actors(store: Store, config: ProcessorConfig) -> None:
+    from dragoman.actors import KnowledgeBase
+
+    kb = KnowledgeBase.load(list(config.kb_files))
+    store.upsert_actors([dict(row) for row in kb.actors()])

@@ -1,0 +1,62 @@
+"""The Python API for notebooks: ``dragoman.open(path)`` and DataFrames out of the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pandas as pd
+
+from dragoman.store import Store
+from dragoman.store.export import frame
+
+
+class Corpus:
+    """A read-only view of one store; every method returns a pandas DataFrame."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.store = Store(path, read_only=True)
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def documents(self) -> pd.DataFrame:
+        return frame(self.store, "documents")
+
+    def mentions(self) -> pd.DataFrame:
+        return frame(self.store, "mentions")
+
+    def actors(self) -> pd.DataFrame:
+        return frame(self.store, "actors")
+
+    def events(self, level: str = "mention") -> pd.DataFrame:
+        """Event mentions (one row per report) or merged events (one row per real event)."""
+        if level not in {"mention", "event"}:
+            raise ValueError("level is 'mention' or 'event'")
+        return frame(self.store, "event_mentions" if level == "mention" else "events")
+
+    def quotes(self) -> pd.DataFrame:
+        return frame(self.store, "statements")
+
+    def propositions(self) -> pd.DataFrame:
+        return frame(self.store, "propositions")
+
+    def disputes(self) -> pd.DataFrame:
+        return frame(self.store, "disputes")
+
+    def sql(self, query: str, params: Any = None) -> pd.DataFrame:
+        """Any read-only SQL over the store's tables."""
+        return self.store.df(query, params)
+
+
+def open(path: str | Path | None = None) -> Corpus:  # noqa: A001 - the public name is dragoman.open
+    return Corpus(path)

@@ -1,0 +1,171 @@
+"""Tables out of the store as DataFrames, and written as JSONL, CSV, Parquet or PLOVER JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+import pandas as pd
+
+from dragoman.store.db import Store
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+JSON_COLUMNS = {
+    "documents": ("meta", "components"),
+    "event_mentions": ("actors", "recipients", "attributed_to", "actor_keys", "recipient_keys"),
+    "events": ("actors", "recipients", "mention_ids"),
+    "statements": ("speaker", "targets"),
+    "propositions": ("actors", "recipients", "members"),
+    "disputes": ("versions", "actor_keys"),
+}
+
+QUERIES = {
+    "documents": "SELECT * EXCLUDE (signature) FROM documents ORDER BY ingested_at, doc_id",
+    "mentions": "SELECT * FROM mentions ORDER BY doc_id, start, mention_id",
+    "actors": "SELECT * FROM actors ORDER BY actor_id",
+    "event_mentions": (
+        "SELECT m.*, d.path AS doc_path, d.url AS doc_url, d.publisher, d.published "
+        "FROM event_mentions m JOIN documents d USING (doc_id) ORDER BY m.doc_id, m.start, m.id"
+    ),
+    "events": "SELECT * FROM events ORDER BY date NULLS LAST, event_id",
+    "statements": (
+        "SELECT s.*, d.path AS doc_path, d.url AS doc_url, d.publisher, d.published "
+        "FROM statements s JOIN documents d USING (doc_id) ORDER BY s.doc_id, s.start, s.id"
+    ),
+    "propositions": "SELECT * FROM propositions ORDER BY id",
+    "disputes": "SELECT * FROM disputes ORDER BY id",
+}
+
+# Kinds accepted on the command line, mapped to tables.
+KINDS = {
+    "documents": "documents",
+    "mentions": "mentions",
+    "actors": "actors",
+    "events": "event_mentions",
+    "quotes": "statements",
+    "propositions": "propositions",
+    "disputes": "disputes",
+}
+
+ReviewHook = Callable[[pd.DataFrame, str, Store], pd.DataFrame]
+
+
+def _review_hook() -> ReviewHook | None:
+    try:
+        from dragoman.analysis.review import apply_reviews
+    except ImportError:
+        return None
+    return apply_reviews
+
+
+def frame(store: Store, table: str, decode_json: bool = True) -> pd.DataFrame:
+    """A table as a DataFrame, JSON columns decoded and analysts' reviews applied."""
+    df = store.df(QUERIES[table])
+    if decode_json:
+        for column in JSON_COLUMNS.get(table, ()):
+            if column in df.columns:
+                df[column] = df[column].map(lambda v: json.loads(v) if isinstance(v, str) else v)
+    if table == "event_mentions" and "quad" in df.columns:
+        df.insert(df.columns.get_loc("quad") + 1, "quad_name", df["quad"].map(QUAD_NAMES))
+    hook = _review_hook()
+    if hook is not None and table in {"event_mentions", "statements", "events"}:
+        kind = {"event_mentions": "event", "statements": "quote", "events": "merged_event"}[table]
+        df = hook(df, kind, store)
+    return df
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    if value is pd.NaT:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def _write_jsonl(df: pd.DataFrame, handle: IO[str]) -> None:
+    for record in df.to_dict(orient="records"):
+        handle.write(json.dumps({k: _plain(v) for k, v in record.items()}, ensure_ascii=False, default=str))
+        handle.write("\n")
+
+
+def plover_records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """Event mentions in the shape of PLOVER's JSON exchange records."""
+    out = []
+    for row in df.to_dict(orient="records"):
+        actor = row["actors"][0] if row["actors"] else {}
+        recipient = row["recipients"][0] if row["recipients"] else {}
+        out.append(
+            {
+                "id": row["id"],
+                "date": row.get("date"),
+                "event": row["type"],
+                "mode": row.get("mode") or "",
+                "context": "",
+                "actor": actor.get("name", ""),
+                "actor_country": actor.get("country") or "",
+                "actor_sector": actor.get("sector") or "",
+                "recipient": recipient.get("name", ""),
+                "recipient_country": recipient.get("country") or "",
+                "recipient_sector": recipient.get("sector") or "",
+                "actors": row["actors"],
+                "recipients": row["recipients"],
+                "quad": row["quad"],
+                "status": row["status"],
+                "attributed_to": row.get("attributed_to"),
+                "source": {
+                    "doc_id": row["doc_id"],
+                    "doc_path": row.get("doc_path"),
+                    "url": row.get("doc_url"),
+                    "sentence": row["sentence"],
+                    "start": row["start"],
+                    "end": row["end"],
+                },
+                "extractor": row["extractor"],
+                "confidence": row["confidence"],
+            }
+        )
+    return out
+
+
+def write(df: pd.DataFrame, fmt: str, out: Path | None, stdout: IO[str]) -> None:
+    """Write a frame; nested values become JSON text in CSV and Parquet."""
+    if fmt == "plover":
+        records = plover_records(df)
+        if out is None:
+            for record in records:
+                stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        else:
+            with out.open("w", encoding="utf-8") as handle:
+                for record in records:
+                    handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+        return
+    if fmt == "jsonl":
+        if out is None:
+            _write_jsonl(df, stdout)
+        else:
+            with out.open("w", encoding="utf-8") as handle:
+                _write_jsonl(df, handle)
+        return
+    flat = df.copy()
+    for column in flat.columns:
+        if flat[column].map(lambda v: isinstance(v, dict | list)).any():
+            flat[column] = flat[column].map(
+                lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
+            )
+    if fmt == "csv":
+        if out is None:
+            flat.to_csv(stdout, index=False)
+        else:
+            flat.to_csv(out, index=False)
+        return
+    if fmt == "parquet":
+        if out is None:
+            raise ValueError("--out FILE is required for parquet")
+        flat.to_parquet(out, index=False)
+        return
+    raise ValueError(f"unknown format {fmt!r} (jsonl, csv, parquet, plover)")
