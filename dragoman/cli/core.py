@@ -26,8 +26,13 @@ OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Output file
 SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "sample" / "iran-russia-briefs"
 
 
+def error_line(message: str) -> None:
+    """One unwrapped line on standard error, whatever the terminal width."""
+    typer.echo(f"error: {message}", err=True)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
-    console.print(f"[red]error:[/red] {message}", highlight=False)
+    error_line(message)
     return typer.Exit(code)
 
 
@@ -80,7 +85,7 @@ def ingest(
                 settings,
                 manifest=manifest,
                 executor=executor,
-                on_error=lambda e: console.print(f"[red]error:[/red] {e}", highlight=False, markup=False),
+                on_error=lambda e: error_line(str(e)),
                 on_progress=lambda n: progress.advance(task, n),
             )
         except StoreError as exc:
@@ -224,7 +229,7 @@ def demo(
     report = run_ingest(
         [SAMPLE_CORPUS],
         settings,
-        on_error=lambda e: console.print(f"[red]error:[/red] {e}", highlight=False, markup=False),
+        on_error=lambda e: error_line(str(e)),
     )
     console.print(
         f"{report.added} added, {report.unchanged} unchanged, {report.duplicates} near-duplicates linked, "
