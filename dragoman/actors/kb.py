@@ -17,9 +17,9 @@ import yaml
 
 from dragoman.records import ActorRef
 
-KINDS = {"state", "igo", "group", "institution", "media", "person", "company"}
-DATA_FILES = ("states.yaml", "igos.yaml", "groups.yaml", "institutions.yaml", "media.yaml", "roles.yaml",
-              "people.yaml")
+KINDS = {"state", "igo", "group", "institution", "media", "person", "company", "region", "agreement"}
+DATA_FILES = ("states.yaml", "igos.yaml", "groups.yaml", "institutions.yaml", "media.yaml", "regions.yaml",
+              "roles.yaml", "people.yaml")
 # Fields that must agree when two files describe the same id.
 IDENTITY_FIELDS = ("kind", "country", "org", "qid", "sector")
 GENERIC_OFFICES: dict[str, tuple[str, str]] = {
@@ -49,7 +49,10 @@ class KBError(ValueError):
     """A knowledge-base file that cannot be used; the message names file and line."""
 
 
-class _LineLoader(yaml.SafeLoader):
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """SafeLoader that records the line of every mapping as ``__line__``."""
 
 
