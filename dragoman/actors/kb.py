@@ -215,7 +215,8 @@ class KnowledgeBase:
         line = raw.get("__line__", "?")
         if "role" not in raw or "office" not in raw:
             raise KBError(f"{source}:{line}: a role needs 'role' and 'office'")
-        sector = raw.get("sector") or GENERIC_OFFICES.get(raw["office"], ("", "GOV"))[1]
+        default = "IGO" if raw.get("org") else GENERIC_OFFICES.get(raw["office"], ("", "GOV"))[1]
+        sector = raw.get("sector") or default
         self.roles[raw["role"]] = RoleDef(raw["role"], raw["office"], raw.get("country"), raw.get("org"),
                                           sector)
 

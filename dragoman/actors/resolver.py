@@ -22,6 +22,7 @@ from dragoman.actors.titles import (
     GENERIC_TITLES,
     INSTITUTION_PHRASES,
     INSTITUTIONS,
+    NOT_ENTITIES,
     PLURAL_REFS,
     PRONOUNS,
     TITLES,
@@ -105,17 +106,28 @@ class Resolver:
         doc = spacy_doc
         names, titles, keys = self._get_matchers(doc)
         window = date_window(document.published)
-        alias_spans = spacy.util.filter_spans(
-            [Span(doc, s, e, label=mid) for mid, s, e in names(doc)])
+        raw_alias = [Span(doc, s, e, label=mid) for mid, s, e in names(doc)]
+        alias_spans = spacy.util.filter_spans(raw_alias)
         title_spans = spacy.util.filter_spans(
             [Span(doc, s, e, label=mid) for mid, s, e in titles(doc)])
-        alias_by_end = {sp.end: sp for sp in alias_spans}
-        alias_by_start = {sp.start: sp for sp in alias_spans}
+        # Cues and names next to titles may hide inside a longer match ("Iranian" in
+        # "Iranian Foreign Ministry spokesman"), so index every raw match, longest first.
+        alias_by_end: dict[int, list[Span]] = {}
+        alias_by_start: dict[int, list[Span]] = {}
+        for sp in sorted(raw_alias, key=len, reverse=True):
+            alias_by_end.setdefault(sp.end, []).append(sp)
+            alias_by_start.setdefault(sp.start, []).append(sp)
         ents_by_start = {ent.start: ent for ent in doc.ents}
 
         taken = bytearray(len(doc))
         items: list[_Item] = []
         for sp in title_spans:
+            kind = self.title_phrases[keys[sp.label]][0]
+            if kind in {"office", "generic"} and any(
+                    a.start <= sp.start and sp.end <= a.end and len(a) > len(sp)
+                    for i in range(sp.start, sp.end + 1) for a in alias_by_end.get(i + 1, ())
+                    if self._is_org_form(keys[a.label])):
+                continue  # "General Assembly", "Supreme National Security Council": a name, not a title
             item = self._title_item(doc, sp, keys[sp.label], alias_by_end, alias_by_start, ents_by_start)
             if item is None or any(taken[item.start:item.end]):
                 continue
@@ -140,6 +152,8 @@ class Resolver:
             ent = doc[sp.start].ent_type_ or None
             items.append(_Item(sp.start, sp.end, "alias", keys[sp.label], ent))
         for ent in doc.ents:
+            if ent.text in NOT_ENTITIES:
+                continue  # weapons and common nouns the NER takes for organisations
             if ent.label_ in NER_LABELS and not any(taken[ent.start:ent.end]):
                 taken[ent.start:ent.end] = b"\x01" * len(ent)
                 items.append(_Item(ent.start, ent.end, "ner", ent, ent.label_))
@@ -236,6 +250,9 @@ class Resolver:
             return form
         return None
 
+    def _is_org_form(self, form: str) -> bool:
+        return any(self.kb.entries[i].kind not in {"person"} for i, _ in self.forms.get(form, []))
+
     def _is_place(self, form: str) -> bool:
         return any(m in {"metonym", "demonym"} or self.kb.entries[i].kind == "state"
                    for i, m in self.forms.get(form, []))
@@ -278,14 +295,13 @@ class Resolver:
             return self._person_ref(entry, window), method
         return entry.ref(), method
 
-    def _cue(self, doc: Doc, sp: Span, alias_by_end: dict[int, Span], alias_by_start: dict[int, Span]
-             ) -> tuple[Entry | None, int]:
+    def _cue(self, doc: Doc, sp: Span, alias_by_end: dict[int, list[Span]],
+             alias_by_start: dict[int, list[Span]]) -> tuple[Entry | None, int]:
         """The state or IGO a title belongs to: left ("Iran's", "Iranian") or "of Iran" on the right."""
         end = sp.start
         if end > 0 and doc[end - 1].text in POSSESSIVE:
             end -= 1
-        cue = alias_by_end.get(end)
-        if cue is not None:
+        for cue in alias_by_end.get(end, []):
             entry = self._scope_entry(cue)
             if entry is not None:
                 return entry, cue.start
@@ -293,8 +309,7 @@ class Resolver:
             nxt = sp.end + 1
             if nxt < len(doc) and doc[nxt].lower_ == "the":
                 nxt += 1
-            cue = alias_by_start.get(nxt)
-            if cue is not None:
+            for cue in alias_by_start.get(nxt, []):
                 entry = self._scope_entry(cue)
                 if entry is not None:
                     return entry, -cue.end  # negative: the cue lies to the right
@@ -308,8 +323,8 @@ class Resolver:
                 return entry
         return None
 
-    def _title_item(self, doc: Doc, sp: Span, phrase: str, alias_by_end: dict[int, Span],
-                    alias_by_start: dict[int, Span], ents_by_start: dict[int, Span]) -> _Item | None:
+    def _title_item(self, doc: Doc, sp: Span, phrase: str, alias_by_end: dict[int, list[Span]],
+                    alias_by_start: dict[int, list[Span]], ents_by_start: dict[int, Span]) -> _Item | None:
         kind, val = self.title_phrases[phrase]
         if kind == "plural":
             return _Item(sp.start, sp.end, "plural")
@@ -328,7 +343,7 @@ class Resolver:
         name_span: Span | None = None
         if end == sp.end and sp.end < len(doc):
             nxt = sp.end
-            cand = alias_by_start.get(nxt)
+            cand = next(iter(alias_by_start.get(nxt, [])), None)
             if cand is not None and any(self.kb.entries[i].kind == "person"
                                         for i, _ in self.forms.get(doc.vocab.strings[cand.label][3:], [])):
                 name_span = cand
@@ -349,6 +364,7 @@ class Resolver:
             # "a Russian official": keep, it is an unknown titled person.
             pass
         return _Item(start, end, "title", {"kind": kind, "val": val, "scope": scope, "phrase": phrase,
+                                            "text": doc[start:end].text,
                                             "name": name_span.text if name_span is not None else None,
                                             "name_form": doc.vocab.strings[name_span.label][3:]
                                             if name_span is not None and name_span.label_.startswith("KB:")
@@ -401,7 +417,7 @@ class Resolver:
         label, sector = data["val"]
         country = scope.country if scope is not None else None
         role = f"{label} of {scope.name}" if scope is not None else label
-        person = _strip(name) if name else f"{scope.name if scope else ''} {data['phrase']}".strip()
+        person = _strip(name) if name else _strip(data["text"])
         org = scope.org if scope is not None and scope.kind == "igo" else None
         return ActorRef(name=person, kind="person", country=country, org=org, sector=sector, role=role), "title"
 
