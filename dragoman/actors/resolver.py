@@ -175,6 +175,7 @@ class Resolver:
             pos = text.find(sep, pos + 1)
         sent_starts = [s.start for s in sentences]
         people: list[tuple[ActorRef, str | None, int]] = []  # (ref, office key, paragraph)
+        titled: list[tuple[ActorRef, str | None, int]] = []  # people introduced with their title
         seen_ids: set[str] = set()
         surnames: dict[str, ActorRef] = {}
         states: list[ActorRef] = []
@@ -198,6 +199,8 @@ class Resolver:
                 elif ref.role:
                     office = ref.role
                 people.append((ref, office, para))
+                if method == "title":
+                    titled.append((ref, office, para))
                 if ref.actor_id:
                     seen_ids.add(ref.actor_id)
                 last = ref.name.split()[-1] if ref.name else ""
@@ -219,7 +222,7 @@ class Resolver:
                     emit(item, states[-1], "plural-ref")
                 continue
             if item.kind == "title":
-                ref, method = self._resolve_title(item.data, window, people)
+                ref, method = self._resolve_title(item.data, window, titled[::-1] + people[::-1])
                 if ref is not None or item.data.get("name"):
                     emit(item, ref, method)
                 continue
@@ -391,8 +394,9 @@ class Resolver:
             office, default_scope = data["val"]
             scope_id = scope.id if scope is not None else default_scope
             if scope_id is None and not name:
-                # "the president": the last person named who holds that office.
-                for ref, off, _ in reversed(people):
+                # "the president": the last person named with that title, else the last
+                # person named who holds that office (``people`` is in that priority order).
+                for ref, off, _ in people:
                     if off == office:
                         return ref, "short-title"
                 return None, "title"
