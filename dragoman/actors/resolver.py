@@ -339,6 +339,8 @@ class Resolver:
             else:
                 end = -cue_start
         if kind == "institution":
+            if _modifies_right(sp):
+                return None
             if scope is None or scope.kind != "state" or not doc[sp.end - 1].text[:1].isalpha():
                 return None
             return _Item(start, end, "title", {"kind": kind, "key": val, "scope": scope})
@@ -361,6 +363,8 @@ class Resolver:
                     name_span = doc[nxt:stop]
         if name_span is not None:
             end = name_span.end
+        elif _modifies_right(sp):
+            return None  # "general election", "military operation": the word modifies a noun
         if kind == "generic" and name_span is None and scope is None:
             return None
         if sp[0].is_lower and kind == "generic" and name_span is None:
@@ -435,3 +439,9 @@ def _strip(text: str) -> str:
         if text.endswith(pos):
             text = text[: -len(pos)]
     return text.strip()
+
+
+def _modifies_right(span: Span) -> bool:
+    """True when the span's last word modifies a noun after it ("general" in "general election")."""
+    last = span[-1]
+    return last.dep_ in {"amod", "compound", "nmod"} and last.head.i >= span.end

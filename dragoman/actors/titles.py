@@ -124,6 +124,8 @@ INSTITUTION_PHRASES: dict[str, str] = {
     "forces": "military",
     "troops": "military",
     "soldiers": "military",
+    "security forces": "military",
+    "military forces": "military",
     "navy": "navy",
     "air force": "air-force",
     "central bank": "central-bank",
