@@ -18,8 +18,16 @@ import yaml
 from dragoman.records import ActorRef
 
 KINDS = {"state", "igo", "group", "institution", "media", "person", "company", "region", "agreement"}
-DATA_FILES = ("states.yaml", "igos.yaml", "groups.yaml", "institutions.yaml", "media.yaml", "regions.yaml",
-              "roles.yaml", "people.yaml")
+DATA_FILES = (
+    "states.yaml",
+    "igos.yaml",
+    "groups.yaml",
+    "institutions.yaml",
+    "media.yaml",
+    "regions.yaml",
+    "roles.yaml",
+    "people.yaml",
+)
 # Fields that must agree when two files describe the same id.
 IDENTITY_FIELDS = ("kind", "country", "org", "qid", "sector")
 GENERIC_OFFICES: dict[str, tuple[str, str]] = {
@@ -134,8 +142,16 @@ class Entry:
     source: str = ""
 
     def ref(self, role: str | None = None, sector: str | None = None) -> ActorRef:
-        return ActorRef(name=self.name, actor_id=self.id, country=self.country, org=self.org,
-                        kb_id=self.qid, sector=sector or self.sector, kind=self.kind, role=role)
+        return ActorRef(
+            name=self.name,
+            actor_id=self.id,
+            country=self.country,
+            org=self.org,
+            kb_id=self.qid,
+            sector=sector or self.sector,
+            kind=self.kind,
+            role=role,
+        )
 
     def office_at(self, window: tuple[dt.date, dt.date] | None) -> Office | None:
         """The office held in the window (largest overlap); None window → latest office."""
@@ -193,8 +209,9 @@ class KnowledgeBase:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f"line {mark.line + 1}" if mark is not None else "unknown line"
-            raise KBError(f"{source}:{line.split()[-1]}: YAML syntax error ({line}): "
-                          f"{getattr(exc, 'problem', exc)}") from exc
+            raise KBError(
+                f"{source}:{line.split()[-1]}: YAML syntax error ({line}): {getattr(exc, 'problem', exc)}"
+            ) from exc
         if data is None:
             return
         defaults: dict[str, Any] = {}
@@ -217,8 +234,9 @@ class KnowledgeBase:
             raise KBError(f"{source}:{line}: a role needs 'role' and 'office'")
         default = "IGO" if raw.get("org") else GENERIC_OFFICES.get(raw["office"], ("", "GOV"))[1]
         sector = raw.get("sector") or default
-        self.roles[raw["role"]] = RoleDef(raw["role"], raw["office"], raw.get("country"), raw.get("org"),
-                                          sector)
+        self.roles[raw["role"]] = RoleDef(
+            raw["role"], raw["office"], raw.get("country"), raw.get("org"), sector
+        )
 
     def _add_entry(self, raw: dict[str, Any], source: str) -> None:
         line = raw.pop("__line__", "?")
@@ -228,8 +246,22 @@ class KnowledgeBase:
                 raise KBError(f"{where}: entry lacks '{key}'")
         if raw["kind"] not in KINDS:
             raise KBError(f"{where}: unknown kind {raw['kind']!r} (one of {sorted(KINDS)})")
-        known = {"id", "kind", "name", "country", "org", "qid", "sector", "aliases", "demonyms",
-                 "metonyms", "status", "offices", "office_key", "note"}
+        known = {
+            "id",
+            "kind",
+            "name",
+            "country",
+            "org",
+            "qid",
+            "sector",
+            "aliases",
+            "demonyms",
+            "metonyms",
+            "status",
+            "offices",
+            "office_key",
+            "note",
+        }
         unknown = set(raw) - known
         if unknown:
             raise KBError(f"{where}: unknown field(s) {sorted(unknown)}")
@@ -238,19 +270,30 @@ class KnowledgeBase:
         offices = []
         for off in raw.get("offices") or []:
             offices.append(self._office(off, raw, source))
-        entry = Entry(id=str(raw["id"]), kind=raw["kind"], name=str(raw["name"]),
-                      country=raw.get("country"), org=raw.get("org"), qid=raw.get("qid"),
-                      sector=raw.get("sector"), aliases=[str(a) for a in raw.get("aliases") or []],
-                      demonyms=[str(a) for a in raw.get("demonyms") or []],
-                      metonyms=[str(a) for a in raw.get("metonyms") or []], status=raw.get("status"),
-                      office_key=raw.get("office_key"), offices=offices, source=where)
+        entry = Entry(
+            id=str(raw["id"]),
+            kind=raw["kind"],
+            name=str(raw["name"]),
+            country=raw.get("country"),
+            org=raw.get("org"),
+            qid=raw.get("qid"),
+            sector=raw.get("sector"),
+            aliases=[str(a) for a in raw.get("aliases") or []],
+            demonyms=[str(a) for a in raw.get("demonyms") or []],
+            metonyms=[str(a) for a in raw.get("metonyms") or []],
+            status=raw.get("status"),
+            office_key=raw.get("office_key"),
+            offices=offices,
+            source=where,
+        )
         old = self.entries.get(entry.id)
         if old is not None:
             for attr in IDENTITY_FIELDS:
                 a, b = getattr(old, attr), getattr(entry, attr)
                 if a is not None and b is not None and a != b:
-                    raise KBError(f"{where}: entry {entry.id!r} conflicts with {old.source}: "
-                                  f"{attr} {b!r} != {a!r}")
+                    raise KBError(
+                        f"{where}: entry {entry.id!r} conflicts with {old.source}: {attr} {b!r} != {a!r}"
+                    )
             # Same actor: merge names and offices, keep the earlier identity fields.
             for attr in IDENTITY_FIELDS:
                 if getattr(old, attr) is None:
@@ -268,14 +311,24 @@ class KnowledgeBase:
             raise KBError(f"{source}:{line}: office lacks 'role'")
         rdef = self.roles.get(role)
         office = off.get("office") or (rdef.office if rdef else None) or _office_from_role(role)
-        sector = off.get("sector") or (rdef.sector if rdef else None) or \
-            GENERIC_OFFICES.get(office, ("", raw.get("sector") or "GOV"))[1]
+        sector = (
+            off.get("sector")
+            or (rdef.sector if rdef else None)
+            or GENERIC_OFFICES.get(office, ("", raw.get("sector") or "GOV"))[1]
+        )
         try:
             start, end = parse_date(off.get("start")), parse_date(off.get("end"), end=True)
         except (ValueError, TypeError) as exc:
             raise KBError(f"{source}:{line}: bad date in office {role!r}: {exc}") from exc
-        return Office(role=role, office=office, country=off.get("country") or (rdef.country if rdef else None),
-                      org=off.get("org") or (rdef.org if rdef else None), sector=sector, start=start, end=end)
+        return Office(
+            role=role,
+            office=office,
+            country=off.get("country") or (rdef.country if rdef else None),
+            org=off.get("org") or (rdef.org if rdef else None),
+            sector=sector,
+            start=start,
+            end=end,
+        )
 
     def _index(self) -> None:
         """Build the lookup tables once, after every file is read."""
@@ -335,24 +388,38 @@ class KnowledgeBase:
         if state is None or spec is None:
             return None
         label, sector = spec
-        return ActorRef(name=f"{label} of {state.name}", actor_id=f"{country}.{key}", country=country,
-                        sector=sector, kind="institution")
+        return ActorRef(
+            name=f"{label} of {state.name}",
+            actor_id=f"{country}.{key}",
+            country=country,
+            sector=sector,
+            kind="institution",
+        )
 
     def actors(self) -> Iterator[dict[str, Any]]:
         """Rows for the store's actors table."""
         for e in self.entries.values():
-            yield {"actor_id": e.id, "name": e.name, "kind": e.kind, "country": e.country, "org": e.org,
-                   "kb_id": e.qid, "sector": e.sector}
+            yield {
+                "actor_id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "country": e.country,
+                "org": e.org,
+                "kb_id": e.qid,
+                "sector": e.sector,
+            }
 
-    def office_holder(self, office: str, scope: str,
-                      window: tuple[dt.date, dt.date] | None) -> tuple[Entry, Office] | None:
+    def office_holder(
+        self, office: str, scope: str, window: tuple[dt.date, dt.date] | None
+    ) -> tuple[Entry, Office] | None:
         """Who held ``office`` of ``scope`` (country or IGO code) in the window."""
         holders = self.holders.get((office, scope), [])
         if not holders:
             return None
         if window is None:
-            actor_id, off = max(holders, key=lambda h: (h[1].end is None, h[1].end or dt.date.min,
-                                                        h[1].start or dt.date.min))
+            actor_id, off = max(
+                holders, key=lambda h: (h[1].end is None, h[1].end or dt.date.min, h[1].start or dt.date.min)
+            )
             return self.entries[actor_id], off
         actor_id, off = max(holders, key=lambda h: h[1].overlap(window))
         if off.overlap(window) == 0:

@@ -21,7 +21,6 @@ from dragoman.actors.kb import Entry, KnowledgeBase, date_window
 from dragoman.actors.titles import (
     GENERIC_TITLES,
     INSTITUTION_PHRASES,
-    INSTITUTIONS,
     NOT_ENTITIES,
     PLURAL_REFS,
     PRONOUNS,
@@ -32,8 +31,25 @@ from dragoman.records import ActorRef, Document, Mention, Sentence
 NAME = "actors.resolver"
 VERSION = "1.0"
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-LOCATION_PREPS = {"in", "to", "from", "at", "near", "into", "across", "outside", "around", "visit", "visited",
-                  "visiting", "visits", "via", "toward", "towards", "inside"}
+LOCATION_PREPS = {
+    "in",
+    "to",
+    "from",
+    "at",
+    "near",
+    "into",
+    "across",
+    "outside",
+    "around",
+    "visit",
+    "visited",
+    "visiting",
+    "visits",
+    "via",
+    "toward",
+    "towards",
+    "inside",
+}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 KIND_RANK = {"state": 0, "igo": 1, "institution": 2, "group": 3, "media": 4, "company": 5, "person": 6}
 
@@ -83,17 +99,17 @@ class Resolver:
         key = id(doc.vocab)
         if key in self._matchers:
             return self._matchers[key]
-        nlp = spacy.blank("en", vocab=doc.vocab)
+        tokenizer: Any = spacy.blank("en", vocab=doc.vocab).tokenizer
         names = PhraseMatcher(doc.vocab, attr="ORTH")
         titles = PhraseMatcher(doc.vocab, attr="LOWER")
         keys: dict[int, str] = {}
         forms = list(self.forms)
-        for form, pattern in zip(forms, nlp.tokenizer.pipe(forms), strict=True):
+        for form, pattern in zip(forms, tokenizer.pipe(forms), strict=True):
             mid = doc.vocab.strings.add("KB:" + form)
             keys[mid] = form
             names.add("KB:" + form, [pattern])
         phrases = list(self.title_phrases)
-        for phrase, pattern in zip(phrases, nlp.tokenizer.pipe(phrases), strict=True):
+        for phrase, pattern in zip(phrases, tokenizer.pipe(phrases), strict=True):
             mid = doc.vocab.strings.add("T:" + phrase)
             keys[mid] = phrase
             titles.add("T:" + phrase, [pattern])
@@ -108,8 +124,7 @@ class Resolver:
         window = date_window(document.published)
         raw_alias = [Span(doc, s, e, label=mid) for mid, s, e in names(doc)]
         alias_spans = spacy.util.filter_spans(raw_alias)
-        title_spans = spacy.util.filter_spans(
-            [Span(doc, s, e, label=mid) for mid, s, e in titles(doc)])
+        title_spans = spacy.util.filter_spans([Span(doc, s, e, label=mid) for mid, s, e in titles(doc)])
         # Cues and names next to titles may hide inside a longer match ("Iranian" in
         # "Iranian Foreign Ministry spokesman"), so index every raw match, longest first.
         alias_by_end: dict[int, list[Span]] = {}
@@ -124,38 +139,40 @@ class Resolver:
         for sp in title_spans:
             kind = self.title_phrases[keys[sp.label]][0]
             if kind in {"office", "generic"} and any(
-                    a.start <= sp.start and sp.end <= a.end and len(a) > len(sp)
-                    for i in range(sp.start, sp.end + 1) for a in alias_by_end.get(i + 1, ())
-                    if self._is_org_form(keys[a.label])):
+                a.start <= sp.start and sp.end <= a.end and len(a) > len(sp)
+                for i in range(sp.start, sp.end + 1)
+                for a in alias_by_end.get(i + 1, ())
+                if self._is_org_form(keys[a.label])
+            ):
                 continue  # "General Assembly", "Supreme National Security Council": a name, not a title
             item = self._title_item(doc, sp, keys[sp.label], alias_by_end, alias_by_start, ents_by_start)
-            if item is None or any(taken[item.start:item.end]):
+            if item is None or any(taken[item.start : item.end]):
                 continue
-            taken[item.start:item.end] = b"\x01" * (item.end - item.start)
+            taken[item.start : item.end] = b"\x01" * (item.end - item.start)
             items.append(item)
         # NER organisations/facilities that contain a place name plus more words ("Tehran Times").
         dominant: list[Span] = []
         for ent in doc.ents:
-            if ent.label_ not in NER_LABELS or any(taken[ent.start:ent.end]):
+            if ent.label_ not in NER_LABELS or any(taken[ent.start : ent.end]):
                 continue
             if ent.label_ in {"ORG", "FAC"} and self._lookup(_strip(ent.text)) is None:
                 inner = [sp for sp in alias_spans if ent.start <= sp.start and sp.end <= ent.end]
                 extra = [t for t in ent if t.is_title and not any(sp.start <= t.i < sp.end for sp in inner)]
                 if inner and extra and all(self._is_place(keys[sp.label]) for sp in inner):
                     dominant.append(ent)
-                    taken[ent.start:ent.end] = b"\x01" * len(ent)
+                    taken[ent.start : ent.end] = b"\x01" * len(ent)
                     items.append(_Item(ent.start, ent.end, "ner", ent, ent.label_))
         for sp in alias_spans:
-            if any(taken[sp.start:sp.end]):
+            if any(taken[sp.start : sp.end]):
                 continue
-            taken[sp.start:sp.end] = b"\x01" * len(sp)
-            ent = doc[sp.start].ent_type_ or None
-            items.append(_Item(sp.start, sp.end, "alias", keys[sp.label], ent))
+            taken[sp.start : sp.end] = b"\x01" * len(sp)
+            ent_label = doc[sp.start].ent_type_ or None
+            items.append(_Item(sp.start, sp.end, "alias", keys[sp.label], ent_label))
         for ent in doc.ents:
             if ent.text in NOT_ENTITIES:
                 continue  # weapons and common nouns the NER takes for organisations
-            if ent.label_ in NER_LABELS and not any(taken[ent.start:ent.end]):
-                taken[ent.start:ent.end] = b"\x01" * len(ent)
+            if ent.label_ in NER_LABELS and not any(taken[ent.start : ent.end]):
+                taken[ent.start : ent.end] = b"\x01" * len(ent)
                 items.append(_Item(ent.start, ent.end, "ner", ent, ent.label_))
         for tok in doc:
             if tok.lower_ in PRONOUNS and not taken[tok.i] and tok.tag_ in {"PRP", "PRP$"}:
@@ -163,8 +180,14 @@ class Resolver:
         items.sort(key=lambda it: (it.start, it.end))
         return self._walk(document, doc, sentences, items, window)
 
-    def _walk(self, document: Document, doc: Doc, sentences: list[Sentence], items: list[_Item],
-              window: tuple[dt.date, dt.date] | None) -> list[Mention]:
+    def _walk(
+        self,
+        document: Document,
+        doc: Doc,
+        sentences: list[Sentence],
+        items: list[_Item],
+        window: tuple[dt.date, dt.date] | None,
+    ) -> list[Mention]:
         """Resolve items in text order, keeping the context short references need."""
         text = document.text
         sep = "\n\n" if "\n\n" in text else "\n"
@@ -182,12 +205,23 @@ class Resolver:
         out: list[Mention] = []
 
         def emit(item: _Item, ref: ActorRef | None, method: str, label: str | None = None) -> None:
-            span = doc[item.start:item.end]
+            span = doc[item.start : item.end]
             start, end = span.start_char, span.end_char
             sidx = max(0, bisect.bisect_right(sent_starts, start) - 1) if sent_starts else 0
-            out.append(Mention(mention_id=f"{document.doc_id}:m{len(out)}", doc_id=document.doc_id,
-                               start=start, end=end, text=text[start:end], sentence_index=sidx,
-                               method=method, actor=ref, label=label, component=self.component))
+            out.append(
+                Mention(
+                    mention_id=f"{document.doc_id}:m{len(out)}",
+                    doc_id=document.doc_id,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    sentence_index=sidx,
+                    method=method,
+                    actor=ref,
+                    label=label,
+                    component=self.component,
+                )
+            )
             if ref is None:
                 return
             para = bisect.bisect_right(breaks, start)
@@ -257,18 +291,22 @@ class Resolver:
         return any(self.kb.entries[i].kind not in {"person"} for i, _ in self.forms.get(form, []))
 
     def _is_place(self, form: str) -> bool:
-        return any(m in {"metonym", "demonym"} or self.kb.entries[i].kind == "state"
-                   for i, m in self.forms.get(form, []))
+        return any(
+            m in {"metonym", "demonym"} or self.kb.entries[i].kind == "state"
+            for i, m in self.forms.get(form, [])
+        )
 
     def _person_ref(self, entry: Entry, window: tuple[dt.date, dt.date] | None) -> ActorRef:
         office = entry.office_at(window)
         if office is None:
             return entry.ref()
-        return replace(entry.ref(role=office.role, sector=office.sector),
-                       country=entry.country or office.country)
+        return replace(
+            entry.ref(role=office.role, sector=office.sector), country=entry.country or office.country
+        )
 
-    def _resolve_form(self, form: str, doc: Doc, start: int, window: tuple[dt.date, dt.date] | None,
-                      seen_ids: set[str]) -> tuple[ActorRef | None, str]:
+    def _resolve_form(
+        self, form: str, doc: Doc, start: int, window: tuple[dt.date, dt.date] | None, seen_ids: set[str]
+    ) -> tuple[ActorRef | None, str]:
         cands = self.forms.get(form, [])
         if not cands:
             return None, "ner"
@@ -283,8 +321,13 @@ class Resolver:
                 # More than one person carries this name: say so rather than guess.
                 return None, "ambiguous"
             return self._person_ref(self.kb.entries[chosen[0][0]], window), chosen[0][1]
-        actor_id, method = min(cands, key=lambda c: (c[1] == "alias" and self.kb.entries[c[0]].kind == "person",
-                                                     KIND_RANK.get(self.kb.entries[c[0]].kind, 9)))
+        actor_id, method = min(
+            cands,
+            key=lambda c: (
+                c[1] == "alias" and self.kb.entries[c[0]].kind == "person",
+                KIND_RANK.get(self.kb.entries[c[0]].kind, 9),
+            ),
+        )
         entry = self.kb.entries[actor_id]
         if method == "metonym":
             prev = doc[start - 1].lower_ if start > 0 else ""
@@ -292,14 +335,16 @@ class Resolver:
                 prev = doc[start - 2].lower_
             if prev in LOCATION_PREPS and entry.kind == "state":
                 return entry.ref(), "location"
-            return entry.ref(sector=entry.sector or "GOV") if entry.kind != "state" else \
-                entry.ref(sector="GOV"), "metonym"
+            return entry.ref(sector=entry.sector or "GOV") if entry.kind != "state" else entry.ref(
+                sector="GOV"
+            ), "metonym"
         if entry.kind == "person":
             return self._person_ref(entry, window), method
         return entry.ref(), method
 
-    def _cue(self, doc: Doc, sp: Span, alias_by_end: dict[int, list[Span]],
-             alias_by_start: dict[int, list[Span]]) -> tuple[Entry | None, int]:
+    def _cue(
+        self, doc: Doc, sp: Span, alias_by_end: dict[int, list[Span]], alias_by_start: dict[int, list[Span]]
+    ) -> tuple[Entry | None, int]:
         """The state or IGO a title belongs to: left ("Iran's", "Iranian") or "of Iran" on the right."""
         end = sp.start
         if end > 0 and doc[end - 1].text in POSSESSIVE:
@@ -326,8 +371,15 @@ class Resolver:
                 return entry
         return None
 
-    def _title_item(self, doc: Doc, sp: Span, phrase: str, alias_by_end: dict[int, list[Span]],
-                    alias_by_start: dict[int, list[Span]], ents_by_start: dict[int, Span]) -> _Item | None:
+    def _title_item(
+        self,
+        doc: Doc,
+        sp: Span,
+        phrase: str,
+        alias_by_end: dict[int, list[Span]],
+        alias_by_start: dict[int, list[Span]],
+        ents_by_start: dict[int, Span],
+    ) -> _Item | None:
         kind, val = self.title_phrases[phrase]
         if kind == "plural":
             return _Item(sp.start, sp.end, "plural")
@@ -349,11 +401,16 @@ class Resolver:
         if end == sp.end and sp.end < len(doc):
             nxt = sp.end
             cand = next(iter(alias_by_start.get(nxt, [])), None)
-            if cand is not None and any(self.kb.entries[i].kind == "person"
-                                        for i, _ in self.forms.get(doc.vocab.strings[cand.label][3:], [])):
+            if cand is not None and any(
+                self.kb.entries[i].kind == "person"
+                for i, _ in self.forms.get(doc.vocab.strings[cand.label][3:], [])
+            ):
                 name_span = cand
-            elif nxt in ents_by_start and ents_by_start[nxt].label_ in {"PERSON", "GPE", "ORG", "NORP"} \
-                    and ents_by_start[nxt][0].is_title:
+            elif (
+                nxt in ents_by_start
+                and ents_by_start[nxt].label_ in {"PERSON", "GPE", "ORG", "NORP"}
+                and ents_by_start[nxt][0].is_title
+            ):
                 name_span = ents_by_start[nxt]
             else:
                 stop = nxt
@@ -370,15 +427,29 @@ class Resolver:
         if sp[0].is_lower and kind == "generic" and name_span is None:
             # "a Russian official": keep, it is an unknown titled person.
             pass
-        return _Item(start, end, "title", {"kind": kind, "val": val, "scope": scope, "phrase": phrase,
-                                            "text": doc[start:end].text,
-                                            "name": name_span.text if name_span is not None else None,
-                                            "name_form": doc.vocab.strings[name_span.label][3:]
-                                            if name_span is not None and name_span.label_.startswith("KB:")
-                                            else None})
+        return _Item(
+            start,
+            end,
+            "title",
+            {
+                "kind": kind,
+                "val": val,
+                "scope": scope,
+                "phrase": phrase,
+                "text": doc[start:end].text,
+                "name": name_span.text if name_span is not None else None,
+                "name_form": doc.vocab.strings[name_span.label][3:]
+                if name_span is not None and name_span.label_.startswith("KB:")
+                else None,
+            },
+        )
 
-    def _resolve_title(self, data: dict[str, Any], window: tuple[dt.date, dt.date] | None,
-                       people: list[tuple[ActorRef, str | None, int]]) -> tuple[ActorRef | None, str]:
+    def _resolve_title(
+        self,
+        data: dict[str, Any],
+        window: tuple[dt.date, dt.date] | None,
+        people: list[tuple[ActorRef, str | None, int]],
+    ) -> tuple[ActorRef | None, str]:
         scope: Entry | None = data["scope"]
         if data["kind"] == "institution":
             key = data["key"]
@@ -405,8 +476,9 @@ class Resolver:
                         return ref, "short-title"
                 return None, "title"
             if scope_id is None:
-                return ActorRef(name=_strip(name or ""), kind="person", sector="GOV",
-                                role=data["phrase"].title()), "title"
+                return ActorRef(
+                    name=_strip(name or ""), kind="person", sector="GOV", role=data["phrase"].title()
+                ), "title"
             if scope is None:
                 scope = self.kb.entries.get(scope_id)
             role = self.kb.role_string(office, scope_id)
@@ -414,27 +486,32 @@ class Resolver:
                 held = self.kb.office_holder(office, scope_id, window)
                 if held is None:
                     return None, "title"
-                entry, off = held
-                return replace(entry.ref(role=off.role, sector=off.sector),
-                               country=entry.country or off.country), "title"
+                holder, held_office = held
+                return replace(
+                    holder.ref(role=held_office.role, sector=held_office.sector),
+                    country=holder.country or held_office.country,
+                ), "title"
             sector = "GOV"
             country = scope.country if scope is not None else None
             org = scope.org if scope is not None and scope.kind == "igo" else None
-            return ActorRef(name=_strip(name), kind="person", country=country, org=org, sector=sector,
-                            role=role), "title"
+            return ActorRef(
+                name=_strip(name), kind="person", country=country, org=org, sector=sector, role=role
+            ), "title"
         label, sector = data["val"]
         country = scope.country if scope is not None else None
         role = f"{label} of {scope.name}" if scope is not None else label
         person = _strip(name) if name else _strip(data["text"])
         org = scope.org if scope is not None and scope.kind == "igo" else None
-        return ActorRef(name=person, kind="person", country=country, org=org, sector=sector, role=role), "title"
+        return ActorRef(
+            name=person, kind="person", country=country, org=org, sector=sector, role=role
+        ), "title"
 
 
 def _strip(text: str) -> str:
     """Drop a leading article and a trailing possessive from a surface form."""
     for art in ("the ", "The "):
         if text.startswith(art):
-            text = text[len(art):]
+            text = text[len(art) :]
     for pos in ("'s", "’s", "'", "’"):
         if text.endswith(pos):
             text = text[: -len(pos)]

@@ -135,13 +135,49 @@ INSTITUTION_PHRASES: dict[str, str] = {
 }
 
 PRONOUNS = {"he", "she", "him", "his", "her", "hers"}
-PLURAL_REFS = ("the two countries", "both countries", "the two sides", "the two nations", "both sides",
-               "the two states", "both nations", "the two governments")
+PLURAL_REFS = (
+    "the two countries",
+    "both countries",
+    "the two sides",
+    "the two nations",
+    "both sides",
+    "the two states",
+    "both nations",
+    "the two governments",
+)
 
 # Named things the statistical NER takes for organisations or places but that are
 # not actors (weapons, common nouns); their NER spans are not reported.
-NOT_ENTITIES = frozenset({
-    "UAV", "UAVs", "drone", "drones", "S-300", "S-400", "Shahed-136", "Shahed-131", "Shahed", "Mohajer-6",
-    "Su-35", "Su-35s", "F-35", "F-16", "F-16s", "HIMARS", "ATACMS", "Fateh-110", "Zolfaghar", "Lancet",
-    "Geran-2", "Iskander", "Kalibr", "Kinzhal", "Patriot", "COVID-19", "Covid-19", "GIF", "CC",
-})
+NOT_ENTITIES = frozenset(
+    {
+        "UAV",
+        "UAVs",
+        "drone",
+        "drones",
+        "S-300",
+        "S-400",
+        "Shahed-136",
+        "Shahed-131",
+        "Shahed",
+        "Mohajer-6",
+        "Su-35",
+        "Su-35s",
+        "F-35",
+        "F-16",
+        "F-16s",
+        "HIMARS",
+        "ATACMS",
+        "Fateh-110",
+        "Zolfaghar",
+        "Lancet",
+        "Geran-2",
+        "Iskander",
+        "Kalibr",
+        "Kinzhal",
+        "Patriot",
+        "COVID-19",
+        "Covid-19",
+        "GIF",
+        "CC",
+    }
+)

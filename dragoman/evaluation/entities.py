@@ -23,10 +23,22 @@ from typing import Any
 from dragoman.records import Document, Mention, Sentence
 
 TYPES = ("Person", "Organisation", "Location", "Nationality")
-NER_TYPE = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location",
-            "FAC": "Location", "NORP": "Nationality"}
-CROSSNER_TYPE = {"politician": "Person", "person": "Person", "politicalparty": "Organisation",
-                 "organisation": "Organisation", "country": "Location", "location": "Location"}
+NER_TYPE = {
+    "PERSON": "Person",
+    "ORG": "Organisation",
+    "GPE": "Location",
+    "LOC": "Location",
+    "FAC": "Location",
+    "NORP": "Nationality",
+}
+CROSSNER_TYPE = {
+    "politician": "Person",
+    "person": "Person",
+    "politicalparty": "Organisation",
+    "organisation": "Organisation",
+    "country": "Location",
+    "location": "Location",
+}
 SKIP_METHODS = {"pronoun", "plural-ref", "short-title"}
 IGNORE = "_ignore"
 
@@ -65,14 +77,23 @@ def _new_counts(types: tuple[str, ...] = TYPES) -> dict[str, dict[str, int]]:
     return {t: {"tp": 0, "fp": 0, "fn": 0} for t in types}
 
 
-def score_document(gold: Iterable[Span], pred: Iterable[Span], strict: dict[str, dict[str, int]],
-                   overlap: dict[str, dict[str, int]]) -> None:
+def score_document(
+    gold: Iterable[Span],
+    pred: Iterable[Span],
+    strict: dict[str, dict[str, int]],
+    overlap: dict[str, dict[str, int]],
+) -> None:
     """Add one document's matches to the running strict and overlap counts."""
     ignore = [g for g in gold if g[2] == IGNORE]
     gold_l = sorted({g for g in gold if g[2] != IGNORE})
-    pred_l = sorted({p for p in pred
-                     if not any(i[0] < p[1] and p[0] < i[1] for i in ignore)
-                     or any(g[0] < p[1] and p[0] < g[1] and g[2] == p[2] for g in gold_l)})
+    pred_l = sorted(
+        {
+            p
+            for p in pred
+            if not any(i[0] < p[1] and p[0] < i[1] for i in ignore)
+            or any(g[0] < p[1] and p[0] < g[1] and g[2] == p[2] for g in gold_l)
+        }
+    )
     gold_set = set(gold_l)
     for start, end, typ in pred_l:
         if typ not in strict:
@@ -89,7 +110,9 @@ def score_document(gold: Iterable[Span], pred: Iterable[Span], strict: dict[str,
     for p in pred_l:
         if p[2] not in overlap:
             continue
-        match = next((g for g in gold_l if g not in used and g[2] == p[2] and g[0] < p[1] and p[0] < g[1]), None)
+        match = next(
+            (g for g in gold_l if g not in used and g[2] == p[2] and g[0] < p[1] and p[0] < g[1]), None
+        )
         if match is None:
             overlap[p[2]]["fp"] += 1
         else:
@@ -136,10 +159,20 @@ class _System:
         """For each (doc_id, text, published): spans from bare NER and from the resolver."""
         texts = (text for _, text, _ in items)
         for (doc_id, text, published), parsed in zip(items, self.nlp.pipe(texts, batch_size=32), strict=True):
-            ner = [(e.start_char, e.end_char, NER_TYPE[e.label_]) for e in parsed.ents if e.label_ in NER_TYPE]
-            sentences = [Sentence(doc_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(parsed.sents)]
-            document = Document(doc_id=doc_id, path=doc_id, text=text, content_hash="", source_format="txt",
-                                published=published)
+            ner = [
+                (e.start_char, e.end_char, NER_TYPE[e.label_]) for e in parsed.ents if e.label_ in NER_TYPE
+            ]
+            sentences = [
+                Sentence(doc_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(parsed.sents)
+            ]
+            document = Document(
+                doc_id=doc_id,
+                path=doc_id,
+                text=text,
+                content_hash="",
+                source_format="txt",
+                published=published,
+            )
             resolved = []
             for mention in self.resolver.resolve(document, parsed, sentences):
                 typ = mention_type(mention)
@@ -148,8 +181,12 @@ class _System:
             yield ner, resolved
 
 
-def _evaluate(items: list[tuple[str, str, str | None]], gold: dict[str, list[Span]],
-              system: _System | None, types: tuple[str, ...] = TYPES) -> dict[str, Any]:
+def _evaluate(
+    items: list[tuple[str, str, str | None]],
+    gold: dict[str, list[Span]],
+    system: _System | None,
+    types: tuple[str, ...] = TYPES,
+) -> dict[str, Any]:
     system = system or _System()
     counts = {name: (_new_counts(types), _new_counts(types)) for name in ("spacy", "resolver")}
     errors: dict[str, list[dict[str, Any]]] = {"false_positive": [], "false_negative": []}
@@ -159,16 +196,23 @@ def _evaluate(items: list[tuple[str, str, str | None]], gold: dict[str, list[Spa
         score_document(g, ner, *counts["spacy"])
         score_document(g, resolved, *counts["resolver"])
         _collect_errors(text, g, resolved, errors, types)
-    result: dict[str, Any] = {"documents": len(items),
-                              "gold_entities": sum(1 for v in gold.values() for g in v if g[2] in types)}
+    result: dict[str, Any] = {
+        "documents": len(items),
+        "gold_entities": sum(1 for v in gold.values() for g in v if g[2] in types),
+    }
     for name, (strict, overlap) in counts.items():
         result[name] = {"strict": summarise(strict), "overlap": summarise(overlap)}
     result["errors"] = {k: v[:200] for k, v in errors.items()}
     return result
 
 
-def _collect_errors(text: str, gold: list[Span], pred: list[Span], errors: dict[str, list[dict[str, Any]]],
-                    types: tuple[str, ...]) -> None:
+def _collect_errors(
+    text: str,
+    gold: list[Span],
+    pred: list[Span],
+    errors: dict[str, list[dict[str, Any]]],
+    types: tuple[str, ...],
+) -> None:
     """Overlap-level misses for the error analysis (a sample is kept)."""
     ignore = [g for g in gold if g[2] == IGNORE]
     for p in pred:
@@ -176,15 +220,17 @@ def _collect_errors(text: str, gold: list[Span], pred: list[Span], errors: dict[
             continue
         if not any(g[2] == p[2] and g[0] < p[1] and p[0] < g[1] for g in gold):
             other = [g[2] for g in gold if g[0] < p[1] and p[0] < g[1]]
-            errors["false_positive"].append({"text": text[p[0]:p[1]], "type": p[2], "gold_types": other})
+            errors["false_positive"].append({"text": text[p[0] : p[1]], "type": p[2], "gold_types": other})
     for g in gold:
         if g[2] in types and not any(g[2] == p[2] and g[0] < p[1] and p[0] < g[1] for p in pred):
             other = [p[2] for p in pred if g[0] < p[1] and p[0] < g[1]]
-            errors["false_negative"].append({"text": text[g[0]:g[1]], "type": g[2], "pred_types": other})
+            errors["false_negative"].append({"text": text[g[0] : g[1]], "type": g[2], "pred_types": other})
 
 
 # ---------------------------------------------------------------------- re3d
-def load_re3d(root: Path, min_confidence: float = 0.5) -> tuple[list[tuple[str, str, str | None]], dict[str, list[Span]]]:
+def load_re3d(
+    root: Path, min_confidence: float = 0.5
+) -> tuple[list[tuple[str, str, str | None]], dict[str, list[Span]]]:
     """Documents and gold spans (our four types, confidence >= 0.5) from every source folder."""
     items: list[tuple[str, str, str | None]] = []
     gold: dict[str, list[Span]] = {}
@@ -194,7 +240,8 @@ def load_re3d(root: Path, min_confidence: float = 0.5) -> tuple[list[tuple[str, 
         for row in _json_lines(folder / "entities.json"):
             keep = row.get("type") in TYPES and float(row.get("confidence", 0)) >= min_confidence
             gold.setdefault(row["documentId"], []).append(
-                (int(row["begin"]), int(row["end"]), row["type"] if keep else IGNORE))
+                (int(row["begin"]), int(row["end"]), row["type"] if keep else IGNORE)
+            )
     return items, gold
 
 

@@ -46,8 +46,15 @@ def resolve(nlp, kb: KnowledgeBase) -> Callable[..., list[Mention]]:  # type: ig
     def run(text: str, published: str | None = None, **doc_fields: object) -> list[Mention]:
         parsed = nlp(text)
         sentences = [Sentence("t", i, s.start_char, s.end_char, s.text) for i, s in enumerate(parsed.sents)]
-        document = Document(doc_id="t", path="t.txt", text=text, content_hash="h", source_format="txt",
-                            published=published, **doc_fields)  # type: ignore[arg-type]
+        document = Document(
+            doc_id="t",
+            path="t.txt",
+            text=text,
+            content_hash="h",
+            source_format="txt",
+            published=published,
+            **doc_fields,
+        )  # type: ignore[arg-type]
         return resolver.resolve(document, parsed, sentences)
 
     return run

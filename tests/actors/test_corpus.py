@@ -20,7 +20,9 @@ def corpus_mentions(resolve: Callable[..., list[Mention]]) -> dict[str, list[Men
         pytest.skip("corpus not available")
     with open(root / "manifest.csv", encoding="utf-8") as handle:
         published = {row["path"]: row["published"] for row in csv.DictReader(handle)}
-    return {path: resolve((root / path).read_text(encoding="utf-8"), date) for path, date in published.items()}
+    return {
+        path: resolve((root / path).read_text(encoding="utf-8"), date) for path, date in published.items()
+    }
 
 
 def _by_surface(mentions: dict[str, list[Mention]], surface: str) -> list[Mention]:
@@ -29,15 +31,24 @@ def _by_surface(mentions: dict[str, list[Mention]], surface: str) -> list[Mentio
 
 @pytest.mark.parametrize(
     ("surface", "actor_id"),
-    [("Raisi", "ebrahim-raisi"), ("Lavrov", "sergey-lavrov"), ("Amir-Abdollahian", "hossein-amir-abdollahian"),
-     ("Khamenei", "ali-khamenei"), ("Kremlin", "RUS"), ("Tehran", "IRN"), ("Crimea", "crimea"),
-     ("JCPOA", "jcpoa"), ("Shamkhani", "ali-shamkhani")],
+    [
+        ("Raisi", "ebrahim-raisi"),
+        ("Lavrov", "sergey-lavrov"),
+        ("Amir-Abdollahian", "hossein-amir-abdollahian"),
+        ("Khamenei", "ali-khamenei"),
+        ("Kremlin", "RUS"),
+        ("Tehran", "IRN"),
+        ("Crimea", "crimea"),
+        ("JCPOA", "jcpoa"),
+        ("Shamkhani", "ali-shamkhani"),
+    ],
 )
 def test_known_names_resolve(corpus_mentions: dict[str, list[Mention]], surface: str, actor_id: str) -> None:
     found = _by_surface(corpus_mentions, surface)
     assert found, surface
-    assert all(m.actor is not None and m.actor.actor_id == actor_id for m in found), \
-        [(m.text, m.actor) for m in found if m.actor is None or m.actor.actor_id != actor_id]
+    assert all(m.actor is not None and m.actor.actor_id == actor_id for m in found), [
+        (m.text, m.actor) for m in found if m.actor is None or m.actor.actor_id != actor_id
+    ]
 
 
 def test_khatibzadeh_is_the_spokesman(corpus_mentions: dict[str, list[Mention]]) -> None:

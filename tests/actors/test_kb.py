@@ -21,8 +21,32 @@ def test_packaged_states_cover_the_un_and_contested_entities(kb: KnowledgeBase) 
 
 
 def test_igos_groups_media_have_codes_and_countries(kb: KnowledgeBase) -> None:
-    for code in ("UN", "UNGA", "UNSC", "UNHRC", "NATO", "EU", "SCO", "CSTO", "GCC", "IAEA", "BRICS", "OPEC",
-                 "AU", "ASEAN", "ARABLEAGUE", "EAEU", "OSCE", "G7", "G20", "WTO", "IMF", "WB", "ICC", "ICJ"):
+    for code in (
+        "UN",
+        "UNGA",
+        "UNSC",
+        "UNHRC",
+        "NATO",
+        "EU",
+        "SCO",
+        "CSTO",
+        "GCC",
+        "IAEA",
+        "BRICS",
+        "OPEC",
+        "AU",
+        "ASEAN",
+        "ARABLEAGUE",
+        "EAEU",
+        "OSCE",
+        "G7",
+        "G20",
+        "WTO",
+        "IMF",
+        "WB",
+        "ICC",
+        "ICJ",
+    ):
         assert kb.get(code).kind == "igo", code
         assert kb.get(code).org
     assert kb.get("irgc").country == "IRN" and kb.get("irgc").sector == "MIL"
@@ -33,8 +57,12 @@ def test_igos_groups_media_have_codes_and_countries(kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize(
     ("date", "role"),
-    [("1999", "Prime Minister of Russia"), ("2005-06-01", "President of Russia"),
-     ("2010", "Prime Minister of Russia"), ("2022-03-15", "President of Russia")],
+    [
+        ("1999", "Prime Minister of Russia"),
+        ("2005-06-01", "President of Russia"),
+        ("2010", "Prime Minister of Russia"),
+        ("2022-03-15", "President of Russia"),
+    ],
 )
 def test_role_follows_the_date(kb: KnowledgeBase, date: str, role: str) -> None:
     assert kb.get("vladimir-putin", date).role == role
@@ -46,12 +74,15 @@ def test_latest_office_without_a_date(kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize(
     ("office", "scope", "date", "holder"),
-    [("president", "IRN", "2020", "hassan-rouhani"), ("president", "IRN", "2022", "ebrahim-raisi"),
-     ("foreign-minister", "IRN", "2022-03-15", "hossein-amir-abdollahian"),
-     ("foreign-minister", "USA", "2022", "antony-blinken"),
-     ("security-chief", "RUS", "2020", "nikolai-patrushev"),
-     ("supreme-leader", "IRN", "2010", "ali-khamenei"),
-     ("secretary-general", "NATO", "2020", "jens-stoltenberg")],
+    [
+        ("president", "IRN", "2020", "hassan-rouhani"),
+        ("president", "IRN", "2022", "ebrahim-raisi"),
+        ("foreign-minister", "IRN", "2022-03-15", "hossein-amir-abdollahian"),
+        ("foreign-minister", "USA", "2022", "antony-blinken"),
+        ("security-chief", "RUS", "2020", "nikolai-patrushev"),
+        ("supreme-leader", "IRN", "2010", "ali-khamenei"),
+        ("secretary-general", "NATO", "2020", "jens-stoltenberg"),
+    ],
 )
 def test_office_holder(kb: KnowledgeBase, office: str, scope: str, date: str, holder: str) -> None:
     found = kb.office_holder(office, scope, date_window(date))
@@ -114,7 +145,9 @@ def test_user_file_unknown_field_and_kind(tmp_path: Path) -> None:
 
 def test_user_file_bad_date(tmp_path: Path) -> None:
     user = tmp_path / "dates.yaml"
-    user.write_text("- id: x\n  kind: person\n  name: X\n  offices:\n  - {role: President of Iran, start: 2020-13-01}\n",
-                    encoding="utf-8")
+    user.write_text(
+        "- id: x\n  kind: person\n  name: X\n  offices:\n  - {role: President of Iran, start: 2020-13-01}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(KBError, match="dates.yaml:5: bad date"):
         KnowledgeBase.load([user])

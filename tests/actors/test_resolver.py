@@ -30,8 +30,10 @@ def test_bare_surname_and_role_at_date(resolve: Resolve) -> None:
 
 
 def test_names_the_ner_gets_wrong(resolve: Resolve) -> None:
-    text = ("Raisi received Lavrov on Tuesday. Amir-Abdollahian’s aides said the JCPOA talks would go on, "
-            "and Crimea was not on the agenda.")
+    text = (
+        "Raisi received Lavrov on Tuesday. Amir-Abdollahian’s aides said the JCPOA talks would go on, "
+        "and Crimea was not on the agenda."
+    )
     mentions = resolve(text, "2022-03-01")
     assert actor_of(mentions, "Raisi") == "ebrahim-raisi"
     assert actor_of(mentions, "Lavrov") == "sergey-lavrov"
@@ -41,8 +43,9 @@ def test_names_the_ner_gets_wrong(resolve: Resolve) -> None:
 
 
 def test_metonyms_and_places(resolve: Resolve) -> None:
-    mentions = resolve("The Kremlin rejected the offer, while Tehran welcomed it. Officials met in Moscow.",
-                       "2022-01-10")
+    mentions = resolve(
+        "The Kremlin rejected the offer, while Tehran welcomed it. Officials met in Moscow.", "2022-01-10"
+    )
     kremlin = find(mentions, "Kremlin")[0]
     assert kremlin.actor is not None and kremlin.actor.country == "RUS" and kremlin.actor.sector == "GOV"
     tehran = find(mentions, "Tehran")[0]
@@ -52,8 +55,10 @@ def test_metonyms_and_places(resolve: Resolve) -> None:
 
 
 def test_title_phrases(resolve: Resolve) -> None:
-    text = ("Iran's foreign minister spoke to the press. The Iranian Foreign Ministry issued a note. "
-            "The Russian President answered, and the Supreme Leader kept silent.")
+    text = (
+        "Iran's foreign minister spoke to the press. The Iranian Foreign Ministry issued a note. "
+        "The Russian President answered, and the Supreme Leader kept silent."
+    )
     mentions = resolve(text, "2022-03-15")
     assert actor_of(mentions, "Iran's foreign minister") == "hossein-amir-abdollahian"
     assert actor_of(mentions, "Iranian Foreign Ministry") == "IRN.foreign-ministry"
@@ -88,16 +93,20 @@ def test_unresolved_entity_is_kept(resolve: Resolve) -> None:
 
 
 def test_short_references_to_named_people(resolve: Resolve) -> None:
-    text = ("President Ebrahim Raisi met Vladimir Putin in Tehran. "
-            "Later the president told state media that Raisi would visit Moscow again.")
+    text = (
+        "President Ebrahim Raisi met Vladimir Putin in Tehran. "
+        "Later the president told state media that Raisi would visit Moscow again."
+    )
     mentions = resolve(text, "2022-07-19")
     assert actor_of(mentions, "president") == "ebrahim-raisi"
     assert actor_of(mentions, "Raisi") == "ebrahim-raisi"
 
 
 def test_pronoun_and_two_countries(resolve: Resolve) -> None:
-    text = ("Russia and Iran signed a transport deal on Monday. Lavrov said he expected more trade "
-            "between the two countries.")
+    text = (
+        "Russia and Iran signed a transport deal on Monday. Lavrov said he expected more trade "
+        "between the two countries."
+    )
     mentions = resolve(text, "2023-05-17")
     he = find(mentions, "he")
     assert he and he[0].method == "pronoun" and he[0].actor is not None
@@ -121,4 +130,4 @@ def test_furniture_mentions_are_returned(resolve: Resolve) -> None:
 def test_offsets_read_back(resolve: Resolve) -> None:
     text = "On Friday, Iran’s Supreme Leader Ayatollah Ali Khamenei received Russian envoys in Tehran."
     for mention in resolve(text, "2022-01-01"):
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
