@@ -125,6 +125,8 @@ INSTITUTION_PHRASES: dict[str, str] = {
     "troops": "military",
     "soldiers": "military",
     "security forces": "military",
+    "service members": "military",
+    "servicemembers": "military",
     "military forces": "military",
     "navy": "navy",
     "air force": "air-force",
