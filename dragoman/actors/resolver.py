@@ -51,6 +51,29 @@ LOCATION_PREPS = {
     "inside",
 }
 POSSESSIVE = {"'s", "’s", "'", "’"}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sheikh",
+    "ayatollah",
+    "imam",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "sir",
+    "lord",
+    "lady",
+    "gen",
+    "general",
+    "president",
+    "minister",
+    "hojatoleslam",
+    "seyyed",
+    "sayyid",
+}
 KIND_RANK = {"state": 0, "igo": 1, "institution": 2, "group": 3, "media": 4, "company": 5, "person": 6}
 
 
@@ -151,17 +174,32 @@ class Resolver:
             taken[item.start : item.end] = b"\x01" * (item.end - item.start)
             items.append(item)
         # NER organisations/facilities that contain a place name plus more words ("Tehran Times").
-        dominant: list[Span] = []
+        # NER names that contain a knowledge-base name plus more words: "Tehran Times"
+        # (a place inside an organisation) or "Maria Putin" (another first name).
+        kept_by_start = {sp.start: sp for sp in alias_spans}
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS or any(taken[ent.start : ent.end]):
                 continue
-            if ent.label_ in {"ORG", "FAC"} and self._lookup(_strip(ent.text)) is None:
-                inner = [sp for sp in alias_spans if ent.start <= sp.start and sp.end <= ent.end]
-                extra = [t for t in ent if t.is_title and not any(sp.start <= t.i < sp.end for sp in inner)]
-                if inner and extra and all(self._is_place(keys[sp.label]) for sp in inner):
-                    dominant.append(ent)
-                    taken[ent.start : ent.end] = b"\x01" * len(ent)
-                    items.append(_Item(ent.start, ent.end, "ner", ent, ent.label_))
+            if ent.label_ not in {"ORG", "FAC", "PERSON"} or self._lookup(_strip(ent.text)) is not None:
+                continue
+            inner = [kept_by_start[i] for i in range(ent.start, ent.end) if i in kept_by_start]
+            inner = [sp for sp in inner if sp.end <= ent.end]
+            if not inner:
+                continue
+            covered = {i for sp in inner for i in range(sp.start, sp.end)}
+            extra = [
+                t for t in ent if t.is_title and t.i not in covered and t.lower_.rstrip(".") not in HONORIFICS
+            ]
+            if not extra:
+                continue
+            forms = [keys[sp.label] for sp in inner]
+            if ent.label_ == "PERSON":
+                dominated = all(self._is_person_form(f) for f in forms) and extra[0].i < inner[0].start
+            else:
+                dominated = all(self._is_place(f) for f in forms)
+            if dominated:
+                taken[ent.start : ent.end] = b"\x01" * len(ent)
+                items.append(_Item(ent.start, ent.end, "ner", ent, ent.label_))
         for sp in alias_spans:
             if any(taken[sp.start : sp.end]):
                 continue
@@ -286,6 +324,9 @@ class Resolver:
         if form in self.forms:
             return form
         return None
+
+    def _is_person_form(self, form: str) -> bool:
+        return all(self.kb.entries[i].kind == "person" for i, _ in self.forms.get(form, []))
 
     def _is_org_form(self, form: str) -> bool:
         return any(self.kb.entries[i].kind not in {"person"} for i, _ in self.forms.get(form, []))

@@ -131,3 +131,9 @@ def test_offsets_read_back(resolve: Resolve) -> None:
     text = "On Friday, Iran’s Supreme Leader Ayatollah Ali Khamenei received Russian envoys in Tehran."
     for mention in resolve(text, "2022-01-01"):
         assert text[mention.start : mention.end] == mention.text
+
+
+def test_other_person_with_a_known_surname_is_not_guessed(resolve: Resolve) -> None:
+    mentions = resolve("Maria Putin, a schoolteacher from Omsk, wrote a letter. Mr. Putin replied.", "2021-01-01")
+    assert actor_of(mentions, "Maria Putin") is None
+    assert actor_of(mentions, "Putin") == "vladimir-putin"
