@@ -174,13 +174,14 @@ class Resolver:
             taken[item.start : item.end] = b"\x01" * (item.end - item.start)
             items.append(item)
         # NER organisations/facilities that contain a place name plus more words ("Tehran Times").
-        # NER names that contain a knowledge-base name plus more words: "Tehran Times"
-        # (a place inside an organisation) or "Maria Putin" (another first name).
+        # NER names that contain a knowledge-base name plus more capitalised words are
+        # other names ("Tehran Times", "Maria Putin", "British Columbia"): they stay
+        # NER mentions, resolved only by their full text, never by the inner name.
         kept_by_start = {sp.start: sp for sp in alias_spans}
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS or any(taken[ent.start : ent.end]):
                 continue
-            if ent.label_ not in {"ORG", "FAC", "PERSON"} or self._lookup(_strip(ent.text)) is not None:
+            if self._lookup(_strip(ent.text)) is not None:
                 continue
             inner = [kept_by_start[i] for i in range(ent.start, ent.end) if i in kept_by_start]
             inner = [sp for sp in inner if sp.end <= ent.end]
@@ -193,10 +194,12 @@ class Resolver:
             if not extra:
                 continue
             forms = [keys[sp.label] for sp in inner]
-            if ent.label_ == "PERSON":
-                dominated = all(self._is_person_form(f) for f in forms) and extra[0].i < inner[0].start
+            if all(self._is_person_form(f) for f in forms):
+                # "Maria Putin" is someone else; "Putin Foundation" is not Putin either.
+                dominated = ent.label_ != "PERSON" or extra[0].i < inner[0].start
             else:
-                dominated = all(self._is_place(f) for f in forms)
+                # "Harry West", "British Columbia", "Free Africa Foundation": a longer name.
+                dominated = True
             if dominated:
                 taken[ent.start : ent.end] = b"\x01" * len(ent)
                 items.append(_Item(ent.start, ent.end, "ner", ent, ent.label_))
