@@ -105,6 +105,11 @@ class Resolver:
             self.forms.setdefault(form, []).append((sid, "demonym"))
         for form, sid in kb.metonyms.items():
             self.forms.setdefault(form, []).append((sid, "metonym"))
+        # Curly and straight apostrophes, en dash and hyphen are the same name.
+        for form in list(self.forms):
+            for a, b in (("'", "’"), ("’", "'"), ("–", "-"), ("-", "–")):
+                if a in form and form.replace(a, b) not in self.forms:
+                    self.forms[form.replace(a, b)] = list(self.forms[form])
         self.title_phrases: dict[str, tuple[str, Any]] = {}
         for phrase, val in TITLES.items():
             self.title_phrases[phrase] = ("office", val)
@@ -194,9 +199,18 @@ class Resolver:
             if not extra:
                 continue
             forms = [keys[sp.label] for sp in inner]
+            lead = inner[0].start == ent.start or (inner[0].start == ent.start + 1 and ent[0].lower_ == "the")
             if all(self._is_person_form(f) for f in forms):
-                # "Maria Putin" is someone else; "Putin Foundation" is not Putin either.
-                dominated = ent.label_ != "PERSON" or extra[0].i < inner[0].start
+                # "Maria Putin" is someone else, and so is the "Putin Foundation"; but in
+                # "the State Council Igor Levitin" the NER swallowed a title.
+                dominated = extra[0].i < inner[0].start if ent.label_ == "PERSON" else lead
+            elif ent.label_ == "PERSON" and lead:
+                # "Moscow Mehdi Sanaei": the place stands apart, the rest is the person.
+                rest = doc[inner[-1].end : ent.end]
+                if rest and rest[0].is_title:
+                    taken[rest.start : rest.end] = b"\x01" * len(rest)
+                    items.append(_Item(rest.start, rest.end, "ner", rest, "PERSON"))
+                continue
             else:
                 # "Harry West", "British Columbia", "Free Africa Foundation": a longer name.
                 dominated = True
@@ -313,10 +327,10 @@ class Resolver:
                 ref, method = self._resolve_form(found, doc, item.start, window, seen_ids)
                 emit(item, ref, method, item.label)
                 continue
-            if ent.label_ == "PERSON" and name in surnames:
+            if item.label == "PERSON" and name in surnames:
                 emit(item, surnames[name], "short-name", item.label)
                 continue
-            if ent.label_ == "PERSON" and name.split()[-1] in surnames and len(name.split()) == 1:
+            if item.label == "PERSON" and name.split()[-1] in surnames and len(name.split()) == 1:
                 emit(item, surnames[name.split()[-1]], "short-name", item.label)
                 continue
             emit(item, None, "ner", item.label)

@@ -137,3 +137,8 @@ def test_other_person_with_a_known_surname_is_not_guessed(resolve: Resolve) -> N
     mentions = resolve("Maria Putin, a schoolteacher from Omsk, wrote a letter. Mr. Putin replied.", "2021-01-01")
     assert actor_of(mentions, "Maria Putin") is None
     assert actor_of(mentions, "Putin") == "vladimir-putin"
+
+
+def test_curly_apostrophe_and_place_before_a_person(resolve: Resolve) -> None:
+    mentions = resolve("Moscow recognised the Donetsk People’s Republic in February.", "2022-03-01")
+    assert actor_of(mentions, "Donetsk People’s Republic") == "XDP"
