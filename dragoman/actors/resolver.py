@@ -74,6 +74,24 @@ HONORIFICS = {
     "seyyed",
     "sayyid",
 }
+# First words of two-word portfolios ("Minister of Foreign Trade"); others take one word.
+TWO_WORD_PORTFOLIOS = {
+    "foreign",
+    "internal",
+    "home",
+    "economic",
+    "national",
+    "public",
+    "social",
+    "higher",
+    "natural",
+    "civil",
+    "digital",
+    "strategic",
+    "agricultural",
+    "road",
+    "roads",
+}
 KIND_RANK = {"state": 0, "igo": 1, "institution": 2, "group": 3, "media": 4, "company": 5, "person": 6}
 
 
@@ -454,10 +472,25 @@ class Resolver:
             if scope is None or scope.kind != "state" or not doc[sp.end - 1].text[:1].isalpha():
                 return None
             return _Item(start, end, "title", {"kind": kind, "key": val, "scope": scope})
-        # A name right after the title: "Foreign Minister Sergei Lavrov".
+        # "Minister of Petroleum Javad Owji": a portfolio after a generic title.
+        portfolio = None
+        if kind == "generic" and end == sp.end and end + 1 < len(doc) and doc[end].lower_ == "of":
+            stop = end + 1
+            while (
+                stop < len(doc)
+                and (stop == end + 1 or (stop == end + 2 and doc[end + 1].lower_ in TWO_WORD_PORTFOLIOS))
+                and doc[stop].is_title
+                and stop not in alias_by_start
+                and not (stop in ents_by_start and ents_by_start[stop].label_ == "PERSON")
+            ):
+                stop += 1
+            if stop > end + 1:
+                portfolio = doc[end + 1 : stop].text
+                end = stop
+        # A name right after the title: "Foreign Minister Sergei Lavrov", "President of Iran Ebrahim Raisi".
         name_span: Span | None = None
-        if end == sp.end and sp.end < len(doc):
-            nxt = sp.end
+        if end < len(doc):
+            nxt = end
             cand = next(iter(alias_by_start.get(nxt, [])), None)
             if cand is not None and any(
                 self.kb.entries[i].kind == "person"
@@ -472,8 +505,18 @@ class Resolver:
                 name_span = ents_by_start[nxt]
             else:
                 stop = nxt
-                while stop < len(doc) and stop - nxt < 4 and doc[stop].pos_ == "PROPN" and doc[stop].is_title:
-                    stop += 1
+                while stop < len(doc) and stop - nxt < 6:
+                    if doc[stop].pos_ == "PROPN" and doc[stop].is_title:
+                        stop += 1
+                    elif (
+                        doc[stop].text == "-"
+                        and stop > nxt
+                        and stop + 1 < len(doc)
+                        and doc[stop + 1].is_title
+                    ):
+                        stop += 2  # "Amir-Abdollahian", "Example-Name"
+                    else:
+                        break
                 if stop > nxt:
                     name_span = doc[nxt:stop]
         if name_span is not None:
@@ -495,6 +538,7 @@ class Resolver:
                 "scope": scope,
                 "phrase": phrase,
                 "text": doc[start:end].text,
+                "portfolio": portfolio,
                 "name": name_span.text if name_span is not None else None,
                 "name_form": doc.vocab.strings[name_span.label][3:]
                 if name_span is not None and name_span.label_.startswith("KB:")
@@ -556,6 +600,8 @@ class Resolver:
                 name=_strip(name), kind="person", country=country, org=org, sector=sector, role=role
             ), "title"
         label, sector = data["val"]
+        if data.get("portfolio"):
+            label = f"{label} of {data['portfolio']}"
         country = scope.country if scope is not None else None
         role = f"{label} of {scope.name}" if scope is not None else label
         person = _strip(name) if name else _strip(data["text"])

@@ -144,3 +144,15 @@ def test_other_person_with_a_known_surname_is_not_guessed(resolve: Resolve) -> N
 def test_curly_apostrophe_and_place_before_a_person(resolve: Resolve) -> None:
     mentions = resolve("Moscow recognised the Donetsk People’s Republic in February.", "2022-03-01")
     assert actor_of(mentions, "Donetsk People’s Republic") == "XDP"
+
+
+def test_portfolio_and_right_hand_country(resolve: Resolve) -> None:
+    mentions = resolve(
+        "The Kenyan Minister of Mining Amina Example-Name toured the port. "
+        "President of Russia Vladimir Putin sent a message.",
+        "2022-08-01",
+    )
+    titled = [m for m in mentions if m.method == "title"]
+    unknown = [m.actor for m in titled if m.actor is not None and m.actor.actor_id is None]
+    assert unknown and unknown[0].country == "KEN" and unknown[0].role == "Minister of Mining of Kenya"
+    assert any(m.actor is not None and m.actor.actor_id == "vladimir-putin" for m in titled)
