@@ -80,7 +80,8 @@ class ActorRef:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ActorRef:
-        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
+        values: dict[str, Any] = {k: data.get(k) for k in cls.__dataclass_fields__}
+        return cls(**values)
 
 
 @dataclass

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dragoman.cli.app import app
-
 # Each import registers the commands of one concern on ``app``.
-from dragoman.cli import core  # noqa: E402,F401
+from dragoman.cli import core, eval_entities  # noqa: E402,F401
+from dragoman.cli.app import app
 
 
 def main() -> None:

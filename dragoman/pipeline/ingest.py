@@ -99,7 +99,9 @@ def ingest(
         pending_twins: list[list[Document]] = []
 
         def fresh_batches() -> Iterator[list[Document]]:
-            for raw_batch in _batched(iter_documents(paths, manifest, settings.max_bytes), settings.batch_size):
+            for raw_batch in _batched(
+                iter_documents(paths, manifest, settings.max_bytes), settings.batch_size
+            ):
                 documents: list[Document] = []
                 for item in raw_batch:
                     if isinstance(item, IngestError):

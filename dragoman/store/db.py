@@ -63,7 +63,9 @@ class Store:
                 ) from None
             raise StoreError(f"{self.path}: cannot open the store: {message}") from None
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: not a readable DuckDB store: {str(exc).splitlines()[0]}") from None
+            raise StoreError(
+                f"{self.path}: not a readable DuckDB store: {str(exc).splitlines()[0]}"
+            ) from None
         if not read_only:
             self.migrate()
         else:
@@ -184,7 +186,9 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
-    def replace_tables(self, tables: dict[str, Sequence[dict[str, Any]]], updates: Sequence[str] = ()) -> None:
+    def replace_tables(
+        self, tables: dict[str, Sequence[dict[str, Any]]], updates: Sequence[str] = ()
+    ) -> None:
         """Replace several corpus-level tables and run ``updates`` in one transaction."""
         self.con.execute("BEGIN TRANSACTION")
         try:

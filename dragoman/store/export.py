@@ -11,7 +11,12 @@ import pandas as pd
 
 from dragoman.store.db import Store
 
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 
 JSON_COLUMNS = {
     "documents": ("meta", "components"),

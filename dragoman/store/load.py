@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from dragoman.records import ActorRef, EventMention, Statement, StanceTarget
+from dragoman.records import ActorRef, EventMention, StanceTarget, Statement
 from dragoman.store.db import Store
 
 

@@ -133,9 +133,7 @@ def processed_rows(result: ProcessedDocument) -> dict[str, list[dict[str, Any]]]
     """Rows of every per-document table for one processed document."""
     doc = result.document
     return {
-        "furniture": [
-            {"doc_id": doc.doc_id, "start": s, "end": e, "kind": k} for s, e, k in doc.furniture
-        ],
+        "furniture": [{"doc_id": doc.doc_id, "start": s, "end": e, "kind": k} for s, e, k in doc.furniture],
         "sentences": [
             {
                 "doc_id": s.doc_id,

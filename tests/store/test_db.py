@@ -3,6 +3,7 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from dragoman.records import ActorRef, Document, EventMention, Mention, ProcessedDocument, Sentence
@@ -43,7 +44,10 @@ def processed(doc_id: str = "d1", content_hash: str = "h1") -> ProcessedDocument
     )
     return ProcessedDocument(
         document=document,
-        sentences=[Sentence(doc_id, 0, 0, 37, TEXT[:37]), Sentence(doc_id, 1, 38, len(TEXT), TEXT[38:], True)],
+        sentences=[
+            Sentence(doc_id, 0, 0, 37, TEXT[:37]),
+            Sentence(doc_id, 1, 38, len(TEXT), TEXT[38:], True),
+        ],
         mentions=[
             Mention(f"{doc_id}-m1", doc_id, 0, 4, "Iran", 0, "ner", IRAN),
             Mention(f"{doc_id}-m2", doc_id, 30, 36, "Moscow", 0, "metonym", None),
@@ -73,7 +77,7 @@ def test_offsets_read_back_the_evidence(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store:
         store.write_documents([processed()])
         row = store.rows(
-            "SELECT substr(d.text, m.start + 1, m.\"end\" - m.start) AS span, m.text "
+            'SELECT substr(d.text, m.start + 1, m."end" - m.start) AS span, m.text '
             "FROM mentions m JOIN documents d USING (doc_id) WHERE m.mention_id = 'd1-m2'"
         )[0]
         assert row["span"] == row["text"] == "Moscow"
@@ -99,7 +103,7 @@ def test_failed_batch_leaves_nothing_half_written(tmp_path: Path) -> None:
     bad.events[0].quad = None  # type: ignore[assignment]  # violates NOT NULL
     with Store(tmp_path / "s.duckdb") as store:
         store.write_documents([processed()])
-        with pytest.raises(Exception):
+        with pytest.raises(duckdb.ConstraintException):
             store.write_documents([processed("d3", "h3"), bad])
         assert store.scalar("SELECT count(*) FROM documents") == 1
         assert store.scalar("SELECT count(*) FROM sentences WHERE doc_id IN ('d2', 'd3')") == 0
@@ -117,7 +121,9 @@ def test_a_file_that_is_not_a_store_is_reported(tmp_path: Path) -> None:
         Store(path)
 
 
-def _hold_lock(path: str, ready: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event) -> None:
+def _hold_lock(
+    path: str, ready: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event
+) -> None:
     with Store(path):
         ready.set()
         done.wait(30)
