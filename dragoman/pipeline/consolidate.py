@@ -47,6 +47,10 @@ def consolidate(store: Store) -> dict[str, int]:
             updates=(
                 "UPDATE event_mentions SET event_id = l.event_id FROM _event_links l "
                 "WHERE event_mentions.id = l.id",
+                # Actors met in text but not listed in the knowledge base (generic institutions).
+                "INSERT INTO actors SELECT actor_id, any_value(name), any_value(kind), any_value(country), "
+                "any_value(org), any_value(kb_id), any_value(sector) FROM mentions "
+                "WHERE actor_id IS NOT NULL AND actor_id NOT IN (SELECT actor_id FROM actors) GROUP BY actor_id",
             ),
         )
     finally:
