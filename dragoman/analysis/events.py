@@ -1,0 +1,143 @@
+"""Events as analyses count them: merged across reports, with reviews applied.
+
+One real event reported by five sources is counted once.  The merged ``events``
+table is used where the consolidation stage filled it; mentions whose merged
+event is missing are grouped by ``event_id`` (else counted alone), and mentions
+of near-duplicate documents are left out of that fallback so a re-published
+article never doubles a count.
+
+Reviews: a mention marked wrong leaves its event; an event whose mentions are all
+wrong, or that is itself marked wrong, is dropped.  Corrections to a merged event
+override its fields; corrections to one of its mentions override them too (the
+analyst looked at the evidence), a merged-event correction winning over both.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+
+from dragoman.analysis.review import apply_reviews, load_reviews
+from dragoman.store import Store
+
+EVENT_COLUMNS = (
+    "event_id", "type", "quad", "actors", "recipients", "date", "date_precision", "status",
+    "mention_ids", "n_mentions", "n_documents", "reviewed", "corrected",
+)  # fmt: skip
+
+MENTION_SQL = """
+    SELECT m.id, m.event_id, m.doc_id, m.sentence_idx, m.type, m.quad, m.actors, m.recipients,
+           m.date, m.date_precision, m.status, m.sentence, m.start, m."end", m.confidence,
+           d.duplicate_of, d.publisher, d.published, d.title
+    FROM event_mentions m JOIN documents d USING (doc_id)
+"""
+
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    return value
+
+
+def precision_of(value: Any) -> str:
+    """Precision of a ``YYYY[-MM[-DD]]`` string ('unknown' when missing)."""
+    if not isinstance(value, str):
+        return "unknown"
+    return _PRECISION.get(len(value), "unknown")
+
+
+def reviewed_mentions(store: Store) -> pd.DataFrame:
+    """Every event mention with document fields, JSON decoded and reviews applied."""
+    df = store.df(MENTION_SQL + " ORDER BY m.doc_id, m.start, m.id")
+    for column in ("actors", "recipients"):
+        df[column] = df[column].map(_decode)
+    return apply_reviews(df, "event", store)
+
+
+def effective_events(store: Store, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per real event (EVENT_COLUMNS), reviews applied, wrong ones dropped."""
+    if mentions is None:
+        mentions = reviewed_mentions(store)
+    merged = {r["event_id"]: r for r in store.rows("SELECT * FROM events")}
+    event_reviews = load_reviews(store, "merged_event")
+    members: dict[str, list[dict[str, Any]]] = {}
+    for m in mentions.to_dict(orient="records"):
+        event_id = m["event_id"] if isinstance(m["event_id"], str) else None
+        if event_id is None or event_id not in merged:
+            if isinstance(m.get("duplicate_of"), str):
+                continue  # a twin of another document: its reports are the original's
+            event_id = event_id or m["id"]
+        members.setdefault(event_id, []).append(m)
+    for event_id, row in merged.items():  # events whose mentions are listed only on the event
+        if event_id not in members:
+            listed = set(_decode(row["mention_ids"]) or [])
+            found = mentions[mentions["id"].isin(listed)] if listed else mentions.iloc[0:0]
+            members[event_id] = found.to_dict(orient="records")
+    out = []
+    for event_id, group in members.items():
+        alive = [m for m in group if m.get("review_verdict") != "wrong"]
+        review = event_reviews.get(event_id)
+        if (group and not alive) or (review is not None and review.verdict == "wrong"):
+            continue
+        base = merged.get(event_id)
+        if base is not None:
+            fields = {
+                "type": base["type"], "quad": base["quad"],
+                "actors": _decode(base["actors"]), "recipients": _decode(base["recipients"]),
+                "date": base["date"], "date_precision": base["date_precision"] or precision_of(base["date"]),
+                "status": base["status"],
+            }  # fmt: skip
+        elif alive:
+            first = alive[0]
+            fields = {k: first[k] for k in ("type", "quad", "actors", "recipients", "date", "status")}
+            fields["date_precision"] = first["date_precision"] or precision_of(first["date"])
+        else:
+            continue
+        corrected = False
+        for m in sorted((m for m in alive if m.get("review_corrections")), key=lambda m: str(m["corrected_at"])):
+            fields.update({k: v for k, v in m["review_corrections"].items() if k in fields or k == "quad"})
+            corrected = True
+        if review is not None and review.corrections:
+            fields.update(review.corrections)
+            corrected = True
+        out.append(
+            {
+                "event_id": event_id,
+                **fields,
+                "mention_ids": [m["id"] for m in alive],
+                "n_mentions": len(alive),
+                "n_documents": len({m["doc_id"] for m in alive}),
+                "reviewed": review is not None or any(m.get("reviewed") for m in group),
+                "corrected": corrected,
+            }
+        )
+    frame = pd.DataFrame(out, columns=list(EVENT_COLUMNS))
+    return frame.sort_values(["date", "event_id"], na_position="last").reset_index(drop=True)
+
+
+def actor_keys(actor: dict[str, Any], countries: bool = False) -> set[str]:
+    """The names a query can use for an actor: id, QID, IGO code, a state's ISO3 code, its name.
+
+    With ``countries`` a person or institution also answers to its country's code.
+    """
+    keys = {str(actor.get(k)).upper() for k in ("actor_id", "kb_id", "org") if actor.get(k)}
+    country = actor.get("country")
+    if country and (countries or actor.get("kind") in (None, "state", "country") or not actor.get("actor_id")):
+        keys.add(str(country).upper())
+    if actor.get("name"):
+        keys.add(str(actor["name"]).upper())
+    return keys
+
+
+def node_key(actor: dict[str, Any], countries: bool = False) -> str:
+    """The node an actor is counted under (its country when aggregating)."""
+    if countries and actor.get("country"):
+        return str(actor["country"])
+    return actor.get("actor_id") or actor.get("country") or actor.get("org") or str(actor.get("name", "?"))
