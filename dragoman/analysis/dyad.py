@@ -91,12 +91,14 @@ def timeline(events: pd.DataFrame, by: str = "month", fill: bool = True) -> pd.D
     """
     if by not in PERIODS:
         raise ValueError(f"by is one of {', '.join(PERIODS)}")
-    placed = events[events["date_precision"].isin(NEEDS[by]) & events["date"].map(lambda v: isinstance(v, str))]
+    placed = events[
+        events["date_precision"].isin(NEEDS[by]) & events["date"].map(lambda v: isinstance(v, str))
+    ]
     unplaced = [e for e in events["event_id"] if e not in set(placed["event_id"])]
     types = [t for t in TYPES if t in set(placed["type"])]
     buckets: dict[str, list[dict[str, Any]]] = {}
-    for row in placed.to_dict(orient="records"):
-        buckets.setdefault(period_of(row["date"], by), []).append(row)
+    for record in placed.to_dict(orient="records"):
+        buckets.setdefault(period_of(record["date"], by), []).append(record)
     labels = sorted(buckets)
     if fill and labels:
         filled, label = [], labels[0]
@@ -107,7 +109,11 @@ def timeline(events: pd.DataFrame, by: str = "month", fill: bool = True) -> pd.D
     rows = []
     for label in labels:
         group = buckets.get(label, [])
-        row: dict[str, Any] = {"period": label, "start": period_start(label, by).isoformat(), "n_events": len(group)}
+        row: dict[str, Any] = {
+            "period": label,
+            "start": period_start(label, by).isoformat(),
+            "n_events": len(group),
+        }
         for quad, key in QUAD_KEYS.items():
             row[key] = sum(1 for e in group if e["quad"] == quad)
         for event_type in types:
@@ -128,7 +134,17 @@ def evidence(store: Store, mention_ids: Sequence[str]) -> pd.DataFrame:
     ids = list(mention_ids)
     if not ids:
         return pd.DataFrame(
-            columns=["id", "event_id", "doc_id", "sentence", "start", "end", "title", "publisher", "published"]
+            columns=[
+                "id",
+                "event_id",
+                "doc_id",
+                "sentence",
+                "start",
+                "end",
+                "title",
+                "publisher",
+                "published",
+            ]
         )
     return store.df(
         'SELECT m.id, m.event_id, m.doc_id, m.sentence, m.start, m."end", m.status, '

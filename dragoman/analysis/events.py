@@ -101,7 +101,9 @@ def effective_events(store: Store, mentions: pd.DataFrame | None = None) -> pd.D
         else:
             continue
         corrected = False
-        for m in sorted((m for m in alive if m.get("review_corrections")), key=lambda m: str(m["corrected_at"])):
+        for m in sorted(
+            (m for m in alive if m.get("review_corrections")), key=lambda m: str(m["corrected_at"])
+        ):
             fields.update({k: v for k, v in m["review_corrections"].items() if k in fields or k == "quad"})
             corrected = True
         if review is not None and review.corrections:
@@ -129,7 +131,9 @@ def actor_keys(actor: dict[str, Any], countries: bool = False) -> set[str]:
     """
     keys = {str(actor.get(k)).upper() for k in ("actor_id", "kb_id", "org") if actor.get(k)}
     country = actor.get("country")
-    if country and (countries or actor.get("kind") in (None, "state", "country") or not actor.get("actor_id")):
+    if country and (
+        countries or actor.get("kind") in (None, "state", "country") or not actor.get("actor_id")
+    ):
         keys.add(str(country).upper())
     if actor.get("name"):
         keys.add(str(actor["name"]).upper())

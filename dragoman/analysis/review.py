@@ -192,7 +192,12 @@ def load_reviews(store: Store, kind: str) -> dict[str, Review]:
 
 
 def _key(actor: dict[str, Any]) -> str:
-    return actor.get("actor_id") or actor.get("country") or actor.get("org") or str(actor.get("name", "")).lower()
+    return (
+        actor.get("actor_id")
+        or actor.get("country")
+        or actor.get("org")
+        or str(actor.get("name", "")).lower()
+    )
 
 
 def _like(original: Any, value: Any) -> Any:

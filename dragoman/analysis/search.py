@@ -94,7 +94,8 @@ def _where(query: SearchQuery) -> tuple[str, list[Any]]:
         params.extend([len(query.date_to), query.date_to])
     if query.actor:
         clauses.append(
-            "(upper(?) IN (upper(h.speaker_id), upper(h.speaker_country)) OR EXISTS (SELECT 1 FROM mentions mm WHERE mm.doc_id = h.doc_id "
+            "(upper(?) IN (upper(h.speaker_id), upper(h.speaker_country)) "
+            "OR EXISTS (SELECT 1 FROM mentions mm WHERE mm.doc_id = h.doc_id "
             "AND mm.sentence_idx = h.sentence_idx AND upper(?) IN "
             "(upper(mm.actor_id), upper(mm.country), upper(mm.org), upper(mm.kb_id), upper(mm.name))))"
         )
@@ -126,17 +127,20 @@ def search(store: Store, query: SearchQuery) -> SearchResult:
     base = f"FROM ({HITS}) h JOIN documents d USING (doc_id) WHERE {where}"
     total = int(store.scalar(f"SELECT count(*) {base}", params) or 0)
     results = store.df(
-        "SELECT h.kind, h.doc_id, h.sentence_idx, h.start, h.\"end\", h.text, h.quote_id, h.speaker, "
+        'SELECT h.kind, h.doc_id, h.sentence_idx, h.start, h."end", h.text, h.quote_id, h.speaker, '
         f"d.title, d.publisher, d.published {base} "
         "ORDER BY d.published DESC NULLS LAST, h.doc_id, h.start, h.kind LIMIT ? OFFSET ?",
         [*params, page_size, (page - 1) * page_size],
     )
     facets = {
-        "kind": {r["k"]: r["n"] for r in store.rows(f"SELECT h.kind AS k, count(*) AS n {base} GROUP BY 1", params)},
+        "kind": {
+            r["k"]: r["n"] for r in store.rows(f"SELECT h.kind AS k, count(*) AS n {base} GROUP BY 1", params)
+        },
         "publisher": {
             r["k"]: r["n"]
             for r in store.rows(
-                f"SELECT coalesce(d.publisher, '?') AS k, count(*) AS n {base} GROUP BY 1 ORDER BY n DESC LIMIT 20",
+                f"SELECT coalesce(d.publisher, '?') AS k, count(*) AS n {base} "
+                "GROUP BY 1 ORDER BY n DESC LIMIT 20",
                 params,
             )
         },

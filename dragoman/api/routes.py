@@ -93,11 +93,13 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
         sentences = store.df(
             'SELECT idx, start, "end", furniture FROM sentences WHERE doc_id = ? ORDER BY idx', [doc_id]
         )
-        furniture = store.df('SELECT start, "end", kind FROM furniture WHERE doc_id = ? ORDER BY start', [doc_id])
+        furniture = store.df(
+            'SELECT start, "end", kind FROM furniture WHERE doc_id = ? ORDER BY start', [doc_id]
+        )
         events = apply_reviews(
             store.df(
-                'SELECT id, event_id, sentence_idx, type, quad, actors, recipients, date, status, start, "end" '
-                "FROM event_mentions WHERE doc_id = ? ORDER BY start",
+                "SELECT id, event_id, sentence_idx, type, quad, actors, recipients, date, status, "
+                'start, "end" FROM event_mentions WHERE doc_id = ? ORDER BY start',
                 [doc_id],
             ),
             "event",
@@ -105,8 +107,8 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
         )
         quotes = apply_reviews(
             store.df(
-                'SELECT id, sentence_idx, kind, speaker, speaker_text, cue, content, content_start, content_end, '
-                'start, "end", status FROM statements WHERE doc_id = ? ORDER BY start',
+                "SELECT id, sentence_idx, kind, speaker, speaker_text, cue, content, content_start, "
+                'content_end, start, "end", status FROM statements WHERE doc_id = ? ORDER BY start',
                 [doc_id],
             ),
             "quote",
@@ -135,9 +137,10 @@ def actors(
         df = event_actors(effective_events(store), countries)
     if q:
         needle = q.lower()
-        df = df[df["key"].str.lower().str.contains(needle, regex=False) | df["name"].str.lower().str.contains(
-            needle, regex=False
-        )]
+        df = df[
+            df["key"].str.lower().str.contains(needle, regex=False)
+            | df["name"].str.lower().str.contains(needle, regex=False)
+        ]
     return page_of(df, page, page_size)
 
 
@@ -150,7 +153,10 @@ def _filter_events(
         wanted = actor.upper()
         keep &= pd.Series(
             [
-                any(wanted in actor_keys(a, countries) for a in [*(r["actors"] or []), *(r["recipients"] or [])])
+                any(
+                    wanted in actor_keys(a, countries)
+                    for a in [*(r["actors"] or []), *(r["recipients"] or [])]
+                )
                 for r in df[["actors", "recipients"]].to_dict(orient="records")
             ],
             index=df.index,
@@ -229,7 +235,8 @@ def quotes(
         df = store.df(
             "SELECT s.*, d.title, d.publisher, d.published FROM statements s JOIN documents d USING (doc_id) "
             "WHERE (? IS NULL OR s.doc_id = ?) AND (? IS NULL OR s.status = ?) "
-            "AND (? IS NULL OR upper(?) IN (upper(s.speaker_id), upper(s.speaker_country), upper(s.speaker_text))) "
+            "AND (? IS NULL OR upper(?) IN "
+            "(upper(s.speaker_id), upper(s.speaker_country), upper(s.speaker_text))) "
             "AND (? IS NULL OR s.content ILIKE '%' || ? || '%' ESCAPE '\\') "
             "ORDER BY d.published NULLS LAST, s.doc_id, s.start",
             [doc_id, doc_id, status, status, speaker, speaker, _escape(q), _escape(q)],
@@ -246,11 +253,16 @@ def propositions(request: Request, page: Page = 1, page_size: PageSize = 50) -> 
 
 
 @router.get("/disputes")
-def disputes(request: Request, actor: Text = None, page: Page = 1, page_size: PageSize = 50) -> dict[str, Any]:
+def disputes(
+    request: Request, actor: Text = None, page: Page = 1, page_size: PageSize = 50
+) -> dict[str, Any]:
     """Disputes with each version's sources and their documents' titles and publishers."""
     with access(request).open() as store:
         df = store.df("SELECT * FROM disputes ORDER BY kind, id")
-        docs = {r["doc_id"]: r for r in store.rows("SELECT doc_id, title, publisher, published, url FROM documents")}
+        docs = {
+            r["doc_id"]: r
+            for r in store.rows("SELECT doc_id, title, publisher, published, url FROM documents")
+        }
     if actor:
         wanted = actor.upper()
         df = df[df["actor_keys"].map(lambda v: wanted in {str(k).upper() for k in json.loads(v or "[]")})]
@@ -280,7 +292,8 @@ def dyad(
         frame = timeline(found, by)
         ids = [m for ms in found["mention_ids"] for m in ms]
         sentences = store.df(
-            'SELECT m.id, m.doc_id, m.sentence, m.start, m."end", m.status, d.title, d.publisher, d.published '
+            'SELECT m.id, m.doc_id, m.sentence, m.start, m."end", m.status, '
+            "d.title, d.publisher, d.published "
             "FROM event_mentions m JOIN documents d USING (doc_id) WHERE m.id IN (SELECT unnest(?)) "
             "ORDER BY d.published NULLS LAST, m.doc_id, m.start",
             [ids],
@@ -335,7 +348,9 @@ def search_endpoint(
     page: Page = 1,
     page_size: PageSize = 50,
 ) -> dict[str, Any]:
-    query = SearchQuery(q, kind, actor, type, quad, status, date_from, date_to, doc_id, publisher, page, page_size)
+    query = SearchQuery(
+        q, kind, actor, type, quad, status, date_from, date_to, doc_id, publisher, page, page_size
+    )
     with access(request).open() as store:
         result = search(store, query)
     return {
@@ -355,5 +370,3 @@ def reviews(
     with access(request).open() as store:
         df = list_reviews(store, target_kind, target_id)
     return page_of(df, page, page_size)
-
-

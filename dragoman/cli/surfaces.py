@@ -58,7 +58,9 @@ def dyad(
     directed: Annotated[bool, typer.Option("--directed", help="Only events where A acts on B")] = False,
     since: SinceOption = None,
     until: UntilOption = None,
-    evidence: Annotated[bool, typer.Option("--evidence", help="Print the sentence behind each event")] = False,
+    evidence: Annotated[
+        bool, typer.Option("--evidence", help="Print the sentence behind each event")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """How two actors' relations moved: events per quad class and a cooperation–conflict score."""
@@ -125,12 +127,14 @@ def network(
 
 @app.command()
 def search(
-    q: Annotated[str, typer.Argument(help="Words that must all occur (\"quoted phrase\" kept whole)")] = "",
+    q: Annotated[str, typer.Argument(help='Words that must all occur ("quoted phrase" kept whole)')] = "",
     kind: Annotated[str | None, typer.Option("--kind", help="sentence or quote")] = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Actor id or ISO3 code mentioned")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type of an event in it")] = None,
     quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="Quad class 1-4")] = None,
-    status: Annotated[str | None, typer.Option("--status", help="asserted, alleged, denied, hypothetical")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="asserted, alleged, denied, hypothetical")
+    ] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Published from")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Published until")] = None,
     doc: Annotated[str | None, typer.Option("--doc", help="Document id")] = None,
@@ -147,15 +151,17 @@ def search(
         raise _fail("--kind is sentence or quote")
     _check_date(date_from, "--from")
     _check_date(date_to, "--to")
-    query = SearchQuery(q, kind, actor, event_type, quad, status, date_from, date_to, doc, publisher, page, page_size)
+    query = SearchQuery(
+        q, kind, actor, event_type, quad, status, date_from, date_to, doc, publisher, page, page_size
+    )
     with _open(db) as store:
         result = run_search(store, query)
     table = Table(title=f"{result.total} matches (page {result.page})")
     for column in ("kind", "source", "published", "text"):
         table.add_column(column)
     for row in result.results.to_dict(orient="records"):
-        table.add_row(row["kind"], str(row.get("publisher") or row["doc_id"]), str(row.get("published") or ""),
-                      row["text"])  # fmt: skip
+        source = str(row.get("publisher") or row["doc_id"])
+        table.add_row(row["kind"], source, str(row.get("published") or ""), row["text"])
     out.print(table)
     for name, counts in result.facets.items():
         if counts:
@@ -180,7 +186,12 @@ def review(
     """Mark an event or quote right or wrong, or correct it; stored apart from machine output."""
     from dragoman.analysis.review import ReviewError, add_review
 
-    kinds = {"event": "event", "merged-event": "merged_event", "merged_event": "merged_event", "quote": "quote"}
+    kinds = {
+        "event": "event",
+        "merged-event": "merged_event",
+        "merged_event": "merged_event",
+        "quote": "quote",
+    }
     if kind not in kinds:
         raise _fail("the kind is event, merged-event or quote")
     if right and wrong:
@@ -191,7 +202,9 @@ def review(
     reviewer = by or os.environ.get("DRAGOMAN_REVIEWER") or getpass.getuser()
     with _open(db, write=True) as store:
         target_kind = kinds[kind]
-        if target_kind == "event" and not store.scalar("SELECT count(*) FROM event_mentions WHERE id = ?", [target]):
+        if target_kind == "event" and not store.scalar(
+            "SELECT count(*) FROM event_mentions WHERE id = ?", [target]
+        ):
             if store.scalar("SELECT count(*) FROM events WHERE event_id = ?", [target]):
                 target_kind = "merged_event"
         try:
@@ -199,7 +212,9 @@ def review(
         except (ReviewError, LookupError) as exc:
             raise _fail(str(exc.args[0] if exc.args else exc)) from None
     fixed = ", ".join(f"{k}={v}" for k, v in row["corrections"].items() if k in {"type", "date"})
-    console.print(f"{row['verdict']}: {target_kind} {target} by {reviewer}" + (f" ({fixed})" if fixed else ""))
+    console.print(
+        f"{row['verdict']}: {target_kind} {target} by {reviewer}" + (f" ({fixed})" if fixed else "")
+    )
 
 
 def run_server(db: Path | None, host: str, port: int, token: str | None) -> None:
@@ -216,7 +231,9 @@ def run_server(db: Path | None, host: str, port: int, token: str | None) -> None
         token = secrets.token_urlsafe(24)
         console.print(f"write token for reviews (shown once): {token}", highlight=False, markup=False)
     if host not in {"127.0.0.1", "localhost", "::1"}:
-        console.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can read the store")
+        console.print(
+            f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can read the store"
+        )
     console.print(f"dashboard: http://{'[' + host + ']' if ':' in host else host}:{port}/", highlight=False)
     uvicorn.run(create_app(path, token), host=host, port=port, log_level="info", server_header=False)
 
@@ -227,7 +244,8 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default)")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8765,
     token: Annotated[
-        str | None, typer.Option("--token", help="Write token for reviews (default: $DRAGOMAN_TOKEN, else generated)")
+        str | None,
+        typer.Option("--token", help="Write token for reviews (default: $DRAGOMAN_TOKEN, else generated)"),
     ] = None,
 ) -> None:
     """Serve the REST API and the dashboard (reading is open; reviews need the token)."""

@@ -69,8 +69,8 @@ def _documents() -> list[ProcessedDocument]:
             records.append(Sentence(doc_id, i, offset, offset + len(sentence), sentence))
             offset += len(sentence) + 1
         document = Document(
-            doc_id=doc_id, path=f"{doc_id}.txt", text=text, content_hash=f"hash-{doc_id}", source_format="txt",
-            title=f"Report {doc_id}", publisher=publisher, published=published,
+            doc_id=doc_id, path=f"{doc_id}.txt", text=text, content_hash=f"hash-{doc_id}",
+            source_format="txt", title=f"Report {doc_id}", publisher=publisher, published=published,
         )  # fmt: skip
         events = []
         for mid, mdoc, idx, etype, quad, actors, recipients, date, status, event_id in MENTIONS:

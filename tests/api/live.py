@@ -24,7 +24,9 @@ def free_port() -> int:
 @contextmanager
 def live_server(db: Path, token: str | None) -> Iterator[str]:
     port = free_port()
-    config = uvicorn.Config(create_app(db, token), host="127.0.0.1", port=port, log_level="warning", server_header=False)
+    config = uvicorn.Config(
+        create_app(db, token), host="127.0.0.1", port=port, log_level="warning", server_header=False
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -111,7 +111,10 @@ def test_corrections_are_shown(client: TestClient) -> None:
         ({"target_kind": "event", "target_id": "nope", "verdict": "wrong", "reviewer": "a"}, 404),
         ({"target_kind": "event", "target_id": "m1", "reviewer": "a"}, 422),
         ({"target_kind": "event", "target_id": "m1", "reviewer": "a", "corrections": {"type": "HUG"}}, 422),
-        ({"target_kind": "event", "target_id": "m1", "reviewer": "a", "corrections": {"date": "2022-13"}}, 422),
+        (
+            {"target_kind": "event", "target_id": "m1", "reviewer": "a", "corrections": {"date": "2022-13"}},
+            422,
+        ),
         ({"target_kind": "quote", "target_id": "q1", "reviewer": "a", "corrections": {"type": "AID"}}, 422),
         ({"target_kind": "event", "target_id": "m1", "reviewer": "a", "verdict": "wrong", "extra": 1}, 422),
         ({"target_kind": "file", "target_id": "m1", "reviewer": "a", "verdict": "wrong"}, 422),
@@ -129,7 +132,7 @@ def test_without_a_token_writing_is_off(api_store: Path) -> None:
 
 def test_security_headers_and_dashboard(client: TestClient) -> None:
     page = client.get("/")
-    assert page.status_code == 200 and "<script src=\"/static/app.js\"" in page.text
+    assert page.status_code == 200 and '<script src="/static/app.js"' in page.text
     csp = page.headers["content-security-policy"]
     assert "default-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
     assert page.headers["x-frame-options"] == "DENY"

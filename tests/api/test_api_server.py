@@ -34,7 +34,9 @@ def test_real_server_reads_and_writes(server: tuple[str, Path]) -> None:
     assert [p["n_events"] for p in dyad["periods"]] == [3, 0, 2]
     body = {"target_kind": "quote", "target_id": "q1", "verdict": "right", "reviewer": "ana"}
     assert httpx.post(f"{url}/api/reviews", json=body, timeout=10).status_code == 401
-    saved = httpx.post(f"{url}/api/reviews", json=body, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10)
+    saved = httpx.post(
+        f"{url}/api/reviews", json=body, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10
+    )
     assert saved.status_code == 201
     page = httpx.get(url + "/", timeout=10)
     assert page.headers["x-frame-options"] == "DENY" and "server" not in page.headers
@@ -44,7 +46,8 @@ def test_a_writer_holding_the_file_gives_503(server: tuple[str, Path]) -> None:
     url, db = server
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(60)",
+         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+         "print('ready', flush=True); time.sleep(60)",
          str(db)],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip

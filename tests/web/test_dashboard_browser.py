@@ -65,7 +65,8 @@ def test_dyad_chart_evidence_and_review(browser_page: tuple[object, str]) -> Non
     page.select_option("#actor-b", "RUS")  # type: ignore[attr-defined]
     page.click("#show-dyad")  # type: ignore[attr-defined]
     page.wait_for_selector("#chart svg rect.bar")  # type: ignore[attr-defined]
-    # one rect per quad class with events: March (verbal coop, verbal conflict), May (material coop, verbal conflict)
+    # one rect per quad class with events: March (verbal coop, verbal conflict),
+    # May (material coop, verbal conflict)
     assert page.locator("#chart rect.bar").count() == 4  # type: ignore[attr-defined]
     page.click("rect.bar[data-period='2022-03']")  # type: ignore[attr-defined]
     assert page.locator("#period-events .event-card").count() == 3  # type: ignore[attr-defined]
