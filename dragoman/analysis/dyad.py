@@ -65,10 +65,12 @@ def dyad_events(
     since: str | None = None,
     until: str | None = None,
     statuses: Sequence[str] = COUNTED_STATUSES,
+    events: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The events between two actors (reviews applied), one row per real event."""
     a, b = a.strip().upper(), b.strip().upper()
-    events = effective_events(store)
+    if events is None:
+        events = effective_events(store)
     keep = [
         involves(e, a, b, countries, directed) and e["status"] in statuses
         and (since is None or (isinstance(e["date"], str) and e["date"][: len(since)] >= since))
@@ -94,7 +96,8 @@ def timeline(events: pd.DataFrame, by: str = "month", fill: bool = True) -> pd.D
     placed = events[
         events["date_precision"].isin(NEEDS[by]) & events["date"].map(lambda v: isinstance(v, str))
     ]
-    unplaced = [e for e in events["event_id"] if e not in set(placed["event_id"])]
+    placed_ids = set(placed["event_id"])
+    unplaced = [e for e in events["event_id"] if e not in placed_ids]
     types = [t for t in TYPES if t in set(placed["type"])]
     buckets: dict[str, list[dict[str, Any]]] = {}
     for record in placed.to_dict(orient="records"):

@@ -61,50 +61,63 @@ def reviewed_mentions(store: Store) -> pd.DataFrame:
     return apply_reviews(df, "event", store)
 
 
-def effective_events(store: Store, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+EVENT_MENTION_SQL = """
+    SELECT m.id, m.event_id, m.doc_id, m.type, m.quad, m.actors, m.recipients, m.date, m.date_precision,
+           m.status, d.duplicate_of
+    FROM event_mentions m JOIN documents d USING (doc_id) ORDER BY m.doc_id, m.start, m.id
+"""
+
+
+def _mention_records(store: Store) -> list[dict[str, Any]]:
+    """Event mentions as plain dicts with their reviews (JSON decoded only where needed)."""
+    reviews = load_reviews(store, "event")
+    rows = store.rows(EVENT_MENTION_SQL)
+    for row in rows:
+        review = reviews.get(row["id"])
+        row["review_verdict"] = review.verdict if review else None
+        row["reviewed"] = review is not None
+        row["review_corrections"] = review.corrections if review else None
+        row["corrected_at"] = review.created_at if review else None
+    return rows
+
+
+def effective_events(store: Store) -> pd.DataFrame:
     """One row per real event (EVENT_COLUMNS), reviews applied, wrong ones dropped."""
-    if mentions is None:
-        mentions = reviewed_mentions(store)
+    mentions = _mention_records(store)
     merged = {r["event_id"]: r for r in store.rows("SELECT * FROM events")}
     event_reviews = load_reviews(store, "merged_event")
     members: dict[str, list[dict[str, Any]]] = {}
-    for m in mentions.to_dict(orient="records"):
-        event_id = m["event_id"] if isinstance(m["event_id"], str) else None
+    by_id: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        by_id[m["id"]] = m
+        event_id = m["event_id"]
         if event_id is None or event_id not in merged:
-            if isinstance(m.get("duplicate_of"), str):
+            if m["duplicate_of"] is not None:
                 continue  # a twin of another document: its reports are the original's
             event_id = event_id or m["id"]
         members.setdefault(event_id, []).append(m)
     for event_id, row in merged.items():  # events whose mentions are listed only on the event
         if event_id not in members:
-            listed = set(_decode(row["mention_ids"]) or [])
-            found = mentions[mentions["id"].isin(listed)] if listed else mentions.iloc[0:0]
-            members[event_id] = found.to_dict(orient="records")
+            listed = _decode(row["mention_ids"]) or []
+            members[event_id] = [by_id[i] for i in listed if i in by_id]
     out = []
     for event_id, group in members.items():
-        alive = [m for m in group if m.get("review_verdict") != "wrong"]
+        alive = [m for m in group if m["review_verdict"] != "wrong"]
         review = event_reviews.get(event_id)
         if (group and not alive) or (review is not None and review.verdict == "wrong"):
             continue
-        base = merged.get(event_id)
-        if base is not None:
-            fields = {
-                "type": base["type"], "quad": base["quad"],
-                "actors": _decode(base["actors"]), "recipients": _decode(base["recipients"]),
-                "date": base["date"], "date_precision": base["date_precision"] or precision_of(base["date"]),
-                "status": base["status"],
-            }  # fmt: skip
-        elif alive:
-            first = alive[0]
-            fields = {k: first[k] for k in ("type", "quad", "actors", "recipients", "date", "status")}
-            fields["date_precision"] = first["date_precision"] or precision_of(first["date"])
-        else:
+        base = merged.get(event_id) or (alive[0] if alive else None)
+        if base is None:
             continue
+        fields = {
+            "type": base["type"], "quad": base["quad"],
+            "actors": _decode(base["actors"]), "recipients": _decode(base["recipients"]),
+            "date": base["date"], "date_precision": base["date_precision"] or precision_of(base["date"]),
+            "status": base["status"],
+        }  # fmt: skip
         corrected = False
-        for m in sorted(
-            (m for m in alive if m.get("review_corrections")), key=lambda m: str(m["corrected_at"])
-        ):
-            fields.update({k: v for k, v in m["review_corrections"].items() if k in fields or k == "quad"})
+        for m in sorted((m for m in alive if m["review_corrections"]), key=lambda m: m["corrected_at"]):
+            fields.update({k: v for k, v in m["review_corrections"].items() if k in fields})
             corrected = True
         if review is not None and review.corrections:
             fields.update(review.corrections)
@@ -116,7 +129,7 @@ def effective_events(store: Store, mentions: pd.DataFrame | None = None) -> pd.D
                 "mention_ids": [m["id"] for m in alive],
                 "n_mentions": len(alive),
                 "n_documents": len({m["doc_id"] for m in alive}),
-                "reviewed": review is not None or any(m.get("reviewed") for m in group),
+                "reviewed": review is not None or any(m["reviewed"] for m in group),
                 "corrected": corrected,
             }
         )

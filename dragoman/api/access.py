@@ -10,13 +10,17 @@ read-write in the same process at the same time.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 from fastapi import HTTPException
 
+from dragoman.analysis.events import effective_events
 from dragoman.store import Store, StoreError
 
 BUSY = "the store is busy (an ingest or another writer holds it) or cannot be opened; retry shortly"
@@ -28,6 +32,7 @@ class StoreAccess:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
+        self._events: tuple[Any, pd.DataFrame] | None = None
 
     @contextmanager
     def open(self, write: bool = False) -> Iterator[Store]:
@@ -42,3 +47,24 @@ class StoreAccess:
                 yield store
             finally:
                 store.close()
+
+    def _version(self, store: Store) -> Any:
+        """What changes whenever the store does: file stats and the reviews' count and latest time."""
+        stats: list[tuple[int, int, int] | None] = []
+        for path in (self.path, Path(f"{self.path}.wal")):
+            try:
+                st = os.stat(path)
+                stats.append((st.st_mtime_ns, st.st_size, st.st_ino))
+            except OSError:
+                stats.append(None)
+        row = store.con.execute("SELECT count(*), max(created_at) FROM reviews").fetchone()
+        return (tuple(stats), row)
+
+    def events(self, store: Store) -> pd.DataFrame:
+        """Merged events with reviews applied, cached until the store changes (call inside open())."""
+        version = self._version(store)
+        if self._events is not None and self._events[0] == version:
+            return self._events[1]
+        frame = effective_events(store)
+        self._events = (version, frame)
+        return frame

@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from dragoman.analysis.actors import event_actors
 from dragoman.analysis.dyad import PERIODS, dyad_events, timeline
-from dragoman.analysis.events import actor_keys, effective_events, reviewed_mentions
+from dragoman.analysis.events import actor_keys, reviewed_mentions
 from dragoman.analysis.network import build_network, network_json, network_text
 from dragoman.analysis.plover import COUNTED_STATUSES, INTENSITY, QUAD_KEYS, QUAD_NAMES, TYPE_QUAD
 from dragoman.analysis.review import apply_reviews, list_reviews
@@ -134,7 +134,7 @@ def actors(
 ) -> dict[str, Any]:
     """Actors that take part in events (or their countries), most active first."""
     with access(request).open() as store:
-        df = event_actors(effective_events(store), countries)
+        df = event_actors(access(request).events(store), countries)
     if q:
         needle = q.lower()
         df = df[
@@ -196,7 +196,7 @@ def events(
                 df = df[df["doc_id"] == doc_id]
             df = df.drop(columns=["duplicate_of"])
         else:
-            df = effective_events(store)
+            df = access(request).events(store)
             if doc_id:
                 ids = set(store.df("SELECT id FROM event_mentions WHERE doc_id = ?", [doc_id])["id"])
                 df = df[df["mention_ids"].map(lambda ms: bool(ids & set(ms)))]
@@ -212,7 +212,7 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
         hit = mentions[mentions["id"] == event_id]
         if len(hit):
             return {"level": "mention", "event": records(hit.drop(columns=["duplicate_of"]))[0]}
-        merged = effective_events(store, mentions)
+        merged = access(request).events(store)
         found = merged[merged["event_id"] == event_id]
         if not len(found):
             raise HTTPException(status_code=404, detail="no such event")
@@ -288,7 +288,9 @@ def dyad(
 ) -> dict[str, Any]:
     """The timeline of two actors, each period with its events and their sentences."""
     with access(request).open() as store:
-        found = dyad_events(store, a, b, countries, directed, since, until)
+        found = dyad_events(
+            store, a, b, countries, directed, since, until, events=access(request).events(store)
+        )
         frame = timeline(found, by)
         ids = [m for ms in found["mention_ids"] for m in ms]
         sentences = store.df(
@@ -322,7 +324,7 @@ def network(
     format: Literal["json", "graphml", "gexf"] = "json",  # noqa: A002 - the API's field name
 ) -> dict[str, Any] | Response:
     with access(request).open() as store:
-        graph = build_network(store, since, until, countries)
+        graph = build_network(store, since, until, countries, events=access(request).events(store))
     if format == "json":
         return network_json(graph)
     return Response(

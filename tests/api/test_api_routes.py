@@ -96,6 +96,8 @@ def test_review_needs_the_token(client: TestClient, caplog: pytest.LogCaptureFix
 
 
 def test_corrections_are_shown(client: TestClient) -> None:
+    before = client.get("/api/dyad", params={"a": "IRN", "b": "RUS"}).json()["periods"][2]
+    assert "AID" not in before and before["COOPERATE"] == 1  # computed (and cached) before the review
     body = {"target_kind": "event", "target_id": "m6", "reviewer": "ben",
             "corrections": {"type": "aid", "date": "2022-05-06", "actors": ["RUS", "USA"]}}  # fmt: skip
     assert client.post("/api/reviews", json=body, headers=AUTH).status_code == 201
