@@ -53,9 +53,24 @@ def precision_of(value: Any) -> str:
     return _PRECISION.get(len(value), "unknown")
 
 
-def reviewed_mentions(store: Store) -> pd.DataFrame:
-    """Every event mention with document fields, JSON decoded and reviews applied."""
-    df = store.df(MENTION_SQL + " ORDER BY m.doc_id, m.start, m.id")
+def reviewed_mentions(
+    store: Store,
+    where: str = "TRUE",
+    params: list[Any] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> pd.DataFrame:
+    """Event mentions with document fields, JSON decoded and reviews applied.
+
+    ``where`` is an SQL condition over ``m`` (mentions) and ``d`` (documents), with
+    ``?`` placeholders bound to ``params``.
+    """
+    sql = f"{MENTION_SQL} WHERE {where} ORDER BY m.doc_id, m.start, m.id"
+    params = list(params or [])
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    df = store.df(sql, params)
     for column in ("actors", "recipients"):
         df[column] = df[column].map(_decode)
     return apply_reviews(df, "event", store)

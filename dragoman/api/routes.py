@@ -189,17 +189,32 @@ def events(
     page_size: PageSize = 50,
 ) -> dict[str, Any]:
     """Event mentions (one per report, with review columns) or merged events (reviews applied)."""
+    filters = (actor, type, quad, status, date_from, date_to)
     with access(request).open() as store:
-        if level == "mention":
-            df = reviewed_mentions(store)
-            if doc_id:
-                df = df[df["doc_id"] == doc_id]
-            df = df.drop(columns=["duplicate_of"])
-        else:
+        if level == "event":
             df = access(request).events(store)
             if doc_id:
                 ids = set(store.df("SELECT id FROM event_mentions WHERE doc_id = ?", [doc_id])["id"])
                 df = df[df["mention_ids"].map(lambda ms: bool(ids & set(ms)))]
+        elif not any(f is not None for f in filters):
+            # no filter that a correction could change: page in SQL
+            where, params = "(? IS NULL OR m.doc_id = ?)", [doc_id, doc_id]
+            total = int(store.scalar(f"SELECT count(*) FROM event_mentions m WHERE {where}", params) or 0)
+            rows = reviewed_mentions(store, where, params, page_size, (page - 1) * page_size)
+            items = records(rows.drop(columns=["duplicate_of"]))
+            return {"total": total, "page": page, "page_size": page_size, "items": items}
+        else:
+            # machine fields narrow the candidates; reviewed mentions always stay candidates,
+            # and the exact filter runs again after the corrections are applied
+            event_type = type.upper() if type else None
+            where = (
+                "(? IS NULL OR m.doc_id = ?) AND (m.id IN (SELECT target_id FROM reviews "
+                "WHERE target_kind = 'event') OR ((? IS NULL OR m.type = ?) AND (? IS NULL OR m.quad = ?) "
+                "AND (? IS NULL OR m.status = ?) AND (? IS NULL OR strpos(upper(m.actors || m.recipients), "
+                "upper(?)) > 0)))"
+            )
+            params = [doc_id, doc_id, event_type, event_type, quad, quad, status, status, actor, actor]
+            df = reviewed_mentions(store, where, params).drop(columns=["duplicate_of"])
     df = _filter_events(df, actor, type, quad, status, date_from, date_to, countries)
     return page_of(df, page, page_size)
 
@@ -208,8 +223,7 @@ def events(
 def event(request: Request, event_id: str) -> dict[str, Any]:
     """One event mention (with its review) or one merged event with its reports."""
     with access(request).open() as store:
-        mentions = reviewed_mentions(store)
-        hit = mentions[mentions["id"] == event_id]
+        hit = reviewed_mentions(store, "m.id = ?", [event_id])
         if len(hit):
             return {"level": "mention", "event": records(hit.drop(columns=["duplicate_of"]))[0]}
         merged = access(request).events(store)
@@ -217,8 +231,8 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
         if not len(found):
             raise HTTPException(status_code=404, detail="no such event")
         row = records(found)[0]
-        reports = mentions[mentions["id"].isin(row["mention_ids"])].drop(columns=["duplicate_of"])
-        return {"level": "event", "event": row, "mentions": records(reports)}
+        reports = reviewed_mentions(store, "m.id IN (SELECT unnest(?))", [row["mention_ids"]])
+        return {"level": "event", "event": row, "mentions": records(reports.drop(columns=["duplicate_of"]))}
 
 
 @router.get("/quotes")
