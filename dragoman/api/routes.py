@@ -198,7 +198,8 @@ def events(
                 df = df[df["mention_ids"].map(lambda ms: bool(ids & set(ms)))]
         elif not any(f is not None for f in filters):
             # no filter that a correction could change: page in SQL
-            where, params = "(? IS NULL OR m.doc_id = ?)", [doc_id, doc_id]
+            where = "(? IS NULL OR m.doc_id = ?)"
+            params: list[Any] = [doc_id, doc_id]
             total = int(store.scalar(f"SELECT count(*) FROM event_mentions m WHERE {where}", params) or 0)
             rows = reviewed_mentions(store, where, params, page_size, (page - 1) * page_size)
             items = records(rows.drop(columns=["duplicate_of"]))
@@ -299,14 +300,20 @@ def dyad(
     directed: bool = False,
     since: DateParam = None,
     until: DateParam = None,
+    events_per_period: Annotated[int, Query(ge=0, le=1000, description="events listed per period")] = 100,
 ) -> dict[str, Any]:
-    """The timeline of two actors, each period with its events and their sentences."""
+    """The timeline of two actors; each period lists (some of) its events and their sentences."""
     with access(request).open() as store:
         found = dyad_events(
             store, a, b, countries, directed, since, until, events=access(request).events(store)
         )
         frame = timeline(found, by)
-        ids = [m for ms in found["mention_ids"] for m in ms]
+        listed = set()
+        for ids_of_period in frame["event_ids"]:
+            listed.update(ids_of_period[:events_per_period])
+        listed.update(frame.attrs.get("unplaced", [])[:events_per_period])
+        shown = found[found["event_id"].isin(listed)]
+        ids = [m for ms in shown["mention_ids"] for m in ms]
         sentences = store.df(
             'SELECT m.id, m.doc_id, m.sentence, m.start, m."end", m.status, '
             "d.title, d.publisher, d.published "
@@ -316,16 +323,19 @@ def dyad(
         )
     by_mention = {r["id"]: r for r in records(sentences)}
     events_by_id = {}
-    for row in records(found.drop(columns=["intensity"])):
+    for row in records(shown.drop(columns=["intensity"])):
         row["mentions"] = [by_mention[m] for m in row["mention_ids"] if m in by_mention]
         events_by_id[row["event_id"]] = row
     periods = records(frame)
     for period in periods:
-        period["events"] = [events_by_id[e] for e in period.pop("event_ids")]
+        ids_of_period = period.pop("event_ids")
+        period["events"] = [events_by_id[e] for e in ids_of_period[:events_per_period]]
+        period["events_truncated"] = len(ids_of_period) > events_per_period
     return {
         "a": a.upper(), "b": b.upper(), "by": by, "countries": countries, "directed": directed,
         "n_events": len(found), "periods": periods,
-        "unplaced": [events_by_id[e] for e in frame.attrs.get("unplaced", [])],
+        "n_unplaced": len(frame.attrs.get("unplaced", [])),
+        "unplaced": [events_by_id[e] for e in frame.attrs.get("unplaced", [])[:events_per_period]],
     }  # fmt: skip
 
 

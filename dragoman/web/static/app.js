@@ -92,7 +92,7 @@ async function showDyad(event) {
   drawChart(state.dyad);
   const d = state.dyad;
   document.getElementById("dyad-summary").textContent =
-    `${d.n_events} events between ${d.a} and ${d.b}; ${d.unplaced.length} dated too coarsely for a ${d.by}. Click a bar for its events.`;
+    `${d.n_events} events between ${d.a} and ${d.b}; ${d.n_unplaced} dated too coarsely for a ${d.by}. Click a bar for its events.`;
   clear(document.getElementById("period-events"));
   const busiest = d.periods.filter((p) => p.n_events).slice(-1)[0];
   if (busiest) showPeriod(busiest);
@@ -167,6 +167,7 @@ function showPeriod(period) {
   const box = clear(document.getElementById("period-events"));
   box.append(el("h3", { text: `${period.period}: ${period.n_events} events, score ${period.score ?? "–"}` }));
   for (const event of period.events) box.append(eventCard(event));
+  if (period.events_truncated) box.append(el("p", { class: "muted", text: `…and ${period.n_events - period.events.length} more (see the Events tab)` }));
 }
 
 function eventCard(event) {
