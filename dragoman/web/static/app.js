@@ -144,12 +144,20 @@ function drawChart(dyad) {
       chart.append(svg("text", { x: left + i * slot + slot / 2, y: top + plotH + 16, "text-anchor": "middle", class: "tick", text: period.period }));
     }
     if (period.score !== null && period.score !== undefined) {
-      points.push([left + i * slot + slot / 2, top + plotH / 2 - (period.score / 10) * (plotH / 2), period]);
+      points.push([left + i * slot + slot / 2, top + plotH / 2 - (period.score / 10) * (plotH / 2), period, i]);
     }
   });
-  if (points.length > 1) {
-    chart.append(svg("polyline", { points: points.map((p) => `${p[0]},${p[1]}`).join(" "), class: "score-line" }));
+  // the score line breaks over periods without events: no score is not a score of zero
+  let run = [];
+  const flush = () => {
+    if (run.length > 1) chart.append(svg("polyline", { points: run.map((p) => `${p[0]},${p[1]}`).join(" "), class: "score-line" }));
+    run = [];
+  };
+  for (const point of points) {
+    if (run.length && point[3] !== run[run.length - 1][3] + 1) flush();
+    run.push(point);
   }
+  flush();
   for (const [x, y, period] of points) {
     const dot = svg("circle", { cx: x, cy: y, r: 3.5, class: "score-dot" });
     dot.append(svg("title", { text: `${period.period}: score ${period.score}` }));
