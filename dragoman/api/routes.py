@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 import pandas as pd
 from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import Path as PathParam
 
 from dragoman.analysis.actors import event_actors
 from dragoman.analysis.dyad import PERIODS, dyad_events, timeline
@@ -28,6 +29,7 @@ Ident = Annotated[str, Query(min_length=1, max_length=200)]
 DateParam = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Quad = Annotated[int | None, Query(ge=1, le=4)]
 EventType = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,12}$")]
+PathId = Annotated[str, PathParam(min_length=1, max_length=200)]
 Status = Annotated[Literal["asserted", "alleged", "denied", "hypothetical"] | None, Query()]
 
 
@@ -84,7 +86,7 @@ def _escape(value: str | None) -> str | None:
 
 
 @router.get("/documents/{doc_id}")
-def document(request: Request, doc_id: str) -> dict[str, Any]:
+def document(request: Request, doc_id: PathId) -> dict[str, Any]:
     """A document's stored text with its sentences, furniture, event and quote spans."""
     with access(request).open() as store:
         rows = store.rows("SELECT * EXCLUDE (signature) FROM documents WHERE doc_id = ?", [doc_id])
@@ -221,7 +223,7 @@ def events(
 
 
 @router.get("/events/{event_id}")
-def event(request: Request, event_id: str) -> dict[str, Any]:
+def event(request: Request, event_id: PathId) -> dict[str, Any]:
     """One event mention (with its review) or one merged event with its reports."""
     with access(request).open() as store:
         hit = reviewed_mentions(store, "m.id = ?", [event_id])

@@ -76,6 +76,7 @@ def test_bad_parameters_are_4xx(client: TestClient, url: str) -> None:
 def test_unknown_ids_are_404(client: TestClient) -> None:
     assert client.get("/api/documents/..%2F..%2Fetc%2Fpasswd").status_code == 404
     assert client.get("/api/events/nope").status_code == 404
+    assert client.get("/api/documents/" + "x" * 300).status_code == 422
     assert client.get("/static/../../store/db.py").status_code == 404
 
 
