@@ -254,12 +254,18 @@ function renderReviewPanel() {
     const types = el("select", { id: "review-type" });
     for (const t of Object.keys(state.meta.types)) types.append(el("option", { value: t, text: t, selected: t === event.type }));
     const date = el("input", { id: "review-date", size: 10, placeholder: "YYYY-MM-DD", value: event.date || "" });
-    row.append(types, date, el("button", {
+    const keys = (list) => (list || []).map((a) => a.actor_id || a.country || a.org || a.name).join(", ");
+    const actors = el("input", { id: "review-actors", size: 14, title: "actor ids or ISO3 codes, comma-separated", value: keys(event.actors) });
+    const recipients = el("input", { id: "review-recipients", size: 14, title: "recipient ids or ISO3 codes", value: keys(event.recipients) });
+    const split = (value) => value.split(",").map((v) => v.trim()).filter(Boolean);
+    row.append(types, date, el("label", {}, "actors ", actors), el("label", {}, "recipients ", recipients), el("button", {
       type: "button", id: "review-correct", text: "save correction",
       onclick: () => {
         const corrections = {};
         if (types.value !== event.type) corrections.type = types.value;
         if (date.value && date.value !== event.date) corrections.date = date.value;
+        if (split(actors.value).length && actors.value !== keys(event.actors)) corrections.actors = split(actors.value);
+        if (split(recipients.value).length && recipients.value !== keys(event.recipients)) corrections.recipients = split(recipients.value);
         if (!Object.keys(corrections).length) { status("nothing changed"); return; }
         submitReview(kind, item.id, { corrections });
       },
