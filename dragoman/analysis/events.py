@@ -46,6 +46,16 @@ def _decode(value: Any) -> Any:
     return value
 
 
+def actor_list(value: Any) -> list[dict[str, Any]]:
+    """Actors of a row as a list of dicts, whatever malformed JSON the column held."""
+    decoded = _decode(value)
+    if isinstance(decoded, dict):
+        decoded = [decoded]
+    if not isinstance(decoded, list):
+        return []
+    return [a for a in decoded if isinstance(a, dict)]
+
+
 def precision_of(value: Any) -> str:
     """Precision of a ``YYYY[-MM[-DD]]`` string ('unknown' when missing)."""
     if not isinstance(value, str):
@@ -126,7 +136,7 @@ def effective_events(store: Store) -> pd.DataFrame:
             continue
         fields = {
             "type": base["type"], "quad": base["quad"],
-            "actors": _decode(base["actors"]), "recipients": _decode(base["recipients"]),
+            "actors": actor_list(base["actors"]), "recipients": actor_list(base["recipients"]),
             "date": base["date"], "date_precision": base["date_precision"] or precision_of(base["date"]),
             "status": base["status"],
         }  # fmt: skip

@@ -65,7 +65,8 @@ def build_network(
                 graph.add_edge(u, v, weight=0, intensity_sum=0.0, **{k: 0 for k in QUAD_KEYS.values()})
             data = graph.edges[u, v]
             data["weight"] += 1
-            data[QUAD_KEYS[int(event["quad"])]] += 1
+            if event["quad"] in QUAD_KEYS:
+                data[QUAD_KEYS[event["quad"]]] += 1
             data["intensity_sum"] += INTENSITY.get(event["type"], 0.0)
         for key in touched:
             graph.nodes[key]["n_events"] += 1

@@ -91,3 +91,17 @@ def test_periods() -> None:
     assert next_period("2021-W52", "week") == "2022-W01"
     assert next_period("2022-12", "month") == "2023-01"
     assert set(TYPE_QUAD) == set(INTENSITY)
+
+
+def test_malformed_rows_do_not_break_analyses(store_path: Path) -> None:
+    with Store(store_path) as store:
+        store.con.execute(
+            "UPDATE events SET actors = 'not json', quad = 7, type = 'HUG' WHERE event_id = 'e4'"
+        )
+        store.con.execute(
+            'UPDATE events SET recipients = \'{"name": "Russia", "actor_id": "RUS"}\' WHERE event_id = \'e6\''
+        )
+    with Analyst(store_path) as analyst:
+        frame = analyst.dyad("IRN", "RUS")
+        network = analyst.network()
+    assert int(frame["n_events"].sum()) == 5 and len(network) == 3  # e4 lost its actors
