@@ -381,7 +381,8 @@ async function loadEvents(page) {
   const rows = data.items.map((e) => {
     const review = e.reviewed ? el("span", { class: `badge ${e.review_verdict || "corrected"}`, text: e.review_verdict || "corrected" }) : (e.corrected ? el("span", { class: "badge corrected", text: "corrected" }) : "");
     const first = level === "mention" ? e : null;
-    return el("tr", { class: first ? "clickable" : "", onclick: first ? () => openDocument(e.doc_id, e.id) : null },
+    const open = first ? () => openDocument(e.doc_id, e.id) : () => openMergedEvent(e.event_id);
+    return el("tr", { class: "clickable", "data-id": first ? e.id : e.event_id, onclick: () => open().catch((err) => status(err.message)) },
       el("td", { text: e.date || "" }), el("td", {}, e.type, review), el("td", { text: actorNames(e.actors) }),
       el("td", { text: actorNames(e.recipients) }), el("td", { text: e.status }),
       el("td", { text: first ? (e.publisher || e.doc_id) : `${e.n_mentions} reports` }),
@@ -390,6 +391,12 @@ async function loadEvents(page) {
   const box = clear(document.getElementById("events-table"));
   box.append(table(["date", "type", "actors", "recipients", "status", "source", level === "mention" ? "sentence" : "reports"], rows));
   box.append(pager(data.total, page, 25, loadEvents));
+}
+
+async function openMergedEvent(eventId) {
+  const data = await api(`/api/events/${encodeURIComponent(eventId)}`);
+  const first = (data.mentions || [])[0];
+  if (first) await openDocument(first.doc_id, first.id);
 }
 
 async function loadQuotes(page) {
