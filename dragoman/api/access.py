@@ -1,0 +1,70 @@
+"""Short-lived store connections for the server, so an ingest can take the file in between.
+
+Each request opens the DuckDB file, reads (or writes a review) and closes it.
+DuckDB lets one process write a file, or any number read it, not both: while an
+ingest holds the file, requests get ``503 Service Unavailable`` with a
+``Retry-After`` header, never a half-read answer.  Within the server one lock
+orders the openings, because DuckDB refuses to open one file read-only and
+read-write in the same process at the same time.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from fastapi import HTTPException
+
+from dragoman.analysis.events import effective_events
+from dragoman.store import Store, StoreError
+
+BUSY = "the store is busy (an ingest or another writer holds it) or cannot be opened; retry shortly"
+
+
+class StoreAccess:
+    """Opens the store per request; read-only unless writing a review."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._events: tuple[Any, pd.DataFrame] | None = None
+
+    @contextmanager
+    def open(self, write: bool = False) -> Iterator[Store]:
+        with self._lock:
+            try:
+                store = Store(self.path, read_only=not write)
+            except StoreError as exc:
+                raise HTTPException(
+                    status_code=503, detail=f"{BUSY}: {exc}", headers={"Retry-After": "5"}
+                ) from None
+            try:
+                yield store
+            finally:
+                store.close()
+
+    def _version(self, store: Store) -> Any:
+        """What changes whenever the store does: file stats and the reviews' count and latest time."""
+        stats: list[tuple[int, int, int] | None] = []
+        for path in (self.path, Path(f"{self.path}.wal")):
+            try:
+                st = os.stat(path)
+                stats.append((st.st_mtime_ns, st.st_size, st.st_ino))
+            except OSError:
+                stats.append(None)
+        row = store.con.execute("SELECT count(*), max(created_at) FROM reviews").fetchone()
+        return (tuple(stats), row)
+
+    def events(self, store: Store) -> pd.DataFrame:
+        """Merged events with reviews applied, cached until the store changes (call inside open())."""
+        version = self._version(store)
+        if self._events is not None and self._events[0] == version:
+            return self._events[1]
+        frame = effective_events(store)
+        self._events = (version, frame)
+        return frame

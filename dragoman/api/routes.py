@@ -1,0 +1,400 @@
+"""Read-only endpoints: documents, actors, events, quotes, propositions, disputes, analyses."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+import pandas as pd
+from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import Path as PathParam
+
+from dragoman.analysis.actors import event_actors
+from dragoman.analysis.dyad import PERIODS, dyad_events, timeline
+from dragoman.analysis.events import actor_keys, reviewed_mentions
+from dragoman.analysis.network import build_network, network_json, network_text
+from dragoman.analysis.plover import COUNTED_STATUSES, INTENSITY, QUAD_KEYS, QUAD_NAMES, TYPE_QUAD
+from dragoman.analysis.review import apply_reviews, list_reviews
+from dragoman.analysis.search import SearchQuery, search
+from dragoman.api.access import StoreAccess
+from dragoman.api.serialize import page_of, records
+
+router = APIRouter(prefix="/api")
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Page = Annotated[int, Query(ge=1, le=100_000, description="1-based page number")]
+PageSize = Annotated[int, Query(ge=1, le=500, description="rows per page (at most 500)")]
+Text = Annotated[str | None, Query(max_length=200)]
+Ident = Annotated[str, Query(min_length=1, max_length=200)]
+DateParam = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+Quad = Annotated[int | None, Query(ge=1, le=4)]
+EventType = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,12}$")]
+PathId = Annotated[str, PathParam(min_length=1, max_length=200)]
+Status = Annotated[Literal["asserted", "alleged", "denied", "hypothetical"] | None, Query()]
+
+
+def access(request: Request) -> StoreAccess:
+    result: StoreAccess = request.app.state.access
+    return result
+
+
+def _in_dates(value: Any, since: str | None, until: str | None) -> bool:
+    if since is None and until is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    return (since is None or value[: len(since)] >= since) and (until is None or value[: len(until)] <= until)
+
+
+@router.get("/health")
+def health(request: Request) -> dict[str, Any]:
+    with access(request).open() as store:
+        return {"status": "ok", "schema_version": store.schema_version(), "counts": store.counts()}
+
+
+@router.get("/meta")
+def meta() -> dict[str, Any]:
+    """PLOVER types, quad classes and the intensity scale used for scores."""
+    return {
+        "types": TYPE_QUAD,
+        "quads": {str(k): {"name": v, "key": QUAD_KEYS[k]} for k, v in QUAD_NAMES.items()},
+        "intensity": INTENSITY,
+        "periods": list(PERIODS),
+        "counted_statuses": list(COUNTED_STATUSES),
+    }
+
+
+@router.get("/documents")
+def documents(
+    request: Request, publisher: Text = None, q: Text = None, page: Page = 1, page_size: PageSize = 50
+) -> dict[str, Any]:
+    with access(request).open() as store:
+        df = store.df(
+            "SELECT doc_id, path, title, author, publisher, published, url, source_format, duplicate_of, "
+            "n_chars, ingested_at FROM documents WHERE (? IS NULL OR lower(publisher) = lower(?)) "
+            "AND (? IS NULL OR title ILIKE '%' || ? || '%' ESCAPE '\\') "
+            "ORDER BY published NULLS LAST, doc_id",
+            [publisher, publisher, _escape(q), _escape(q)],
+        )
+    return page_of(df, page, page_size)
+
+
+def _escape(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@router.get("/documents/{doc_id}")
+def document(request: Request, doc_id: PathId) -> dict[str, Any]:
+    """A document's stored text with its sentences, furniture, event and quote spans."""
+    with access(request).open() as store:
+        rows = store.rows("SELECT * EXCLUDE (signature) FROM documents WHERE doc_id = ?", [doc_id])
+        if not rows:
+            raise HTTPException(status_code=404, detail="no such document")
+        sentences = store.df(
+            'SELECT idx, start, "end", furniture FROM sentences WHERE doc_id = ? ORDER BY idx', [doc_id]
+        )
+        furniture = store.df(
+            'SELECT start, "end", kind FROM furniture WHERE doc_id = ? ORDER BY start', [doc_id]
+        )
+        events = apply_reviews(
+            store.df(
+                "SELECT id, event_id, sentence_idx, type, quad, actors, recipients, date, status, "
+                'start, "end" FROM event_mentions WHERE doc_id = ? ORDER BY start',
+                [doc_id],
+            ),
+            "event",
+            store,
+        )
+        quotes = apply_reviews(
+            store.df(
+                "SELECT id, sentence_idx, kind, speaker, speaker_text, cue, content, content_start, "
+                'content_end, start, "end", status FROM statements WHERE doc_id = ? ORDER BY start',
+                [doc_id],
+            ),
+            "quote",
+            store,
+        )
+    doc = records(pd.DataFrame(rows))[0]
+    return {
+        "document": doc,
+        "sentences": records(sentences),
+        "furniture": records(furniture),
+        "events": records(events),
+        "quotes": records(quotes),
+    }
+
+
+@router.get("/actors")
+def actors(
+    request: Request,
+    countries: bool = False,
+    q: Text = None,
+    page: Page = 1,
+    page_size: PageSize = 500,
+) -> dict[str, Any]:
+    """Actors that take part in events (or their countries), most active first."""
+    with access(request).open() as store:
+        df = event_actors(access(request).events(store), countries)
+    if q:
+        needle = q.lower()
+        df = df[
+            df["key"].str.lower().str.contains(needle, regex=False)
+            | df["name"].str.lower().str.contains(needle, regex=False)
+        ]
+    return page_of(df, page, page_size)
+
+
+def _filter_events(
+    df: pd.DataFrame, actor: str | None, type_: str | None, quad: int | None, status: str | None,
+    date_from: str | None, date_to: str | None, countries: bool,
+) -> pd.DataFrame:  # fmt: skip
+    keep = pd.Series(True, index=df.index)
+    if actor:
+        wanted = actor.upper()
+        keep &= pd.Series(
+            [
+                any(
+                    wanted in actor_keys(a, countries)
+                    for a in [*(r["actors"] or []), *(r["recipients"] or [])]
+                )
+                for r in df[["actors", "recipients"]].to_dict(orient="records")
+            ],
+            index=df.index,
+            dtype=bool,
+        )
+    if type_:
+        keep &= df["type"] == type_.upper()
+    if quad is not None:
+        keep &= df["quad"] == quad
+    if status:
+        keep &= df["status"] == status
+    if date_from or date_to:
+        keep &= df["date"].map(lambda v: _in_dates(v, date_from, date_to)).astype(bool)
+    return df[keep]
+
+
+@router.get("/events")
+def events(
+    request: Request,
+    level: Literal["mention", "event"] = "mention",
+    actor: Text = None,
+    type: EventType = None,  # noqa: A002 - the API's field name
+    quad: Quad = None,
+    status: Status = None,
+    doc_id: Text = None,
+    date_from: DateParam = None,
+    date_to: DateParam = None,
+    countries: bool = False,
+    page: Page = 1,
+    page_size: PageSize = 50,
+) -> dict[str, Any]:
+    """Event mentions (one per report, with review columns) or merged events (reviews applied)."""
+    filters = (actor, type, quad, status, date_from, date_to)
+    with access(request).open() as store:
+        if level == "event":
+            df = access(request).events(store)
+            if doc_id:
+                ids = set(store.df("SELECT id FROM event_mentions WHERE doc_id = ?", [doc_id])["id"])
+                df = df[df["mention_ids"].map(lambda ms: bool(ids & set(ms)))]
+        elif not any(f is not None for f in filters):
+            # no filter that a correction could change: page in SQL
+            where = "(? IS NULL OR m.doc_id = ?)"
+            params: list[Any] = [doc_id, doc_id]
+            total = int(store.scalar(f"SELECT count(*) FROM event_mentions m WHERE {where}", params) or 0)
+            rows = reviewed_mentions(store, where, params, page_size, (page - 1) * page_size)
+            items = records(rows.drop(columns=["duplicate_of"]))
+            return {"total": total, "page": page, "page_size": page_size, "items": items}
+        else:
+            # machine fields narrow the candidates; reviewed mentions always stay candidates,
+            # and the exact filter runs again after the corrections are applied
+            event_type = type.upper() if type else None
+            where = (
+                "(? IS NULL OR m.doc_id = ?) AND (m.id IN (SELECT target_id FROM reviews "
+                "WHERE target_kind = 'event') OR ((? IS NULL OR m.type = ?) AND (? IS NULL OR m.quad = ?) "
+                "AND (? IS NULL OR m.status = ?) AND (? IS NULL OR strpos(upper(m.actors || m.recipients), "
+                "upper(?)) > 0)))"
+            )
+            params = [doc_id, doc_id, event_type, event_type, quad, quad, status, status, actor, actor]
+            df = reviewed_mentions(store, where, params).drop(columns=["duplicate_of"])
+    df = _filter_events(df, actor, type, quad, status, date_from, date_to, countries)
+    return page_of(df, page, page_size)
+
+
+@router.get("/events/{event_id}")
+def event(request: Request, event_id: PathId) -> dict[str, Any]:
+    """One event mention (with its review) or one merged event with its reports."""
+    with access(request).open() as store:
+        hit = reviewed_mentions(store, "m.id = ?", [event_id])
+        if len(hit):
+            return {"level": "mention", "event": records(hit.drop(columns=["duplicate_of"]))[0]}
+        merged = access(request).events(store)
+        found = merged[merged["event_id"] == event_id]
+        if not len(found):
+            raise HTTPException(status_code=404, detail="no such event")
+        row = records(found)[0]
+        reports = reviewed_mentions(store, "m.id IN (SELECT unnest(?))", [row["mention_ids"]])
+        return {"level": "event", "event": row, "mentions": records(reports.drop(columns=["duplicate_of"]))}
+
+
+@router.get("/quotes")
+def quotes(
+    request: Request,
+    speaker: Text = None,
+    doc_id: Text = None,
+    q: Text = None,
+    status: Status = None,
+    page: Page = 1,
+    page_size: PageSize = 50,
+) -> dict[str, Any]:
+    with access(request).open() as store:
+        df = store.df(
+            "SELECT s.*, d.title, d.publisher, d.published FROM statements s JOIN documents d USING (doc_id) "
+            "WHERE (? IS NULL OR s.doc_id = ?) AND (? IS NULL OR s.status = ?) "
+            "AND (? IS NULL OR upper(?) IN "
+            "(upper(s.speaker_id), upper(s.speaker_country), upper(s.speaker_text))) "
+            "AND (? IS NULL OR s.content ILIKE '%' || ? || '%' ESCAPE '\\') "
+            "ORDER BY d.published NULLS LAST, s.doc_id, s.start",
+            [doc_id, doc_id, status, status, speaker, speaker, _escape(q), _escape(q)],
+        )
+        df = apply_reviews(df, "quote", store)
+    return page_of(df, page, page_size)
+
+
+@router.get("/propositions")
+def propositions(request: Request, page: Page = 1, page_size: PageSize = 50) -> dict[str, Any]:
+    with access(request).open() as store:
+        df = store.df("SELECT * FROM propositions ORDER BY n_documents DESC, id")
+    return page_of(df, page, page_size)
+
+
+@router.get("/disputes")
+def disputes(
+    request: Request, actor: Text = None, page: Page = 1, page_size: PageSize = 50
+) -> dict[str, Any]:
+    """Disputes with each version's sources and their documents' titles and publishers."""
+    with access(request).open() as store:
+        df = store.df("SELECT * FROM disputes ORDER BY kind, id")
+        docs = {
+            r["doc_id"]: r
+            for r in store.rows("SELECT doc_id, title, publisher, published, url FROM documents")
+        }
+    if actor:
+        wanted = actor.upper()
+        df = df[df["actor_keys"].map(lambda v: wanted in {str(k).upper() for k in json.loads(v or "[]")})]
+    result = page_of(df, page, page_size)
+    for item in result["items"]:
+        for version in item.get("versions") or []:
+            for source in version.get("sources") or version.get("members") or []:
+                if isinstance(source, dict) and source.get("doc_id") in docs:
+                    source["document"] = docs[source["doc_id"]]
+    return result
+
+
+@router.get("/dyad")
+def dyad(
+    request: Request,
+    a: Ident,
+    b: Ident,
+    by: Literal["week", "month", "year"] = "month",
+    countries: bool = False,
+    directed: bool = False,
+    since: DateParam = None,
+    until: DateParam = None,
+    events_per_period: Annotated[int, Query(ge=0, le=1000, description="events listed per period")] = 100,
+) -> dict[str, Any]:
+    """The timeline of two actors; each period lists (some of) its events and their sentences."""
+    with access(request).open() as store:
+        found = dyad_events(
+            store, a, b, countries, directed, since, until, events=access(request).events(store)
+        )
+        frame = timeline(found, by)
+        listed = set()
+        for ids_of_period in frame["event_ids"]:
+            listed.update(ids_of_period[:events_per_period])
+        listed.update(frame.attrs.get("unplaced", [])[:events_per_period])
+        shown = found[found["event_id"].isin(listed)]
+        ids = [m for ms in shown["mention_ids"] for m in ms]
+        sentences = store.df(
+            'SELECT m.id, m.doc_id, m.sentence, m.start, m."end", m.status, '
+            "d.title, d.publisher, d.published "
+            "FROM event_mentions m JOIN documents d USING (doc_id) WHERE m.id IN (SELECT unnest(?)) "
+            "ORDER BY d.published NULLS LAST, m.doc_id, m.start",
+            [ids],
+        )
+    by_mention = {r["id"]: r for r in records(sentences)}
+    events_by_id = {}
+    for row in records(shown.drop(columns=["intensity"])):
+        row["mentions"] = [by_mention[m] for m in row["mention_ids"] if m in by_mention]
+        events_by_id[row["event_id"]] = row
+    periods = records(frame)
+    for period in periods:
+        ids_of_period = period.pop("event_ids")
+        period["events"] = [events_by_id[e] for e in ids_of_period[:events_per_period]]
+        period["events_truncated"] = len(ids_of_period) > events_per_period
+    return {
+        "a": a.upper(), "b": b.upper(), "by": by, "countries": countries, "directed": directed,
+        "n_events": len(found), "periods": periods,
+        "n_unplaced": len(frame.attrs.get("unplaced", [])),
+        "unplaced": [events_by_id[e] for e in frame.attrs.get("unplaced", [])[:events_per_period]],
+    }  # fmt: skip
+
+
+@router.get("/network", response_model=None)
+def network(
+    request: Request,
+    since: DateParam = None,
+    until: DateParam = None,
+    countries: bool = False,
+    format: Literal["json", "graphml", "gexf"] = "json",  # noqa: A002 - the API's field name
+) -> dict[str, Any] | Response:
+    with access(request).open() as store:
+        graph = build_network(store, since, until, countries, events=access(request).events(store))
+    if format == "json":
+        return network_json(graph)
+    return Response(
+        network_text(graph, format),
+        media_type="application/xml",
+        headers={"Content-Disposition": f'attachment; filename="dragoman-network.{format}"'},
+    )
+
+
+@router.get("/search")
+def search_endpoint(
+    request: Request,
+    q: Annotated[str, Query(max_length=500)] = "",
+    kind: Literal["sentence", "quote"] | None = None,
+    actor: Text = None,
+    type: EventType = None,  # noqa: A002
+    quad: Quad = None,
+    status: Status = None,
+    date_from: DateParam = None,
+    date_to: DateParam = None,
+    doc_id: Text = None,
+    publisher: Text = None,
+    page: Page = 1,
+    page_size: PageSize = 50,
+) -> dict[str, Any]:
+    query = SearchQuery(
+        q, kind, actor, type, quad, status, date_from, date_to, doc_id, publisher, page, page_size
+    )
+    with access(request).open() as store:
+        result = search(store, query)
+    return {
+        "total": result.total, "page": result.page, "page_size": result.page_size,
+        "items": records(result.results), "facets": result.facets,
+    }  # fmt: skip
+
+
+@router.get("/reviews")
+def reviews(
+    request: Request,
+    target_kind: Literal["event", "merged_event", "quote"] | None = None,
+    target_id: Text = None,
+    page: Page = 1,
+    page_size: PageSize = 50,
+) -> dict[str, Any]:
+    with access(request).open() as store:
+        df = list_reviews(store, target_kind, target_id)
+    return page_of(df, page, page_size)
