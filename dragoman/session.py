@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from dragoman.analysis import Analyst
 from dragoman.store import Store
 from dragoman.store.export import frame
 
@@ -52,6 +53,22 @@ class Corpus:
 
     def disputes(self) -> pd.DataFrame:
         return frame(self.store, "disputes")
+
+    def analyst(self) -> Analyst:
+        """Dyad timelines, networks and search over the same store."""
+        return Analyst(self.store)
+
+    def dyad(self, a: str, b: str, by: str = "month", countries: bool = False) -> pd.DataFrame:
+        """Counts by quad and type per period, with a cooperation-conflict score."""
+        return self.analyst().dyad(a, b, by=by, countries=countries)
+
+    def network(self, since: str | None = None, until: str | None = None) -> pd.DataFrame:
+        """Edges between actors, weighted by events per quad class."""
+        return self.analyst().network(since=since, until=until)
+
+    def search(self, q: str, **facets: Any) -> pd.DataFrame:
+        """Full-text search over sentences and quotes, with facets."""
+        return self.analyst().search(q=q, **facets)
 
     def sql(self, query: str, params: Any = None) -> pd.DataFrame:
         """Any read-only SQL over the store's tables."""
