@@ -23,7 +23,7 @@ class Settings:
     workers: int = field(default=1, metadata={"help": "local worker processes", "env": "DRAGOMAN_WORKERS"})
     max_bytes: int = field(default=50_000_000, metadata={"help": "largest input file accepted"})
     near_duplicate_threshold: float = field(
-        default=0.8, metadata={"help": "estimated Jaccard similarity above which a document is a twin"}
+        default=0.75, metadata={"help": "estimated Jaccard similarity above which a document is a twin"}
     )
 
     def with_overrides(self, **overrides: Any) -> Settings:

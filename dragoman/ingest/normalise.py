@@ -1,0 +1,46 @@
+"""Text normalisation that keeps a map back to the raw text.
+
+What is stored is the normalised text, so every offset downstream is an offset
+into it; the map lets a reader show where a span came from in the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Spaces that are not ASCII spaces: non-breaking, thin, narrow, ideographic, ...
+ODD_SPACES = frozenset(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+# Characters that carry no text: zero-width spaces and joiners, BOM, soft hyphen.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Markdown strong/emphasis markers around words: **x**, __x__, *x*, _x_ (not inside words for _).
+EMPHASIS = re.compile(
+    r"\*\*(?=\S)|(?<=\S)\*\*|(?<![\w*])__(?=\S)|(?<=\S)__(?![\w])|(?<![\w*\\])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])"
+)
+
+
+def normalise(raw: str) -> tuple[str, list[int]]:
+    """Normalised text and, for each of its characters, the index it came from in NFC(raw).
+
+    NFC composition, CR/CRLF to LF, odd spaces to a plain space, invisible characters
+    dropped, Markdown emphasis markers dropped; quotes and apostrophes kept as written.
+    """
+    source = unicodedata.normalize("NFC", raw)
+    drop = {m.start() + i for m in EMPHASIS.finditer(source) for i in range(m.end() - m.start())}
+    chars: list[str] = []
+    offsets: list[int] = []
+    length = len(source)
+    for index, char in enumerate(source):
+        if index in drop or char in INVISIBLE:
+            continue
+        if char == "\r":
+            if index + 1 < length and source[index + 1] == "\n":
+                continue
+            char = "\n"
+        elif char in ODD_SPACES or char == "\t":
+            char = " "
+        chars.append(char)
+        offsets.append(index)
+    return "".join(chars), offsets

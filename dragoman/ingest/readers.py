@@ -1,0 +1,214 @@
+"""One reader per file format; each returns raw text and the metadata the file itself carries."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from charset_normalizer import from_bytes
+
+
+class ReadError(Exception):
+    """A file that cannot be read; the message is the one-line reason."""
+
+
+@dataclass
+class RawText:
+    text: str
+    source_format: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None  # for formats with many documents a file
+
+
+SUPPORTED = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".jsonl": "jsonl",
+}
+
+
+PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1251", "cp1256", "koi8_r", "iso8859_6", "cp1250")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 when it is; otherwise the legacy encoding charset-normalizer finds, or a clear error."""
+    if not data.strip():
+        raise ReadError("empty file")
+    if data.count(b"\x00") > max(1, len(data) // 100):
+        raise ReadError("binary data, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    matches = list(from_bytes(data))
+    best = None
+    if matches:
+        # Ties are common between single-byte code pages: prefer the ones news text is usually in.
+        top = [m for m in matches if (m.chaos, -m.coherence) == (matches[0].chaos, -matches[0].coherence)]
+        best = min(
+            top,
+            key=lambda m: min(
+                (PREFERRED.index(c) for c in m.could_be_from_charset if c in PREFERRED),
+                default=len(PREFERRED),
+            ),
+        )
+    if best is None:
+        raise ReadError("not valid UTF-8 and no known text encoding fits")
+    text = str(best)
+    if sum(not (c.isprintable() or c.isspace()) for c in text) > len(text) // 50:
+        raise ReadError(f"undecodable text (closest encoding {best.encoding} leaves control characters)")
+    return text
+
+
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
+MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MD_RULE_OR_QUOTE = re.compile(r"^\s{0,3}>\s?", re.M)
+MD_LIST = re.compile(r"^(\s*)[-*+]\s+(?=\S)", re.M)
+
+
+def read_markdown(data: bytes) -> RawText:
+    text = decode(data)
+    text = MD_LINK.sub(r"\1", text)
+    text = MD_HEADING.sub("", text)
+    text = MD_RULE_OR_QUOTE.sub("", text)
+    text = MD_LIST.sub(r"\1", text)
+    return RawText(text, "md", _first_line_title(text))
+
+
+def read_text(data: bytes) -> RawText:
+    text = decode(data)
+    return RawText(text, "txt", _first_line_title(text))
+
+
+def _first_line_title(text: str) -> dict[str, Any]:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip().strip("*_").strip()
+        if line:
+            if len(line.split()) <= 25 and not line.endswith("."):
+                return {"title": line}
+            return {}
+    return {}
+
+
+def read_html(data: bytes) -> RawText:
+    import trafilatura
+
+    html = decode(data)
+    if "<" not in html:
+        raise ReadError("no HTML markup")
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
+        )
+    except Exception as exc:  # trafilatura raises many types on broken markup
+        raise ReadError(f"malformed HTML ({type(exc).__name__})") from None
+    if extracted is None:
+        raise ReadError("no main text found in the HTML")
+    doc = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    text = doc.get("text") or ""
+    if not text.strip():
+        raise ReadError("no main text found in the HTML")
+    metadata = {k: doc.get(k) for k in ("title", "author", "date", "url") if doc.get(k)}
+    if "date" in metadata:
+        metadata["published"] = str(metadata.pop("date"))[:10]
+    if doc.get("sitename"):
+        metadata["publisher"] = doc["sitename"]
+    return RawText(text, "html", metadata)
+
+
+def read_pdf(data: bytes) -> RawText:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise ReadError("encrypted PDF (a password is needed)")
+            except NotImplementedError:
+                raise ReadError("encrypted PDF (unsupported encryption)") from None
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ReadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise ReadError(
+            f"corrupt PDF ({str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__})"
+        ) from None
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text.strip():
+        raise ReadError("PDF has no text layer (scanned images only?)")
+    metadata: dict[str, Any] = {}
+    info = reader.metadata
+    if info is not None:
+        if info.title:
+            metadata["title"] = str(info.title)
+        if info.author:
+            metadata["author"] = str(info.author)
+    return RawText(text, "pdf", metadata)
+
+
+JSONL_KEYS = ("title", "author", "publisher", "published", "url", "id")
+
+
+def read_jsonl(data: bytes) -> Iterator[RawText | ReadError]:
+    """One document a line; a bad line is an error of its own and the rest go on."""
+    text = decode(data)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadError(f"line {number}: invalid JSON ({exc.msg})")
+            continue
+        if (
+            not isinstance(record, dict)
+            or not isinstance(record.get("text"), str)
+            or not record["text"].strip()
+        ):
+            yield ReadError(f"line {number}: no 'text' field")
+            continue
+        metadata: dict[str, Any] = {k: str(record[k]) for k in JSONL_KEYS if record.get(k) is not None}
+        extra = {k: v for k, v in record.items() if k not in JSONL_KEYS and k != "text"}
+        if extra:
+            metadata["meta"] = extra
+        yield RawText(record["text"], "jsonl", metadata, line=number)
+
+
+def read_file(path: Path, max_bytes: int) -> Iterator[RawText | ReadError]:
+    """Everything one file holds: one text, or one per line for JSONL."""
+    suffix = path.suffix.lower()
+    kind = SUPPORTED.get(suffix)
+    if kind is None:
+        yield ReadError(f"unsupported file type {suffix or '(none)'}")
+        return
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield ReadError(
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (--max-bytes)"
+            )
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield ReadError(f"cannot read: {exc.strerror or exc}")
+        return
+    try:
+        if kind == "jsonl":
+            yield from read_jsonl(data)
+            return
+        reader = {"txt": read_text, "md": read_markdown, "html": read_html, "pdf": read_pdf}[kind]
+        yield reader(data)
+    except ReadError as exc:
+        yield exc
