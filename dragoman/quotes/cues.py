@@ -1,0 +1,35 @@
+"""Cue verbs that introduce speech, and what a cue says about the speaker's stance."""
+
+from __future__ import annotations
+
+import re
+
+# Lemma -> stance the verb itself expresses toward what it is about (None: neutral reporting).
+CUE_LEMMAS: dict[str, str | None] = {
+    "say": None, "tell": None, "state": None, "add": None, "declare": None, "announce": None,
+    "claim": None, "allege": None, "insist": None, "stress": None, "emphasize": None, "emphasise": None,
+    "underline": None, "underscore": None, "note": None, "argue": None, "write": None, "tweet": None,
+    "post": None, "publish": None, "affirm": None, "express": None, "explain": None, "suggest": None,
+    "assert": None, "maintain": None, "report": None, "quote": None, "reiterate": None, "remark": None,
+    "confirm": None, "acknowledge": None, "admit": None, "describe": None, "characterize": None,
+    "attribute": None, "deny": None, "reply": None, "respond": None, "predict": None, "promise": "support",
+    "warn": "oppose", "accuse": "oppose", "blame": "oppose", "condemn": "oppose", "decry": "oppose",
+    "denounce": "oppose", "criticize": "oppose", "criticise": "oppose", "reject": "oppose",
+    "dismiss": "oppose", "threaten": "oppose", "slam": "oppose", "lambast": "oppose",
+    "praise": "support", "welcome": "support", "hail": "support", "commend": "support",
+    "endorse": "support", "justify": "support", "defend": "support", "thank": "support",
+    "urge": None, "call": None, "demand": None, "ask": None,
+}
+# "call" is a cue only as "call for" / "call on" / "called X a Y"; handled by the extractor.
+NEEDS_PARTICLE = {"call": ("for", "on", "upon")}
+
+# Surface forms for when the tagger misreads the verb (a name before it read as an adjective).
+CUE_SURFACE = re.compile(
+    r"^(said|says|told|stated|states|added|declared|announced|claimed|alleged|insisted|stressed|"
+    r"emphasi[sz]ed|underlined|noted|argued|wrote|tweeted|affirmed|decried|condemned|denounced|"
+    r"criticized|criticised|warned|accused|blamed|praised|welcomed|rejected|denied|urged|justified)$"
+)
+
+NOUN_CUES = {"statement", "remarks", "comments", "headline", "tweet", "interview", "speech", "message"}
+
+SPEECH_WORDS = frozenset(CUE_LEMMAS)

@@ -1,0 +1,317 @@
+"""Statements: who said what, direct, partial or reported, with the speaker resolved."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.quotes.cues import CUE_LEMMAS, CUE_SURFACE, NEEDS_PARTICLE, NOUN_CUES
+from dragoman.quotes.stance import stance_of
+from dragoman.records import ActorRef, Document, Mention, Sentence, StanceTarget, Statement
+
+# Quoted passages within one paragraph: curly pairs, or straight double quotes.
+QUOTE = re.compile(r"“([^”\n]{2,1500})”|\"([^\"\n]{2,1500})\"")
+HEADLINE_CUE = re.compile(r"\b(headline|titled|entitled|front page)\b", re.I)
+TWEET_CUE = re.compile(r"\b(twitter|tweet\w*|on x\b|telegram channel|social media)\b", re.I)
+SUBJECTS = {"nsubj", "nsubjpass"}
+RELATIVE = {"that", "who", "which", ","}
+NON_SPEAKERS = {"region", "agreement"}
+
+
+@dataclass
+class Attribution:
+    """A cue in a sentence and the speaker it names."""
+
+    sentence: Sentence
+    cue: Token
+    speaker: Mention | None
+    speaker_text: str | None
+    cue_stance: str | None
+
+
+class QuoteExtractor:
+    """Rule-based statements over the parse and the resolved mentions."""
+
+    NAME = "quotes.rules"
+    VERSION = "1.0"
+
+    @property
+    def component(self) -> str:
+        return f"{self.NAME}@{self.VERSION}"
+
+    def extract(
+        self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
+    ) -> list[Statement]:
+        body = [s for s in sentences if not s.furniture]
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            by_sentence.setdefault(mention.sentence_index, []).append(mention)
+        attributions: dict[int, Attribution] = {}
+        for sentence in body:
+            span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is None:
+                continue
+            found = self._attribution(sentence, span, by_sentence.get(sentence.index, []))
+            if found is not None:
+                attributions[sentence.index] = found
+        statements: list[Statement] = []
+        quoted_sentences: set[int] = set()
+        for match in QUOTE.finditer(document.text):
+            start, end = match.span(1) if match.group(1) is not None else match.span(2)
+            if document.is_furniture(start, end):
+                continue
+            containing = [s for s in body if s.start < end and start < s.end]
+            if not containing:
+                continue
+            attribution = self._nearest(containing, body, attributions)
+            if attribution is None:
+                continue
+            quoted_sentences.update(s.index for s in containing)
+            sentence = attribution.sentence
+            first, last = containing[0], containing[-1]
+            outer_start, outer_end = min(first.start, sentence.start), max(last.end, sentence.end)
+            quote_share = (end - start) / max(1, outer_end - outer_start)
+            kind = _kind_of(sentence, "direct" if quote_share > 0.45 else "partial")
+            statements.append(
+                self._statement(document, attribution, kind, start, end, outer_start, outer_end, mentions)
+            )
+        for index, attribution in attributions.items():
+            if index in quoted_sentences:
+                continue
+            content = self._reported_content(attribution)
+            if content is None:
+                continue
+            sentence = attribution.sentence
+            kind = _kind_of(sentence, "indirect")
+            statements.append(
+                self._statement(
+                    document, attribution, kind, content[0], content[1], sentence.start, sentence.end, mentions
+                )
+            )
+        statements.sort(key=lambda s: (s.start, s.content_start))
+        return statements
+
+    # -- attribution -----------------------------------------------------------------
+    def _attribution(self, sentence: Sentence, span: Span, mentions: list[Mention]) -> Attribution | None:
+        # A cue that introduces a clause ("stating that ...") says more than one with a bare object.
+        ordered = sorted(span, key=lambda t: (not any(c.dep_ == "ccomp" for c in t.children), t.i))
+        for token in ordered:
+            stance = self._cue_stance(token)
+            if stance is False or any(c.dep_ == "neg" for c in token.children):
+                continue  # not a cue, or a negated one ("did not criticise")
+            speaker = self._speaker(token, mentions)
+            if speaker is None and not self._has_subject(token):
+                continue
+            speaker_text = speaker.text if speaker else self._subject_text(token)
+            return Attribution(sentence, token, speaker, speaker_text, stance if isinstance(stance, str) else None)
+        return None
+
+    @staticmethod
+    def _cue_stance(token: Token) -> str | None | bool:
+        """The cue's own stance (or None) when the token is a speech cue; False when it is not."""
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"} and lemma in CUE_LEMMAS:
+            particles = NEEDS_PARTICLE.get(lemma)
+            if particles and not any(c.lower_ in particles for c in token.children):
+                return False
+            return CUE_LEMMAS[lemma]
+        if CUE_SURFACE.match(token.lower_):
+            return CUE_LEMMAS.get(lemma)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES and token.dep_ in SUBJECTS | {"dobj", "pobj"}:
+            return None
+        return False
+
+    @staticmethod
+    def _subject_tokens(token: Token) -> list[Token]:
+        """The subject of the cue, or of the clause it hangs from (", stating that ...")."""
+        current: Token | None = token
+        for _ in range(3):
+            if current is None:
+                break
+            subjects = [c for c in current.children if c.dep_ in SUBJECTS]
+            if subjects and subjects[0].lower_ in RELATIVE and current.dep_ == "relcl":
+                return [t for t in current.head.subtree if t.i < current.i and t.lower_ not in RELATIVE]
+            if subjects:
+                return list(subjects[0].subtree)
+            if current.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and current.head is not current:
+                current = current.head
+            else:
+                break
+        return []
+
+    def _has_subject(self, token: Token) -> bool:
+        return bool(self._subject_tokens(token))
+
+    def _subject_text(self, token: Token) -> str | None:
+        tokens = self._subject_tokens(token)
+        return " ".join(t.text for t in tokens) if tokens else None
+
+    def _speaker(self, token: Token, mentions: list[Mention]) -> Mention | None:
+        tokens = self._subject_tokens(token)
+        candidates: list[Mention] = []
+        if tokens:
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            candidates = [m for m in mentions if m.start >= start and m.end <= end and _speaks(m)]
+        if not candidates:
+            # A name just before the cue, when the parser misread the pair ("Raisi decried ...").
+            before = [m for m in mentions if 0 <= token.idx - m.end <= 12 and _speaks(m)]
+            candidates = before[-1:]
+        if not candidates:
+            return None
+        # The person if there is one (title phrases hold the person), else the widest mention.
+        people = [m for m in candidates if m.actor and m.actor.kind == "person"]
+        pool = people or [m for m in candidates if m.actor] or candidates
+        return max(pool, key=lambda m: (m.end - m.start, -m.start))
+
+    @staticmethod
+    def _nearest(
+        containing: list[Sentence], body: list[Sentence], attributions: dict[int, Attribution]
+    ) -> Attribution | None:
+        """The attribution in the quote's sentences, else in the sentence just after or before it."""
+        for sentence in containing:
+            if sentence.index in attributions:
+                return attributions[sentence.index]
+        after = containing[-1].index + 1
+        before = containing[0].index - 1
+        for index in (after, before):
+            attribution = attributions.get(index)
+            if attribution is not None and len(attribution.sentence.text.split()) <= 12:
+                return attribution
+        return None
+
+    @staticmethod
+    def _reported_content(attribution: Attribution) -> tuple[int, int] | None:
+        """The clause or object a reporting verb introduces, as document offsets."""
+        cue = attribution.cue
+        for child in cue.children:
+            if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and attribution.cue_stance):
+                tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head is child)]
+                tokens = [t for t in tokens if not t.is_punct or t.i not in (tokens[0].i, tokens[-1].i)]
+                if len(tokens) < 2:
+                    continue
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            if child.dep_ == "prep" and child.lower_ in {"for", "on", "to"} and cue.lemma_ in {"call", "attribute"}:
+                tokens = list(child.subtree)[1:]
+                if tokens:
+                    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        if attribution.cue_stance and attribution.speaker is not None:
+            # Misparsed "X decried Y": everything after the cue up to the sentence end.
+            sentence = attribution.sentence
+            start = cue.idx + len(cue.text) + 1
+            end = sentence.end - (1 if sentence.text.endswith(".") else 0)
+            if end - start > 3:
+                return start, end
+        return None
+
+    # -- building ----------------------------------------------------------------------
+    def _statement(
+        self,
+        document: Document,
+        attribution: Attribution,
+        kind: str,
+        content_start: int,
+        content_end: int,
+        start: int,
+        end: int,
+        mentions: list[Mention],
+    ) -> Statement:
+        content = document.text[content_start:content_end]
+        speaker = attribution.speaker.actor if attribution.speaker else None
+        targets = self._targets(document, content_start, content_end, attribution, mentions, speaker)
+        key = f"{document.doc_id}:{content_start}:{content_end}:{kind}"
+        return Statement(
+            id="q" + hashlib.sha1(key.encode()).hexdigest()[:15],
+            doc_id=document.doc_id,
+            sentence_index=attribution.sentence.index,
+            kind=kind,
+            speaker=speaker,
+            speaker_text=attribution.speaker_text,
+            cue=attribution.cue.text,
+            content=content,
+            content_start=content_start,
+            content_end=content_end,
+            start=start,
+            end=end,
+            extractor=self.component,
+            confidence=0.8 if speaker is not None else 0.4,
+            targets=targets,
+            date=document.published,
+        )
+
+    @staticmethod
+    def _targets(
+        document: Document,
+        content_start: int,
+        content_end: int,
+        attribution: Attribution,
+        mentions: list[Mention],
+        speaker: ActorRef | None,
+    ) -> list[StanceTarget]:
+        content = document.text[content_start:content_end]
+        stance, evidence = stance_of(content, attribution.cue_stance)
+        if attribution.cue_stance in {"support", "oppose"}:
+            # The cue acts on its content: endorsing an invasion is support, whatever the noun.
+            stance, evidence = attribution.cue_stance, None  # type: ignore[assignment]
+        seen: set[str] = set()
+        named = [m for m in mentions if content_start <= m.start and m.end <= content_end and m.actor is not None]
+        focus = _stance_focus(named, content_start, evidence, attribution)
+        targets: list[StanceTarget] = []
+        for mention in mentions:
+            if not (content_start <= mention.start and mention.end <= content_end) or mention.actor is None:
+                continue
+            actor = mention.actor
+            key = actor.actor_id or actor.country or actor.name
+            if actor.kind in NON_SPEAKERS or key in seen:
+                continue
+            if speaker is not None and key == (speaker.actor_id or speaker.country or speaker.name):
+                continue
+            seen.add(key)
+            if evidence is not None:
+                ev_start, ev_end = content_start + evidence[0], content_start + evidence[1]
+            else:
+                ev_start, ev_end = attribution.cue.idx, attribution.cue.idx + len(attribution.cue.text)
+            targets.append(
+                StanceTarget(
+                    actor=actor,
+                    stance=stance if focus is None or mention in focus else "neutral",
+                    evidence=document.text[ev_start:ev_end],
+                    start=ev_start,
+                    end=ev_end,
+                )
+            )
+        return targets
+
+
+def _stance_focus(
+    named: list[Mention], content_start: int, evidence: tuple[int, int] | None, attribution: Attribution
+) -> list[Mention] | None:
+    """Which named actors a stance is about when the content names several (None: all of them).
+
+    The possessor just before the evidence ("NATO's provocations") or the object right after a
+    stance-bearing cue ("criticised Moscow") carries the stance; the others are only mentioned.
+    """
+    if len(named) <= 1:
+        return None
+    focus: list[Mention] = []
+    if evidence is not None:
+        at = content_start + evidence[0]
+        focus = [m for m in named if 0 <= at - m.end <= 15]
+    if not focus and attribution.cue_stance:
+        cue_end = attribution.cue.idx + len(attribution.cue.text)
+        focus = [m for m in named if 0 <= m.start - cue_end <= 5]
+    return focus or named[:1]
+
+
+def _kind_of(sentence: Sentence, default: str) -> str:
+    if HEADLINE_CUE.search(sentence.text):
+        return "headline"
+    if TWEET_CUE.search(sentence.text):
+        return "tweet"
+    return default
+
+
+def _speaks(mention: Mention) -> bool:
+    return mention.actor is None or mention.actor.kind not in NON_SPEAKERS
