@@ -18,6 +18,13 @@ HEADLINE_CUE = re.compile(r"\b(headline|titled|entitled|front page)\b", re.I)
 TWEET_CUE = re.compile(r"\b(twitter|tweet\w*|on x\b|telegram channel|social media)\b", re.I)
 SUBJECTS = {"nsubj", "nsubjpass"}
 RELATIVE = {"that", "who", "which", ","}
+# "the spokesman", "the minister": the person last named just before.
+DEFINITE_TITLE = re.compile(
+    r"^the (\w+ )?(spokes\w+|minister|president|leader|official|envoy|ambassador|diplomat|secretary|chief|"
+    r"general|commander|premier|chancellor)$",
+    re.I,
+)
+LOOKBACK_CHARS = 800
 NON_SPEAKERS = {"region", "agreement"}
 
 
@@ -54,7 +61,7 @@ class QuoteExtractor:
             span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
-            found = self._attribution(sentence, span, by_sentence.get(sentence.index, []))
+            found = self._attribution(sentence, span, by_sentence.get(sentence.index, []), mentions)
             if found is not None:
                 attributions[sentence.index] = found
         statements: list[Statement] = []
@@ -95,7 +102,9 @@ class QuoteExtractor:
         return statements
 
     # -- attribution -----------------------------------------------------------------
-    def _attribution(self, sentence: Sentence, span: Span, mentions: list[Mention]) -> Attribution | None:
+    def _attribution(
+        self, sentence: Sentence, span: Span, mentions: list[Mention], everything: list[Mention]
+    ) -> Attribution | None:
         # A cue that introduces a clause ("stating that ...") says more than one with a bare object.
         ordered = sorted(span, key=lambda t: (not any(c.dep_ == "ccomp" for c in t.children), t.i))
         for token in ordered:
@@ -106,6 +115,8 @@ class QuoteExtractor:
             if speaker is None and not self._has_subject(token):
                 continue
             speaker_text = speaker.text if speaker else self._subject_text(token)
+            if speaker is None and speaker_text and DEFINITE_TITLE.match(speaker_text):
+                speaker = _last_person_before(everything, sentence.start)
             return Attribution(sentence, token, speaker, speaker_text, stance if isinstance(stance, str) else None)
         return None
 
@@ -136,7 +147,7 @@ class QuoteExtractor:
                 return [t for t in current.head.subtree if t.i < current.i and t.lower_ not in RELATIVE]
             if subjects:
                 return list(subjects[0].subtree)
-            if current.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and current.head is not current:
+            if current.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and current.head.i != current.i:
                 current = current.head
             else:
                 break
@@ -188,7 +199,7 @@ class QuoteExtractor:
         cue = attribution.cue
         for child in cue.children:
             if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and attribution.cue_stance):
-                tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head is child)]
+                tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head.i == child.i)]
                 tokens = [t for t in tokens if not t.is_punct or t.i not in (tokens[0].i, tokens[-1].i)]
                 if len(tokens) < 2:
                     continue
@@ -303,6 +314,13 @@ def _stance_focus(
         cue_end = attribution.cue.idx + len(attribution.cue.text)
         focus = [m for m in named if 0 <= m.start - cue_end <= 5]
     return focus or named[:1]
+
+
+def _last_person_before(mentions: list[Mention], position: int) -> Mention | None:
+    people = [
+        m for m in mentions if m.actor and m.actor.kind == "person" and position - LOOKBACK_CHARS <= m.end <= position
+    ]
+    return max(people, key=lambda m: m.end) if people else None
 
 
 def _kind_of(sentence: Sentence, default: str) -> str:

@@ -1,0 +1,259 @@
+"""Grouping event mentions and statements into propositions, and finding where sources disagree."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from dragoman.claims.model import Dispute, Proposition, PropositionMember
+from dragoman.records import ActorRef, Document, EventMention, Statement
+
+NAME = "claims.grouping"
+VERSION = "1.0"
+
+# Statuses that take a side on whether something happened.
+SIDED = ("asserted", "alleged", "denied")
+# Within this many days, two day-precise dates are one event reported differently.
+DATE_TOLERANCE_DAYS = 7
+MONEY = re.compile(
+    r"(?:US)?\$\s?(\d+(?:[.,]\d+)?)\s*(trillion|billion|bn|million|m)\b|(\d+(?:\.\d+)?)\s*(trillion|billion|million) dollars",
+    re.I,
+)
+SCALE = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6}
+
+
+def actor_key(actor: ActorRef) -> str:
+    """Claims compare states: a person or ministry counts for its country."""
+    return actor.country or actor.org or actor.actor_id or actor.name.lower()
+
+
+def figures(text: str) -> list[float]:
+    """Money amounts in a sentence, in dollars."""
+    found = []
+    for match in MONEY.finditer(text):
+        number = match.group(1) or match.group(3)
+        unit = (match.group(2) or match.group(4)).lower()
+        found.append(float(number.replace(",", "")) * SCALE[unit])
+    return found
+
+
+def _parse(value: str | None) -> date | None:
+    if value is None or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown matches anything; a coarser date contains a finer one; close days are one event."""
+    if a is None or b is None:
+        return True
+    if a.startswith(b) or b.startswith(a):
+        return True
+    day_a, day_b = _parse(a), _parse(b)
+    return bool(day_a and day_b and abs((day_a - day_b).days) <= DATE_TOLERANCE_DAYS)
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def _member(event: EventMention) -> PropositionMember:
+    return PropositionMember(
+        kind="event",
+        member_id=event.id,
+        doc_id=event.doc_id,
+        status=event.status,
+        attributed_to=asdict(event.attributed_to) if event.attributed_to else None,
+        sentence=event.sentence,
+        start=event.start,
+        end=event.end,
+        detail={
+            "initiators": sorted({actor_key(a) for a in event.actors}),
+            "recipients": sorted({actor_key(a) for a in event.recipients}),
+            "date": event.date,
+            "date_precision": event.date_precision,
+            "figures": figures(event.sentence),
+        },
+    )
+
+
+def _clusters(events: list[EventMention]) -> list[list[EventMention]]:
+    """Greedy date clustering: dated mentions first, undated ones join the biggest cluster."""
+    dated = sorted((e for e in events if e.date), key=lambda e: (e.date or "", e.doc_id, e.id))
+    clusters: list[list[EventMention]] = []
+    for event in dated:
+        for cluster in clusters:
+            if all(dates_compatible(event.date, other.date) for other in cluster):
+                cluster.append(event)
+                break
+        else:
+            clusters.append([event])
+    undated = [e for e in events if not e.date]
+    if undated:
+        if clusters:
+            max(clusters, key=len).extend(undated)
+        else:
+            clusters.append(undated)
+    return clusters
+
+
+def build_claims(
+    events: Iterable[EventMention],
+    statements: Iterable[Statement],
+    documents: Mapping[str, Document] | None = None,
+) -> tuple[list[Proposition], list[Dispute]]:
+    """Propositions across documents and the disputes among their members."""
+    groups: dict[tuple[str, str, tuple[str, ...]], list[EventMention]] = defaultdict(list)
+    for event in events:
+        participants = tuple(sorted({actor_key(a) for a in event.actors + event.recipients}))
+        if len(participants) < 2 and not event.recipients:
+            continue  # one-sided events ("Iran mobilised") are not claims about a relation
+        groups[(event.type, event.mode or "", participants)].append(event)
+
+    by_sentence: dict[tuple[str, int], list[Statement]] = defaultdict(list)
+    for statement in statements:
+        by_sentence[(statement.doc_id, statement.sentence_index)].append(statement)
+
+    propositions: list[Proposition] = []
+    disputes: list[Dispute] = []
+    for (event_type, mode, participants), members in sorted(groups.items()):
+        for cluster in _clusters(members):
+            cluster.sort(key=lambda e: (e.doc_id, e.start, e.id))
+            first = cluster[0]
+            dates = sorted({e.date for e in cluster if e.date})
+            key = f"{event_type}|{mode}|{','.join(participants)}|{dates[0] if dates else ''}"
+            proposition_id = "p" + _digest(key, *(e.id for e in cluster))
+            prop_members = [_member(e) for e in cluster]
+            for event in cluster:
+                for statement in by_sentence.get((event.doc_id, event.sentence_index), []):
+                    prop_members.append(_statement_member(statement))
+            summary = _summary(event_type, mode, first, dates)
+            proposition = Proposition(
+                id=proposition_id,
+                key=key,
+                summary=summary,
+                type=event_type,
+                actors=first.actors,
+                recipients=first.recipients,
+                members=prop_members,
+                n_members=len(prop_members),
+                n_documents=len({m.doc_id for m in prop_members}),
+            )
+            propositions.append(proposition)
+            disputes.extend(find_disputes(proposition, list(participants)))
+    return propositions, disputes
+
+
+def _statement_member(statement: Statement) -> PropositionMember:
+    denied = (statement.cue or "").lower().startswith(("den", "reject", "dismiss"))
+    return PropositionMember(
+        kind="statement",
+        member_id=statement.id,
+        doc_id=statement.doc_id,
+        status="denied" if denied else statement.status,
+        attributed_to=asdict(statement.speaker) if statement.speaker else None,
+        sentence=statement.content,
+        start=statement.content_start,
+        end=statement.content_end,
+        detail={},
+    )
+
+
+def _summary(event_type: str, mode: str, first: EventMention, dates: list[str]) -> str:
+    actors = ", ".join(a.name for a in first.actors) or "?"
+    recipients = ", ".join(a.name for a in first.recipients)
+    when = f" ({dates[0]}{'…' + dates[-1] if len(dates) > 1 else ''})" if dates else ""
+    what = f"{event_type}{' ' + mode if mode else ''}"
+    return f"{actors} {what}{' → ' + recipients if recipients else ''}{when}"
+
+
+def _source(member: PropositionMember) -> dict[str, Any]:
+    return {
+        "doc_id": member.doc_id,
+        "member_id": member.member_id,
+        "kind": member.kind,
+        "status": member.status,
+        "attributed_to": member.attributed_to,
+        "sentence": member.sentence,
+        "start": member.start,
+        "end": member.end,
+    }
+
+
+def _versions(values: dict[str, list[PropositionMember]]) -> list[dict[str, Any]]:
+    return [{"value": value, "sources": [_source(m) for m in members]} for value, members in sorted(values.items())]
+
+
+def _disagreement(values: dict[str, list[PropositionMember]]) -> bool:
+    """Two or more versions, told by at least two different documents."""
+    if len(values) < 2:
+        return False
+    documents = {m.doc_id for members in values.values() for m in members}
+    return len(documents) >= 2
+
+
+def find_disputes(proposition: Proposition, actor_keys: list[str]) -> list[Dispute]:
+    """Status, initiator, figure and date disagreements among a proposition's members."""
+    events = [m for m in proposition.members if m.kind == "event"]
+    found: list[Dispute] = []
+
+    status: dict[str, list[PropositionMember]] = defaultdict(list)
+    for member in proposition.members:
+        if member.status in SIDED:
+            status[member.status].append(member)
+    if _disagreement(status):
+        found.append(
+            _dispute(
+                proposition, "status", f"{proposition.summary}: " + " vs ".join(sorted(status)), status, actor_keys
+            )
+        )
+
+    initiator: dict[str, list[PropositionMember]] = defaultdict(list)
+    for member in events:
+        if member.detail["initiators"] and member.detail["recipients"]:
+            direction = f"{'+'.join(member.detail['initiators'])} → {'+'.join(member.detail['recipients'])}"
+            initiator[direction].append(member)
+    if _disagreement(initiator):
+        found.append(_dispute(proposition, "initiator", f"who initiated: {proposition.summary}", initiator, actor_keys))
+
+    amounts: dict[str, list[PropositionMember]] = defaultdict(list)
+    for member in events:
+        for amount in member.detail["figures"]:
+            amounts[_money(amount)].append(member)
+    if _disagreement(amounts):
+        found.append(_dispute(proposition, "figure", f"figures differ: {proposition.summary}", amounts, actor_keys))
+
+    days: dict[str, list[PropositionMember]] = defaultdict(list)
+    for member in events:
+        if member.detail["date"] and member.detail["date_precision"] == "day":
+            days[member.detail["date"]].append(member)
+    if _disagreement(days):
+        found.append(_dispute(proposition, "date", f"dates differ: {proposition.summary}", days, actor_keys))
+    return found
+
+
+def _money(amount: float) -> str:
+    if amount >= 1e9:
+        return f"${amount / 1e9:g} billion"
+    return f"${amount / 1e6:g} million"
+
+
+def _dispute(
+    proposition: Proposition, kind: str, summary: str, values: dict[str, list[PropositionMember]], keys: list[str]
+) -> Dispute:
+    return Dispute(
+        id="d" + _digest(proposition.id, kind),
+        proposition_id=proposition.id,
+        kind=kind,
+        summary=summary,
+        versions=_versions(values),
+        actor_keys=keys,
+    )

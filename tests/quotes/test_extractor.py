@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import pytest
+
+from dragoman.actors import KnowledgeBase, Resolver
+from dragoman.nlp import load_model, sentence_records
+from dragoman.quotes import QuoteExtractor
+from dragoman.records import Document, Statement
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extract():  # type: ignore[no-untyped-def]
+    nlp = load_model()
+    resolver = Resolver(KnowledgeBase.load())
+    extractor = QuoteExtractor()
+
+    def run(text: str, published: str = "2022-10-20", furniture: list | None = None) -> list[Statement]:  # type: ignore[type-arg]
+        doc = Document(
+            doc_id="t",
+            path="t.txt",
+            text=text,
+            content_hash="h",
+            source_format="txt",
+            published=published,
+            furniture=furniture or [],
+        )
+        parsed = nlp(text)
+        sentences = sentence_records(doc, parsed)
+        return extractor.extract(doc, parsed, sentences, resolver.resolve(doc, parsed, sentences))
+
+    return run
+
+
+def speakers(statements: list[Statement]) -> list[str | None]:
+    return [s.speaker.name if s.speaker else None for s in statements]
+
+
+def test_direct_quote_curly_with_title_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Russian Foreign Minister Sergei Lavrov said: “Our ties with Tehran are stronger than ever.”")
+    assert s.kind == "direct" and s.speaker and s.speaker.name == "Sergey Lavrov"
+    assert s.content == "Our ties with Tehran are stronger than ever."
+
+
+def test_straight_quote_split_by_pronoun_cue(extract) -> None:  # type: ignore[no-untyped-def]
+    text = 'Raisi met reporters in Tehran. "We will not be pressured," he said, "by threats from Washington."'
+    statements = extract(text)
+    assert speakers(statements) == ["Ebrahim Raisi", "Ebrahim Raisi"]
+    assert statements[1].targets[0].actor.country == "USA" and statements[1].targets[0].stance == "oppose"
+
+
+def test_quote_running_over_sentence_ends(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Zelensky told parliament: “Iran sends the drones. Iran must answer for every one of them.”"
+    [s] = extract(text)
+    assert s.speaker and s.speaker.country == "UKR" and s.content.count(".") == 2
+
+
+def test_partial_quote_in_reported_speech(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The Iranian foreign minister blamed the crisis on “reckless Western provocations” in a televised address."
+    [s] = extract(text)
+    assert s.kind == "partial" and s.content == "reckless Western provocations"
+    assert s.speaker and s.speaker.country == "IRN"
+
+
+def test_indirect_speech_and_stance(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Kuleba stated plainly that Iran would pay a heavy price for its drones.")
+    assert s.kind == "indirect" and s.speaker and s.speaker.name == "Dmytro Kuleba"
+    assert s.content.startswith("Iran would pay")
+    assert [(t.actor.country, t.stance) for t in s.targets] == [("IRN", "oppose")]
+
+
+def test_verb_object_statement(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Raisi decried NATO's steady expansion toward the east.")
+    assert s.speaker and s.speaker.name == "Ebrahim Raisi"
+    assert [(t.actor.org or t.actor.actor_id, t.stance) for t in s.targets] == [("NATO", "oppose")]
+
+
+def test_institution_newspaper_headline_and_tweet(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Iranian Foreign Ministry said that the accusations were baseless.\n\n"
+        "Kayhan defended the operation, stating that Russia had been left no choice.\n\n"
+        "The daily Etemad ran a headline entitled “Moscow's war is not our war”.\n\n"
+        "Zelensky wrote on Twitter that Tehran was helping to kill Ukrainians."
+    )
+    statements = extract(text)
+    kinds = [(s.kind, s.speaker.name if s.speaker else None) for s in statements]
+    assert kinds[0][1] is not None and "Foreign" in kinds[0][1]
+    assert kinds[1] == ("indirect", "Kayhan")
+    assert kinds[2][0] == "headline" and kinds[2][1] == "Etemad"
+    assert kinds[3][0] == "tweet" and kinds[3][1] == "Volodymyr Zelensky"
+
+
+def test_spokesman_added_resolves_across_sentences(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Nasser Kanaani spoke to journalists in Tehran on Monday. "
+        "The spokesman added that Iran had sent no weapons to either side."
+    )
+    statements = extract(text)
+    assert statements and statements[-1].speaker and statements[-1].speaker.name == "Nasser Kanaani"
+
+
+def test_negated_cue_and_furniture_are_not_statements(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Moscow did not criticise the vote.\n\nFollow us: “Share this story,” the site said."
+    furniture = [(text.index("Follow"), len(text), "social")]
+    assert extract(text, furniture=furniture) == []
