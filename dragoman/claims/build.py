@@ -21,7 +21,8 @@ SIDED = ("asserted", "alleged", "denied")
 # Within this many days, two day-precise dates are one event reported differently.
 DATE_TOLERANCE_DAYS = 7
 MONEY = re.compile(
-    r"(?:US)?\$\s?(\d+(?:[.,]\d+)?)\s*(trillion|billion|bn|million|m)\b|(\d+(?:\.\d+)?)\s*(trillion|billion|million) dollars",
+    r"(?:US)?\$\s?(\d+(?:[.,]\d+)?)\s*(trillion|billion|bn|million|m)\b"
+    r"|(\d+(?:\.\d+)?)\s*(trillion|billion|million) dollars",
     re.I,
 )
 SCALE = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6}
