@@ -1,0 +1,395 @@
+"""Rule-based PLOVER event extraction over the dependency parse and the resolved mentions.
+
+For each body sentence: find trigger words (verbs and the nouns analysis prose uses), take
+actors from the subject (or possessor, or agent of a passive) and recipients from the object
+and its prepositions, set status from modality and attribution, and date from the sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.events import triggers as lex
+from dragoman.events.dates import DateValue, sentence_date
+from dragoman.events.ontology import quad_of
+from dragoman.records import ActorRef, Document, EventMention, Mention, Sentence, Status
+
+NON_ACTORS = {"region", "agreement"}
+RECIPIENT_PREPS = {"to", "with", "on", "against", "toward", "towards", "at", "from", "into"}
+VISIT_PREPS = {"in", "to"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+class TypeClassifier(Protocol):
+    """A learned classifier that can re-type an (actor, recipient) pair in a sentence."""
+
+    def predict(self, sentence: str, source: tuple[int, int], target: tuple[int, int]) -> object: ...
+
+
+@dataclass
+class Frame:
+    """One trigger with its participants, before status and dates."""
+
+    trigger: Token
+    type: str
+    mode: str | None
+    actors: list[Mention]
+    recipients: list[Mention]
+    status: Status = "asserted"
+    attributed_to: ActorRef | None = None
+
+
+class EventExtractor:
+    NAME = "events.rules"
+    VERSION = "1.0"
+
+    def __init__(self, type_classifier: TypeClassifier | None = None) -> None:
+        self.type_classifier = type_classifier
+
+    @property
+    def component(self) -> str:
+        return f"{self.NAME}@{self.VERSION}"
+
+    def extract(
+        self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
+    ) -> list[EventMention]:
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            if mention.actor is not None and mention.actor.kind not in NON_ACTORS:
+                by_sentence.setdefault(mention.sentence_index, []).append(mention)
+        results: list[EventMention] = []
+        paragraph_date: DateValue | None = None
+        previous: Sentence | None = None
+        previous_frames: list[Frame] = []
+        for sentence in sentences:
+            if previous is None or "\n" in document.text[previous.end : sentence.start]:
+                paragraph_date = None
+                previous_frames = []
+            previous = sentence
+            if sentence.furniture:
+                continue
+            own_date = sentence_date(sentence.text, document.published)
+            if own_date is not None:
+                paragraph_date = own_date
+            sentence_mentions = by_sentence.get(sentence.index, [])
+            if not sentence_mentions:
+                continue
+            span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is None:
+                continue
+            frames = self._frames(span, sentence_mentions, previous_frames)
+            for frame in frames:
+                results.append(self._event(document, sentence, frame, own_date or paragraph_date))
+            if frames:
+                previous_frames = frames
+        return results
+
+    # -- frames ----------------------------------------------------------------------
+    def _frames(self, span: Span, mentions: list[Mention], previous: list[Frame]) -> list[Frame]:
+        frames: list[Frame] = []
+        used_nouns: set[int] = set()
+        for token in span:
+            if token.pos_ in {"VERB", "AUX"} or (
+                token.pos_ == "NOUN" and token.lemma_.lower() in lex.VERBS and token.dep_ == "ROOT"
+            ):
+                frame = self._verb_frame(token, mentions, previous, used_nouns)
+            elif token.pos_ in {"NOUN", "PROPN"} and token.i not in used_nouns:
+                frame = self._noun_frame(token, mentions)
+            else:
+                frame = None
+            if frame is not None and frame.actors:
+                frames.append(frame)
+        return _dedupe(frames)
+
+    def _verb_frame(
+        self, verb: Token, mentions: list[Mention], previous: list[Frame], used_nouns: set[int]
+    ) -> Frame | None:
+        lemma = verb.lemma_.lower()
+        if lemma in lex.DENY:
+            return self._denial(verb, mentions, previous)
+        entry = lex.VERBS.get(lemma)
+        obj = _child(verb, "dobj")
+        if lemma in lex.LIGHT_VERBS and obj is not None and obj.lemma_.lower() in lex.NOUNS:
+            entry = lex.NOUNS[obj.lemma_.lower()]
+            used_nouns.add(obj.i)
+        if entry is None:
+            return None
+        event_type, mode = entry
+        if lemma == "call":
+            particle = {
+                c.lower_
+                for c in verb.children
+                if c.dep_ in {"prep", "prt"} and (c.lower_ == "for" or _mentions_in(c.subtree, mentions))
+            }
+            if particle & {"for", "on", "upon"}:
+                event_type, mode = "REQUEST", None
+            elif obj is None or not _mentions_in(obj.subtree, mentions):
+                return None
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None  # a negated event is not an event; denials are handled apart
+        actors, recipients = self._participants(verb, mentions)
+        if obj is not None:
+            used_nouns.add(obj.i)
+        if event_type == "AID":
+            mode = _aid_mode(verb)
+            if mode is None:
+                return None
+        frame = Frame(verb, event_type, mode, actors, recipients)
+        self._modality(frame, mentions)
+        return frame
+
+    def _noun_frame(self, noun: Token, mentions: list[Mention]) -> Frame | None:
+        entry = lex.NOUNS.get(noun.lemma_.lower())
+        if entry is None:
+            return None
+        event_type, mode = entry
+        actors = [
+            m
+            for child in noun.children
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}
+            for m in _mentions_in(child.subtree, mentions)
+        ]
+        recipients: list[Mention] = []
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | {"between", "of"}:
+                found = [m for c in prep.children for m in _mentions_in(c.subtree, mentions)]
+                if prep.lower_ == "between":
+                    actors.extend(found)
+                elif prep.lower_ != "of":
+                    recipients.extend(found)
+        if event_type == "CONSULT" and not recipients and len(actors) >= 2:
+            pass  # "the Putin-Khamenei meeting": every participant is an actor
+        if event_type == "AID":
+            mode = _aid_mode(noun)
+            if mode is None:
+                return None
+        if event_type == "SANCTION" and not actors:
+            governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass"} else None
+            if governor is not None and governor.pos_ == "VERB":
+                actors, _ = self._participants(governor, mentions)
+        if not actors:
+            return None
+        frame = Frame(noun, event_type, mode, _top(actors), _top(recipients))
+        self._modality(frame, mentions)
+        return frame
+
+    def _participants(self, verb: Token, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        actors: list[Mention] = []
+        recipients: list[Mention] = []
+        head = verb
+        # "Russia began to supply ...": the subject sits on the governing verb.
+        while not any(c.dep_ in SUBJECTS for c in head.children) and head.dep_ in {"xcomp", "conj", "advcl"}:
+            if head.head.i == head.i:
+                break
+            head = head.head
+        passive = any(c.dep_ == "nsubjpass" for c in head.children)
+        for child in head.children:
+            if child.dep_ in SUBJECTS:
+                found = _mentions_in(child.subtree, mentions)
+                (recipients if passive else actors).extend(found)
+        for child in verb.children:
+            if child.dep_ == "agent":
+                actors.extend(m for c in child.children for m in _mentions_in(c.subtree, mentions))
+            elif child.dep_ in {"dobj", "dative", "attr", "oprd"}:
+                recipients.extend(_object_mentions(child, mentions))
+            elif child.dep_ == "prep":
+                preps = RECIPIENT_PREPS | (VISIT_PREPS if verb.lemma_ in {"arrive", "travel"} else set())
+                if child.lower_ in preps:
+                    recipients.extend(m for c in child.children for m in _mentions_in(c.subtree, mentions))
+        actors = _top(actors)
+        actor_keys = {_key(m) for m in actors}
+        recipients = [m for m in _top(recipients) if _key(m) not in actor_keys]
+        return actors, recipients
+
+    def _denial(self, verb: Token, mentions: list[Mention], previous: list[Frame]) -> Frame | None:
+        """ "Tehran denies providing drones": the denied event, status denied, attributed to the denier."""
+        deniers, _ = self._participants(verb, mentions)
+        if not deniers:
+            return None
+        denier = deniers[0].actor
+        for child in verb.children:
+            if child.dep_ in {"xcomp", "ccomp", "dobj", "pcomp"} and child.pos_ in {"VERB", "NOUN"}:
+                entry = lex.VERBS.get(child.lemma_.lower()) or lex.NOUNS.get(child.lemma_.lower())
+                if entry is None:
+                    continue
+                event_type, mode = entry
+                actors, recipients = self._participants(child, mentions)
+                if not actors or (child.dep_ in {"xcomp", "dobj"} and not _has_subject(child)):
+                    actors = deniers
+                if event_type == "AID":
+                    mode = _aid_mode(child)
+                    if mode is None:
+                        continue
+                return Frame(child, event_type, mode, actors, recipients, "denied", denier)
+        # "has denied such reports": the event of the sentence before, now denied.
+        if previous:
+            last = previous[-1]
+            return Frame(verb, last.type, last.mode, last.actors, last.recipients, "denied", denier)
+        return None
+
+    @staticmethod
+    def _modality(frame: Frame, mentions: list[Mention]) -> None:
+        """Alleged, hypothetical or planned (PLOVER codes promises and plans as AGREE)."""
+        token = frame.trigger
+        clause = token if token.pos_ in {"VERB", "AUX"} else token.head
+        auxiliaries = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+        sentence = token.sent
+        words = {t.lower_ for t in sentence}
+        if auxiliaries & lex.MODALS or any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children):
+            frame.status = "hypothetical"
+            return
+        governor = clause.head if clause.dep_ in {"xcomp", "ccomp"} else None
+        if governor is not None and governor.lemma_.lower() in lex.PLAN_VERBS | {"promise", "pledge"}:
+            frame.type, frame.mode = "AGREE", "promise"
+        elif "will" in auxiliaries and frame.type not in {"AGREE", "THREATEN"}:
+            frame.type, frame.mode = "AGREE", "promise"
+        if words & lex.ALLEGE_ADVERBS:
+            frame.status = "alleged"
+        if governor is not None and governor.lemma_.lower() in lex.ALLEGE:
+            frame.status = "alleged"
+            for child in governor.children:
+                if child.dep_ in SUBJECTS:
+                    frame.attributed_to = _first_actor(child.subtree, mentions)
+        for candidate in sentence[:-1]:
+            if candidate.lower_ == "according" and candidate.nbor(1).lower_ == "to":
+                frame.status = "alleged"
+                frame.attributed_to = frame.attributed_to or _first_actor(candidate.nbor(1).subtree, mentions)
+
+    # -- records ---------------------------------------------------------------------
+    def _event(self, document: Document, sentence: Sentence, frame: Frame, when: DateValue | None) -> EventMention:
+        actor_keys = sorted(_key(m) for m in frame.actors)
+        recipient_keys = sorted(_key(m) for m in frame.recipients)
+        key = f"{document.doc_id}|{frame.trigger.idx}|{frame.type}|{actor_keys}|{recipient_keys}|{frame.status}"
+        confidence = 0.55 + 0.15 * bool(frame.recipients) + 0.1 * (frame.trigger.pos_ == "VERB")
+        return EventMention(
+            id="e" + hashlib.sha1(key.encode()).hexdigest()[:15],
+            doc_id=document.doc_id,
+            sentence_index=sentence.index,
+            type=frame.type,
+            quad=quad_of(frame.type),
+            actors=[m.actor for m in frame.actors if m.actor is not None],
+            recipients=[m.actor for m in frame.recipients if m.actor is not None],
+            sentence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            extractor=self.component,
+            confidence=round(min(confidence, 0.95), 2),
+            mode=frame.mode,
+            date=when.value if when else None,
+            date_end=when.end if when else None,
+            date_precision=when.precision if when else "unknown",
+            status=frame.status,
+            attributed_to=frame.attributed_to,
+            trigger=frame.trigger.text,
+        )
+
+
+# -- helpers -----------------------------------------------------------------------------
+def _child(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in token.children)
+
+
+def _mentions_in(tokens: Iterable[Token], mentions: list[Mention]) -> list[Mention]:
+    items = list(tokens)
+    if not items:
+        return []
+    start = min(t.idx for t in items)
+    end = max(t.idx + len(t) for t in items)
+    return [m for m in mentions if start <= m.start and m.end <= end]
+
+
+def _object_mentions(obj: Token, mentions: list[Mention]) -> list[Mention]:
+    """Mentions in the object itself and its recipient prepositions, not in every clause below it."""
+    excluded = {t.i for d in obj.subtree if d.dep_ in {"relcl", "acl"} for t in d.subtree}
+    excluded_chars = [(obj.doc[i].idx, obj.doc[i].idx + len(obj.doc[i])) for i in excluded]
+    return [
+        m
+        for m in _mentions_in(obj.subtree, mentions)
+        if not any(m.start < end and start < m.end for start, end in excluded_chars)
+    ]
+
+
+def _top(mentions: list[Mention]) -> list[Mention]:
+    """Outermost mentions, one per actor: a title phrase wins over the country inside it."""
+    outer = [
+        m
+        for m in mentions
+        if not any(
+            o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+            for o in mentions
+        )
+    ]
+    people = {m.actor.country for m in outer if m.actor and m.actor.kind == "person" and m.actor.country}
+    # "his Iranian counterpart Ebrahim Raisi": the person stands for the country beside him.
+    outer = [
+        m
+        for m in outer
+        if not (
+            m.actor
+            and m.actor.kind != "person"
+            and m.actor.country in people
+            and m.actor.sector in {None, "GOV"}
+            and m.actor.kind in {"state", None}
+        )
+    ]
+    seen: set[str] = set()
+    unique = []
+    for mention in sorted(outer, key=lambda m: m.start):
+        key = _key(mention)
+        if key not in seen:
+            seen.add(key)
+            unique.append(mention)
+    return unique
+
+
+def _key(mention: Mention) -> str:
+    actor = mention.actor
+    assert actor is not None
+    return actor.actor_id or actor.country or actor.org or actor.name.lower()
+
+
+def _first_actor(tokens: Iterable[Token], mentions: list[Mention]) -> ActorRef | None:
+    found = _top(_mentions_in(tokens, mentions))
+    return found[0].actor if found else None
+
+
+def _aid_mode(token: Token) -> str | None:
+    """Military, economic or humanitarian aid by what is given; None when nothing says."""
+    words = (
+        {t.lower_ for t in token.subtree} | {t.lower_ for t in token.head.subtree}
+        if token.dep_ != "ROOT"
+        else {t.lower_ for t in token.subtree}
+    )
+    if words & lex.MILITARY:
+        return "military"
+    if words & lex.HUMANITARIAN:
+        return "humanitarian"
+    if words & lex.ECONOMIC:
+        return "economic"
+    return None
+
+
+def _dedupe(frames: list[Frame]) -> list[Frame]:
+    """One frame per type and actors in a sentence ("signed a deal" is one AGREE); the fullest wins."""
+    kept: list[Frame] = []
+    for frame in sorted(frames, key=lambda f: -len(f.recipients)):
+        actors = {_key(m) for m in frame.actors}
+        recipients = {_key(m) for m in frame.recipients}
+        if any(
+            other.type == frame.type
+            and {_key(m) for m in other.actors} == actors
+            and recipients <= {_key(m) for m in other.recipients}
+            for other in kept
+        ):
+            continue
+        kept.append(frame)
+    return sorted(kept, key=lambda f: f.trigger.i)
