@@ -16,6 +16,8 @@ from dragoman.records import ActorRef, Document, EventMention, Statement
 NAME = "claims.grouping"
 VERSION = "1.0"
 
+# Types where reports may disagree on who acted and who received (who called whom).
+UNDIRECTED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Statuses that take a side on whether something happened.
 SIDED = ("asserted", "alleged", "denied")
 # Within this many days, two day-precise dates are one event reported differently.
@@ -114,9 +116,15 @@ def build_claims(
     """Propositions across documents and the disputes among their members."""
     groups: dict[tuple[str, str, tuple[str, ...]], list[EventMention]] = defaultdict(list)
     for event in events:
-        participants = tuple(sorted({actor_key(a) for a in event.actors + event.recipients}))
-        if len(participants) < 2 and not event.recipients:
+        if not event.recipients:
             continue  # one-sided events ("Iran mobilised") are not claims about a relation
+        if event.type in UNDIRECTED:
+            participants = tuple(sorted({actor_key(a) for a in event.actors + event.recipients}))
+        else:
+            participants = (
+                "+".join(sorted({actor_key(a) for a in event.actors})),
+                "+".join(sorted({actor_key(a) for a in event.recipients})),
+            )
         groups[(event.type, event.mode or "", participants)].append(event)
 
     by_sentence: dict[tuple[str, int], list[Statement]] = defaultdict(list)
@@ -130,7 +138,7 @@ def build_claims(
             cluster.sort(key=lambda e: (e.doc_id, e.start, e.id))
             first = cluster[0]
             dates = sorted({e.date for e in cluster if e.date})
-            key = f"{event_type}|{mode}|{','.join(participants)}|{dates[0] if dates else ''}"
+            key = f"{event_type}|{mode}|{'|'.join(participants)}|{dates[0] if dates else ''}"
             proposition_id = "p" + _digest(key, *(e.id for e in cluster))
             prop_members = [_member(e) for e in cluster]
             for event in cluster:
@@ -149,7 +157,8 @@ def build_claims(
                 n_documents=len({m.doc_id for m in prop_members}),
             )
             propositions.append(proposition)
-            disputes.extend(find_disputes(proposition, list(participants)))
+            keys = sorted({k for part in participants for k in part.split("+")})
+            disputes.extend(find_disputes(proposition, keys))
     return propositions, disputes
 
 
@@ -207,7 +216,7 @@ def find_disputes(proposition: Proposition, actor_keys: list[str]) -> list[Dispu
     found: list[Dispute] = []
 
     status: dict[str, list[PropositionMember]] = defaultdict(list)
-    for member in proposition.members:
+    for member in events:  # statements in the same sentences add context, not votes
         if member.status in SIDED:
             status[member.status].append(member)
     if _disagreement(status):

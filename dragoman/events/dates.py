@@ -34,7 +34,10 @@ MONTHS = {
     )
     for name in names
 }
-MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+MONTH = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+)
 YEAR = r"((?:1[6-9]|20)\d{2})"
 DASH = r"\s*(?:–|—|-|to|until)\s*"
 

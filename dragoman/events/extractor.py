@@ -244,15 +244,16 @@ class EventExtractor:
             frame.status = "hypothetical"
             return
         governor = clause.head if clause.dep_ in {"xcomp", "ccomp"} else None
+        reporter = _reporting_verb(clause)
         if governor is not None and governor.lemma_.lower() in lex.PLAN_VERBS | {"promise", "pledge"}:
             frame.type, frame.mode = "AGREE", "promise"
         elif "will" in auxiliaries and frame.type not in {"AGREE", "THREATEN"}:
             frame.type, frame.mode = "AGREE", "promise"
         if words & lex.ALLEGE_ADVERBS:
             frame.status = "alleged"
-        if governor is not None and governor.lemma_.lower() in lex.ALLEGE:
+        if reporter is not None:
             frame.status = "alleged"
-            for child in governor.children:
+            for child in reporter.children:
                 if child.dep_ in SUBJECTS:
                     frame.attributed_to = _first_actor(child.subtree, mentions)
         for candidate in sentence[:-1]:
@@ -355,6 +356,18 @@ def _key(mention: Mention) -> str:
     actor = mention.actor
     assert actor is not None
     return actor.actor_id or actor.country or actor.org or actor.name.lower()
+
+
+def _reporting_verb(clause: Token) -> Token | None:
+    """An alleging verb governing the clause, a few complement levels up ("allege that X started supplying")."""
+    current = clause
+    for _ in range(3):
+        if current.dep_ not in {"xcomp", "ccomp", "conj"} or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.lemma_.lower() in lex.ALLEGE:
+            return current
+    return None
 
 
 def _first_actor(tokens: Iterable[Token], mentions: list[Mention]) -> ActorRef | None:
