@@ -13,9 +13,7 @@ CONFIG_FILE = "dragoman.toml"
 
 @dataclass(frozen=True)
 class Settings:
-    db: Path = field(
-        default=Path("dragoman.duckdb"), metadata={"help": "DuckDB store file", "env": "DRAGOMAN_DB"}
-    )
+    db: Path = field(default=Path("dragoman.duckdb"), metadata={"help": "DuckDB store file", "env": "DRAGOMAN_DB"})
     kb_files: tuple[Path, ...] = field(
         default=(), metadata={"help": "extra knowledge-base YAML files", "env": "DRAGOMAN_KB"}
     )

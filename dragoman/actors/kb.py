@@ -234,9 +234,7 @@ class KnowledgeBase:
             raise KBError(f"{source}:{line}: a role needs 'role' and 'office'")
         default = "IGO" if raw.get("org") else GENERIC_OFFICES.get(raw["office"], ("", "GOV"))[1]
         sector = raw.get("sector") or default
-        self.roles[raw["role"]] = RoleDef(
-            raw["role"], raw["office"], raw.get("country"), raw.get("org"), sector
-        )
+        self.roles[raw["role"]] = RoleDef(raw["role"], raw["office"], raw.get("country"), raw.get("org"), sector)
 
     def _add_entry(self, raw: dict[str, Any], source: str) -> None:
         line = raw.pop("__line__", "?")
@@ -291,9 +289,7 @@ class KnowledgeBase:
             for attr in IDENTITY_FIELDS:
                 a, b = getattr(old, attr), getattr(entry, attr)
                 if a is not None and b is not None and a != b:
-                    raise KBError(
-                        f"{where}: entry {entry.id!r} conflicts with {old.source}: {attr} {b!r} != {a!r}"
-                    )
+                    raise KBError(f"{where}: entry {entry.id!r} conflicts with {old.source}: {attr} {b!r} != {a!r}")
             # Same actor: merge names and offices, keep the earlier identity fields.
             for attr in IDENTITY_FIELDS:
                 if getattr(old, attr) is None:

@@ -211,9 +211,7 @@ class Resolver:
             if not inner:
                 continue
             covered = {i for sp in inner for i in range(sp.start, sp.end)}
-            extra = [
-                t for t in ent if t.is_title and t.i not in covered and t.lower_.rstrip(".") not in HONORIFICS
-            ]
+            extra = [t for t in ent if t.is_title and t.i not in covered and t.lower_.rstrip(".") not in HONORIFICS]
             if not extra:
                 continue
             forms = [keys[sp.label] for sp in inner]
@@ -368,17 +366,14 @@ class Resolver:
 
     def _is_place(self, form: str) -> bool:
         return any(
-            m in {"metonym", "demonym"} or self.kb.entries[i].kind == "state"
-            for i, m in self.forms.get(form, [])
+            m in {"metonym", "demonym"} or self.kb.entries[i].kind == "state" for i, m in self.forms.get(form, [])
         )
 
     def _person_ref(self, entry: Entry, window: tuple[dt.date, dt.date] | None) -> ActorRef:
         office = entry.office_at(window)
         if office is None:
             return entry.ref()
-        return replace(
-            entry.ref(role=office.role, sector=office.sector), country=entry.country or office.country
-        )
+        return replace(entry.ref(role=office.role, sector=office.sector), country=entry.country or office.country)
 
     def _resolve_form(
         self, form: str, doc: Doc, start: int, window: tuple[dt.date, dt.date] | None, seen_ids: set[str]
@@ -493,8 +488,7 @@ class Resolver:
             nxt = end
             cand = next(iter(alias_by_start.get(nxt, [])), None)
             if cand is not None and any(
-                self.kb.entries[i].kind == "person"
-                for i, _ in self.forms.get(doc.vocab.strings[cand.label][3:], [])
+                self.kb.entries[i].kind == "person" for i, _ in self.forms.get(doc.vocab.strings[cand.label][3:], [])
             ):
                 name_span = cand
             elif (
@@ -508,12 +502,7 @@ class Resolver:
                 while stop < len(doc) and stop - nxt < 6:
                     if doc[stop].pos_ == "PROPN" and doc[stop].is_title:
                         stop += 1
-                    elif (
-                        doc[stop].text == "-"
-                        and stop > nxt
-                        and stop + 1 < len(doc)
-                        and doc[stop + 1].is_title
-                    ):
+                    elif doc[stop].text == "-" and stop > nxt and stop + 1 < len(doc) and doc[stop + 1].is_title:
                         stop += 2  # "Amir-Abdollahian", "Example-Name"
                     else:
                         break
@@ -606,9 +595,7 @@ class Resolver:
         role = f"{label} of {scope.name}" if scope is not None else label
         person = _strip(name) if name else _strip(data["text"])
         org = scope.org if scope is not None and scope.kind == "igo" else None
-        return ActorRef(
-            name=person, kind="person", country=country, org=org, sector=sector, role=role
-        ), "title"
+        return ActorRef(name=person, kind="person", country=country, org=org, sector=sector, role=role), "title"
 
 
 def _strip(text: str) -> str:

@@ -72,17 +72,13 @@ class Analyst:
         """The sentences (with their documents) behind a list of event mentions."""
         return evidence(self.store, mention_ids)
 
-    def network(
-        self, since: str | None = None, until: str | None = None, countries: bool = False
-    ) -> pd.DataFrame:
+    def network(self, since: str | None = None, until: str | None = None, countries: bool = False) -> pd.DataFrame:
         """Edges of the actor network: source, target, weight, events per quad, score."""
         graph = self.network_graph(since, until, countries)
         rows = [{"source": u, "target": v, **data} for u, v, data in graph.edges(data=True)]
         return pd.DataFrame(rows)
 
-    def network_graph(
-        self, since: str | None = None, until: str | None = None, countries: bool = False
-    ) -> nx.DiGraph:
+    def network_graph(self, since: str | None = None, until: str | None = None, countries: bool = False) -> nx.DiGraph:
         return build_network(self.store, since, until, countries)
 
     def search(self, q: str = "", page: int = 1, page_size: int = 50, **facets: object) -> pd.DataFrame:

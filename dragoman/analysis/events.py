@@ -169,9 +169,7 @@ def actor_keys(actor: dict[str, Any], countries: bool = False) -> set[str]:
     """
     keys = {str(actor.get(k)).upper() for k in ("actor_id", "kb_id", "org") if actor.get(k)}
     country = actor.get("country")
-    if country and (
-        countries or actor.get("kind") in (None, "state", "country") or not actor.get("actor_id")
-    ):
+    if country and (countries or actor.get("kind") in (None, "state", "country") or not actor.get("actor_id")):
         keys.add(str(country).upper())
     if actor.get("name"):
         keys.add(str(actor["name"]).upper())

@@ -73,8 +73,7 @@ def resolve_actor(store: Store, key: str) -> dict[str, Any]:
     if not key or len(key) > 200:
         raise ReviewError("an actor must be a non-empty id, ISO3 code or name (at most 200 characters)")
     rows = store.rows(
-        "SELECT actor_id, name, country, org, kb_id, sector, kind FROM actors "
-        "WHERE actor_id = ? OR kb_id = ? LIMIT 1",
+        "SELECT actor_id, name, country, org, kb_id, sector, kind FROM actors WHERE actor_id = ? OR kb_id = ? LIMIT 1",
         [key, key],
     )
     if rows:
@@ -192,12 +191,7 @@ def load_reviews(store: Store, kind: str) -> dict[str, Review]:
 
 
 def _key(actor: dict[str, Any]) -> str:
-    return (
-        actor.get("actor_id")
-        or actor.get("country")
-        or actor.get("org")
-        or str(actor.get("name", "")).lower()
-    )
+    return actor.get("actor_id") or actor.get("country") or actor.get("org") or str(actor.get("name", "")).lower()
 
 
 def _like(original: Any, value: Any) -> Any:

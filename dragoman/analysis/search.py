@@ -133,14 +133,11 @@ def search(store: Store, query: SearchQuery) -> SearchResult:
         [*params, page_size, (page - 1) * page_size],
     )
     facets = {
-        "kind": {
-            r["k"]: r["n"] for r in store.rows(f"SELECT h.kind AS k, count(*) AS n {base} GROUP BY 1", params)
-        },
+        "kind": {r["k"]: r["n"] for r in store.rows(f"SELECT h.kind AS k, count(*) AS n {base} GROUP BY 1", params)},
         "publisher": {
             r["k"]: r["n"]
             for r in store.rows(
-                f"SELECT coalesce(d.publisher, '?') AS k, count(*) AS n {base} "
-                "GROUP BY 1 ORDER BY n DESC LIMIT 20",
+                f"SELECT coalesce(d.publisher, '?') AS k, count(*) AS n {base} GROUP BY 1 ORDER BY n DESC LIMIT 20",
                 params,
             )
         },

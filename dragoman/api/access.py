@@ -40,9 +40,7 @@ class StoreAccess:
             try:
                 store = Store(self.path, read_only=not write)
             except StoreError as exc:
-                raise HTTPException(
-                    status_code=503, detail=f"{BUSY}: {exc}", headers={"Retry-After": "5"}
-                ) from None
+                raise HTTPException(status_code=503, detail=f"{BUSY}: {exc}", headers={"Retry-After": "5"}) from None
             try:
                 yield store
             finally:

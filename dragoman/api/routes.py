@@ -95,9 +95,7 @@ def document(request: Request, doc_id: PathId) -> dict[str, Any]:
         sentences = store.df(
             'SELECT idx, start, "end", furniture FROM sentences WHERE doc_id = ? ORDER BY idx', [doc_id]
         )
-        furniture = store.df(
-            'SELECT start, "end", kind FROM furniture WHERE doc_id = ? ORDER BY start', [doc_id]
-        )
+        furniture = store.df('SELECT start, "end", kind FROM furniture WHERE doc_id = ? ORDER BY start', [doc_id])
         events = apply_reviews(
             store.df(
                 "SELECT id, event_id, sentence_idx, type, quad, actors, recipients, date, status, "
@@ -155,10 +153,7 @@ def _filter_events(
         wanted = actor.upper()
         keep &= pd.Series(
             [
-                any(
-                    wanted in actor_keys(a, countries)
-                    for a in [*(r["actors"] or []), *(r["recipients"] or [])]
-                )
+                any(wanted in actor_keys(a, countries) for a in [*(r["actors"] or []), *(r["recipients"] or [])])
                 for r in df[["actors", "recipients"]].to_dict(orient="records")
             ],
             index=df.index,
@@ -270,16 +265,11 @@ def propositions(request: Request, page: Page = 1, page_size: PageSize = 50) -> 
 
 
 @router.get("/disputes")
-def disputes(
-    request: Request, actor: Text = None, page: Page = 1, page_size: PageSize = 50
-) -> dict[str, Any]:
+def disputes(request: Request, actor: Text = None, page: Page = 1, page_size: PageSize = 50) -> dict[str, Any]:
     """Disputes with each version's sources and their documents' titles and publishers."""
     with access(request).open() as store:
         df = store.df("SELECT * FROM disputes ORDER BY kind, id")
-        docs = {
-            r["doc_id"]: r
-            for r in store.rows("SELECT doc_id, title, publisher, published, url FROM documents")
-        }
+        docs = {r["doc_id"]: r for r in store.rows("SELECT doc_id, title, publisher, published, url FROM documents")}
     if actor:
         wanted = actor.upper()
         df = df[df["actor_keys"].map(lambda v: wanted in {str(k).upper() for k in json.loads(v or "[]")})]
@@ -306,9 +296,7 @@ def dyad(
 ) -> dict[str, Any]:
     """The timeline of two actors; each period lists (some of) its events and their sentences."""
     with access(request).open() as store:
-        found = dyad_events(
-            store, a, b, countries, directed, since, until, events=access(request).events(store)
-        )
+        found = dyad_events(store, a, b, countries, directed, since, until, events=access(request).events(store))
         frame = timeline(found, by)
         listed = set()
         for ids_of_period in frame["event_ids"]:
@@ -376,9 +364,7 @@ def search_endpoint(
     page: Page = 1,
     page_size: PageSize = 50,
 ) -> dict[str, Any]:
-    query = SearchQuery(
-        q, kind, actor, type, quad, status, date_from, date_to, doc_id, publisher, page, page_size
-    )
+    query = SearchQuery(q, kind, actor, type, quad, status, date_from, date_to, doc_id, publisher, page, page_size)
     with access(request).open() as store:
         result = search(store, query)
     return {

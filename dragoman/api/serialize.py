@@ -14,9 +14,7 @@ JSON_FIELDS = {
 
 
 def records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = json.loads(
-        df.to_json(orient="records", date_format="iso", default_handler=str)
-    )
+    out: list[dict[str, Any]] = json.loads(df.to_json(orient="records", date_format="iso", default_handler=str))
     for row in out:
         for key in JSON_FIELDS & row.keys():
             value = row[key]

@@ -210,6 +210,22 @@ def _disagreement(values: dict[str, list[PropositionMember]]) -> bool:
     return len(documents) >= 2
 
 
+def _contested(status: dict[str, list[PropositionMember]], actor_keys: list[str]) -> bool:
+    """A denial against a report, or a third party's allegation against an assertion.
+
+    A party's own account ("according to the Kremlin's readout") beside a plain report of the
+    same event is attribution, not disagreement.
+    """
+    if "denied" in status:
+        return True
+    third_party = [
+        m
+        for m in status.get("alleged", [])
+        if not m.attributed_to or (m.attributed_to.get("country") or m.attributed_to.get("actor_id")) not in actor_keys
+    ]
+    return bool(third_party)
+
+
 def find_disputes(proposition: Proposition, actor_keys: list[str]) -> list[Dispute]:
     """Status, initiator, figure and date disagreements among a proposition's members."""
     events = [m for m in proposition.members if m.kind == "event"]
@@ -219,7 +235,7 @@ def find_disputes(proposition: Proposition, actor_keys: list[str]) -> list[Dispu
     for member in events:  # statements in the same sentences add context, not votes
         if member.status in SIDED:
             status[member.status].append(member)
-    if _disagreement(status):
+    if _disagreement(status) and _contested(status, actor_keys):
         found.append(
             _dispute(
                 proposition, "status", f"{proposition.summary}: " + " vs ".join(sorted(status)), status, actor_keys

@@ -175,9 +175,7 @@ for _kind, _doc in {
 
 @export_app.command("events")
 def export_events(
-    level: Annotated[
-        str, typer.Option("--level", help="mention (one row per report) or event (merged)")
-    ] = "mention",
+    level: Annotated[str, typer.Option("--level", help="mention (one row per report) or event (merged)")] = "mention",
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or plover")] = "jsonl",
     out_file: OutOption = None,
     db: DbOption = None,
@@ -190,17 +188,14 @@ def export_events(
 
 @app.command()
 def disputes(
-    actors: Annotated[
-        list[str] | None, typer.Argument(help="Optionally two actors (ids or ISO3 codes)")
-    ] = None,
+    actors: Annotated[list[str] | None, typer.Argument(help="Optionally two actors (ids or ISO3 codes)")] = None,
     db: DbOption = None,
 ) -> None:
     """Print where the sources disagree, with the competing versions and their sources."""
     with open_store(db) as store:
         rows = store.rows("SELECT * FROM disputes ORDER BY kind, id")
         documents = {
-            r["doc_id"]: r
-            for r in store.rows("SELECT doc_id, path, title, publisher, published FROM documents")
+            r["doc_id"]: r for r in store.rows("SELECT doc_id, path, title, publisher, published FROM documents")
         }
     wanted = {a.upper() for a in actors or []}
     shown = 0

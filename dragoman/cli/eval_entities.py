@@ -20,9 +20,7 @@ def entities(
     dataset: Annotated[str, typer.Argument(help="Gold set: re3d or crossner.")],
     path: Annotated[Path | None, typer.Argument(help="Data path (default: the shared eval folder).")] = None,
     kb: Annotated[list[Path] | None, typer.Option("--kb", help="Extra knowledge-base YAML file(s).")] = None,
-    json_out: Annotated[
-        Path | None, typer.Option("--json", help="Also write the full result as JSON.")
-    ] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the full result as JSON.")] = None,
 ) -> None:
     """Score entity spans (strict and overlap F1) for bare spaCy NER and the actor resolver."""
     from dragoman.evaluation.entities import _System, evaluate_crossner, evaluate_re3d, shared_dir

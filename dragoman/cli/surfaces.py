@@ -22,9 +22,7 @@ out = Console()
 DbOption = Annotated[Path | None, typer.Option("--db", help=DB_OPTION_HELP)]
 SinceOption = Annotated[str | None, typer.Option("--since", help="First date (YYYY, YYYY-MM or YYYY-MM-DD)")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Last date (YYYY, YYYY-MM or YYYY-MM-DD)")]
-CountriesOption = Annotated[
-    bool, typer.Option("--countries", help="Count people and institutions under their country")
-]
+CountriesOption = Annotated[bool, typer.Option("--countries", help="Count people and institutions under their country")]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -58,9 +56,7 @@ def dyad(
     directed: Annotated[bool, typer.Option("--directed", help="Only events where A acts on B")] = False,
     since: SinceOption = None,
     until: UntilOption = None,
-    evidence: Annotated[
-        bool, typer.Option("--evidence", help="Print the sentence behind each event")
-    ] = False,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Print the sentence behind each event")] = False,
     db: DbOption = None,
 ) -> None:
     """How two actors' relations moved: events per quad class and a cooperation–conflict score."""
@@ -132,9 +128,7 @@ def search(
     actor: Annotated[str | None, typer.Option("--actor", help="Actor id or ISO3 code mentioned")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type of an event in it")] = None,
     quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="Quad class 1-4")] = None,
-    status: Annotated[
-        str | None, typer.Option("--status", help="asserted, alleged, denied, hypothetical")
-    ] = None,
+    status: Annotated[str | None, typer.Option("--status", help="asserted, alleged, denied, hypothetical")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Published from")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Published until")] = None,
     doc: Annotated[str | None, typer.Option("--doc", help="Document id")] = None,
@@ -151,9 +145,7 @@ def search(
         raise _fail("--kind is sentence or quote")
     _check_date(date_from, "--from")
     _check_date(date_to, "--to")
-    query = SearchQuery(
-        q, kind, actor, event_type, quad, status, date_from, date_to, doc, publisher, page, page_size
-    )
+    query = SearchQuery(q, kind, actor, event_type, quad, status, date_from, date_to, doc, publisher, page, page_size)
     with _open(db) as store:
         result = run_search(store, query)
     table = Table(title=f"{result.total} matches (page {result.page})")
@@ -202,9 +194,7 @@ def review(
     reviewer = by or os.environ.get("DRAGOMAN_REVIEWER") or getpass.getuser()
     with _open(db, write=True) as store:
         target_kind = kinds[kind]
-        if target_kind == "event" and not store.scalar(
-            "SELECT count(*) FROM event_mentions WHERE id = ?", [target]
-        ):
+        if target_kind == "event" and not store.scalar("SELECT count(*) FROM event_mentions WHERE id = ?", [target]):
             if store.scalar("SELECT count(*) FROM events WHERE event_id = ?", [target]):
                 target_kind = "merged_event"
         try:
@@ -212,9 +202,7 @@ def review(
         except (ReviewError, LookupError) as exc:
             raise _fail(str(exc.args[0] if exc.args else exc)) from None
     fixed = ", ".join(f"{k}={v}" for k, v in row["corrections"].items() if k in {"type", "date"})
-    console.print(
-        f"{row['verdict']}: {target_kind} {target} by {reviewer}" + (f" ({fixed})" if fixed else "")
-    )
+    console.print(f"{row['verdict']}: {target_kind} {target} by {reviewer}" + (f" ({fixed})" if fixed else ""))
 
 
 def run_server(db: Path | None, host: str, port: int, token: str | None) -> None:
@@ -231,9 +219,7 @@ def run_server(db: Path | None, host: str, port: int, token: str | None) -> None
         token = secrets.token_urlsafe(24)
         console.print(f"write token for reviews (shown once): {token}", highlight=False, markup=False)
     if host not in {"127.0.0.1", "localhost", "::1"}:
-        console.print(
-            f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can read the store"
-        )
+        console.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can read the store")
     console.print(f"dashboard: http://{'[' + host + ']' if ':' in host else host}:{port}/", highlight=False)
     uvicorn.run(create_app(path, token), host=host, port=port, log_level="info", server_header=False)
 

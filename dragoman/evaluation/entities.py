@@ -110,9 +110,7 @@ def score_document(
     for p in pred_l:
         if p[2] not in overlap:
             continue
-        match = next(
-            (g for g in gold_l if g not in used and g[2] == p[2] and g[0] < p[1] and p[0] < g[1]), None
-        )
+        match = next((g for g in gold_l if g not in used and g[2] == p[2] and g[0] < p[1] and p[0] < g[1]), None)
         if match is None:
             overlap[p[2]]["fp"] += 1
         else:
@@ -159,12 +157,8 @@ class _System:
         """For each (doc_id, text, published): spans from bare NER and from the resolver."""
         texts = (text for _, text, _ in items)
         for (doc_id, text, published), parsed in zip(items, self.nlp.pipe(texts, batch_size=32), strict=True):
-            ner = [
-                (e.start_char, e.end_char, NER_TYPE[e.label_]) for e in parsed.ents if e.label_ in NER_TYPE
-            ]
-            sentences = [
-                Sentence(doc_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(parsed.sents)
-            ]
+            ner = [(e.start_char, e.end_char, NER_TYPE[e.label_]) for e in parsed.ents if e.label_ in NER_TYPE]
+            sentences = [Sentence(doc_id, i, s.start_char, s.end_char, s.text) for i, s in enumerate(parsed.sents)]
             document = Document(
                 doc_id=doc_id,
                 path=doc_id,

@@ -84,7 +84,9 @@ class EventExtractor:
                 continue
             frames = self._frames(span, sentence_mentions, previous_frames)
             for frame in frames:
-                results.append(self._event(document, sentence, frame, own_date or paragraph_date))
+                # The date of a denial is when it was made, not when the denied event happened.
+                when = None if frame.status == "denied" else own_date or paragraph_date
+                results.append(self._event(document, sentence, frame, when))
             if frames:
                 previous_frames = frames
         return results
@@ -113,7 +115,7 @@ class EventExtractor:
         if lemma in lex.DENY:
             return self._denial(verb, mentions, previous)
         entry = lex.VERBS.get(lemma)
-        obj = _child(verb, "dobj")
+        obj = _child(verb, "dobj") or _child(verb, "oprd") or _child(verb, "dative")
         if lemma in lex.LIGHT_VERBS and obj is not None and obj.lemma_.lower() in lex.NOUNS:
             entry = lex.NOUNS[obj.lemma_.lower()]
             used_nouns.add(obj.i)

@@ -28,9 +28,7 @@ def _shingles(text: str) -> set[int]:
     if len(words) < SHINGLE:
         words = words + [""] * (SHINGLE - len(words))
     return {
-        int.from_bytes(
-            hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=7).digest(), "big"
-        )
+        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=7).digest(), "big")
         for i in range(len(words) - SHINGLE + 1)
     }
 

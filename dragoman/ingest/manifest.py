@@ -69,9 +69,7 @@ def load_manifest(path: Path) -> Manifest:
             }
             if "published" in metadata and valid_published(metadata["published"]) is None:
                 manifest.errors.append(
-                    IngestError(
-                        where, f"bad published date {metadata['published']!r} (YYYY, YYYY-MM or YYYY-MM-DD)"
-                    )
+                    IngestError(where, f"bad published date {metadata['published']!r} (YYYY, YYYY-MM or YYYY-MM-DD)")
                 )
                 continue
             extra = {k: v for k, v in row.items() if k not in COLUMNS and k is not None and v}

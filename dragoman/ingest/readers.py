@@ -142,9 +142,7 @@ def read_pdf(data: bytes) -> RawText:
     except ReadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise ReadError(
-            f"corrupt PDF ({str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__})"
-        ) from None
+        raise ReadError(f"corrupt PDF ({str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__})") from None
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text.strip():
         raise ReadError("PDF has no text layer (scanned images only?)")
@@ -172,11 +170,7 @@ def read_jsonl(data: bytes) -> Iterator[RawText | ReadError]:
         except json.JSONDecodeError as exc:
             yield ReadError(f"line {number}: invalid JSON ({exc.msg})")
             continue
-        if (
-            not isinstance(record, dict)
-            or not isinstance(record.get("text"), str)
-            or not record["text"].strip()
-        ):
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
             yield ReadError(f"line {number}: no 'text' field")
             continue
         metadata: dict[str, Any] = {k: str(record[k]) for k in JSONL_KEYS if record.get(k) is not None}
@@ -196,9 +190,7 @@ def read_file(path: Path, max_bytes: int) -> Iterator[RawText | ReadError]:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            yield ReadError(
-                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (--max-bytes)"
-            )
+            yield ReadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (--max-bytes)")
             return
         data = path.read_bytes()
     except OSError as exc:

@@ -32,9 +32,7 @@ def load_model(name: str = MODEL_NAME) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise RuntimeError(
-            f"spaCy model {name!r} is not installed: pip install -r requirements.txt ({exc})"
-        ) from None
+        raise RuntimeError(f"spaCy model {name!r} is not installed: pip install -r requirements.txt ({exc})") from None
     nlp.add_pipe("dragoman_paragraph_breaks", before="parser")
     nlp.max_length = 5_000_000
     return nlp

@@ -45,8 +45,7 @@ def consolidate(store: Store) -> dict[str, int]:
         store.replace_tables(
             {"events": event_rows, "propositions": proposition_rows, "disputes": dispute_rows},
             updates=(
-                "UPDATE event_mentions SET event_id = l.event_id FROM _event_links l "
-                "WHERE event_mentions.id = l.id",
+                "UPDATE event_mentions SET event_id = l.event_id FROM _event_links l WHERE event_mentions.id = l.id",
                 # Actors met in text but not listed in the knowledge base (generic institutions).
                 "INSERT INTO actors SELECT actor_id, any_value(name), any_value(kind), any_value(country), "
                 "any_value(org), any_value(kb_id), any_value(sector) FROM mentions "

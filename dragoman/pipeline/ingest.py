@@ -29,15 +29,18 @@ class IngestReport:
 
 
 def body_text(document: Document) -> str:
-    """The text outside page furniture: what near-duplicate detection compares."""
-    if not document.furniture:
-        return document.text
+    """The text outside page furniture and the headline: what near-duplicate detection compares.
+
+    A second site often retitles an article, so the first line does not count.
+    """
     parts, cursor = [], 0
     for start, end, _ in sorted(document.furniture):
         parts.append(document.text[cursor:start])
         cursor = max(cursor, end)
     parts.append(document.text[cursor:])
-    return "".join(parts)
+    text = "".join(parts).strip()
+    first, _, rest = text.partition("\n")
+    return rest if rest.strip() and len(first.split()) <= 25 else text
 
 
 def _batched(items: Iterable[Document | IngestError], size: int) -> Iterator[list[Document | IngestError]]:
@@ -99,9 +102,7 @@ def ingest(
         pending_twins: list[list[Document]] = []
 
         def fresh_batches() -> Iterator[list[Document]]:
-            for raw_batch in _batched(
-                iter_documents(paths, manifest, settings.max_bytes), settings.batch_size
-            ):
+            for raw_batch in _batched(iter_documents(paths, manifest, settings.max_bytes), settings.batch_size):
                 documents: list[Document] = []
                 for item in raw_batch:
                     if isinstance(item, IngestError):

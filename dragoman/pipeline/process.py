@@ -36,9 +36,7 @@ class DocumentProcessor:
         self.nlp = load_model()
         self.kb = KnowledgeBase.load(list(config.kb_files))
         self.resolver = Resolver(self.kb)
-        self.events = EventExtractor(
-            type_classifier=_pair_classifier() if config.use_pair_classifier else None
-        )
+        self.events = EventExtractor(type_classifier=_pair_classifier() if config.use_pair_classifier else None)
         self.quotes = QuoteExtractor()
         self.components = [
             Component(nlp_model.NAME, nlp_model.VERSION),

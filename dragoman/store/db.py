@@ -63,9 +63,7 @@ class Store:
                 ) from None
             raise StoreError(f"{self.path}: cannot open the store: {message}") from None
         except duckdb.Error as exc:
-            raise StoreError(
-                f"{self.path}: not a readable DuckDB store: {str(exc).splitlines()[0]}"
-            ) from None
+            raise StoreError(f"{self.path}: not a readable DuckDB store: {str(exc).splitlines()[0]}") from None
         if not read_only:
             self.migrate()
         else:
@@ -111,9 +109,7 @@ class Store:
             for target in range(version + 1, schema.SCHEMA_VERSION + 1):
                 for statement in schema.MIGRATIONS.get(target, ()):
                     self.con.execute(statement)
-            self.con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(schema.SCHEMA_VERSION)]
-            )
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(schema.SCHEMA_VERSION)])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -141,9 +137,7 @@ class Store:
         ).fetchall()
         return {h: d for h, d in rows}
 
-    def write_documents(
-        self, results: Sequence[ProcessedDocument], signatures: dict[str, Any] | None = None
-    ) -> None:
+    def write_documents(self, results: Sequence[ProcessedDocument], signatures: dict[str, Any] | None = None) -> None:
         """Write whole documents with everything extracted from them, in one transaction.
 
         A document already stored under the same id is replaced, so reprocessing with a
@@ -157,9 +151,7 @@ class Store:
         doc_rows = []
         for result in results:
             doc = result.document
-            doc_rows.append(
-                document_row(doc, [str(c) for c in result.components], now, signatures.get(doc.doc_id))
-            )
+            doc_rows.append(document_row(doc, [str(c) for c in result.components], now, signatures.get(doc.doc_id)))
             for name, rows in processed_rows(result).items():
                 tables[name].extend(rows)
         ids = [r["doc_id"] for r in doc_rows]
@@ -186,9 +178,7 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
-    def replace_tables(
-        self, tables: dict[str, Sequence[dict[str, Any]]], updates: Sequence[str] = ()
-    ) -> None:
+    def replace_tables(self, tables: dict[str, Sequence[dict[str, Any]]], updates: Sequence[str] = ()) -> None:
         """Replace several corpus-level tables and run ``updates`` in one transaction."""
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -238,8 +228,4 @@ class Store:
                 yield doc_id, json.loads(signature)
 
     def counts(self) -> dict[str, int]:
-        return {
-            name: int(self.scalar(f'SELECT count(*) FROM "{name}"'))
-            for name in schema.TABLES
-            if name != "meta"
-        }
+        return {name: int(self.scalar(f'SELECT count(*) FROM "{name}"')) for name in schema.TABLES if name != "meta"}
