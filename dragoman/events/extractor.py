@@ -96,9 +96,11 @@ class EventExtractor:
         frames: list[Frame] = []
         used_nouns: set[int] = set()
         for token in span:
-            if token.pos_ in {"VERB", "AUX"} or (
-                token.pos_ == "NOUN" and token.lemma_.lower() in lex.VERBS and token.dep_ == "ROOT"
-            ):
+            lemma = token.lemma_.lower()
+            misread_verb = (
+                token.pos_ == "NOUN" and token.dep_ == "ROOT" and lemma in lex.VERBS and lemma not in lex.NOUNS
+            )
+            if token.pos_ in {"VERB", "AUX"} or misread_verb:
                 frame = self._verb_frame(token, mentions, previous, used_nouns)
             elif token.pos_ in {"NOUN", "PROPN"} and token.i not in used_nouns:
                 frame = self._noun_frame(token, mentions)

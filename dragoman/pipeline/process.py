@@ -25,7 +25,6 @@ class ProcessorConfig:
     """What a worker needs to build its processor: picklable, hashable."""
 
     kb_files: tuple[Path, ...] = ()
-    use_pair_classifier: bool = True
 
 
 class DocumentProcessor:
@@ -36,7 +35,7 @@ class DocumentProcessor:
         self.nlp = load_model()
         self.kb = KnowledgeBase.load(list(config.kb_files))
         self.resolver = Resolver(self.kb)
-        self.events = EventExtractor(type_classifier=_pair_classifier() if config.use_pair_classifier else None)
+        self.events = EventExtractor()
         self.quotes = QuoteExtractor()
         self.components = [
             Component(nlp_model.NAME, nlp_model.VERSION),
@@ -64,15 +63,6 @@ class DocumentProcessor:
                 )
             )
         return results
-
-
-def _pair_classifier() -> object | None:
-    """The learned PLOVER pair classifier when its model ships with the package."""
-    try:
-        from dragoman.events.plv import PairClassifier
-    except ImportError:
-        return None
-    return PairClassifier.load()
 
 
 @lru_cache(maxsize=4)

@@ -14,9 +14,7 @@ BODY = (
 )
 
 
-PARAGRAPHS = [
-    BODY.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
-]
+PARAGRAPHS = [BODY.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
 
 
 def marked(text: str) -> list[str]:

@@ -52,9 +52,7 @@ def test_same_text_same_id(tmp_path: Path) -> None:
 def test_near_duplicate_found_and_unrelated_not() -> None:
     index = NearDuplicateIndex()
     index.add("original", index.signature(ARTICLE * 2))
-    republished = "Editor's note: this report first ran elsewhere.\n" + (ARTICLE * 2).replace(
-        "Monday", "Mon."
-    )
+    republished = "Editor's note: this report first ran elsewhere.\n" + (ARTICLE * 2).replace("Monday", "Mon.")
     assert index.find_twin(index.signature(republished), 0.75) == "original"
     other = "The football season opened with a draw in the capital as fans packed the stadium " * 5
     assert index.find_twin(index.signature(other), 0.75) is None

@@ -12,14 +12,10 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 from dragoman.ingest import iter_documents
 from dragoman.records import Document, IngestError
 
-BRIEF = (
-    "Envoys from Tehran and Moscow met on March 15 to discuss a rail corridor.\n\nThey agreed to meet again."
-)
+BRIEF = "Envoys from Tehran and Moscow met on March 15 to discuss a rail corridor.\n\nThey agreed to meet again."
 
 
-def run(
-    *paths: Path, manifest: Path | None = None, max_bytes: int = 50_000_000
-) -> list[Document | IngestError]:
+def run(*paths: Path, manifest: Path | None = None, max_bytes: int = 50_000_000) -> list[Document | IngestError]:
     return list(iter_documents(list(paths), manifest, max_bytes))
 
 

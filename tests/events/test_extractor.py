@@ -1,0 +1,134 @@
+"""Each construction and status on hand-written sentences, through the real parse and resolver."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.actors import KnowledgeBase, Resolver
+from dragoman.events import EventExtractor
+from dragoman.events.merge import merge_events
+from dragoman.nlp import load_model, sentence_records
+from dragoman.records import Document, EventMention
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extract():  # type: ignore[no-untyped-def]
+    nlp = load_model()
+    resolver = Resolver(KnowledgeBase.load())
+    extractor = EventExtractor()
+
+    def run(text: str, published: str = "2022-11-15", doc_id: str = "t", furniture=None) -> list[EventMention]:  # type: ignore[no-untyped-def]
+        doc = Document(
+            doc_id=doc_id,
+            path=f"{doc_id}.txt",
+            text=text,
+            content_hash=doc_id,
+            source_format="txt",
+            published=published,
+            furniture=furniture or [],
+        )
+        parsed = nlp(text)
+        sentences = sentence_records(doc, parsed)
+        return extractor.extract(doc, parsed, sentences, resolver.resolve(doc, parsed, sentences))
+
+    return run
+
+
+def names(actors: list) -> list[str]:  # type: ignore[type-arg]
+    return [a.country or a.name for a in actors]
+
+
+def only(events: list[EventMention], type_: str) -> EventMention:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, names(e.actors), names(e.recipients)) for e in events]
+    return found[0]
+
+
+def test_nominal_visit_with_metonym(extract) -> None:  # type: ignore[no-untyped-def]
+    event = only(extract("Putin's visit to Tehran on July 19 drew wide coverage."), "CONSULT")
+    assert names(event.actors) == ["RUS"] and names(event.recipients) == ["IRN"]
+    assert event.actors[0].kind == "person" and event.date == "2022-07-19" and event.mode == "visit"
+
+
+def test_hyphenated_meeting_makes_all_participants_actors(extract) -> None:  # type: ignore[no-untyped-def]
+    event = only(extract("The Putin-Khamenei meeting lasted two hours."), "CONSULT")
+    assert sorted(names(event.actors)) == ["IRN", "RUS"]
+
+
+def test_coordinated_visitors_are_one_event(extract) -> None:  # type: ignore[no-untyped-def]
+    event = only(extract("Lavrov, Patrushev and Levitin have visited Iran this year."), "CONSULT")
+    assert len(event.actors) == 3 and names(event.recipients) == ["IRN"]
+
+
+def test_deal_and_supply_nouns(extract) -> None:  # type: ignore[no-untyped-def]
+    deal = only(extract("Russia and Iran signed a $40 billion energy deal in July."), "AGREE")
+    assert sorted(names(deal.actors)) == ["IRN", "RUS"] and deal.date == "2022-07"
+    supply = only(extract("Iran's supply of drones to Russia angered Kyiv."), "AID")
+    assert names(supply.actors) == ["IRN"] and names(supply.recipients) == ["RUS"] and supply.mode == "military"
+
+
+def test_passive_and_further_sanctions(extract) -> None:  # type: ignore[no-untyped-def]
+    passive = only(extract("Iran was sanctioned by the United Kingdom last month."), "SANCTION")
+    assert names(passive.actors) == ["GBR"] and names(passive.recipients) == ["IRN"] and passive.date == "2022-10"
+    further = only(extract("The EU imposed further sanctions on Iran in October."), "SANCTION")
+    assert further.actors[0].org == "EU" or further.actors[0].actor_id == "EU"
+    assert names(further.recipients) == ["IRN"]
+
+
+def test_title_apposition_and_call(extract) -> None:  # type: ignore[no-untyped-def]
+    event = only(
+        extract("Russian President Vladimir Putin called his Iranian counterpart Ebrahim Raisi on February 24."),
+        "CONSULT",
+    )
+    assert event.actors[0].name == "Vladimir Putin" and [a.name for a in event.recipients] == ["Ebrahim Raisi"]
+    assert event.date == "2022-02-24" and event.mode == "phone"
+
+
+def test_pronoun_and_the_two_countries(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Raisi arrived in Moscow on Tuesday. He met Putin at the Kremlin.")
+    met = [e for e in events if e.trigger == "met"]
+    assert met and met[0].actors[0].name == "Ebrahim Raisi"
+    pair = extract("Iran and Russia share a long border. The two countries signed a rail agreement.")
+    assert sorted(names(only(pair, "AGREE").actors)) == ["IRN", "RUS"]
+
+
+def test_statuses(extract) -> None:  # type: ignore[no-untyped-def]
+    denied = only(extract("Tehran denies providing drones to Moscow for the war."), "AID")
+    assert denied.status == "denied" and denied.attributed_to and denied.attributed_to.country == "IRN"
+    alleged = only(extract("Some US media outlets allege that Iran has supplied drones to Russia."), "AID")
+    assert alleged.status == "alleged" and alleged.attributed_to and alleged.attributed_to.country == "USA"
+    reported = only(extract("Iran reportedly shipped ammunition to Russia."), "AID")
+    assert reported.status == "alleged"
+    hypothetical = extract("If Iran sent missiles, Ukraine would cut ties with Tehran.")
+    assert hypothetical and {e.status for e in hypothetical} == {"hypothetical"}
+    chain = extract("Iran shipped shells to Russia, officials say. Tehran has denied such reports.")
+    assert [e.status for e in chain if e.type == "AID"][-1] == "denied"
+
+
+def test_negation_is_not_an_event_and_promise_is_agree(extract) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in extract("Iran did not send drones to Russia.") if e.type == "AID"] == []
+    promise = extract("Raisi will visit Moscow in January.")
+    assert promise and promise[0].type == "AGREE"
+
+
+def test_background_dated_to_its_own_years_and_furniture_skipped(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia invaded Georgia in 2008.\n\nRelated: Iran attacked Iraq in 1980."
+    events = extract(text, furniture=[(text.index("Related"), len(text), "related")])
+    assert [(e.type, e.date) for e in events] == [("ASSAULT", "2008")]
+
+
+def test_quiet_on_sport(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("Liverpool beat Arsenal 2-1 on Sunday as the striker scored twice.", "2005-03-01") == []
+
+
+def test_merge_counts_one_event_once(extract) -> None:  # type: ignore[no-untyped-def]
+    first = extract("The EU imposed sanctions on Iran on October 20.", doc_id="a")
+    second = extract("On October 20 the EU imposed sanctions on Iran over drones.", doc_id="b")
+    undated = extract("The EU imposed sanctions on Iran.", doc_id="c")
+    events = merge_events(first + second + undated)
+    merged = [e for e in events if e.n_mentions == 2]
+    assert len(merged) == 1 and merged[0].n_documents == 2
+    assert all(m.event_id for m in first + second)
+    assert len(events) == 2
