@@ -1,14 +1,83 @@
-"""Choosing where batches run: this process, local worker processes, or a Dask cluster."""
+"""Where batches run: this process, local worker processes, or a Dask cluster.
+
+Every executor yields results in the order the batches came in, with a bounded
+number of batches in flight, so memory stays flat and a parallel run stores
+exactly what a serial run stores.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
 from dragoman.config import Settings
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
-from dragoman.pipeline.process import ProcessorConfig
+from dragoman.pipeline.process import ProcessorConfig, process_batch
+from dragoman.records import Document, ProcessedDocument
+
+# Batches queued per worker: enough to keep workers busy, few enough to bound memory.
+IN_FLIGHT_PER_WORKER = 2
+
+
+def _ordered(submit: Any, batches: Iterable[list[Document]], window: int) -> Iterator[list[ProcessedDocument]]:
+    """Submit ahead up to ``window`` batches; yield results strictly in submission order."""
+    pending: deque[Any] = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class ProcessPoolBatchExecutor:
+    """Local worker processes; each builds its processor once and keeps it."""
+
+    def __init__(self, config: ProcessorConfig, workers: int) -> None:
+        self.config = config
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator[list[ProcessedDocument]]:
+        def submit(batch: list[Document]) -> Future[list[ProcessedDocument]]:
+            return self.pool.submit(process_batch, batch, self.config)
+
+        return _ordered(submit, batches, self.workers * IN_FLIGHT_PER_WORKER)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskBatchExecutor:
+    """Batches as tasks on a Dask distributed cluster; a lost worker's task is retried."""
+
+    def __init__(self, config: ProcessorConfig, scheduler: str | Any) -> None:
+        from dask.distributed import Client
+
+        self.config = config
+        self.client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+        self._own_client = not isinstance(scheduler, Client)
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        self.window = workers * IN_FLIGHT_PER_WORKER
+
+    def map(self, batches: Iterable[list[Document]]) -> Iterator[list[ProcessedDocument]]:
+        def submit(batch: list[Document]) -> Any:
+            return self.client.submit(process_batch, batch, self.config, pure=False, retries=2)
+
+        return _ordered(submit, batches, self.window)
+
+    def close(self) -> None:
+        if self._own_client:
+            self.client.close()
 
 
 def make_executor(settings: Settings, scheduler: str | None = None) -> BatchExecutor:
     config = ProcessorConfig(kb_files=tuple(settings.kb_files))
-    if scheduler is None and settings.workers <= 1:
-        return SerialExecutor(config)
-    raise NotImplementedError("parallel ingest is not available yet")
+    if scheduler is not None:
+        return DaskBatchExecutor(config, scheduler)
+    if settings.workers > 1:
+        return ProcessPoolBatchExecutor(config, settings.workers)
+    return SerialExecutor(config)

@@ -1,0 +1,125 @@
+"""End-to-end ingest: dedup, re-ingest, errors, and identical results in parallel."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dragoman.config import Settings
+from dragoman.pipeline.ingest import ingest
+from dragoman.pipeline.parallel import DaskBatchExecutor, ProcessPoolBatchExecutor
+from dragoman.pipeline.process import ProcessorConfig
+from dragoman.store import Store
+
+pytestmark = pytest.mark.slow
+
+BRIEFS = {
+    "a.txt": "Putin visits Tehran\n\nRussian President Vladimir Putin visited Tehran on July 19, 2022, and met "
+    "Supreme Leader Ali Khamenei. The two leaders discussed gas and grain.",
+    "b.txt": "Drones reported\n\nIran has reportedly sent drones to Russia, according to US officials.",
+    "c.txt": "Sanctions\n\nThe European Union imposed sanctions on Iran on October 20, 2022. Tehran condemned the "
+    'decision. "These measures are illegal," the foreign ministry spokesman said.',
+    "d.txt": "Denial\n\nTehran denies providing drones to Moscow for use in the war in Ukraine.",
+    "e.md": "# Rail deal\n\nRussia and Iran signed an agreement on May 17, 2023, to build a railway.",
+}
+
+
+def write_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in BRIEFS.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+def snapshot(db: Path) -> dict[str, list]:  # type: ignore[type-arg]
+    with Store(db, read_only=True) as store:
+        return {
+            table: store.rows(f'SELECT * EXCLUDE ({exclude}) FROM "{table}" ORDER BY ALL')
+            for table, exclude in {
+                "documents": "ingested_at",
+                "mentions": "component",
+                "event_mentions": "confidence",
+                "statements": "confidence",
+                "events": "n_mentions",
+                "disputes": "summary",
+            }.items()
+        }
+
+
+def test_reingest_changes_nothing_and_errors_are_reported(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus")
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    db = tmp_path / "s.duckdb"
+    errors: list[str] = []
+    report = ingest([corpus], Settings(db=db), on_error=lambda e: errors.append(str(e)))
+    assert report.added == 5 and len(report.errors) == 1 and "broken.pdf" in errors[0]
+    before = snapshot(db)
+    again = ingest([corpus], Settings(db=db))
+    assert again.added == 0 and again.unchanged == 5
+    assert snapshot(db) == before
+    with Store(db, read_only=True) as store:
+        assert store.scalar("SELECT count(*) FROM event_mentions WHERE type = 'CONSULT'") >= 1
+        assert store.scalar("SELECT count(*) FROM statements") >= 1
+
+
+def test_near_duplicate_is_linked_not_counted(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus")
+    (corpus / "z.txt").write_text(
+        "Another site\n\nRepublished with permission.\n" + BRIEFS["a.txt"].split("\n\n", 1)[1]
+    )
+    db = tmp_path / "s.duckdb"
+    report = ingest([corpus], Settings(db=db))
+    assert report.duplicates == 1
+    with Store(db, read_only=True) as store:
+        twin = store.rows("SELECT path, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL")[0]
+        assert twin["path"].endswith("z.txt")
+        assert (
+            store.scalar(
+                "SELECT count(*) FROM event_mentions WHERE doc_id IN "
+                "(SELECT doc_id FROM documents WHERE duplicate_of IS NOT NULL)"
+            )
+            == 0
+        )
+
+
+def test_workers_and_dask_store_what_a_serial_run_stores(tmp_path: Path) -> None:
+    from dask.distributed import Client, LocalCluster
+
+    corpus = write_corpus(tmp_path / "corpus")
+    serial = tmp_path / "serial.duckdb"
+    ingest([corpus], Settings(db=serial, batch_size=2))
+    expected = snapshot(serial)
+    assert expected["event_mentions"]
+
+    pooled = tmp_path / "pool.duckdb"
+    ingest([corpus], Settings(db=pooled, batch_size=2), executor=ProcessPoolBatchExecutor(ProcessorConfig(), 2))
+    assert snapshot(pooled) == expected
+
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        dasked = tmp_path / "dask.duckdb"
+        ingest([corpus], Settings(db=dasked, batch_size=2), executor=DaskBatchExecutor(ProcessorConfig(), client))
+    assert snapshot(dasked) == expected
+
+
+def test_export_after_ingest_round_trips(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dragoman.cli import app
+
+    corpus = write_corpus(tmp_path / "corpus")
+    db = tmp_path / "s.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "events.jsonl"
+    result = CliRunner().invoke(app, ["export", "events", "--db", str(db), "--out", str(out)])
+    assert result.exit_code == 0
+    first = json.loads(out.read_text().splitlines()[0])
+    with Store(db, read_only=True) as store:
+        text = store.scalar("SELECT text FROM documents WHERE doc_id = ?", [first["doc_id"]])
+    assert text[first["start"] : first["end"]] == first["sentence"]
+    assert {"type", "quad", "actors", "recipients", "date", "date_precision", "status", "extractor"} <= set(first)
