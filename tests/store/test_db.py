@@ -121,9 +121,7 @@ def test_a_file_that_is_not_a_store_is_reported(tmp_path: Path) -> None:
         Store(path)
 
 
-def _hold_lock(
-    path: str, ready: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event
-) -> None:
+def _hold_lock(path: str, ready: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event) -> None:
     with Store(path):
         ready.set()
         done.wait(30)
