@@ -199,7 +199,7 @@ class QuoteExtractor:
         cue = attribution.cue
         for child in cue.children:
             if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and attribution.cue_stance):
-                tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head.i == child.i)]
+                tokens = list(child.subtree)
                 tokens = [t for t in tokens if not t.is_punct or t.i not in (tokens[0].i, tokens[-1].i)]
                 if len(tokens) < 2:
                     continue

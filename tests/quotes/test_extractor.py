@@ -66,7 +66,7 @@ def test_partial_quote_in_reported_speech(extract) -> None:  # type: ignore[no-u
 def test_indirect_speech_and_stance(extract) -> None:  # type: ignore[no-untyped-def]
     [s] = extract("Kuleba stated plainly that Iran would pay a heavy price for its drones.")
     assert s.kind == "indirect" and s.speaker and s.speaker.name == "Dmytro Kuleba"
-    assert s.content.startswith("Iran would pay")
+    assert s.content.startswith("that Iran would pay")  # PolNeAR convention: the complementiser is content
     assert [(t.actor.country, t.stance) for t in s.targets] == [("IRN", "oppose")]
 
 
