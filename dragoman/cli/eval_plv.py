@@ -1,4 +1,4 @@
-"""`dragoman eval plv`: the PLV pair protocol on a file of marked pairs."""
+"""`dragoman eval plv` (the PLV pair protocol) and `dragoman eval key-events` (hand-coded events)."""
 
 from __future__ import annotations
 
@@ -62,3 +62,25 @@ def eval_plv(
         out.print(table)
     else:
         out.print(f"{len(results)} rows typed" + (f" -> {predictions}" if predictions else ""))
+
+
+@eval_app.command("key-events")
+def eval_key_events(
+    key_file: Annotated[Path, typer.Argument(help="YAML list of hand-coded events (doc, type, actors, ...)")],
+    db: Annotated[Path | None, typer.Option("--db", help="Store holding the ingested documents")] = None,
+) -> None:
+    """Share of hand-coded key events found with the right type, actors, recipients, date and status."""
+    from dragoman.cli.core import open_store
+    from dragoman.evaluation.key_events import check_key_events
+
+    with open_store(db) as store:
+        results = check_key_events(store, key_file)
+    for result in results:
+        mark = "ok  " if result.found else "MISS"
+        out.print(
+            f"{mark} {result.expected['doc']} {result.expected.get('what', '')}"
+            + ("" if result.found else f"  (nearest: {result.nearest})"),
+            highlight=False,
+        )
+    found = sum(r.found for r in results)
+    out.print(f"{found}/{len(results)} key events right ({100 * found / max(1, len(results)):.0f}%)")

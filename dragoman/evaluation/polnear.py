@@ -136,8 +136,14 @@ def evaluate_polnear(root: Path, limit: int | None = None) -> Tally:
         if limit is not None and index >= limit:
             break
         text = text_path.read_text(encoding="utf-8")
-        document = Document(doc_id=text_path.stem, path=str(text_path), text=text, content_hash=text_path.stem,
-                            source_format="txt", published=text_path.stem.split("_")[1] if "_" in text_path.stem else None)
+        document = Document(
+            doc_id=text_path.stem,
+            path=str(text_path),
+            text=text,
+            content_hash=text_path.stem,
+            source_format="txt",
+            published=text_path.stem.split("_")[1] if "_" in text_path.stem else None,
+        )
         parsed = nlp(text)
         sentences = sentence_records(document, parsed)
         statements = extractor.extract(document, parsed, sentences, resolver.resolve(document, parsed, sentences))

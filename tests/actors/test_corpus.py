@@ -20,9 +20,7 @@ def corpus_mentions(resolve: Callable[..., list[Mention]]) -> dict[str, list[Men
         pytest.skip("corpus not available")
     with open(root / "manifest.csv", encoding="utf-8") as handle:
         published = {row["path"]: row["published"] for row in csv.DictReader(handle)}
-    return {
-        path: resolve((root / path).read_text(encoding="utf-8"), date) for path, date in published.items()
-    }
+    return {path: resolve((root / path).read_text(encoding="utf-8"), date) for path, date in published.items()}
 
 
 def _by_surface(mentions: dict[str, list[Mention]], surface: str) -> list[Mention]:

@@ -134,9 +134,7 @@ def test_offsets_read_back(resolve: Resolve) -> None:
 
 
 def test_other_person_with_a_known_surname_is_not_guessed(resolve: Resolve) -> None:
-    mentions = resolve(
-        "Maria Putin, a schoolteacher from Omsk, wrote a letter. Mr. Putin replied.", "2021-01-01"
-    )
+    mentions = resolve("Maria Putin, a schoolteacher from Omsk, wrote a letter. Mr. Putin replied.", "2021-01-01")
     assert actor_of(mentions, "Maria Putin") is None
     assert actor_of(mentions, "Putin") == "vladimir-putin"
 

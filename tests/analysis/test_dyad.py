@@ -95,9 +95,7 @@ def test_periods() -> None:
 
 def test_malformed_rows_do_not_break_analyses(store_path: Path) -> None:
     with Store(store_path) as store:
-        store.con.execute(
-            "UPDATE events SET actors = 'not json', quad = 7, type = 'HUG' WHERE event_id = 'e4'"
-        )
+        store.con.execute("UPDATE events SET actors = 'not json', quad = 7, type = 'HUG' WHERE event_id = 'e4'")
         store.con.execute(
             'UPDATE events SET recipients = \'{"name": "Russia", "actor_id": "RUS"}\' WHERE event_id = \'e6\''
         )

@@ -42,9 +42,7 @@ def build(path: Path, n_docs: int) -> None:
                     event_id=f"ev{rng.randint(0, n_docs * 6)}",
                 )
             )  # fmt: skip
-        document = Document(
-            f"d{i}", f"d{i}.txt", "\n".join(texts), f"h{i}", "txt", publisher="P", published="2022"
-        )
+        document = Document(f"d{i}", f"d{i}.txt", "\n".join(texts), f"h{i}", "txt", publisher="P", published="2022")
         docs.append(ProcessedDocument(document, sentences, [], events, []))
     with Store(path) as store:
         for start in range(0, n_docs, 500):

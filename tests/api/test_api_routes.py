@@ -108,10 +108,7 @@ def test_corrections_are_shown(client: TestClient) -> None:
     assert [e["id"] for e in client.get("/api/events", params={"type": "AID"}).json()["items"]] == ["m6"]
     assert client.get("/api/events", params={"type": "COOPERATE"}).json()["total"] == 0
     assert client.get("/api/events", params={"actor": "USA", "quad": 2}).json()["total"] == 1
-    assert (
-        client.get("/api/events", params={"date_from": "2022-05-06", "date_to": "2022-05-06"}).json()["total"]
-        == 1
-    )
+    assert client.get("/api/events", params={"date_from": "2022-05-06", "date_to": "2022-05-06"}).json()["total"] == 1
     may = client.get("/api/dyad", params={"a": "IRN", "b": "RUS"}).json()["periods"][2]
     assert may["AID"] == 1 and may["events"][-1]["corrected"]
 

@@ -34,9 +34,7 @@ def test_real_server_reads_and_writes(server: tuple[str, Path]) -> None:
     assert [p["n_events"] for p in dyad["periods"]] == [3, 0, 2]
     body = {"target_kind": "quote", "target_id": "q1", "verdict": "right", "reviewer": "ana"}
     assert httpx.post(f"{url}/api/reviews", json=body, timeout=10).status_code == 401
-    saved = httpx.post(
-        f"{url}/api/reviews", json=body, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10
-    )
+    saved = httpx.post(f"{url}/api/reviews", json=body, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10)
     assert saved.status_code == 201
     page = httpx.get(url + "/", timeout=10)
     assert page.headers["x-frame-options"] == "DENY" and "server" not in page.headers
@@ -89,7 +87,5 @@ def test_fuzzing_ran() -> None:
     assert len(FUZZED) >= 15 and sum(FUZZED.values()) >= 15 * 5, FUZZED
     artifacts = Path(__file__).resolve().parents[1] / "artifacts"
     artifacts.mkdir(exist_ok=True)
-    lines = [f"{n:4d} {op}" for op, n in sorted(FUZZED.items())] + [
-        f"{sum(FUZZED.values()):4d} requests in all"
-    ]
+    lines = [f"{n:4d} {op}" for op, n in sorted(FUZZED.items())] + [f"{sum(FUZZED.values()):4d} requests in all"]
     (artifacts / "fuzzed-requests.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

