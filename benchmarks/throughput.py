@@ -171,7 +171,10 @@ def machine() -> str:
 def report(results: list[Result], growth_rows: list[tuple[int, float, float, float]]) -> Iterator[str]:
     base = results[0].words_per_second
     single = results[1].words_per_second
-    yield "| run | docs | words | seconds | words/s | docs/s | vs bare parse | vs 1 process | peak MB (all) | peak MB per process |"
+    yield (
+        "| run | docs | words | seconds | words/s | docs/s | vs bare parse | vs 1 process "
+        "| peak MB (all) | peak MB per process |"
+    )
     yield "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for r in results:
         yield (
