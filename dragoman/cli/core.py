@@ -246,3 +246,39 @@ def demo(
 
     out.print(f"Dashboard: {url}  (Ctrl-C to stop)")
     run_server(db, "127.0.0.1", port, None)
+
+
+@app.command()
+def stance(
+    speaker: Annotated[str, typer.Argument(help="Who speaks: actor id or ISO3/IGO code")],
+    target: Annotated[str, typer.Argument(help="About whom: actor id or ISO3/IGO code")],
+    by: Annotated[str, typer.Option("--by", help="year, month or day")] = "month",
+    quotes: Annotated[bool, typer.Option("--quotes/--no-quotes", help="Show the quotes behind each point")] = True,
+    db: DbOption = None,
+) -> None:
+    """What one actor said about another, period by period, with the quotes behind each point."""
+    from dragoman.claims.stance import stance_timeline
+
+    with open_store(db) as store:
+        try:
+            points = stance_timeline(store, speaker, target, by)
+        except ValueError as exc:
+            raise fail(str(exc)) from None
+    if not points:
+        out.print(f"no statements by {speaker} about {target}")
+        return
+    table = Table(title=f"stance of {speaker} toward {target} by {by}")
+    for column in ("period", "support", "oppose", "neutral", "net"):
+        table.add_column(column, justify="right")
+    for point in points:
+        table.add_row(
+            point["period"], str(point["support"]), str(point["oppose"]), str(point["neutral"]), f"{point['net']:+.2f}"
+        )
+    out.print(table)
+    if quotes:
+        for point in points:
+            for quote in point["quotes"]:
+                out.print(
+                    f"{point['period']} [{quote['stance']}] {quote['speaker']}: {quote['content']} ({quote['source']})",
+                    highlight=False,
+                )
