@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +24,7 @@ from fastapi import HTTPException
 from dragoman.analysis.events import effective_events
 from dragoman.store import Store, StoreError
 
+OPEN_PATIENCE_SECONDS = 2.0
 BUSY = "the store is busy (an ingest or another writer holds it) or cannot be opened; retry shortly"
 
 
@@ -37,14 +39,24 @@ class StoreAccess:
     @contextmanager
     def open(self, write: bool = False) -> Iterator[Store]:
         with self._lock:
-            try:
-                store = Store(self.path, read_only=not write)
-            except StoreError as exc:
-                raise HTTPException(status_code=503, detail=f"{BUSY}: {exc}", headers={"Retry-After": "5"}) from None
+            store = self._open_with_retry(write)
             try:
                 yield store
             finally:
                 store.close()
+
+    def _open_with_retry(self, write: bool) -> Store:
+        """An ingest holds the file only while it writes a batch: wait a moment before giving up."""
+        deadline = time.monotonic() + OPEN_PATIENCE_SECONDS
+        while True:
+            try:
+                return Store(self.path, read_only=not write)
+            except StoreError as exc:
+                if time.monotonic() >= deadline or "no such store" in str(exc):
+                    raise HTTPException(
+                        status_code=503, detail=f"{BUSY}: {exc}", headers={"Retry-After": "5"}
+                    ) from None
+                time.sleep(0.05)
 
     def _version(self, store: Store) -> Any:
         """What changes whenever the store does: file stats and the reviews' count and latest time."""

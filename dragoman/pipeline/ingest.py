@@ -14,6 +14,7 @@ from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
 from dragoman.pipeline.process import ProcessorConfig
 from dragoman.records import Document, IngestError, ProcessedDocument
 from dragoman.store import Store
+from dragoman.store.lock import open_for_write, writer_lock
 
 
 @dataclass
@@ -52,19 +53,21 @@ def _batched(items: Iterable[Document | IngestError], size: int) -> Iterator[lis
 class _Deduplicator:
     """Decides, in input order, which documents are new, unchanged, or twins of stored ones."""
 
-    def __init__(self, store: Store, settings: Settings, report: IngestReport) -> None:
-        self.store = store
+    def __init__(self, settings: Settings, report: IngestReport) -> None:
+        self.settings = settings
         self.report = report
         self.threshold = settings.near_duplicate_threshold
         self.index = NearDuplicateIndex()
-        for doc_id, signature in store.signatures():
-            self.index.add(doc_id, signature)
+        with open_for_write(settings.db) as store:
+            for doc_id, signature in store.signatures():
+                self.index.add(doc_id, signature)
         self.seen: set[str] = set()
         self.signatures: dict[str, list[int]] = {}
 
     def split(self, batch: Sequence[Document]) -> tuple[list[Document], list[Document]]:
         """(documents to process, near-duplicates to store as links only)."""
-        stored = self.store.doc_ids_for_hashes(d.content_hash for d in batch)
+        with open_for_write(self.settings.db) as store:
+            stored = store.doc_ids_for_hashes(d.content_hash for d in batch)
         fresh: list[Document] = []
         twins: list[Document] = []
         for document in batch:
@@ -92,13 +95,18 @@ def ingest(
     on_error: Callable[[IngestError], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Ingest files into the store; every document is written whole or not at all."""
+    """Ingest files into the store; every document is written whole or not at all.
+
+    The store file is opened only to look up and write each batch, so readers get in
+    between; the writer lock keeps a second ingest out for the whole run.
+    """
     report = IngestReport()
     config = ProcessorConfig(kb_files=tuple(settings.kb_files))
     executor = executor or SerialExecutor(config)
-    with Store(settings.db) as store:
-        _store_actors(store, config)
-        dedup = _Deduplicator(store, settings, report)
+    with writer_lock(settings.db):
+        with open_for_write(settings.db) as store:
+            _store_actors(store, config)
+        dedup = _Deduplicator(settings, report)
         pending_twins: list[list[Document]] = []
 
         def fresh_batches() -> Iterator[list[Document]]:
@@ -121,14 +129,16 @@ def ingest(
             for results in executor.map(fresh_batches()):
                 twins = pending_twins.pop(0) if pending_twins else []
                 everything = results + [ProcessedDocument(document=d) for d in twins]
-                store.write_documents(everything, signatures=dedup.signatures)
+                with open_for_write(settings.db) as store:
+                    store.write_documents(everything, signatures=dedup.signatures)
                 report.added += len(results)
                 report.duplicates += len(twins)
                 if on_progress:
                     on_progress(len(results))
         finally:
             executor.close()
-        consolidate(store)
+        with open_for_write(settings.db) as store:
+            consolidate(store)
     return report
 
 
