@@ -60,6 +60,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
 ) -> None:
     """Read documents, extract actors, events and quotes, and store them."""
+    from dragoman.actors import KBError
     from dragoman.pipeline.ingest import ingest as run_ingest
     from dragoman.pipeline.parallel import make_executor
 
@@ -88,7 +89,7 @@ def ingest(
                 on_error=lambda e: error_line(str(e)),
                 on_progress=lambda n: progress.advance(task, n),
             )
-        except StoreError as exc:
+        except (StoreError, KBError) as exc:
             raise fail(str(exc)) from None
     console.print(
         f"{report.added} added, {report.unchanged} unchanged, {report.duplicates} near-duplicates linked, "
