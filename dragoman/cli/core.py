@@ -283,3 +283,30 @@ def stance(
                     f"{point['period']} [{quote['stance']}] {quote['speaker']}: {quote['content']} ({quote['source']})",
                     highlight=False,
                 )
+
+
+@app.command()
+def reprocess(
+    db: DbOption = None,
+    everything: Annotated[bool, typer.Option("--all", help="Every document, not only outdated ones")] = False,
+    kb: Annotated[list[Path] | None, typer.Option("--kb", help="Extra knowledge-base YAML file")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Local worker processes")] = None,
+) -> None:
+    """Re-extract stored documents whose extractor versions differ from the current ones."""
+    from dragoman.pipeline.parallel import make_executor
+    from dragoman.pipeline.process import ProcessorConfig
+    from dragoman.pipeline.reprocess import reprocess as run_reprocess
+
+    settings = load_settings().with_overrides(db=db, kb_files=tuple(kb) if kb else None, workers=workers)
+    if not settings.db.exists():
+        raise fail(f"{settings.db}: no such store")
+    try:
+        count = run_reprocess(
+            settings.db,
+            ProcessorConfig(kb_files=tuple(settings.kb_files)),
+            only_outdated=not everything,
+            executor=make_executor(settings),
+        )
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    console.print(f"{count} documents re-extracted -> {settings.db}")

@@ -1,0 +1,89 @@
+"""Re-running the per-document stages on stored text, when an extractor's version changes.
+
+Only on request (`dragoman reprocess`): documents are read back from the store (text,
+metadata, furniture), never from the original files, and replaced whole, one batch a
+transaction; the corpus-level tables are rebuilt at the end.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from dragoman.pipeline.consolidate import consolidate
+from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
+from dragoman.pipeline.process import ProcessorConfig, cached_processor
+from dragoman.records import Document
+from dragoman.store import Store
+from dragoman.store.lock import open_for_write, writer_lock
+
+
+def current_components(config: ProcessorConfig) -> list[str]:
+    return [str(c) for c in cached_processor(config).components]
+
+
+def _documents(db: Path, only_outdated: bool, components: list[str], batch_size: int) -> Iterator[list[Document]]:
+    with Store(db) as store:
+        rows = store.rows(
+            "SELECT doc_id, components FROM documents WHERE duplicate_of IS NULL ORDER BY ingested_at, doc_id"
+        )
+    wanted = [r["doc_id"] for r in rows if not only_outdated or json.loads(r["components"] or "[]") != components]
+    for start in range(0, len(wanted), batch_size):
+        ids = wanted[start : start + batch_size]
+        with open_for_write(db) as store:
+            docs = store.rows("SELECT * FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])
+            furniture = store.rows("SELECT * FROM furniture WHERE doc_id IN (SELECT unnest(?))", [ids])
+        by_doc: dict[str, list[tuple[int, int, str]]] = {}
+        for row in furniture:
+            by_doc.setdefault(row["doc_id"], []).append((row["start"], row["end"], row["kind"]))
+        yield [
+            Document(
+                doc_id=row["doc_id"],
+                path=row["path"],
+                text=row["text"],
+                content_hash=row["content_hash"],
+                source_format=row["source_format"],
+                title=row["title"],
+                author=row["author"],
+                publisher=row["publisher"],
+                published=row["published"],
+                url=row["url"],
+                furniture=sorted(by_doc.get(row["doc_id"], [])),
+                meta=json.loads(row["meta"] or "{}"),
+            )
+            for row in sorted(docs, key=lambda r: ids.index(r["doc_id"]))
+        ]
+
+
+def reprocess(
+    db: Path,
+    config: ProcessorConfig,
+    only_outdated: bool = True,
+    batch_size: int = 32,
+    executor: BatchExecutor | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> int:
+    """Re-extract stored documents (those made by other component versions, or all); returns how many."""
+    executor = executor or SerialExecutor(config)
+    components = current_components(config)
+    done = 0
+    with writer_lock(db):
+        try:
+            for results in executor.map(_documents(db, only_outdated, components, batch_size)):
+                with open_for_write(db) as store:
+                    signatures = dict(
+                        store.con.execute(
+                            "SELECT doc_id, signature FROM documents WHERE doc_id IN (SELECT unnest(?))",
+                            [[r.document.doc_id for r in results]],
+                        ).fetchall()
+                    )
+                    store.write_documents(results, {k: json.loads(v) for k, v in signatures.items() if v})
+                done += len(results)
+                if on_progress:
+                    on_progress(len(results))
+        finally:
+            executor.close()
+        with open_for_write(db) as store:
+            consolidate(store)
+    return done
