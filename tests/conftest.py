@@ -23,3 +23,30 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def shared() -> Path:
     return shared_dir()
+
+
+@pytest.fixture(scope="session")
+def analyse():  # type: ignore[no-untyped-def]
+    """Parse a hand-written text and resolve its actors: (document, spaCy doc, sentences, mentions)."""
+    from dragoman.actors import KnowledgeBase, Resolver
+    from dragoman.nlp import load_model, sentence_records
+    from dragoman.records import Document
+
+    nlp = load_model()
+    resolver = Resolver(KnowledgeBase.load())
+
+    def run(text: str, published: str = "2022-11-15", doc_id: str = "t", furniture=None):  # type: ignore[no-untyped-def]
+        doc = Document(
+            doc_id=doc_id,
+            path=f"{doc_id}.txt",
+            text=text,
+            content_hash=doc_id,
+            source_format="txt",
+            published=published,
+            furniture=furniture or [],
+        )
+        parsed = nlp(text)
+        sentences = sentence_records(doc, parsed)
+        return doc, parsed, sentences, resolver.resolve(doc, parsed, sentences)
+
+    return run

@@ -7,25 +7,16 @@ CAMEO root codes that each PLOVER type replaced (docs/api.md lists them).
 
 from __future__ import annotations
 
-QUAD_NAMES: dict[int, str] = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
+from dragoman.events.ontology import QUAD_NAMES, TYPE_QUAD
+
+__all__ = ["QUAD_NAMES", "TYPE_QUAD", "QUAD_KEYS", "INTENSITY"]
+
 QUAD_KEYS: dict[int, str] = {
     1: "verbal_coop",
     2: "material_coop",
     3: "verbal_conflict",
     4: "material_conflict",
 }
-
-TYPE_QUAD: dict[str, int] = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
-    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}  # fmt: skip
 
 INTENSITY: dict[str, float] = {
     "CONSULT": 1.0,

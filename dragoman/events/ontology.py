@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 TYPE_QUAD: dict[str, int] = {
     "AGREE": 1,

@@ -9,14 +9,8 @@ from typing import IO, Any
 
 import pandas as pd
 
+from dragoman.events.ontology import QUAD_NAMES
 from dragoman.store.db import Store
-
-QUAD_NAMES = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
 
 JSON_COLUMNS = {
     "documents": ("meta", "components"),

@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.actors import KnowledgeBase, Resolver
 from dragoman.events import EventExtractor
 from dragoman.events.merge import merge_events
-from dragoman.nlp import load_model, sentence_records
-from dragoman.records import Document, EventMention
+from dragoman.records import EventMention
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def extract():  # type: ignore[no-untyped-def]
-    nlp = load_model()
-    resolver = Resolver(KnowledgeBase.load())
+def extract(analyse):  # type: ignore[no-untyped-def]
     extractor = EventExtractor()
 
     def run(text: str, published: str = "2022-11-15", doc_id: str = "t", furniture=None) -> list[EventMention]:  # type: ignore[no-untyped-def]
-        doc = Document(
-            doc_id=doc_id,
-            path=f"{doc_id}.txt",
-            text=text,
-            content_hash=doc_id,
-            source_format="txt",
-            published=published,
-            furniture=furniture or [],
-        )
-        parsed = nlp(text)
-        sentences = sentence_records(doc, parsed)
-        return extractor.extract(doc, parsed, sentences, resolver.resolve(doc, parsed, sentences))
+        return extractor.extract(*analyse(text, published, doc_id, furniture))
 
     return run
 

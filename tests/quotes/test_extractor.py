@@ -2,33 +2,18 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.actors import KnowledgeBase, Resolver
-from dragoman.nlp import load_model, sentence_records
 from dragoman.quotes import QuoteExtractor
-from dragoman.records import Document, Statement
+from dragoman.records import Statement
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def extract():  # type: ignore[no-untyped-def]
-    nlp = load_model()
-    resolver = Resolver(KnowledgeBase.load())
+def extract(analyse):  # type: ignore[no-untyped-def]
     extractor = QuoteExtractor()
 
     def run(text: str, published: str = "2022-10-20", furniture: list | None = None) -> list[Statement]:  # type: ignore[type-arg]
-        doc = Document(
-            doc_id="t",
-            path="t.txt",
-            text=text,
-            content_hash="h",
-            source_format="txt",
-            published=published,
-            furniture=furniture or [],
-        )
-        parsed = nlp(text)
-        sentences = sentence_records(doc, parsed)
-        return extractor.extract(doc, parsed, sentences, resolver.resolve(doc, parsed, sentences))
+        return extractor.extract(*analyse(text, published, "t", furniture))
 
     return run
 

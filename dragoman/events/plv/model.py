@@ -16,29 +16,12 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
+from dragoman.events.ontology import TYPE_QUAD
 from dragoman.events.plv.features import between, marked
 
 MODEL_FILE = Path(__file__).with_name("plv_model.joblib")
 # PLV's root labels: YIELD stands for PLOVER's CONCEDE and RETREAT together.
-ROOT_QUAD = {
-    "AGREE": 1,
-    "CONSULT": 1,
-    "SUPPORT": 1,
-    "CONCEDE": 1,
-    "YIELD": 2,
-    "COOPERATE": 2,
-    "AID": 2,
-    "RETREAT": 2,
-    "REQUEST": 3,
-    "ACCUSE": 3,
-    "REJECT": 3,
-    "THREATEN": 3,
-    "PROTEST": 4,
-    "SANCTION": 4,
-    "MOBILIZE": 4,
-    "COERCE": 4,
-    "ASSAULT": 4,
-}
+ROOT_QUAD = {**TYPE_QUAD, "YIELD": TYPE_QUAD["RETREAT"]}
 
 
 @dataclass
