@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import pandas as pd
 
 from dragoman.analysis import Analyst
+from dragoman.closing import Closing
 from dragoman.store import Store
 from dragoman.store.export import frame
 
 
-class Corpus:
+class Corpus(Closing):
     """A read-only view of one store; every method returns a pandas DataFrame."""
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.store = Store(path, read_only=True)
-
-    def __enter__(self) -> Corpus:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         self.store.close()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
 
 import networkx as nx
 import pandas as pd
@@ -19,23 +18,16 @@ from dragoman.analysis.network import build_network
 from dragoman.analysis.plover import COUNTED_STATUSES
 from dragoman.analysis.search import SearchQuery
 from dragoman.analysis.search import search as run_search
+from dragoman.closing import Closing
 from dragoman.store import Store
 
 
-class Analyst:
+class Analyst(Closing):
     """Read-only analyses of one store, as DataFrames (reviews applied)."""
 
     def __init__(self, store: Store | str | Path | None = None) -> None:
         self._own = not isinstance(store, Store)
         self.store = store if isinstance(store, Store) else Store(store, read_only=True)
-
-    def __enter__(self) -> Analyst:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         if self._own:

@@ -7,13 +7,13 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from dragoman.closing import Closing
 from dragoman.records import ProcessedDocument
 from dragoman.store import schema
 from dragoman.store.rows import document_row, processed_rows
@@ -44,7 +44,7 @@ def _table_columns() -> dict[str, list[str]]:
 COLUMNS = _table_columns()
 
 
-class Store:
+class Store(Closing):
     """A dragoman store file.  Use as a context manager; writers hold DuckDB's file lock."""
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
@@ -70,14 +70,6 @@ class Store:
             self._check_version()
 
     # -- lifecycle -----------------------------------------------------------------
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
     def close(self) -> None:
         self.con.close()
 
