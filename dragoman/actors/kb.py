@@ -348,6 +348,25 @@ class KnowledgeBase:
                     off.country = entry.country
                 scope = off.country or off.org or ""
                 self.holders.setdefault((off.office, scope), []).append((entry.id, off))
+        for entry in self.entries.values():
+            for form in self._possessive_forms(entry):
+                self.aliases.setdefault(form, [entry.id])
+
+    def _possessive_forms(self, entry: Entry) -> list[str]:
+        """ "Russia's Security Council" for "Security Council of Russia" / "Russian Security Council"."""
+        state = self.entries.get(entry.country or "")
+        if entry.kind != "institution" or state is None or state.kind != "state":
+            return []
+        cores = set()
+        for form in [entry.name, *entry.aliases]:
+            for demonym in state.demonyms:
+                if form.startswith(demonym + " "):
+                    cores.add(form[len(demonym) + 1 :])
+            for name in [state.name, *state.aliases]:
+                for suffix in (f" of {name}", f" of the {name}"):
+                    if form.endswith(suffix):
+                        cores.add(form[: -len(suffix)])
+        return [f"{state.name}{mark} {core}" for core in sorted(cores) for mark in ("'s", "’s")]
 
     # ----------------------------------------------------------------- queries
     def __contains__(self, actor_id: str) -> bool:

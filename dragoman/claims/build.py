@@ -45,6 +45,13 @@ def figures(text: str) -> list[float]:
     return found
 
 
+def _relational(event: EventMention) -> bool:
+    """An event between two sides: a recipient, or two actors of an undirected type ("trade between A and B")."""
+    if event.recipients:
+        return True
+    return event.type in UNDIRECTED and len({actor_key(a) for a in event.actors}) >= 2
+
+
 def _parse(value: str | None) -> date | None:
     if value is None or len(value) != 10:
         return None
@@ -116,7 +123,7 @@ def build_claims(
     """Propositions across documents and the disputes among their members."""
     groups: dict[tuple[str, str, tuple[str, ...]], list[EventMention]] = defaultdict(list)
     for event in events:
-        if not event.recipients:
+        if not _relational(event):
             continue  # one-sided events ("Iran mobilised") are not claims about a relation
         if event.type in UNDIRECTED:
             participants = tuple(sorted({actor_key(a) for a in event.actors + event.recipients}))

@@ -134,7 +134,7 @@ class EventExtractor:
                 event_type, mode = "REQUEST", None
             elif obj is None or not _mentions_in(obj.subtree, mentions):
                 return None
-        if any(c.dep_ == "neg" for c in verb.children):
+        if _negated(verb):
             return None  # a negated event is not an event; denials are handled apart
         actors, recipients = self._participants(verb, mentions)
         if obj is not None:
@@ -152,6 +152,8 @@ class EventExtractor:
         if entry is None:
             return None
         event_type, mode = entry
+        if noun.dep_ == "compound" or _negated(noun):
+            return None  # "a trade war" is not trade; "no meeting took place" is no meeting
         actors = [
             m
             for child in noun.children
@@ -159,7 +161,10 @@ class EventExtractor:
             for m in _mentions_in(child.subtree, mentions)
         ]
         recipients: list[Mention] = []
-        for prep in noun.children:
+        preps = list(noun.children)
+        if noun.dep_ == "dobj":  # "put trade between Russia and Iran at ...": the parser hangs it on the verb
+            preps += [c for c in noun.head.children if c.lower_ == "between"]
+        for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | {"between", "of"}:
                 found = [m for c in prep.children for m in _mentions_in(c.subtree, mentions)]
                 if prep.lower_ == "between":
@@ -297,6 +302,19 @@ class EventExtractor:
 # -- helpers -----------------------------------------------------------------------------
 def _child(token: Token, dep: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _negated(trigger: Token) -> bool:
+    """ "did not send", "no meeting", "refused to condemn", "did not sign a deal"."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
+        return True
+    governor = trigger.head
+    if governor.i == trigger.i:
+        return False
+    if trigger.dep_ == "xcomp" and governor.lemma_.lower() in lex.CANCELLING:
+        return True
+    governs_object = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}
+    return (trigger.dep_ == "xcomp" or governs_object) and any(c.dep_ == "neg" for c in governor.children)
 
 
 def _has_subject(token: Token) -> bool:

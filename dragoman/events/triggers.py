@@ -126,6 +126,8 @@ NOUNS: dict[str, tuple[str, str | None]] = {
     "cooperation": ("COOPERATE", None),
     "exercise": ("COOPERATE", None),
     "drill": ("COOPERATE", None),
+    "trade": ("COOPERATE", None),
+    "turnover": ("COOPERATE", None),
 }
 
 MILITARY = frozenset(
@@ -141,5 +143,7 @@ LIGHT_VERBS = frozenset("impose launch carry hold conduct sign make reach strike
 DENY = frozenset("deny dismiss refute reject".split())
 ALLEGE = frozenset("allege claim accuse suspect report".split())
 ALLEGE_ADVERBS = frozenset("allegedly reportedly purportedly apparently supposedly".split())
+# Verbs that cancel the event in their complement ("refused to condemn", "failed to agree").
+CANCELLING = frozenset("refuse decline fail avoid abstain hesitate".split())
 MODALS = frozenset("could would may might should".split())
 PLAN_VERBS = frozenset("plan intend aim expect hope seek want".split())

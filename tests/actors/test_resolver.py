@@ -154,3 +154,9 @@ def test_portfolio_and_right_hand_country(resolve: Resolve) -> None:
     unknown = [m.actor for m in titled if m.actor is not None and m.actor.actor_id is None]
     assert unknown and unknown[0].country == "KEN" and unknown[0].role == "Minister of Mining of Kenya"
     assert any(m.actor is not None and m.actor.actor_id == "vladimir-putin" for m in titled)
+
+
+def test_possessive_form_of_a_national_institution(resolve: Resolve) -> None:
+    mentions = resolve("Russia's Security Council met while the Security Council in New York adjourned.", "2022-08-01")
+    assert actor_of(mentions, "Russia's Security Council") == "RUS.security-council"
+    assert actor_of(mentions, "Security Council") == "UNSC"

@@ -131,6 +131,19 @@ def test_figure_and_date_disputes() -> None:
     assert sorted(v["value"] for v in kinds["figure"].versions) == ["$40 billion", "$45 billion"]
 
 
+def test_trade_figure_dispute_between_two_sides_without_a_recipient() -> None:
+    mentions = [
+        event("a", "COOPERATE", [IRAN, RUSSIA], [], "Bilateral trade hit $4 billion last year.", date="2022"),
+        event("b", "COOPERATE", [RUSSIA, IRAN], [], "Customs put the trade at $5 billion in 2022.", date="2022"),
+        event("c", "COOPERATE", [IRAN], [], "Iranian trade grew by $9 billion.", date="2022"),
+    ]
+    propositions, disputes = build_claims(mentions, [])
+    assert len(propositions) == 1 and propositions[0].n_documents == 2
+    [dispute] = disputes
+    assert dispute.kind == "figure"
+    assert sorted(v["value"] for v in dispute.versions) == ["$4 billion", "$5 billion"]
+
+
 def test_agreeing_sources_are_not_a_dispute_and_one_document_never_is() -> None:
     same = [
         event("a", "SANCTION", [USA], [IRAN], "Washington sanctioned Iranian drone makers.", quad=4, date="2022-11"),

@@ -98,6 +98,19 @@ def test_negation_is_not_an_event_and_promise_is_agree(extract) -> None:  # type
     assert promise and promise[0].type == "AGREE"
 
 
+def test_negation_reaches_complements_and_nouns(extract) -> None:  # type: ignore[no-untyped-def]
+    refused = extract("The Kremlin refused to condemn the strike on the embassy.")
+    assert [e.type for e in refused] == ["REJECT"]
+    assert extract("No meeting between Lavrov and his Iranian colleague took place in May.") == []
+    assert extract("Moscow did not want to impose sanctions on Tehran.") == []
+    assert extract("The trade war between China and the United States went on.") == []
+
+
+def test_trade_between_two_states_is_cooperation(extract) -> None:  # type: ignore[no-untyped-def]
+    event = only(extract("Customs figures put trade between Iran and Russia at $4 billion in 2022."), "COOPERATE")
+    assert sorted(names(event.actors)) == ["IRN", "RUS"] and event.date == "2022"
+
+
 def test_background_dated_to_its_own_years_and_furniture_skipped(extract) -> None:  # type: ignore[no-untyped-def]
     text = "Russia invaded Georgia in 2008.\n\nRelated: Iran attacked Iraq in 1980."
     events = extract(text, furniture=[(text.index("Related"), len(text), "related")])
