@@ -29,7 +29,7 @@ from dragoman.actors.titles import (
 from dragoman.records import ActorRef, Document, Mention, Sentence
 
 NAME = "actors.resolver"
-VERSION = "1.0"
+VERSION = "1.1"
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 LOCATION_PREPS = {
     "in",

@@ -14,7 +14,7 @@ from dragoman.claims.model import Dispute, Proposition, PropositionMember
 from dragoman.records import ActorRef, Document, EventMention, Statement
 
 NAME = "claims.grouping"
-VERSION = "1.0"
+VERSION = "1.1"
 
 # Types where reports may disagree on who acted and who received (who called whom).
 UNDIRECTED = frozenset({"CONSULT", "AGREE", "COOPERATE"})

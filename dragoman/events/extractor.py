@@ -46,7 +46,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.0"
+    VERSION = "1.1"
 
     def __init__(self, type_classifier: TypeClassifier | None = None) -> None:
         self.type_classifier = type_classifier

@@ -43,7 +43,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.0"
+    VERSION = "1.1"
 
     @property
     def component(self) -> str:
@@ -85,6 +85,26 @@ class QuoteExtractor:
             statements.append(
                 self._statement(document, attribution, kind, start, end, outer_start, outer_end, mentions)
             )
+        for sentence in body:
+            if sentence.index in quoted_sentences:
+                continue
+            span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            found = self._according_to(sentence, span, by_sentence.get(sentence.index, [])) if span else None
+            if found is not None:
+                attribution, (content_start, content_end) = found
+                quoted_sentences.add(sentence.index)  # its cue verb, if any, belongs to the content
+                statements.append(
+                    self._statement(
+                        document,
+                        attribution,
+                        _kind_of(sentence, "indirect"),
+                        content_start,
+                        content_end,
+                        sentence.start,
+                        sentence.end,
+                        mentions,
+                    )
+                )
         for index, attribution in attributions.items():
             if index in quoted_sentences:
                 continue
@@ -118,6 +138,29 @@ class QuoteExtractor:
             if speaker is None and speaker_text and DEFINITE_TITLE.match(speaker_text):
                 speaker = _last_person_before(everything, sentence.start)
             return Attribution(sentence, token, speaker, speaker_text, stance if isinstance(stance, str) else None)
+        return None
+
+    def _according_to(
+        self, sentence: Sentence, span: Span, mentions: list[Mention]
+    ) -> tuple[Attribution, tuple[int, int]] | None:
+        """ "According to X, CONTENT" or "CONTENT, according to X": the rest of the sentence is X's."""
+        for token in span[:-1]:
+            if token.lower_ != "according" or token.nbor(1).lower_ != "to":
+                continue
+            phrase = sorted({*token.subtree, *token.nbor(1).subtree}, key=lambda t: t.i)
+            phrase_start, phrase_end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+            source = [m for m in mentions if phrase_start <= m.start and m.end <= phrase_end and _speaks(m)]
+            people = [m for m in source if m.actor and m.actor.kind == "person"]
+            speaker = (people or [m for m in source if m.actor] or source or [None])[0]
+            source_text = span.doc.text[token.nbor(1).idx + 3 : phrase_end] or None
+            if phrase_start - sentence.start <= 2:
+                content_start, content_end = phrase_end, sentence.end
+            else:
+                content_start, content_end = sentence.start, phrase_start
+            content_start, content_end = _trim_span(span.doc.text, content_start, content_end)
+            if content_end - content_start < 8:
+                return None
+            return Attribution(sentence, token, speaker, source_text, None), (content_start, content_end)
         return None
 
     @staticmethod
@@ -329,6 +372,15 @@ def _kind_of(sentence: Sentence, default: str) -> str:
     if TWEET_CUE.search(sentence.text):
         return "tweet"
     return default
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without the commas and spaces left where the attribution phrase was cut out."""
+    while start < end and text[start] in " ,;:\u2014-":
+        start += 1
+    while end > start and text[end - 1] in " ,;:.\u2014-":
+        end -= 1
+    return start, end
 
 
 def _speaks(mention: Mention) -> bool:

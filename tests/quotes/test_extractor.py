@@ -89,3 +89,18 @@ def test_negated_cue_and_furniture_are_not_statements(extract) -> None:  # type:
     text = "Moscow did not criticise the vote.\n\nFollow us: “Share this story,” the site said."
     furniture = [(text.index("Follow"), len(text), "social")]
     assert extract(text, furniture=furniture) == []
+
+
+def test_according_to_before_and_after_the_content(extract) -> None:  # type: ignore[no-untyped-def]
+    [before] = extract("According to the Kremlin, the two presidents spoke for an hour about grain.")
+    assert before.cue.lower() == "according" and before.speaker and before.speaker.country == "RUS"
+    assert before.content == "the two presidents spoke for an hour about grain"
+    [after] = extract("Tehran has sent hundreds of drones to Moscow, according to Ukrainian intelligence.")
+    assert after.content == "Tehran has sent hundreds of drones to Moscow"
+    assert after.speaker and after.speaker.country == "UKR"
+
+
+def test_evidential_cue_of_a_report(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("The IAEA report showed that Iran had enriched uranium to 60 percent.")
+    assert s.cue == "showed" and s.speaker and s.speaker.actor_id == "IAEA"
+    assert s.content.startswith("that Iran had enriched")
