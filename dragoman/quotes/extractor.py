@@ -89,14 +89,14 @@ class QuoteExtractor:
             if sentence.index in quoted_sentences:
                 continue
             span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            found = self._according_to(sentence, span, by_sentence.get(sentence.index, [])) if span else None
-            if found is not None:
-                attribution, (content_start, content_end) = found
+            according = self._according_to(sentence, span, by_sentence.get(sentence.index, [])) if span else None
+            if according is not None:
+                source, (content_start, content_end) = according
                 quoted_sentences.add(sentence.index)  # its cue verb, if any, belongs to the content
                 statements.append(
                     self._statement(
                         document,
-                        attribution,
+                        source,
                         _kind_of(sentence, "indirect"),
                         content_start,
                         content_end,
@@ -151,7 +151,8 @@ class QuoteExtractor:
             phrase_start, phrase_end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
             source = [m for m in mentions if phrase_start <= m.start and m.end <= phrase_end and _speaks(m)]
             people = [m for m in source if m.actor and m.actor.kind == "person"]
-            speaker = (people or [m for m in source if m.actor] or source or [None])[0]
+            pool = people or [m for m in source if m.actor] or source
+            speaker = pool[0] if pool else None
             source_text = span.doc.text[token.nbor(1).idx + 3 : phrase_end] or None
             if phrase_start - sentence.start <= 2:
                 content_start, content_end = phrase_end, sentence.end
