@@ -199,7 +199,7 @@ class EventExtractor:
         passive = any(c.dep_ == "nsubjpass" for c in head.children)
         for child in head.children:
             if child.dep_ in SUBJECTS:
-                found = _mentions_in(child.subtree, mentions)
+                found = _subject_mentions(child, mentions)
                 (recipients if passive else actors).extend(found)
         for child in verb.children:
             if child.dep_ == "agent":
@@ -311,8 +311,10 @@ def _negated(trigger: Token) -> bool:
     governor = trigger.head
     if governor.i == trigger.i:
         return False
-    if trigger.dep_ == "xcomp" and governor.lemma_.lower() in lex.CANCELLING:
+    if trigger.dep_ in {"xcomp", "ccomp"} and governor.lemma_.lower() in lex.CANCELLING:
         return True
+    if trigger.dep_ == "pcomp" and governor.dep_ == "prep" and governor.head.lemma_.lower() in lex.CANCELLING:
+        return True  # "refrained from supplying"
     governs_object = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}
     return (trigger.dep_ == "xcomp" or governs_object) and any(c.dep_ == "neg" for c in governor.children)
 
@@ -328,6 +330,16 @@ def _mentions_in(tokens: Iterable[Token], mentions: list[Mention]) -> list[Menti
     start = min(t.idx for t in items)
     end = max(t.idx + len(t) for t in items)
     return [m for m in mentions if start <= m.start and m.end <= end]
+
+
+def _subject_mentions(subject: Token, mentions: list[Mention]) -> list[Mention]:
+    """Mentions in the subject, less those set apart from it ("Iran, unlike Belarus, ...")."""
+    apart = [t for c in subject.subtree if c.dep_ == "prep" and c.lower_ in lex.EXCLUDING for t in c.subtree]
+    found = _mentions_in(subject.subtree, mentions)
+    if not apart:
+        return found
+    excluded = _mentions_in(apart, mentions)
+    return [m for m in found if m not in excluded]
 
 
 def _object_mentions(obj: Token, mentions: list[Mention]) -> list[Mention]:

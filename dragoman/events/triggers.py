@@ -144,6 +144,8 @@ DENY = frozenset("deny dismiss refute reject".split())
 ALLEGE = frozenset("allege claim accuse suspect report".split())
 ALLEGE_ADVERBS = frozenset("allegedly reportedly purportedly apparently supposedly".split())
 # Verbs that cancel the event in their complement ("refused to condemn", "failed to agree").
-CANCELLING = frozenset("refuse decline fail avoid abstain hesitate".split())
+CANCELLING = frozenset("refuse decline fail avoid abstain hesitate refrain neglect eschew".split())
+# Prepositions that set a name apart from the subject ("Iran, unlike Belarus, ...").
+EXCLUDING = frozenset("unlike except besides excluding".split())
 MODALS = frozenset("could would may might should".split())
 PLAN_VERBS = frozenset("plan intend aim expect hope seek want".split())

@@ -104,6 +104,9 @@ def test_negation_reaches_complements_and_nouns(extract) -> None:  # type: ignor
     assert extract("No meeting between Lavrov and his Iranian colleague took place in May.") == []
     assert extract("Moscow did not want to impose sanctions on Tehran.") == []
     assert extract("The trade war between China and the United States went on.") == []
+    assert extract("Tehran refrained from arming Moscow and eschewed endorsing its claims.") == []
+    [denial] = extract("Iran, unlike Belarus, has denied sending drones to Russia.")
+    assert denial.status == "denied" and names(denial.actors) == ["IRN"]
 
 
 def test_trade_between_two_states_is_cooperation(extract) -> None:  # type: ignore[no-untyped-def]
