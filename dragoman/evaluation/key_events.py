@@ -41,7 +41,8 @@ def check_key_events(store: Store, key_file: Path) -> list[KeyEventResult]:
         found, nearest = False, None
         for row in candidates:
             actors, recipients = _codes(json.loads(row["actors"])), _codes(json.loads(row["recipients"]))
-            if set(item["actors"]) & actors and set(item["recipients"]) & recipients:
+            # Every coded actor and recipient must be there; extra participants are tolerated.
+            if set(item["actors"]) <= actors and set(item.get("recipients") or []) <= recipients:
                 nearest = f"{row['date']} {row['status']}: {row['sentence'][:90]}"
                 if _date_ok(item.get("date"), row["date"]) and row["status"] == item["status"]:
                     found = True

@@ -8,6 +8,7 @@ and its prepositions, set status from modality and attribution, and date from th
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -15,7 +16,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.events import triggers as lex
-from dragoman.events.dates import DateValue, sentence_date
+from dragoman.events.dates import DateValue, find_dates, sentence_date
 from dragoman.events.ontology import quad_of
 from dragoman.records import ActorRef, Document, EventMention, Mention, Sentence, Status
 
@@ -23,6 +24,8 @@ NON_ACTORS = {"region", "agreement"}
 RECIPIENT_PREPS = {"to", "with", "on", "against", "toward", "towards", "at", "from", "into"}
 VISIT_PREPS = {"in", "to"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# What may stand between two listed days: ", in Tehran on ", " and in Samarkand on ", " and ".
+LIST_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?(?:in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+)?(?:on\s+)?$")
 
 
 class TypeClassifier(Protocol):
@@ -86,7 +89,9 @@ class EventExtractor:
             for frame in frames:
                 # The date of a denial is when it was made, not when the denied event happened.
                 when = None if frame.status == "denied" else own_date or paragraph_date
-                results.append(self._event(document, sentence, frame, when))
+                repeated = _repeated_dates(frame, sentence, document.published)
+                for occasion in repeated or [when]:
+                    results.append(self._event(document, sentence, frame, occasion, split=bool(repeated)))
             if frames:
                 previous_frames = frames
         return results
@@ -137,6 +142,18 @@ class EventExtractor:
         if _negated(verb):
             return None  # a negated event is not an event; denials are handled apart
         actors, recipients = self._participants(verb, mentions)
+        if lemma in lex.NEEDS_PARTNER:
+            partners = [
+                m
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in {"with", "to"}
+                for m in _mentions_in(c.subtree, mentions)
+            ]
+            recipients = [m for m in recipients if m in partners]
+            if not recipients and len(actors) < 2:
+                return None
+        if event_type == "CONSULT" and mode is None and _by_phone(verb):
+            mode = "phone"
         if obj is not None:
             used_nouns.add(obj.i)
         if event_type == "AID":
@@ -191,8 +208,16 @@ class EventExtractor:
         actors: list[Mention] = []
         recipients: list[Mention] = []
         head = verb
+        controller = _controlling_object(verb)
+        if controller is not None:
+            # "led the Ukrainian government to expel ...": the object of "led" is who expels.
+            actors.extend(_object_mentions(controller, mentions))
         # "Russia began to supply ...": the subject sits on the governing verb.
-        while not any(c.dep_ in SUBJECTS for c in head.children) and head.dep_ in {"xcomp", "conj", "advcl"}:
+        while (
+            controller is None
+            and not any(c.dep_ in SUBJECTS for c in head.children)
+            and head.dep_ in {"xcomp", "conj", "advcl"}
+        ):
             if head.head.i == head.i:
                 break
             head = head.head
@@ -271,10 +296,14 @@ class EventExtractor:
                 frame.attributed_to = frame.attributed_to or _first_actor(candidate.nbor(1).subtree, mentions)
 
     # -- records ---------------------------------------------------------------------
-    def _event(self, document: Document, sentence: Sentence, frame: Frame, when: DateValue | None) -> EventMention:
+    def _event(
+        self, document: Document, sentence: Sentence, frame: Frame, when: DateValue | None, split: bool = False
+    ) -> EventMention:
         actor_keys = sorted(_key(m) for m in frame.actors)
         recipient_keys = sorted(_key(m) for m in frame.recipients)
         key = f"{document.doc_id}|{frame.trigger.idx}|{frame.type}|{actor_keys}|{recipient_keys}|{frame.status}"
+        if split and when is not None:
+            key += f"|{when.value}"
         confidence = 0.55 + 0.15 * bool(frame.recipients) + 0.1 * (frame.trigger.pos_ == "VERB")
         return EventMention(
             id="e" + hashlib.sha1(key.encode()).hexdigest()[:15],
@@ -423,6 +452,38 @@ def _aid_mode(token: Token) -> str | None:
     if words & lex.ECONOMIC:
         return "economic"
     return None
+
+
+def _controlling_object(verb: Token) -> Token | None:
+    """The object of "led/forced/urged X to VERB", which is VERB's subject."""
+    if verb.dep_ not in {"xcomp", "advcl", "ccomp"} or verb.head.i == verb.i:
+        return None
+    governor = verb.head
+    if governor.lemma_.lower() not in lex.OBJECT_CONTROL or not any(c.lower_ == "to" for c in verb.children):
+        return None
+    return _child(governor, "dobj")
+
+
+def _by_phone(verb: Token) -> bool:
+    return any(
+        c.lower_ in {"by", "over", "on"}
+        and c.dep_ == "prep"
+        and any(g.lemma_.lower() in {"phone", "telephone"} for g in c.children)
+        for c in verb.children
+    )
+
+
+def _repeated_dates(frame: Frame, sentence: Sentence, published: str | None) -> list[DateValue]:
+    """ "has met Raisi thrice, in Ashgabat on June 29, in Tehran on July 19 and in Samarkand on
+    September 15": one meeting a listed day, when the days follow the trigger and no range joins them."""
+    if frame.type != "CONSULT" or frame.status == "denied" or frame.trigger.pos_ != "VERB":
+        return []
+    after = frame.trigger.idx + len(frame.trigger.text) - sentence.start
+    listed = [d for d in find_dates(sentence.text, published) if d.span[0] >= after]
+    if len(listed) < 2 or any(d.precision != "day" or d.end for d in listed):
+        return []
+    gaps = [sentence.text[a.span[1] : b.span[0]] for a, b in zip(listed, listed[1:], strict=False)]
+    return listed if all(LIST_GAP.match(gap) for gap in gaps) else []
 
 
 def _dedupe(frames: list[Frame]) -> list[Frame]:

@@ -10,6 +10,7 @@ VERBS: dict[str, tuple[str, str | None]] = {
     "phone": ("CONSULT", "phone"),
     "call": ("CONSULT", "phone"),
     "talk": ("CONSULT", None),
+    "speak": ("CONSULT", None),
     "discuss": ("CONSULT", None),
     "negotiate": ("CONSULT", None),
     "travel": ("CONSULT", "visit"),
@@ -143,6 +144,11 @@ LIGHT_VERBS = frozenset("impose launch carry hold conduct sign make reach strike
 DENY = frozenset("deny dismiss refute reject".split())
 ALLEGE = frozenset("allege claim accuse suspect report".split())
 ALLEGE_ADVERBS = frozenset("allegedly reportedly purportedly apparently supposedly".split())
+# Verbs that are a consultation only with a partner ("spoke with Raisi", "Raisi and Putin spoke"),
+# not when someone speaks to an audience.
+NEEDS_PARTNER = frozenset({"speak", "talk"})
+# "led the government to expel": verbs whose object is the subject of the verb after "to".
+OBJECT_CONTROL = frozenset("lead force urge ask persuade push prompt compel allow encourage invite cause press".split())
 # Verbs that cancel the event in their complement ("refused to condemn", "failed to agree").
 CANCELLING = frozenset("refuse decline fail avoid abstain hesitate refrain neglect eschew".split())
 # Prepositions that set a name apart from the subject ("Iran, unlike Belarus, ...").

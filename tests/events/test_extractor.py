@@ -133,3 +133,27 @@ def test_merge_counts_one_event_once(extract) -> None:  # type: ignore[no-untype
     assert len(merged) == 1 and merged[0].n_documents == 2
     assert all(m.event_id for m in first + second)
     assert len(events) == 2
+
+
+def test_listed_days_are_one_meeting_each(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Putin has met Raisi three times, in Ashgabat on June 29, in Tehran on July 19 "
+        "and in Samarkand on September 15."
+    )
+    meetings = [e for e in extract(text, "2022-10-01") if e.type == "CONSULT"]
+    assert [e.date for e in meetings] == ["2022-06-29", "2022-07-19", "2022-09-15"]
+    assert len({e.id for e in meetings}) == 3
+    later = extract("Lavrov met his Iranian colleague on March 15, two weeks after the talks of March 1.", "2022-04-01")
+    assert [e.date for e in later if e.type == "CONSULT"] == ["2022-03-15"]
+
+
+def test_speaking_needs_a_partner(extract) -> None:  # type: ignore[no-untyped-def]
+    call = only(extract("Raisi and Putin spoke by phone on March 3."), "CONSULT")
+    assert call.mode == "phone" and sorted(names(call.actors)) == ["IRN", "RUS"]
+    assert extract("Raisi spoke at the UN General Assembly in September.") == []
+
+
+def test_object_of_led_to_is_the_actor(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The drone strikes led the Ukrainian government to expel the Iranian ambassador."
+    expulsion = only(extract(text), "SANCTION")
+    assert names(expulsion.actors) == ["UKR"] and names(expulsion.recipients) == ["IRN"] and expulsion.mode == "expel"
