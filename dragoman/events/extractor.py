@@ -90,7 +90,8 @@ class EventExtractor:
                 # The date of a denial is when it was made, not when the denied event happened.
                 when = None if frame.status == "denied" else own_date or paragraph_date
                 repeated = _repeated_dates(frame, sentence, document.published)
-                for occasion in repeated or [when]:
+                occasions: list[DateValue | None] = list(repeated) or [when]
+                for occasion in occasions:
                     results.append(self._event(document, sentence, frame, occasion, split=bool(repeated)))
             if frames:
                 previous_frames = frames
