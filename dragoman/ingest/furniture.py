@@ -25,6 +25,11 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "caption",
         re.compile(r"\((cc by[^)]*|getty images|reuters|ap photo|afp[^)]*|wikimedia commons)\)\s*$", re.I),
     ),
+    ("caption", re.compile(r"^\s*[◀▶►◄▲▼]")),
+    (
+        "caption",
+        re.compile(r"\b[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*\s?/\s?(reuters|ap|afp|epa|getty images|tass|wana)\W*$", re.I),
+    ),
     ("menu", re.compile(r"^\s*[•·▪>»]\s*\S")),
     ("menu", re.compile(r"^[^.!?]{1,40}( \| [^.!?]{1,40})+$")),
     ("meta", re.compile(r"^(issue|country|tags?|topics?|category|categories|filed under)\s*:", re.I)),

@@ -95,3 +95,12 @@ def test_most_of_each_analysis_is_body(shared: Path) -> None:
         doc = _doc(shared, prefix)
         covered = sum(e - s for s, e, _ in doc.furniture)
         assert covered < 0.45 * len(doc.text), prefix
+
+
+def test_photo_captions_with_arrow_or_agency_credit_are_marked() -> None:
+    arrow = "◀ *Demonstrators gather outside an embassy in a capital city, Oct. 3, 2022.*"
+    credit = "Officials inspect the new rail terminal at the border crossing. Jane Example/Reuters"
+    text = "\n\n".join([*PARAGRAPHS[:2], arrow, credit, PARAGRAPHS[2]])
+    spans = marked(text)
+    assert arrow in spans and credit in spans
+    assert not any(BODY[:40] in s for s in spans)
