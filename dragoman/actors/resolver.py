@@ -15,7 +15,7 @@ from typing import Any
 
 import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import Entry, KnowledgeBase, date_window
 from dragoman.actors.titles import (
@@ -273,6 +273,7 @@ class Resolver:
         seen_ids: set[str] = set()
         surnames: dict[str, ActorRef] = {}
         states: list[ActorRef] = []
+        state_at: dict[str, int] = {}  # state id -> token index of its last mention
         out: list[Mention] = []
 
         def emit(item: _Item, ref: ActorRef | None, method: str, label: str | None = None) -> None:
@@ -312,6 +313,7 @@ class Resolver:
                 if last:
                     surnames[last] = ref
             elif ref.kind == "state" and method not in {"plural-ref"}:
+                state_at[ref.actor_id or ""] = item.start
                 if not states or states[-1].actor_id != ref.actor_id:
                     states[:] = [s for s in states if s.actor_id != ref.actor_id] + [ref]
 
@@ -322,9 +324,14 @@ class Resolver:
                     emit(item, people[-1][0], "pronoun")
                 continue
             if item.kind == "plural":
-                if len(states) >= 2:
-                    emit(item, states[-2], "plural-ref")
-                    emit(item, states[-1], "plural-ref")
+                # "The US and the EU sanctioned the two states": not the states doing the sanctioning.
+                doers = _governing_subject(doc[item.start])
+                in_subject = [s for s in states if state_at.get(s.actor_id or "", -1) in doers]
+                # "Iran and Russia deepened ties between the two countries": the subject is the pair.
+                pool = states if len(in_subject) >= 2 else [s for s in states if s not in in_subject]
+                if len(pool) >= 2:
+                    emit(item, pool[-2], "plural-ref")
+                    emit(item, pool[-1], "plural-ref")
                 continue
             if item.kind == "title":
                 ref, method = self._resolve_title(item.data, window, titled[::-1] + people[::-1])
@@ -596,6 +603,19 @@ class Resolver:
         person = _strip(name) if name else _strip(data["text"])
         org = scope.org if scope is not None and scope.kind == "igo" else None
         return ActorRef(name=person, kind="person", country=country, org=org, sector=sector, role=role), "title"
+
+
+def _governing_subject(token: Token) -> set[int]:
+    """Token indices of the subject of the verb that governs a phrase ("the two states")."""
+    head = token
+    for _ in range(6):
+        if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
+            break
+        head = head.head
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if head.pos_ not in {"VERB", "AUX"} or not subjects or token.i in {t.i for t in subjects[0].subtree}:
+        return set()
+    return {t.i for t in subjects[0].subtree}
 
 
 def _strip(text: str) -> str:
