@@ -195,6 +195,8 @@ class EventExtractor:
             mode = _aid_mode(noun)
             if mode is None:
                 return None
+        if event_type == "ASSAULT" and not recipients:
+            recipients = _under_attack(noun, mentions)
         if event_type == "SANCTION" and not actors:
             governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass"} else None
             if governor is not None and governor.pos_ == "VERB":
@@ -463,6 +465,21 @@ def _controlling_object(verb: Token) -> Token | None:
     if governor.lemma_.lower() not in lex.OBJECT_CONTROL or not any(c.lower_ == "to" for c in verb.children):
         return None
     return _child(governor, "dobj")
+
+
+def _under_attack(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """ "Kyiv came under a wave of Russian attacks": the subject of "came under" is the target."""
+    current, under = noun, False
+    for _ in range(8):
+        if current.dep_ not in {"pobj", "prep", "dobj", "nmod"} or current.head.i == current.i:
+            break
+        current = current.head
+        under = under or (current.dep_ == "prep" and current.lower_ == "under")
+        if current.pos_ in {"VERB", "AUX"}:
+            break
+    if not under or current.pos_ not in {"VERB", "AUX"}:
+        return []
+    return [m for c in current.children if c.dep_ in {"nsubj", "nsubjpass"} for m in _subject_mentions(c, mentions)]
 
 
 def _by_phone(verb: Token) -> bool:

@@ -157,3 +157,9 @@ def test_object_of_led_to_is_the_actor(extract) -> None:  # type: ignore[no-unty
     text = "The drone strikes led the Ukrainian government to expel the Iranian ambassador."
     expulsion = only(extract(text), "SANCTION")
     assert names(expulsion.actors) == ["UKR"] and names(expulsion.recipients) == ["IRN"] and expulsion.mode == "expel"
+
+
+def test_came_under_attack_makes_the_subject_the_target(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "On October 10, Kyiv came under a heavy wave of Russian missile attacks."
+    attack = only(extract(text), "ASSAULT")
+    assert names(attack.actors) == ["RUS"] and names(attack.recipients) == ["UKR"] and attack.date == "2022-10-10"
