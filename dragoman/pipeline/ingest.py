@@ -138,7 +138,7 @@ def ingest(
         finally:
             executor.close()
         with open_for_write(settings.db) as store:
-            consolidate(store)
+            consolidate(store, incremental=True)
     return report
 
 
