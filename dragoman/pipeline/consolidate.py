@@ -75,8 +75,7 @@ def _append(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
 def _chunked(sql_counts: str) -> str:
     """Number groups into chunks of about CHUNK mentions (``sql_counts`` yields key, n)."""
     return (
-        f"SELECT key, (sum(n) OVER (ORDER BY key ROWS UNBOUNDED PRECEDING) - n) // {CHUNK} AS chunk "
-        f"FROM ({sql_counts})"
+        f"SELECT key, (sum(n) OVER (ORDER BY key ROWS UNBOUNDED PRECEDING) - n) // {CHUNK} AS chunk FROM ({sql_counts})"
     )
 
 
