@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import tempfile
 import threading
 import time
@@ -27,7 +28,17 @@ from dragoman.pipeline.ingest import ingest
 from dragoman.pipeline.parallel import DaskBatchExecutor, ProcessPoolBatchExecutor
 from dragoman.pipeline.process import ProcessorConfig
 
-SHARED = Path(os.environ.get("DRAGOMAN_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+
+def _shared() -> Path:
+    """$DRAGOMAN_SHARED, else ../shared beside the checkout, else /work/shared."""
+    repo = Path(__file__).resolve().parents[1]
+    for candidate in (os.environ.get("DRAGOMAN_SHARED"), repo.parent / "shared", "/work/shared"):
+        if candidate and (Path(candidate) / "bench" / "bbc").is_dir():
+            return Path(candidate)
+    raise SystemExit("benchmark data not found: set DRAGOMAN_SHARED to the folder holding bench/bbc")
+
+
+SHARED = _shared()
 
 
 @dataclass
@@ -106,6 +117,40 @@ def copy_corpus(files: list[Path], folder: Path, repeat: int = 1) -> tuple[int, 
     return count, words
 
 
+def _thirds(text: str) -> list[str]:
+    """The sentences of an article in three parts of about equal word count."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+    total = sum(len(s.split()) for s in sentences) or 1
+    parts: list[list[str]] = [[], [], []]
+    seen = 0
+    for sentence in sentences:
+        parts[min(2, 3 * seen // total)].append(sentence)
+        seen += len(sentence.split())
+    return [" ".join(part) for part in parts]
+
+
+def synthetic_corpus(files: list[Path], folder: Path, total: int) -> int:
+    """``total`` documents: the articles, then new ones each made of thirds of three articles.
+
+    A plain copy (or a copy with one line added) is a near-duplicate and would be linked,
+    not processed; a document made of a third of each of three articles is new text to
+    the pipeline (estimated Jaccard with any source well under the 0.75 threshold) while
+    staying real news prose.
+    """
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    thirds = [_thirds(text) for text in texts]
+    n = len(texts)
+    for k in range(total):
+        round_, i = divmod(k, n)
+        if round_ == 0:
+            text = texts[i]
+        else:
+            sources = (i, (i + 97 * round_ + 1) % n, (i + 389 * round_ + 7) % n)
+            text = "\n\n".join(thirds[source][part] for part, source in enumerate(sources))
+        (folder / f"{k:06d}.txt").write_text(text, encoding="utf-8")
+    return total
+
+
 def timed(name: str, docs: int, words: int, run: Callable[[], object]) -> Result:
     with PeakMemory() as memory:
         start = time.perf_counter()
@@ -127,25 +172,40 @@ def pipeline_run(folder: Path, executor_factory: Callable[[], object] | None = N
         ingest([folder], Settings(db=Path(tmp) / "bench.duckdb"), executor=executor)  # type: ignore[arg-type]
 
 
-def warm_worker() -> None:
-    """Load the model on a worker before timing, as a long-running cluster would have it."""
-    from dragoman.pipeline.process import cached_processor
+def dask_timed(folder: Path, docs: int, words: int) -> tuple[Result, float]:
+    """An ingest against a running 2-worker cluster (as with --scheduler ADDRESS).
 
-    cached_processor(ProcessorConfig())
-
-
-def dask_run(folder: Path) -> None:
+    Starting the cluster is not counted (a cluster is started once and kept); loading the
+    model on its workers is, as the executor's worker plugin does it at the start of the ingest.
+    """
     from dask.distributed import Client, LocalCluster
 
+    start = time.perf_counter()
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         Client(cluster) as client,
     ):
-        client.run(warm_worker)
-        pipeline_run(folder, lambda: DaskBatchExecutor(ProcessorConfig(), client))
+        startup = time.perf_counter() - start
+        result = timed(
+            "dragoman ingest, Dask LocalCluster 2 workers",
+            docs,
+            words,
+            lambda: pipeline_run(folder, lambda: DaskBatchExecutor(ProcessorConfig(), client)),
+        )
+    return result, startup
 
 
-def growth(folder: Path, total: int) -> tuple[float, float, float]:
+@dataclass
+class Growth:
+    total: int
+    processed: int
+    first: float
+    last: float
+    consolidation: float
+    peak_mb: float
+
+
+def growth(folder: Path, total: int) -> Growth:
     """Seconds per document for the first and the last 100 documents of one long ingest, and peak MB."""
     stamps: list[float] = []
 
@@ -153,11 +213,12 @@ def growth(folder: Path, total: int) -> tuple[float, float, float]:
         stamps.extend([time.perf_counter()] * n)
 
     with tempfile.TemporaryDirectory() as tmp, PeakMemory() as memory:
-        ingest([folder], Settings(db=Path(tmp) / "growth.duckdb", batch_size=32), on_progress=progress)
+        report = ingest([folder], Settings(db=Path(tmp) / "growth.duckdb", batch_size=32), on_progress=progress)
+        end = time.perf_counter()
     written = stamps[-total:] if len(stamps) >= total else stamps
     first = (written[100] - written[0]) / 100
     last = (written[-1] - written[-101]) / 100
-    return first, last, memory.peak_worker
+    return Growth(total, report.added, first, last, end - written[-1], memory.peak_worker)
 
 
 def machine() -> str:
@@ -168,7 +229,25 @@ def machine() -> str:
     )
 
 
-def report(results: list[Result], growth_rows: list[tuple[int, float, float, float]]) -> Iterator[str]:
+def report(results: list[Result], growth_rows: list[Growth]) -> Iterator[str]:
+    yield from side_by_side(results)
+    if growth_rows:
+        yield ""
+        yield (
+            "| documents ingested | processed (not near-duplicates) | s/doc, first 100 | s/doc, last 100 "
+            "| consolidation s | peak MB |"
+        )
+        yield "|---:|---:|---:|---:|---:|---:|"
+        for g in growth_rows:
+            yield (
+                f"| {g.total:,} | {g.processed:,} | {g.first:.3f} | {g.last:.3f} | {g.consolidation:.1f} "
+                f"| {g.peak_mb:,.0f} |"
+            )
+
+
+def side_by_side(results: list[Result]) -> Iterator[str]:
+    if not results:
+        return
     base = results[0].words_per_second
     single = results[1].words_per_second
     yield (
@@ -182,26 +261,13 @@ def report(results: list[Result], growth_rows: list[tuple[int, float, float, flo
             f"{r.docs_per_second:.1f} | {r.words_per_second / base:.0%} | {r.words_per_second / single:.2f}× | "
             f"{r.peak_mb:,.0f} | {r.peak_worker_mb:,.0f} |"
         )
-    if growth_rows:
-        yield ""
-        yield "| documents ingested | s/doc, first 100 | s/doc, last 100 | peak MB |"
-        yield "|---:|---:|---:|---:|"
-        for total, first, last, peak in growth_rows:
-            yield f"| {total} | {first:.3f} | {last:.3f} | {peak:,.0f} |"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--docs", type=int, default=400)
-    parser.add_argument("--growth", type=int, nargs="*", default=[])
-    parser.add_argument("--out", type=Path)
-    args = parser.parse_args()
-    files = articles(args.docs)
-    load_model()
+def side_by_side_runs(files: list[Path]) -> tuple[list[Result], float]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         docs, words = copy_corpus(files, folder)
-        results = [
+        runs = [
             timed("bare spaCy parse (1 process)", docs, words, lambda: bare_parse(folder)),
             timed("dragoman ingest, 1 process", docs, words, lambda: pipeline_run(folder)),
             timed(
@@ -210,20 +276,29 @@ def main() -> None:
                 words,
                 lambda: pipeline_run(folder, lambda: ProcessPoolBatchExecutor(ProcessorConfig(), 2)),
             ),
-            timed("dragoman ingest, Dask LocalCluster 2 workers", docs, words, lambda: dask_run(folder)),
         ]
-    growth_rows = []
+        dask, startup = dask_timed(folder, docs, words)
+        return [*runs, dask], startup
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=400, help="0 skips the side-by-side runs")
+    parser.add_argument("--growth", type=int, nargs="*", default=[])
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    load_model()
+    results, startup = side_by_side_runs(articles(args.docs)) if args.docs else ([], 0.0)
+    growth_rows: list[Growth] = []
     for total in args.growth:
-        repeat = -(-total // len(articles(10_000)))
-        all_files = articles(10_000)
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
-            count, _ = copy_corpus(all_files, folder, repeat)
-            for extra in sorted(folder.glob("*.txt"))[total:]:
-                extra.unlink()
-            first, last, peak = growth(folder, total)
-            growth_rows.append((total, first, last, peak))
+            synthetic_corpus(articles(10_000), folder, total)
+            growth_rows.append(growth(folder, total))
     lines = list(report(results, growth_rows))
+    if results:
+        lines.append("")
+        lines.append(f"Starting the Dask LocalCluster (not counted above): {startup:.1f} s.")
     print(f"Machine: {machine()}")
     print("\n".join(lines))
     if args.out:

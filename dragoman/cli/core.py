@@ -57,6 +57,9 @@ def ingest(
         str | None, typer.Option("--scheduler", help="Address of a Dask distributed scheduler")
     ] = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="Documents per batch")] = None,
+    parquet_out: Annotated[
+        Path | None, typer.Option("--parquet-out", help="Also write each batch as Parquet parts under this folder")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
 ) -> None:
     """Read documents, extract actors, events and quotes, and store them."""
@@ -88,8 +91,9 @@ def ingest(
                 executor=executor,
                 on_error=lambda e: error_line(str(e)),
                 on_progress=lambda n: progress.advance(task, n),
+                parquet_out=parquet_out,
             )
-        except (StoreError, KBError) as exc:
+        except (StoreError, KBError, OSError) as exc:
             raise fail(str(exc)) from None
     console.print(
         f"{report.added} added, {report.unchanged} unchanged, {report.duplicates} near-duplicates linked, "
@@ -185,6 +189,45 @@ def export_events(
     if level not in {"mention", "event"}:
         raise fail("--level is 'mention' or 'event'")
     _export("events", fmt, out_file, db, level)
+
+
+@export_app.command("all")
+def export_all(
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to create: one sub-folder a table")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet (hive-partitioned by year/month)")] = "parquet",
+    db: DbOption = None,
+) -> None:
+    """Every table as partitioned Parquet, streamed: DIR/<table>/year=YYYY/month=MM/*.parquet."""
+    from dragoman.store.parquet import ParquetError, export_parquet
+
+    if fmt != "parquet":
+        raise fail("export all writes --format parquet only (use `export TABLE` for jsonl or csv)")
+    with open_store(db) as store:
+        try:
+            written = export_parquet(store, out_dir)
+        except (ParquetError, OSError) as exc:
+            raise fail(str(exc)) from None
+    console.print(", ".join(f"{n} {table}" for table, n in written.items()) + f" -> {out_dir}")
+
+
+@app.command("load-parquet")
+def load_parquet(
+    source: Annotated[Path, typer.Argument(help="Folder written by `export all` or `ingest --parquet-out`")],
+    db: DbOption = None,
+) -> None:
+    """Build or extend a store from partitioned Parquet; documents already stored are skipped."""
+    from dragoman.store.lock import writer_lock
+    from dragoman.store.parquet import ParquetError
+    from dragoman.store.parquet import load_parquet as run_load
+
+    settings = load_settings().with_overrides(db=db)
+    try:
+        with writer_lock(settings.db), Store(settings.db) as store:
+            added = run_load(store, source)
+    except (ParquetError, StoreError, OSError) as exc:
+        raise fail(str(exc)) from None
+    console.print(", ".join(f"{n} {table}" for table, n in added.items() if n) or "nothing new", end="")
+    console.print(f" -> {settings.db}")
 
 
 @app.command()

@@ -15,6 +15,7 @@ from dragoman.pipeline.process import ProcessorConfig
 from dragoman.records import Document, IngestError, ProcessedDocument
 from dragoman.store import Store
 from dragoman.store.lock import open_for_write, writer_lock
+from dragoman.store.parquet import ParquetParts
 
 
 @dataclass
@@ -94,11 +95,14 @@ def ingest(
     executor: BatchExecutor | None = None,
     on_error: Callable[[IngestError], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    parquet_out: Path | None = None,
 ) -> IngestReport:
     """Ingest files into the store; every document is written whole or not at all.
 
     The store file is opened only to look up and write each batch, so readers get in
-    between; the writer lock keeps a second ingest out for the whole run.
+    between; the writer lock keeps a second ingest out for the whole run.  With
+    ``parquet_out`` each batch is also written as Parquet parts (before the store, so
+    an interrupted run leaves no stored document without its part).
     """
     report = IngestReport()
     config = ProcessorConfig(kb_files=tuple(settings.kb_files))
@@ -106,6 +110,7 @@ def ingest(
     with writer_lock(settings.db):
         with open_for_write(settings.db) as store:
             _store_actors(store, config)
+            parts = ParquetParts(parquet_out, store) if parquet_out is not None else None
         dedup = _Deduplicator(settings, report)
         pending_twins: list[list[Document]] = []
 
@@ -129,6 +134,8 @@ def ingest(
             for results in executor.map(fresh_batches()):
                 twins = pending_twins.pop(0) if pending_twins else []
                 everything = results + [ProcessedDocument(document=d) for d in twins]
+                if parts is not None:
+                    parts.write(everything, dedup.signatures)
                 with open_for_write(settings.db) as store:
                     store.write_documents(everything, signatures=dedup.signatures)
                 report.added += len(results)
@@ -138,7 +145,7 @@ def ingest(
         finally:
             executor.close()
         with open_for_write(settings.db) as store:
-            consolidate(store)
+            consolidate(store, incremental=True)
     return report
 
 

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from dragoman.config import Settings
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
-from dragoman.pipeline.process import ProcessorConfig, process_batch
-from dragoman.records import Document, ProcessedDocument
+from dragoman.pipeline.process import ProcessorConfig, cached_processor, process_batch
+from dragoman.records import Component, Document, EventMention, Mention, ProcessedDocument, Sentence, Statement
 
 # Batches queued per worker: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 2
 
 
-def _ordered(submit: Any, batches: Iterable[list[Document]], window: int) -> Iterator[list[ProcessedDocument]]:
+def _ordered(submit: Any, batches: Iterable[list[Document]], window: int) -> Iterator[Any]:
     """Submit ahead up to ``window`` batches; yield results strictly in submission order."""
     pending: deque[Any] = deque()
     for batch in batches:
@@ -33,41 +33,83 @@ def _ordered(submit: Any, batches: Iterable[list[Document]], window: int) -> Ite
         yield pending.popleft().result()
 
 
+Extracted = tuple[list[Sentence], list[Mention], list[EventMention], list[Statement], list[Component]]
+
+
+def extract_batch(documents: Sequence[Document], config: ProcessorConfig) -> list[Extracted]:
+    """A worker's task: what was extracted, without echoing the documents (their text) back."""
+    return [(r.sentences, r.mentions, r.events, r.statements, r.components) for r in process_batch(documents, config)]
+
+
+def _remote(submit: Any, batches: Iterable[list[Document]], window: int) -> Iterator[list[ProcessedDocument]]:
+    """Send batches out, join what comes back with the documents kept here, in input order."""
+    sent: deque[list[Document]] = deque()
+
+    def send(batch: list[Document]) -> Any:
+        sent.append(batch)
+        return submit(batch)
+
+    for extracted in _ordered(send, batches, window):
+        yield [
+            ProcessedDocument(document, sentences, mentions, events, statements, components)
+            for document, (sentences, mentions, events, statements, components) in zip(
+                sent.popleft(), extracted, strict=True
+            )
+        ]
+
+
+def _warm(config: ProcessorConfig) -> None:
+    cached_processor(config)
+
+
 class ProcessPoolBatchExecutor:
-    """Local worker processes; each builds its processor once and keeps it."""
+    """Local worker processes; each builds its processor once, as it starts, and keeps it."""
 
     def __init__(self, config: ProcessorConfig, workers: int) -> None:
         self.config = config
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_warm,
+            initargs=(config,),
+        )
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[ProcessedDocument]]:
-        def submit(batch: list[Document]) -> Future[list[ProcessedDocument]]:
-            return self.pool.submit(process_batch, batch, self.config)
+        def submit(batch: list[Document]) -> Future[list[Extracted]]:
+            return self.pool.submit(extract_batch, batch, self.config)
 
-        return _ordered(submit, batches, self.workers * IN_FLIGHT_PER_WORKER)
+        return _remote(submit, batches, self.workers * IN_FLIGHT_PER_WORKER)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 class DaskBatchExecutor:
-    """Batches as tasks on a Dask distributed cluster; a lost worker's task is retried."""
+    """Batches as tasks on a Dask distributed cluster; a lost worker's task is retried.
+
+    Documents go out once and only the extracted records come back (the client keeps the
+    documents), the processor is built once per worker by a plugin, and at most
+    ``IN_FLIGHT_PER_WORKER`` batches per worker are queued.
+    """
 
     def __init__(self, config: ProcessorConfig, scheduler: str | Any) -> None:
         from dask.distributed import Client
 
+        from dragoman.pipeline.dask_plugin import ProcessorPlugin
+
         self.config = config
         self.client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
         self._own_client = not isinstance(scheduler, Client)
+        self.client.register_plugin(ProcessorPlugin(config))
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))
         self.window = workers * IN_FLIGHT_PER_WORKER
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[ProcessedDocument]]:
         def submit(batch: list[Document]) -> Any:
-            return self.client.submit(process_batch, batch, self.config, pure=False, retries=2)
+            return self.client.submit(extract_batch, batch, self.config, pure=False, retries=2)
 
-        return _ordered(submit, batches, self.window)
+        return _remote(submit, batches, self.window)
 
     def close(self) -> None:
         if self._own_client:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from dragoman.records import ActorRef, EventMention, StanceTarget, Statement
@@ -18,70 +18,80 @@ def _actors(text: str | None) -> list[ActorRef]:
     return [ActorRef.from_dict(a) for a in json.loads(text or "[]")]
 
 
-def event_mentions(store: Store, where: str = "TRUE") -> Iterator[EventMention]:
-    """Event mentions from original documents (near-duplicates carry none)."""
-    cursor = store.con.execute(f"SELECT * FROM event_mentions WHERE {where} ORDER BY doc_id, start, id")
+def _rows(store: Store, sql: str, params: Sequence[Any] | None) -> Iterator[dict[str, Any]]:
+    cursor = store.con.execute(sql, params or [])
     names = [d[0] for d in cursor.description or []]
     while batch := cursor.fetchmany(2000):
         for values in batch:
-            row = dict(zip(names, values, strict=True))
-            yield EventMention(
-                id=row["id"],
-                doc_id=row["doc_id"],
-                sentence_index=row["sentence_idx"],
-                type=row["type"],
-                quad=row["quad"],
-                actors=_actors(row["actors"]),
-                recipients=_actors(row["recipients"]),
-                sentence=row["sentence"],
-                start=row["start"],
-                end=row["end"],
-                extractor=row["extractor"],
-                confidence=row["confidence"],
-                mode=row["mode"],
-                date=row["date"],
-                date_end=row["date_end"],
-                date_precision=row["date_precision"],
-                status=row["status"],
-                attributed_to=_actor(json.loads(row["attributed_to"]) if row["attributed_to"] else None),
-                trigger=row["trigger"],
-                negated=bool(row["negated"]),
-                event_id=row["event_id"],
-            )
+            yield dict(zip(names, values, strict=True))
+
+
+def event_mentions(store: Store, where: str = "TRUE") -> Iterator[EventMention]:
+    """Event mentions from original documents (near-duplicates carry none)."""
+    return event_mentions_from(store, f"SELECT * FROM event_mentions WHERE {where} ORDER BY doc_id, start, id")
+
+
+def event_mentions_from(store: Store, sql: str, params: Sequence[Any] | None = None) -> Iterator[EventMention]:
+    """Event mentions from any query returning event_mentions rows (consume before the next query)."""
+    for row in _rows(store, sql, params):
+        yield EventMention(
+            id=row["id"],
+            doc_id=row["doc_id"],
+            sentence_index=row["sentence_idx"],
+            type=row["type"],
+            quad=row["quad"],
+            actors=_actors(row["actors"]),
+            recipients=_actors(row["recipients"]),
+            sentence=row["sentence"],
+            start=row["start"],
+            end=row["end"],
+            extractor=row["extractor"],
+            confidence=row["confidence"],
+            mode=row["mode"],
+            date=row["date"],
+            date_end=row["date_end"],
+            date_precision=row["date_precision"],
+            status=row["status"],
+            attributed_to=_actor(json.loads(row["attributed_to"]) if row["attributed_to"] else None),
+            trigger=row["trigger"],
+            negated=bool(row["negated"]),
+            event_id=row["event_id"],
+        )
 
 
 def statements(store: Store) -> Iterator[Statement]:
-    cursor = store.con.execute("SELECT * FROM statements ORDER BY doc_id, start, id")
-    names = [d[0] for d in cursor.description or []]
-    while batch := cursor.fetchmany(2000):
-        for values in batch:
-            row = dict(zip(names, values, strict=True))
-            targets = [
-                StanceTarget(
-                    actor=ActorRef.from_dict(t["actor"]),
-                    stance=t["stance"],
-                    evidence=t["evidence"],
-                    start=t["start"],
-                    end=t["end"],
-                )
-                for t in json.loads(row["targets"] or "[]")
-            ]
-            yield Statement(
-                id=row["id"],
-                doc_id=row["doc_id"],
-                sentence_index=row["sentence_idx"],
-                kind=row["kind"],
-                speaker=_actor(json.loads(row["speaker"]) if row["speaker"] else None),
-                speaker_text=row["speaker_text"],
-                cue=row["cue"],
-                content=row["content"],
-                content_start=row["content_start"],
-                content_end=row["content_end"],
-                start=row["start"],
-                end=row["end"],
-                extractor=row["extractor"],
-                confidence=row["confidence"],
-                targets=targets,
-                date=row["date"],
-                status=row["status"],
+    return statements_from(store, "SELECT * FROM statements ORDER BY doc_id, start, id")
+
+
+def statements_from(store: Store, sql: str, params: Sequence[Any] | None = None) -> Iterator[Statement]:
+    """Statements from any query returning statements rows (consume before the next query)."""
+    for row in _rows(store, sql, params):
+        targets = [
+            StanceTarget(
+                actor=ActorRef.from_dict(t["actor"]),
+                stance=t["stance"],
+                evidence=t["evidence"],
+                start=t["start"],
+                end=t["end"],
             )
+            for t in json.loads(row["targets"] or "[]")
+        ]
+        yield Statement(
+            id=row["id"],
+            doc_id=row["doc_id"],
+            sentence_index=row["sentence_idx"],
+            kind=row["kind"],
+            speaker=_actor(json.loads(row["speaker"]) if row["speaker"] else None),
+            speaker_text=row["speaker_text"],
+            cue=row["cue"],
+            content=row["content"],
+            content_start=row["content_start"],
+            content_end=row["content_end"],
+            start=row["start"],
+            end=row["end"],
+            extractor=row["extractor"],
+            confidence=row["confidence"],
+            targets=targets,
+            date=row["date"],
+            status=row["status"],
+        )

@@ -123,3 +123,20 @@ def test_export_after_ingest_round_trips(tmp_path: Path) -> None:
         text = store.scalar("SELECT text FROM documents WHERE doc_id = ?", [first["doc_id"]])
     assert text[first["start"] : first["end"]] == first["sentence"]
     assert {"type", "quad", "actors", "recipients", "date", "date_precision", "status", "extractor"} <= set(first)
+
+
+def test_parquet_parts_written_during_ingest_rebuild_the_store(tmp_path: Path) -> None:
+    from dragoman.store.parquet import load_parquet
+
+    corpus = write_corpus(tmp_path / "corpus")
+    db, parts = tmp_path / "s.duckdb", tmp_path / "parts"
+    ingest([corpus], Settings(db=db, batch_size=2), parquet_out=parts)
+    assert len(list((parts / "documents").iterdir())) == 3
+    expected = snapshot(db)
+    rebuilt = tmp_path / "rebuilt.duckdb"
+    with Store(rebuilt) as store:
+        load_parquet(store, parts)
+    got = snapshot(rebuilt)
+    assert got["event_mentions"] == expected["event_mentions"] and got["events"] == expected["events"]
+    assert got["disputes"] == expected["disputes"]
+    assert [d["doc_id"] for d in got["documents"]] == [d["doc_id"] for d in expected["documents"]]
