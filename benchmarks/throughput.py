@@ -221,6 +221,105 @@ def growth(folder: Path, total: int) -> Growth:
     return Growth(total, report.added, first, last, end - written[-1], memory.peak_worker)
 
 
+@dataclass
+class StoreSize:
+    documents: int
+    fill_consolidation: float
+    fill_peak_mb: float
+    fresh: int
+    per_doc: float
+    consolidation: float
+    peak_mb: float
+
+
+# Keys made unique per copy when a store is filled with copies of processed documents.
+COPY_KEYS = {
+    "documents": ("doc_id", "content_hash", "duplicate_of"),
+    "furniture": ("doc_id",),
+    "sentences": ("doc_id",),
+    "mentions": ("doc_id", "mention_id"),
+    "event_mentions": ("doc_id", "id"),
+    "statements": ("doc_id", "id"),
+}
+
+
+def fill(db: Path, size: int) -> int:
+    """Grow a store by copies of its documents (new ids, hashes and near-duplicate signatures)."""
+    import duckdb
+
+    con = duckdb.connect(str(db))
+    try:
+        seed = int(con.execute("SELECT count(*) FROM documents").fetchone()[0])  # type: ignore[index]
+        rounds = max(1, -(-size // seed))
+        for table, keys in COPY_KEYS.items():
+            replace = [f"{k} || '~' || k AS {k}" for k in keys]
+            if table == "documents":
+                replace.append(
+                    "to_json(list_transform(range(64), x -> (random() * 1e18)::BIGINT))::VARCHAR AS signature"
+                )
+            if table == "event_mentions":
+                replace.append("NULL::VARCHAR AS event_id")
+            con.execute(
+                f'INSERT INTO "{table}" BY NAME SELECT * EXCLUDE (k) REPLACE ({", ".join(replace)}) '
+                f'FROM "{table}", range(1, {rounds}) r(k)'
+            )
+        return int(con.execute("SELECT count(*) FROM documents").fetchone()[0])  # type: ignore[index]
+    finally:
+        con.close()
+
+
+def store_sizes(sizes: list[int], seed_docs: int = 200, fresh_docs: int = 160) -> list[StoreSize]:
+    """Cost of adding real documents to stores of different sizes, each filled fast by copies.
+
+    A store of ``seed_docs`` real ingested documents is copied up to each size (rows
+    copied in SQL with new ids, no parse), consolidated in full, then ``fresh_docs`` new
+    articles are ingested into it for real: seconds per document after the first batch
+    (model loading excluded), the incremental consolidation, and the peak memory.
+    """
+    from dragoman.pipeline.consolidate import consolidate
+    from dragoman.store import Store
+
+    files = articles(10_000)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        seed_folder, fresh_folder, seed_db = Path(tmp) / "seed", Path(tmp) / "fresh", Path(tmp) / "seed.duckdb"
+        seed_folder.mkdir()
+        fresh_folder.mkdir()
+        copy_corpus(files[:seed_docs], seed_folder)
+        copy_corpus(files[len(files) // 2 : len(files) // 2 + fresh_docs], fresh_folder)
+        ingest([seed_folder], Settings(db=seed_db))
+        for size in sizes:
+            db = Path(tmp) / f"store-{size}.duckdb"
+            db.write_bytes(seed_db.read_bytes())
+            documents = fill(db, size)
+            with PeakMemory() as fill_memory, Store(db) as store:
+                start = time.perf_counter()
+                consolidate(store)
+                fill_seconds = time.perf_counter() - start
+            stamps: list[float] = []
+            with PeakMemory() as memory:
+                ingest(
+                    [fresh_folder],
+                    Settings(db=db, batch_size=32),
+                    on_progress=lambda n, stamps=stamps: stamps.extend([time.perf_counter()] * n),  # type: ignore[misc]
+                )
+                end = time.perf_counter()
+            per_doc = (stamps[-1] - stamps[31]) / (len(stamps) - 32)
+            rows.append(
+                StoreSize(
+                    documents,
+                    fill_seconds,
+                    fill_memory.peak_worker,
+                    fresh_docs,
+                    per_doc,
+                    end - stamps[-1],
+                    memory.peak_worker,
+                )
+            )
+            db.unlink()
+    return rows
+
+
 def machine() -> str:
     return (
         f"{platform.processor() or platform.machine()}, {psutil.cpu_count()} cores, "
@@ -229,8 +328,20 @@ def machine() -> str:
     )
 
 
-def report(results: list[Result], growth_rows: list[Growth]) -> Iterator[str]:
+def report(results: list[Result], growth_rows: list[Growth], size_rows: list[StoreSize]) -> Iterator[str]:
     yield from side_by_side(results)
+    if size_rows:
+        yield ""
+        yield (
+            "| documents in the store | full consolidation s | its peak MB | new documents ingested "
+            "| s/doc | incremental consolidation s | peak MB |"
+        )
+        yield "|---:|---:|---:|---:|---:|---:|---:|"
+        for z in size_rows:
+            yield (
+                f"| {z.documents:,} | {z.fill_consolidation:.1f} | {z.fill_peak_mb:,.0f} | {z.fresh} "
+                f"| {z.per_doc:.3f} | {z.consolidation:.1f} | {z.peak_mb:,.0f} |"
+            )
     if growth_rows:
         yield ""
         yield (
@@ -285,6 +396,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=400, help="0 skips the side-by-side runs")
     parser.add_argument("--growth", type=int, nargs="*", default=[])
+    parser.add_argument("--store-sizes", type=int, nargs="*", default=[], help="e.g. 1000 20000")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     load_model()
@@ -295,7 +407,8 @@ def main() -> None:
             folder = Path(tmp)
             synthetic_corpus(articles(10_000), folder, total)
             growth_rows.append(growth(folder, total))
-    lines = list(report(results, growth_rows))
+    size_rows = store_sizes(args.store_sizes) if args.store_sizes else []
+    lines = list(report(results, growth_rows, size_rows))
     if results:
         lines.append("")
         lines.append(f"Starting the Dask LocalCluster (not counted above): {startup:.1f} s.")

@@ -138,6 +138,8 @@ def ingest(
                     parts.write(everything, dedup.signatures)
                 with open_for_write(settings.db) as store:
                     store.write_documents(everything, signatures=dedup.signatures)
+                for result in everything:  # written: nothing of the batch stays in memory
+                    dedup.signatures.pop(result.document.doc_id, None)
                 report.added += len(results)
                 report.duplicates += len(twins)
                 if on_progress:

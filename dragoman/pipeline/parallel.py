@@ -20,17 +20,19 @@ from dragoman.records import Component, Document, EventMention, Mention, Process
 
 # Batches queued per worker: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 2
+# Documents per task sent to a worker (a batch of 32 is four tasks).
+TASK_DOCUMENTS = 8
 
 
 def _ordered(submit: Any, batches: Iterable[list[Document]], window: int) -> Iterator[Any]:
-    """Submit ahead up to ``window`` batches; yield results strictly in submission order."""
+    """Submit ahead up to ``window`` batches; yield what ``submit`` returned, in submission order."""
     pending: deque[Any] = deque()
     for batch in batches:
         pending.append(submit(batch))
         if len(pending) >= window:
-            yield pending.popleft().result()
+            yield pending.popleft()
     while pending:
-        yield pending.popleft().result()
+        yield pending.popleft()
 
 
 Extracted = tuple[list[Sentence], list[Mention], list[EventMention], list[Statement], list[Component]]
@@ -42,14 +44,20 @@ def extract_batch(documents: Sequence[Document], config: ProcessorConfig) -> lis
 
 
 def _remote(submit: Any, batches: Iterable[list[Document]], window: int) -> Iterator[list[ProcessedDocument]]:
-    """Send batches out, join what comes back with the documents kept here, in input order."""
+    """Send batches out as tasks of TASK_DOCUMENTS documents; join what comes back, in input order.
+
+    Small tasks keep both workers busy to the end of a run (a free worker takes the next
+    task) while the store is still written a whole batch at a time; the documents stay
+    here, so only the extracted records travel back.
+    """
     sent: deque[list[Document]] = deque()
 
-    def send(batch: list[Document]) -> Any:
+    def send(batch: list[Document]) -> list[Any]:
         sent.append(batch)
-        return submit(batch)
+        return [submit(batch[i : i + TASK_DOCUMENTS]) for i in range(0, len(batch), TASK_DOCUMENTS)]
 
-    for extracted in _ordered(send, batches, window):
+    for futures in _ordered(send, batches, window):
+        extracted = [item for future in futures for item in future.result()]
         yield [
             ProcessedDocument(document, sentences, mentions, events, statements, components)
             for document, (sentences, mentions, events, statements, components) in zip(

@@ -84,8 +84,12 @@ def test_near_duplicate_is_linked_not_counted(tmp_path: Path) -> None:
         )
 
 
-def test_workers_and_dask_store_what_a_serial_run_stores(tmp_path: Path) -> None:
+def test_workers_and_dask_store_what_a_serial_run_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dask.distributed import Client, LocalCluster
+
+    from dragoman.pipeline import parallel
+
+    monkeypatch.setattr(parallel, "TASK_DOCUMENTS", 1)  # batches of 2 go out as two tasks
 
     corpus = write_corpus(tmp_path / "corpus")
     serial = tmp_path / "serial.duckdb"
