@@ -20,7 +20,7 @@ class LexicalPairModel:
         self.sentence_vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
         self.between_words = TfidfVectorizer(ngram_range=(1, 3), sublinear_tf=True)
         self.between_chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)
-        self.svm = LinearSVC(C=C, class_weight="balanced")
+        self.svm = LinearSVC(C=C, class_weight="balanced", random_state=0)
 
     @property
     def labels(self) -> list[str]:
