@@ -10,6 +10,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedGroupKFold
 
 from dragoman.events.plv.data import PairRows
+from dragoman.events.plv.encoder import PairEncoder
 from dragoman.events.plv.model import PairClassifier, PairPrediction
 
 
@@ -34,14 +35,27 @@ def score(predictions: Sequence[PairPrediction], quads: Sequence[int], roots: Se
     )
 
 
-def cross_validate(rows: PairRows, folds: int = 5, seed: int = 0) -> list[Scores]:
-    """Fresh models per fold; folds grouped by sentence so no sentence is in both halves."""
+def folds(rows: PairRows, k: int = 5, seed: int = 0) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Train/test indices, grouped by sentence so no sentence is in both halves."""
+    if rows.roots is None:
+        raise ValueError("cross-validation needs a gold_root column")
+    splitter = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
+    return list(splitter.split(rows.marked, rows.roots, rows.groups))
+
+
+def cross_validate(rows: PairRows, k: int = 5, seed: int = 0, log: bool = False) -> list[Scores]:
+    """Fresh models per fold. The frozen lower encoder layers run once for all rows (they never train)."""
     if rows.roots is None or rows.quads is None:
         raise ValueError("cross-validation needs gold_root and gold_penta columns")
-    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    roots, quads = rows.roots, rows.quads
+    lowered = PairEncoder(sorted(set(roots))).lower(rows.marked)
     results = []
-    for train, test in splitter.split(rows.marked, rows.roots, rows.groups):
-        model = PairClassifier().fit([rows.marked[i] for i in train], [rows.roots[i] for i in train])
-        predictions = model.predict_marked([rows.marked[i] for i in test])
-        results.append(score(predictions, [rows.quads[i] for i in test], [rows.roots[i] for i in test]))
+    for index, (train, test) in enumerate(folds(rows, k, seed), start=1):
+        model = PairClassifier.train(
+            [rows.marked[i] for i in train], [roots[i] for i in train], lowered=[lowered[i] for i in train]
+        )
+        predictions = model.predict_marked([rows.marked[i] for i in test], lowered=[lowered[i] for i in test])
+        results.append(score(predictions, [quads[i] for i in test], [roots[i] for i in test]))
+        if log:
+            print(f"fold {index}: {results[-1].as_dict()}", flush=True)
     return results

