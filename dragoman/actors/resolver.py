@@ -19,17 +19,19 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import Entry, KnowledgeBase, date_window
 from dragoman.actors.titles import (
+    FORMER,
     GENERIC_TITLES,
     INSTITUTION_PHRASES,
     NOT_ENTITIES,
     PLURAL_REFS,
+    POSTED_TITLES,
     PRONOUNS,
     TITLES,
 )
 from dragoman.records import ActorRef, Document, Mention, Sentence
 
 NAME = "actors.resolver"
-VERSION = "1.1"
+VERSION = "1.2"
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 LOCATION_PREPS = {
     "in",
@@ -461,7 +463,13 @@ class Resolver:
         kind, val = self.title_phrases[phrase]
         if kind == "plural":
             return _Item(sp.start, sp.end, "plural")
-        scope, cue_start = self._cue(doc, sp, alias_by_end, alias_by_start)
+        # "Iran's then-Ambassador", "Russia's former foreign minister": the state is still the cue.
+        lead = sp.start
+        if lead >= 2 and doc[lead - 1].text in {"-", "–"} and doc[lead - 2].lower_ in FORMER:
+            lead -= 2
+        elif lead >= 1 and doc[lead - 1].lower_ in FORMER:
+            lead -= 1
+        scope, cue_start = self._cue(doc, doc[lead : sp.end], alias_by_end, alias_by_start)
         start, end = sp.start, sp.end
         if scope is not None:
             if cue_start >= 0:
@@ -489,6 +497,11 @@ class Resolver:
             if stop > end + 1:
                 portfolio = doc[end + 1 : stop].text
                 end = stop
+        # "Ambassador to Moscow Mehdi Sanaei": the post, then the name.
+        if kind == "generic" and end == sp.end and end + 1 < len(doc) and doc[end].lower_ == "to":
+            posted = next(iter(alias_by_start.get(end + 1, [])), None)
+            if posted is not None and self._scope_entry(posted) is not None and phrase in POSTED_TITLES:
+                end = posted.end
         # A name right after the title: "Foreign Minister Sergei Lavrov", "President of Iran Ebrahim Raisi".
         name_span: Span | None = None
         if end < len(doc):
@@ -535,6 +548,7 @@ class Resolver:
                 "phrase": phrase,
                 "text": doc[start:end].text,
                 "portfolio": portfolio,
+                "former": lead < sp.start,
                 "name": name_span.text if name_span is not None else None,
                 "name_form": doc.vocab.strings[name_span.label][3:]
                 if name_span is not None and name_span.label_.startswith("KB:")
@@ -580,6 +594,12 @@ class Resolver:
             if scope is None:
                 scope = self.kb.entries.get(scope_id)
             role = self.kb.role_string(office, scope_id)
+            if not name and data.get("former"):
+                # "Iran's former foreign minister": not whoever holds the office at the document's date.
+                country = scope.country if scope is not None else None
+                return ActorRef(name=_strip(data["text"]), kind="person", country=country, sector="GOV", role=role), (
+                    "title"
+                )
             if not name:
                 held = self.kb.office_holder(office, scope_id, window)
                 if held is None:

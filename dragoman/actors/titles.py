@@ -54,6 +54,11 @@ TITLES: dict[str, tuple[str, str | None]] = {
     "parliament speaker": ("speaker", None),
 }
 
+# Words before a title that move it into the past ("then-Ambassador", "former foreign minister").
+FORMER = frozenset({"then", "former", "ex"})
+# Titles posted to another state, named after "to" ("ambassador to Moscow").
+POSTED_TITLES = frozenset({"ambassador", "envoy"})
+
 # Titles that name a kind of person but no single office: used for unknown people.
 # phrase -> (role label, sector)
 GENERIC_TITLES: dict[str, tuple[str, str]] = {

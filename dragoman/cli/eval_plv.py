@@ -1,4 +1,4 @@
-"""`dragoman eval plv` (the PLV pair protocol) and `dragoman eval key-events` (hand-coded events)."""
+"""`dragoman eval plv` (the PLV pair protocol), `eval key-events` and `eval key-quotes` (hand-coded lists)."""
 
 from __future__ import annotations
 
@@ -84,3 +84,24 @@ def eval_key_events(
         )
     found = sum(r.found for r in results)
     out.print(f"{found}/{len(results)} key events right ({100 * found / max(1, len(results)):.0f}%)")
+
+
+@eval_app.command("key-quotes")
+def eval_key_quotes(
+    key_file: Annotated[Path, typer.Argument(help="YAML list of hand-coded statements (doc, cue, speaker)")],
+    db: Annotated[Path | None, typer.Option("--db", help="Store holding the ingested documents")] = None,
+) -> None:
+    """Share of hand-coded attributed statements found with the right speaker."""
+    from dragoman.cli.core import open_store
+    from dragoman.evaluation.key_quotes import check_key_quotes
+
+    with open_store(db) as store:
+        results = check_key_quotes(store, key_file)
+    for result in results:
+        mark = "ok  " if result.found else "MISS"
+        item = result.expected
+        got = "" if result.found else f"  (got: {', '.join(result.got) or 'nothing'})"
+        out.print(f"{mark} {item['doc']} {item['cue']} -> {item['speaker']}{got}", highlight=False)
+    found = sum(r.found for r in results)
+    share = 100 * found / max(1, len(results))
+    out.print(f"{found}/{len(results)} attributed statements with the right speaker ({share:.0f}%)")

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.events import triggers as lex
 from dragoman.events.dates import DateValue, find_dates, sentence_date
 from dragoman.events.ontology import quad_of
+from dragoman.nlp.syntax import negated, set_apart
 from dragoman.records import ActorRef, Document, EventMention, Mention, Sentence, Status
 
 NON_ACTORS = {"region", "agreement"}
@@ -140,7 +141,7 @@ class EventExtractor:
                 event_type, mode = "REQUEST", None
             elif obj is None or not _mentions_in(obj.subtree, mentions):
                 return None
-        if _negated(verb):
+        if negated(verb):
             return None  # a negated event is not an event; denials are handled apart
         actors, recipients = self._participants(verb, mentions)
         if lemma in lex.NEEDS_PARTNER:
@@ -170,7 +171,7 @@ class EventExtractor:
         if entry is None:
             return None
         event_type, mode = entry
-        if noun.dep_ == "compound" or _negated(noun):
+        if noun.dep_ == "compound" or negated(noun):
             return None  # "a trade war" is not trade; "no meeting took place" is no meeting
         actors = [
             m
@@ -336,21 +337,6 @@ def _child(token: Token, dep: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep), None)
 
 
-def _negated(trigger: Token) -> bool:
-    """ "did not send", "no meeting", "refused to condemn", "did not sign a deal"."""
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
-        return True
-    governor = trigger.head
-    if governor.i == trigger.i:
-        return False
-    if trigger.dep_ in {"xcomp", "ccomp"} and governor.lemma_.lower() in lex.CANCELLING:
-        return True
-    if trigger.dep_ == "pcomp" and governor.dep_ == "prep" and governor.head.lemma_.lower() in lex.CANCELLING:
-        return True  # "refrained from supplying"
-    governs_object = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}
-    return (trigger.dep_ == "xcomp" or governs_object) and any(c.dep_ == "neg" for c in governor.children)
-
-
 def _has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECTS for c in token.children)
 
@@ -366,11 +352,11 @@ def _mentions_in(tokens: Iterable[Token], mentions: list[Mention]) -> list[Menti
 
 def _subject_mentions(subject: Token, mentions: list[Mention]) -> list[Mention]:
     """Mentions in the subject, less those set apart from it ("Iran, unlike Belarus, ...")."""
-    apart = [t for c in subject.subtree if c.dep_ == "prep" and c.lower_ in lex.EXCLUDING for t in c.subtree]
+    apart = set_apart(subject)
     found = _mentions_in(subject.subtree, mentions)
     if not apart:
         return found
-    excluded = _mentions_in(apart, mentions)
+    excluded = _mentions_in((t for t in subject.doc if t.i in apart), mentions)
     return [m for m in found if m not in excluded]
 
 

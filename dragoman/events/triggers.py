@@ -149,9 +149,5 @@ ALLEGE_ADVERBS = frozenset("allegedly reportedly purportedly apparently supposed
 NEEDS_PARTNER = frozenset({"speak", "talk"})
 # "led the government to expel": verbs whose object is the subject of the verb after "to".
 OBJECT_CONTROL = frozenset("lead force urge ask persuade push prompt compel allow encourage invite cause press".split())
-# Verbs that cancel the event in their complement ("refused to condemn", "failed to agree").
-CANCELLING = frozenset("refuse decline fail avoid abstain hesitate refrain neglect eschew".split())
-# Prepositions that set a name apart from the subject ("Iran, unlike Belarus, ...").
-EXCLUDING = frozenset("unlike except besides excluding".split())
 MODALS = frozenset("could would may might should".split())
 PLAN_VERBS = frozenset("plan intend aim expect hope seek want".split())

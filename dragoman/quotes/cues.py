@@ -82,7 +82,13 @@ CUE_LEMMAS: dict[str, str | None] = {
     "call": None,
     "demand": None,
     "ask": None,
+    "clarify": None,
+    "chant": None,
 }
+# Evidential cues whose subject can be a relative pronoun continuing someone's words ("..., which shows").
+EVIDENTIAL = frozenset("show indicate reveal suggest find prove demonstrate".split())
+# Cues that take a clause; with a plain object ("added a new dimension") they are not speech.
+OBJECT_NOT_SPEECH = frozenset({"add"})
 # "call" is a cue only as "call for" / "call on" / "called X a Y"; handled by the extractor.
 NEEDS_PARTICLE = {"call": ("for", "on", "upon")}
 
@@ -90,9 +96,9 @@ NEEDS_PARTICLE = {"call": ("for", "on", "upon")}
 CUE_SURFACE = re.compile(
     r"^(said|says|told|stated|states|added|declared|announced|claimed|alleged|insisted|stressed|"
     r"emphasi[sz]ed|underlined|noted|argued|wrote|tweeted|affirmed|decried|condemned|denounced|"
-    r"criticized|criticised|warned|accused|blamed|praised|welcomed|rejected|denied|urged|justified)$"
+    r"criticized|criticised|warned|accused|blamed|praised|welcomed|rejected|denied|urged|justified|clarified)$"
 )
 
-NOUN_CUES = {"statement", "remarks", "comments", "headline", "tweet", "interview", "speech", "message"}
+NOUN_CUES = {"statement", "remarks", "comments", "headline", "tweet", "interview", "speech", "message", "emphasis"}
 
 SPEECH_WORDS = frozenset(CUE_LEMMAS)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.quotes.cues import CUE_LEMMAS, CUE_SURFACE, NEEDS_PARTICLE, NOUN_CUES
+from dragoman.nlp.syntax import negated, set_apart
+from dragoman.quotes.cues import CUE_LEMMAS, CUE_SURFACE, EVIDENTIAL, NEEDS_PARTICLE, NOUN_CUES, OBJECT_NOT_SPEECH
 from dragoman.quotes.stance import stance_of
 from dragoman.records import ActorRef, Document, Mention, Sentence, StanceTarget, Statement
 
@@ -18,6 +19,12 @@ HEADLINE_CUE = re.compile(r"\b(headline|titled|entitled|front page)\b", re.I)
 TWEET_CUE = re.compile(r"\b(twitter|tweet\w*|on x\b|telegram channel|social media)\b", re.I)
 SUBJECTS = {"nsubj", "nsubjpass"}
 RELATIVE = {"that", "who", "which", ","}
+RELATIVE_PRONOUNS = {"that", "which"}
+NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+FINITE = {"VBD", "VBZ", "VBP"}
+CROWDS = frozenset("protester protestor demonstrator crowd student people citizen resident user mourner".split())
+# Links a cue with no subject of its own climbs to find one ("by saying", ", stating that", "ran a headline").
+CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "dobj"}
 # "the spokesman", "the minister": the person last named just before.
 DEFINITE_TITLE = re.compile(
     r"^the (\w+ )?(spokes\w+|minister|president|leader|official|envoy|ambassador|diplomat|secretary|chief|"
@@ -25,6 +32,8 @@ DEFINITE_TITLE = re.compile(
     re.I,
 )
 LOOKBACK_CHARS = 800
+# "CONTENT, according to X": the phrase is set off from what it attributes.
+SET_OFF = {",", "(", ";", "\u2014", "\u2013", "-"}
 NON_SPEAKERS = {"region", "agreement"}
 
 
@@ -53,29 +62,38 @@ class QuoteExtractor:
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[Statement]:
         body = [s for s in sentences if not s.furniture]
+        quotes = [m.span(1) if m.group(1) is not None else m.span(2) for m in QUOTE.finditer(document.text)]
+        # A speaker is never a name inside the quoted words.
+        speakable = [
+            m
+            for m in mentions
+            if not any(a <= m.start and m.end <= b and b - a > m.end - m.start + 3 for a, b in quotes)
+        ]
         by_sentence: dict[int, list[Mention]] = {}
-        for mention in mentions:
+        for mention in speakable:
             by_sentence.setdefault(mention.sentence_index, []).append(mention)
-        attributions: dict[int, Attribution] = {}
+        cues: dict[int, list[Attribution]] = {}
         for sentence in body:
             span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
-            found = self._attribution(sentence, span, by_sentence.get(sentence.index, []), mentions)
-            if found is not None:
-                attributions[sentence.index] = found
+            found = self._attributions(sentence, span, by_sentence.get(sentence.index, []), speakable)
+            if found:
+                cues[sentence.index] = found
+        attributions = {index: found[0] for index, found in cues.items()}
         statements: list[Statement] = []
         quoted_sentences: set[int] = set()
-        for match in QUOTE.finditer(document.text):
-            start, end = match.span(1) if match.group(1) is not None else match.span(2)
-            if document.is_furniture(start, end):
-                continue
+        names = {(m.start, m.end) for m in mentions}
+        for start, end in quotes:
+            if document.is_furniture(start, end) or (start, end) in names:
+                continue  # furniture, or a name in quotation marks (“Kayhan” newspaper)
             containing = [s for s in body if s.start < end and start < s.end]
             if not containing:
                 continue
             attribution = self._nearest(containing, body, attributions)
             if attribution is None:
                 continue
+            attribution = _governing(cues[attribution.sentence.index], start) or attribution
             quoted_sentences.update(s.index for s in containing)
             sentence = attribution.sentence
             first, last = containing[0], containing[-1]
@@ -105,10 +123,12 @@ class QuoteExtractor:
                         mentions,
                     )
                 )
-        for index, attribution in attributions.items():
+        for index, found in cues.items():
             if index in quoted_sentences:
                 continue
-            content = self._reported_content(attribution)
+            # The first cue that introduces something ("in an interview, he criticized X": the verb).
+            reported = ((a, self._reported_content(a)) for a in found)
+            attribution, content = next(((a, c) for a, c in reported if c is not None), (found[0], None))
             if content is None:
                 continue
             sentence = attribution.sentence
@@ -122,23 +142,38 @@ class QuoteExtractor:
         return statements
 
     # -- attribution -----------------------------------------------------------------
-    def _attribution(
+    def _attributions(
         self, sentence: Sentence, span: Span, mentions: list[Mention], everything: list[Mention]
-    ) -> Attribution | None:
+    ) -> list[Attribution]:
+        """Every cue in the sentence with its speaker, the one that introduces a clause first."""
         # A cue that introduces a clause ("stating that ...") says more than one with a bare object.
         ordered = sorted(span, key=lambda t: (not any(c.dep_ == "ccomp" for c in t.children), t.i))
+        found = []
         for token in ordered:
-            stance = self._cue_stance(token)
-            if stance is False or any(c.dep_ == "neg" for c in token.children):
-                continue  # not a cue, or a negated one ("did not criticise")
-            speaker = self._speaker(token, mentions)
-            if speaker is None and not self._has_subject(token):
-                continue
-            speaker_text = speaker.text if speaker else self._subject_text(token)
-            if speaker is None and speaker_text and DEFINITE_TITLE.match(speaker_text):
-                speaker = _last_person_before(everything, sentence.start)
-            return Attribution(sentence, token, speaker, speaker_text, stance if isinstance(stance, str) else None)
-        return None
+            attribution = self._attribution_at(token, sentence, mentions, everything)
+            if attribution is not None:
+                found.append(attribution)
+        return found
+
+    def _attribution_at(
+        self, token: Token, sentence: Sentence, mentions: list[Mention], everything: list[Mention]
+    ) -> Attribution | None:
+        stance = self._cue_stance(token)
+        if stance is False or negated(token):
+            return None  # not a cue, or a negated one ("did not criticise", "refrained from endorsing")
+        subject = self._subject_tokens(token)
+        own = [c for c in token.children if c.dep_ in SUBJECTS]
+        if own and own[0].lower_ in RELATIVE_PRONOUNS and token.lemma_.lower() in EVIDENTIAL:
+            return None  # "..., which shows that ...": the clause goes on with the speaker's words
+        speaker = self._speaker(token, mentions)
+        if speaker is None and not subject:
+            return None
+        speaker_text = speaker.text if speaker else " ".join(t.text for t in subject)
+        if speaker is None and speaker_text.lower() == "it" and token.dep_ != "ROOT":
+            return None  # "It is safe to argue that ...": the author's own voice
+        if speaker is None and DEFINITE_TITLE.match(speaker_text):
+            speaker = _last_person_before(everything, sentence.start)
+        return Attribution(sentence, token, speaker, speaker_text, stance if isinstance(stance, str) else None)
 
     def _according_to(
         self, sentence: Sentence, span: Span, mentions: list[Mention]
@@ -156,8 +191,10 @@ class QuoteExtractor:
             source_text = span.doc.text[token.nbor(1).idx + 3 : phrase_end] or None
             if phrase_start - sentence.start <= 2:
                 content_start, content_end = phrase_end, sentence.end
-            else:
+            elif span.doc.text[sentence.start : phrase_start].rstrip()[-1:] in SET_OFF:
                 content_start, content_end = sentence.start, phrase_start
+            else:
+                continue  # "adjusted their policies according to the new realities": no source
             content_start, content_end = _trim_span(span.doc.text, content_start, content_end)
             if content_end - content_start < 8:
                 return None
@@ -172,6 +209,9 @@ class QuoteExtractor:
             particles = NEEDS_PARTICLE.get(lemma)
             if particles and not any(c.lower_ in particles for c in token.children):
                 return False
+            deps = {c.dep_ for c in token.children}
+            if lemma in OBJECT_NOT_SPEECH and "dobj" in deps and "ccomp" not in deps:
+                return False  # "added a new dimension", not "added that ..."
             return CUE_LEMMAS[lemma]
         if CUE_SURFACE.match(token.lower_):
             return CUE_LEMMAS.get(lemma)
@@ -181,28 +221,32 @@ class QuoteExtractor:
 
     @staticmethod
     def _subject_tokens(token: Token) -> list[Token]:
-        """The subject of the cue, or of the clause it hangs from (", stating that ...")."""
+        """The subject of the cue, or of the clause it hangs from (", stating that ...", "by saying ...")."""
+        possessor = [c for c in token.children if c.dep_ == "poss"] if token.pos_ == "NOUN" else []
+        if possessor:
+            return list(possessor[0].subtree)  # "Raisi's speech"
         current: Token | None = token
-        for _ in range(3):
+        for _ in range(5):
             if current is None:
                 break
             subjects = [c for c in current.children if c.dep_ in SUBJECTS]
             if subjects and subjects[0].lower_ in RELATIVE and current.dep_ == "relcl":
-                return [t for t in current.head.subtree if t.i < current.i and t.lower_ not in RELATIVE]
+                # The antecedent, without its clauses ("politicians who see Russia as ... but reject").
+                antecedent = current.head
+                clauses = {t.i for c in antecedent.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+                return [t for t in antecedent.subtree if t.i not in clauses and t.lower_ not in RELATIVE]
             if subjects:
-                return list(subjects[0].subtree)
-            if current.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and current.head.i != current.i:
+                subject = subjects[-1]  # of two (a misparse), the one next to the verb
+                apart = set_apart(subject)
+                tokens = [t for t in subject.subtree if t.i not in apart]
+                # A misparse can make an adverb the subject ("Owji optimistically predicted").
+                return tokens if any(t.pos_ in NOMINAL for t in tokens) else []
+            climbs = current.dep_ in CLIMB and (current.dep_ != "dobj" or current.i == token.i)
+            if climbs and current.head.i != current.i:
                 current = current.head
             else:
                 break
         return []
-
-    def _has_subject(self, token: Token) -> bool:
-        return bool(self._subject_tokens(token))
-
-    def _subject_text(self, token: Token) -> str | None:
-        tokens = self._subject_tokens(token)
-        return " ".join(t.text for t in tokens) if tokens else None
 
     def _speaker(self, token: Token, mentions: list[Mention]) -> Mention | None:
         tokens = self._subject_tokens(token)
@@ -210,16 +254,39 @@ class QuoteExtractor:
         if tokens:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             candidates = [m for m in mentions if m.start >= start and m.end <= end and _speaks(m)]
-        if not candidates:
-            # A name just before the cue, when the parser misread the pair ("Raisi decried ...").
-            before = [m for m in mentions if 0 <= token.idx - m.end <= 12 and _speaks(m)]
-            candidates = before[-1:]
+            # A title mention wider than a misparsed subject ("Iran's then-Ambassador ... Sanaei").
+            candidates += [m for m in mentions if m.start < start < m.end <= end and _speaks(m)]
+        if not tokens and (token.tag_ in FINITE or CUE_SURFACE.match(token.lower_)):
+            # A name just before a finite cue, when the parser misread the pair ("Raisi decried ...",
+            # "Owji optimistically (but ...) predicted"): nothing but modifiers in between.
+            before = [m for m in mentions if 0 <= token.idx - m.end <= 60 and _speaks(m)]
+            between = [t for t in token.sent if before and before[-1].end <= t.idx < token.idx]
+            if before and not any(t.pos_ in {"VERB", "AUX"} for t in between):
+                candidates = before[-1:]
         if not candidates:
             return None
-        # The person if there is one (title phrases hold the person), else the widest mention.
+        head = next((t for t in tokens if t.head.i == t.i or t.head not in tokens), None) if tokens else None
+        if head is not None and head.lemma_.lower() in CROWDS:
+            return None  # "protesters in Tehran chanted": people in a place, not its government
+        words = [head, *(c for c in head.children if c.dep_ == "compound")] if head is not None else []
+
+        def holds_head(m: Mention) -> bool:
+            return any(m.start <= w.idx < m.end for w in words)
+
+        # The person if there is one (title phrases hold the person), first the one at the subject's
+        # head ("Khamenei, Amir-Abdollahian and Larijani blamed"); else the mention at the head
+        # ("Fars", not "IRGC-linked"), else any resolved one, widest first.
         people = [m for m in candidates if m.actor and m.actor.kind == "person"]
-        pool = people or [m for m in candidates if m.actor] or candidates
-        return max(pool, key=lambda m: (m.end - m.start, -m.start))
+        for pool in (
+            [m for m in people if holds_head(m)],
+            people,
+            [m for m in candidates if holds_head(m)],
+            [m for m in candidates if m.actor],
+            candidates,
+        ):
+            if pool:
+                return max(pool, key=lambda m: (m.end - m.start, -m.start))
+        return None
 
     @staticmethod
     def _nearest(
@@ -358,6 +425,25 @@ def _stance_focus(
         cue_end = attribution.cue.idx + len(attribution.cue.text)
         focus = [m for m in named if 0 <= m.start - cue_end <= 5]
     return focus or named[:1]
+
+
+def _governing(candidates: list[Attribution], quote_start: int) -> Attribution | None:
+    """Of several cues in a sentence, the one whose clause holds the quote (not in its subject),
+    else the nearest cue before it."""
+    with_speaker = [a for a in candidates if a.speaker is not None]
+    candidates = with_speaker or candidates
+    holding = []
+    for attribution in candidates:
+        cue = attribution.cue
+        left, right = cue.left_edge.idx, cue.right_edge.idx + len(cue.right_edge)
+        subjects = [t for c in cue.children if c.dep_ in SUBJECTS for t in c.subtree]
+        in_subject = bool(subjects) and subjects[0].idx <= quote_start < subjects[-1].idx + len(subjects[-1])
+        if left <= quote_start < right and not in_subject:
+            holding.append((right - left, attribution))
+    if holding:
+        return min(holding, key=lambda pair: pair[0])[1]
+    before = [a for a in candidates if a.cue.idx < quote_start]
+    return max(before, key=lambda a: a.cue.idx) if before else None
 
 
 def _last_person_before(mentions: list[Mention], position: int) -> Mention | None:

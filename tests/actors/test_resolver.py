@@ -167,3 +167,12 @@ def test_the_two_states_are_not_the_ones_acting_on_them(resolve: Resolve) -> Non
     mentions = resolve(text, "2022-12-01")
     plural = sorted(m.actor.actor_id for m in mentions if m.method == "plural-ref" and m.actor)
     assert plural == ["IRN", "RUS"]
+
+
+def test_former_and_posted_titles(resolve: Resolve) -> None:
+    mentions = resolve("Iran’s then-Ambassador to Moscow Mehdi Sanaei said the region should settle its own disputes.")
+    [envoy] = [m for m in mentions if "Sanaei" in m.text]
+    assert envoy.actor is not None and envoy.actor.country == "IRN" and envoy.actor.sector == "GOV"
+    mentions = resolve("Russia’s former foreign minister spoke at the forum.", "2022-05-01")
+    [former] = [m for m in mentions if "minister" in m.text]
+    assert former.actor is not None and former.actor.country == "RUS" and former.actor.actor_id != "sergey-lavrov"

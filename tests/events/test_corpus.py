@@ -8,11 +8,13 @@ import pytest
 
 from dragoman.config import Settings
 from dragoman.evaluation.key_events import check_key_events
+from dragoman.evaluation.key_quotes import check_key_quotes
 from dragoman.pipeline.ingest import ingest
 from dragoman.store import Store
 
 pytestmark = pytest.mark.slow
 KEY_EVENTS = Path(__file__).resolve().parents[1] / "data" / "iran_russia_key_events.yaml"
+KEY_QUOTES = KEY_EVENTS.with_name("iran_russia_key_quotes.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -55,17 +57,7 @@ def test_the_two_disputes_are_found(corpus_store: Path) -> None:
 
 
 def test_attributed_quotes_have_the_right_speaker(corpus_store: Path) -> None:
-    expected = {  # a short piece of quoted content -> the speaker's surname
-        "provocative actions": "Amir-Abdollahian",
-        "immediate negotiations": "Khatibzadeh",
-        "serious threat to the security and stability": "Raisi",
-        "Grenade under the Negotiating Table": "Entekhab",
-        "against the war in Ukraine": "Kuleba",
-    }
     with Store(corpus_store, read_only=True) as store:
-        rows = store.rows("SELECT content, speaker FROM statements")
-    right = 0
-    for snippet, surname in expected.items():
-        speakers = [r["speaker"] or "" for r in rows if snippet in r["content"]]
-        right += any(surname in s for s in speakers)
-    assert right >= 0.9 * len(expected)
+        results = check_key_quotes(store, KEY_QUOTES)
+    assert len(results) >= 50
+    assert sum(r.found for r in results) >= 0.9 * len(results)

@@ -104,3 +104,62 @@ def test_evidential_cue_of_a_report(extract) -> None:  # type: ignore[no-untyped
     [s] = extract("The IAEA report showed that Iran had enriched uranium to 60 percent.")
     assert s.cue == "showed" and s.speaker and s.speaker.actor_id == "IAEA"
     assert s.content.startswith("that Iran had enriched")
+
+
+def test_gerund_cue_takes_the_speaker_of_its_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Lavrov signalled impatience with Tehran by saying that “no partner can wait forever.”")
+    assert s.speaker and s.speaker.name == "Sergey Lavrov"
+
+
+def test_two_cues_in_one_sentence_each_keep_their_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    statements = extract(
+        "While Lavrov commended Iran’s “balanced stance on the conflict,” Kuleba told Amir-Abdollahian "
+        "that “Kyiv expects Tehran to stay out of the war.”"
+    )
+    assert [(s.content[:8], s.speaker.name if s.speaker else None) for s in statements] == [
+        ("balanced", "Sergey Lavrov"),
+        ("Kyiv exp", "Dmytro Kuleba"),
+    ]
+
+
+def test_relative_evidential_clause_goes_on_with_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    statements = extract(
+        "Khamenei described Ukraine as “a casualty of American schemes,” which shows that "
+        "“nations relying on Washington cannot trust it.”"
+    )
+    assert speakers(statements) == ["Ali Khamenei", "Ali Khamenei"]
+
+
+def test_speaker_is_the_subject_head_not_a_modifier(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("The IRGC-affiliated Tasnim agency claimed that the strikes had failed.")
+    assert s.speaker and s.speaker.actor_id == "tasnim"
+    [s] = extract("Iran, unlike Belarus, has denied sending weapons to Russia.")
+    assert s.speaker and s.speaker.actor_id == "IRN"
+
+
+def test_adverb_misread_as_subject_falls_back_to_the_name_before(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Owji confidently (and perhaps too hopefully) predicted that trade would reach $40 billion.")
+    assert s.speaker and s.speaker.name == "Javad Owji"
+
+
+def test_quoted_name_is_a_speaker_not_a_statement(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Iran’s hardline “Kayhan” newspaper defended the war, stating that “the threat to Russia was real.”")
+    assert s.speaker and s.speaker.actor_id == "kayhan" and s.content.startswith("the threat")
+
+
+def test_possessor_of_a_speech_noun_is_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Raisi’s speech to the Duma in January was devoted to condemning Western “aggression.”")
+    assert s.speaker and s.speaker.name == "Ebrahim Raisi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran refrained from endorsing the annexation of Crimea.",
+        "Regional states adjusted their policies according to the new balance of power.",
+        "The war added a new dimension to the relationship between the two states.",
+        "It is fair to argue that Tehran has drifted toward Moscow.",
+    ],
+)
+def test_not_statements(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert extract(text) == []

@@ -1,0 +1,51 @@
+"""Speaker accuracy on hand-coded attributed statements: each must be found with the right speaker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dragoman.store import Store
+
+
+@dataclass
+class KeyQuoteResult:
+    expected: dict[str, Any]
+    found: bool
+    got: list[str]
+
+
+def speaker_matches(spec: str, row: dict[str, Any]) -> bool:
+    """An actor id matches itself; a country code matches an unnamed speaker of that country
+    ("Iran's ambassador") or one of its institutions; ``~Name`` matches an unresolved speaker by name."""
+    actor_id, country = row["speaker_id"], row["speaker_country"]
+    if spec.startswith("~"):
+        return spec[1:].lower() in (row["speaker_text"] or "").lower()
+    if spec == actor_id:
+        return True
+    return spec == country and (actor_id is None or actor_id.startswith(spec + "."))
+
+
+def check_key_quotes(store: Store, key_file: Path) -> list[KeyQuoteResult]:
+    """Each expected item (doc prefix, cue word, speaker, how many) against the stored statements.
+
+    An item with ``count: 2`` (two quoted pieces under one cue) is two checks.
+    """
+    expected = yaml.safe_load(key_file.read_text(encoding="utf-8"))
+    rows = store.rows(
+        "SELECT s.cue, s.speaker_id, s.speaker_country, s.speaker_text, d.path "
+        "FROM statements s JOIN documents d USING (doc_id)"
+    )
+    results = []
+    for item in expected:
+        candidates = [
+            r for r in rows if Path(r["path"]).name.startswith(item["doc"]) and r["cue"].lower() == item["cue"].lower()
+        ]
+        right = sum(speaker_matches(item["speaker"], r) for r in candidates)
+        got = [r["speaker_id"] or r["speaker_text"] or "?" for r in candidates]
+        for index in range(item.get("count", 1)):
+            results.append(KeyQuoteResult(item, index < right, got))
+    return results

@@ -1,0 +1,35 @@
+"""Parse-level facts shared by the event and the statement extractors.
+
+Negation: "did not send", "no meeting", "refused to condemn", "refrained from endorsing"
+are not things that happened or were said. Exclusion: "Iran, unlike Belarus, ..." does not
+make Belarus part of the subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Governing verbs that cancel their complement: "refused to sign", "refrained from supplying".
+CANCELLING = frozenset("refuse decline fail avoid abstain hesitate refrain neglect eschew".split())
+# Prepositions that set a name apart from the subject ("Iran, unlike Belarus, ...").
+EXCLUDING = frozenset("unlike except besides excluding".split())
+
+
+def negated(trigger: Token) -> bool:
+    """ "did not send", "no meeting", "refused to condemn", "did not sign a deal"."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
+        return True
+    governor = trigger.head
+    if governor.i == trigger.i:
+        return False
+    if trigger.dep_ in {"xcomp", "ccomp"} and governor.lemma_.lower() in CANCELLING:
+        return True
+    if trigger.dep_ == "pcomp" and governor.dep_ == "prep" and governor.head.lemma_.lower() in CANCELLING:
+        return True  # "refrained from supplying"
+    governs_object = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}
+    return (trigger.dep_ == "xcomp" or governs_object) and any(c.dep_ == "neg" for c in governor.children)
+
+
+def set_apart(subject: Token) -> set[int]:
+    """Indices of the tokens an excluding preposition sets apart from a subject."""
+    return {t.i for c in subject.subtree if c.dep_ == "prep" and c.lower_ in EXCLUDING for t in c.subtree}
