@@ -52,7 +52,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.1"
+    VERSION = "1.2"
 
     @property
     def component(self) -> str:
