@@ -149,8 +149,15 @@ class Store(Closing):
         ids = [r["doc_id"] for r in doc_rows]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for name in (*schema.DOCUMENT_TABLES, "documents"):
-                self.con.execute(f'DELETE FROM "{name}" WHERE doc_id IN (SELECT unnest(?))', [ids])
+            # Only documents stored before have rows to replace: a new one costs no scan.
+            stored = [
+                row[0]
+                for row in self.con.execute(
+                    "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]
+                ).fetchall()
+            ]
+            for name in (*schema.DOCUMENT_TABLES, "documents") if stored else ():
+                self.con.execute(f'DELETE FROM "{name}" WHERE doc_id IN (SELECT unnest(?))', [stored])
             self._insert("documents", doc_rows)
             for name, rows in tables.items():
                 self._insert(name, rows)

@@ -6,7 +6,7 @@ in any DuckDB without extensions.  Codes (types, countries, QIDs) are strings.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Tables written per document: replaced as a whole when a document is reprocessed.
 DOCUMENT_TABLES = ("furniture", "sentences", "mentions", "event_mentions", "statements")
@@ -114,13 +114,15 @@ TABLES: dict[str, str] = {
     """,
 }
 
-INDEXES = (
-    "CREATE INDEX IF NOT EXISTS idx_sentences_doc ON sentences(doc_id)",
-    "CREATE INDEX IF NOT EXISTS idx_mentions_doc ON mentions(doc_id)",
-    "CREATE INDEX IF NOT EXISTS idx_event_mentions_doc ON event_mentions(doc_id)",
-    "CREATE INDEX IF NOT EXISTS idx_statements_doc ON statements(doc_id)",
-    "CREATE INDEX IF NOT EXISTS idx_furniture_doc ON furniture(doc_id)",
-)
+# No secondary indexes: every checkpoint rewrote the per-document ART indexes whole, so
+# writing a batch grew slower with the store (12.7 ms a document at 1,000 stored documents,
+# 24.5 ms at 20,000). Lookups by document scan a column instead, which DuckDB does fast.
+INDEXES: tuple[str, ...] = ()
 
 # version -> statements that migrate a store from version-1 to version.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: tuple(
+        f"DROP INDEX IF EXISTS idx_{table}_doc"
+        for table in ("sentences", "mentions", "event_mentions", "statements", "furniture")
+    ),
+}

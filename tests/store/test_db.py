@@ -62,6 +62,18 @@ def test_new_store_has_current_schema(tmp_path: Path) -> None:
         assert store.counts()["documents"] == 0
 
 
+def test_version_1_store_migrates_and_loses_its_per_document_indexes(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.write_documents([processed()])
+        store.con.execute("CREATE INDEX idx_mentions_doc ON mentions(doc_id)")
+        store.con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 2
+        assert store.scalar("SELECT count(*) FROM duckdb_indexes() WHERE index_name LIKE 'idx_%'") == 0
+        assert store.scalar("SELECT count(*) FROM mentions") > 0
+
+
 def test_rewriting_a_document_replaces_its_rows(tmp_path: Path) -> None:
     with Store(tmp_path / "s.duckdb") as store:
         store.write_documents([processed()])
