@@ -45,11 +45,24 @@ def figures(text: str) -> list[float]:
     return found
 
 
-def _relational(event: EventMention) -> bool:
-    """An event between two sides: a recipient, or two actors of an undirected type ("trade between A and B")."""
-    if event.recipients:
-        return True
-    return event.type in UNDIRECTED and len({actor_key(a) for a in event.actors}) >= 2
+GroupKey = tuple[str, str, tuple[str, ...]]
+
+
+def group_key(event_type: str, mode: str | None, actors: list[ActorRef], recipients: list[ActorRef]) -> GroupKey | None:
+    """The proposition group of an event: (type, mode, participants); None for a one-sided event.
+
+    An event is between two sides when it has a recipient, or two actors of an undirected
+    type ("trade between A and B"); "Iran mobilised" is not a claim about a relation.
+    """
+    actor_keys = {actor_key(a) for a in actors}
+    if not recipients and not (event_type in UNDIRECTED and len(actor_keys) >= 2):
+        return None
+    recipient_keys = {actor_key(a) for a in recipients}
+    if event_type in UNDIRECTED:
+        participants: tuple[str, ...] = tuple(sorted(actor_keys | recipient_keys))
+    else:
+        participants = ("+".join(sorted(actor_keys)), "+".join(sorted(recipient_keys)))
+    return (event_type, mode or "", participants)
 
 
 def _parse(value: str | None) -> date | None:
@@ -121,18 +134,11 @@ def build_claims(
     documents: Mapping[str, Document] | None = None,
 ) -> tuple[list[Proposition], list[Dispute]]:
     """Propositions across documents and the disputes among their members."""
-    groups: dict[tuple[str, str, tuple[str, ...]], list[EventMention]] = defaultdict(list)
+    groups: dict[GroupKey, list[EventMention]] = defaultdict(list)
     for event in events:
-        if not _relational(event):
-            continue  # one-sided events ("Iran mobilised") are not claims about a relation
-        if event.type in UNDIRECTED:
-            participants = tuple(sorted({actor_key(a) for a in event.actors + event.recipients}))
-        else:
-            participants = (
-                "+".join(sorted({actor_key(a) for a in event.actors})),
-                "+".join(sorted({actor_key(a) for a in event.recipients})),
-            )
-        groups[(event.type, event.mode or "", participants)].append(event)
+        group = group_key(event.type, event.mode, event.actors, event.recipients)
+        if group is not None:
+            groups[group].append(event)
 
     by_sentence: dict[tuple[str, int], list[Statement]] = defaultdict(list)
     for statement in statements:

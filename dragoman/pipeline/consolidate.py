@@ -19,8 +19,7 @@ import pyarrow as pa
 from duckdb.func import FunctionNullHandling
 
 from dragoman.claims import build_claims
-from dragoman.claims.build import UNDIRECTED
-from dragoman.claims.build import actor_key as claim_actor_key
+from dragoman.claims.build import UNDIRECTED, group_key
 from dragoman.events.merge import merge_events
 from dragoman.records import ActorRef
 from dragoman.store import Store
@@ -34,6 +33,8 @@ CHUNK = 20_000
 # The merge group of an event mention, as stored (rows.actor_key is events.merge's key).
 MERGE_KEY = "type || chr(31) || coalesce(actor_keys, '') || chr(31) || coalesce(recipient_keys, '')"
 CLAIM_KEY_FUNCTION = "_dragoman_claim_key"
+# A mention with no recipient can still be a claim when its type is undirected (checked by claim_key).
+UNDIRECTED_SQL = ", ".join(f"'{t}'" for t in sorted(UNDIRECTED))
 TEMP_TABLES = ("_touched", "_mkeys", "_ckeys", "_cgroups")
 
 
@@ -46,19 +47,14 @@ def _row(record: Any, json_fields: tuple[str, ...]) -> dict[str, Any]:
 
 
 def claim_key(event_type: str, mode: str | None, actors: str | None, recipients: str | None) -> str | None:
-    """The group ``build_claims`` puts a stored event mention in; None if it makes no claim."""
-    recipient_refs = [ActorRef.from_dict(a) for a in json.loads(recipients or "[]")]
-    if not recipient_refs:
-        return None
-    actor_refs = [ActorRef.from_dict(a) for a in json.loads(actors or "[]")]
-    if event_type in UNDIRECTED:
-        participants: list[str] = sorted({claim_actor_key(a) for a in actor_refs + recipient_refs})
-    else:
-        participants = [
-            "+".join(sorted({claim_actor_key(a) for a in actor_refs})),
-            "+".join(sorted({claim_actor_key(a) for a in recipient_refs})),
-        ]
-    return json.dumps([event_type, mode or "", participants], ensure_ascii=False)
+    """``build_claims``'s group of a stored event mention (JSON columns); None if it makes no claim."""
+    key = group_key(
+        event_type,
+        mode,
+        [ActorRef.from_dict(a) for a in json.loads(actors or "[]")],
+        [ActorRef.from_dict(a) for a in json.loads(recipients or "[]")],
+    )
+    return None if key is None else json.dumps([key[0], key[1], list(key[2])], ensure_ascii=False)
 
 
 def _append(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
@@ -126,7 +122,8 @@ def _claims(store: Store, incremental: bool) -> None:
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _ckeys AS SELECT * FROM (SELECT id, doc_id, sentence_idx, "
         f"{CLAIM_KEY_FUNCTION}(type, mode, actors, recipients) AS key FROM event_mentions "
-        f"WHERE recipients IS NOT NULL AND recipients <> '[]' {types if incremental else ''}) WHERE key IS NOT NULL"
+        f"WHERE (recipients <> '[]' OR type IN ({UNDIRECTED_SQL})) {types if incremental else ''}) "
+        "WHERE key IS NOT NULL"
     )
     touched = "WHERE key IN (SELECT key FROM _ckeys WHERE doc_id IN (SELECT doc_id FROM _touched))"
     con.execute(

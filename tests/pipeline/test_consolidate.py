@@ -120,3 +120,20 @@ def test_chunked_full_consolidation_equals_one_chunk(tmp_path: Path, monkeypatch
         monkeypatch.setattr(consolidation, "CHUNK", 3)
         consolidate(store)
         assert tables(store) == whole
+
+
+def test_consolidated_claims_are_those_build_claims_finds(tmp_path: Path) -> None:
+    """The store-side grouping must not drift from build_claims (undirected events without recipients too)."""
+    from dragoman.claims import build_claims
+    from dragoman.store import load as load_records
+
+    docs = corpus(40, seed=5)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_documents(docs)
+        consolidate(store)
+        stored = {row["id"] for row in store.rows("SELECT id FROM propositions")}
+        propositions, _ = build_claims(load_records.event_mentions(store), load_records.statements(store))
+    undirected_pairs = [
+        e for d in docs for e in d.events if e.type in {"CONSULT", "AGREE"} and not e.recipients and len(e.actors) == 2
+    ]
+    assert undirected_pairs and stored == {p.id for p in propositions}
