@@ -24,7 +24,6 @@ from dragoman.events.merge import merge_events
 from dragoman.records import ActorRef
 from dragoman.store import Store
 from dragoman.store import load as load_records
-from dragoman.store.db import COLUMNS
 from dragoman.store.rows import to_json
 
 # Mentions merged at a time (whole groups; a group larger than this is merged alone).
@@ -55,17 +54,6 @@ def claim_key(event_type: str, mode: str | None, actors: str | None, recipients:
         [ActorRef.from_dict(a) for a in json.loads(recipients or "[]")],
     )
     return None if key is None else json.dumps([key[0], key[1], list(key[2])], ensure_ascii=False)
-
-
-def _append(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    columns = COLUMNS[table]
-    store.con.register("_append_rows", pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows]))
-    try:
-        store.con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM _append_rows')
-    finally:
-        store.con.unregister("_append_rows")
 
 
 def _chunked(sql_counts: str) -> str:
@@ -102,7 +90,7 @@ def _merge(store: Store, incremental: bool) -> None:
             )
         )
         events = merge_events(mentions)
-        _append(store, "events", [_row(e, ("actors", "recipients", "mention_ids")) for e in events])
+        store.insert_rows("events", [_row(e, ("actors", "recipients", "mention_ids")) for e in events])
         links = pa.Table.from_pylist(
             [{"id": m.id, "event_id": m.event_id} for m in mentions],
             schema=pa.schema([("id", pa.string()), ("event_id", pa.string())]),
@@ -158,8 +146,8 @@ def _claims(store: Store, incremental: bool) -> None:
             )
         )
         propositions, disputes = build_claims(mentions, statements)
-        _append(store, "propositions", [_row(p, ("actors", "recipients", "members")) for p in propositions])
-        _append(store, "disputes", [_row(d, ("versions", "actor_keys")) for d in disputes])
+        store.insert_rows("propositions", [_row(p, ("actors", "recipients", "members")) for p in propositions])
+        store.insert_rows("disputes", [_row(d, ("versions", "actor_keys")) for d in disputes])
 
 
 def consolidate(store: Store, incremental: bool = False) -> dict[str, int]:

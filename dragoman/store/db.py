@@ -16,7 +16,7 @@ import pyarrow as pa
 from dragoman.closing import Closing
 from dragoman.records import ProcessedDocument
 from dragoman.store import schema
-from dragoman.store.rows import document_row, processed_rows
+from dragoman.store.rows import batch_rows
 
 DEFAULT_DB = "dragoman.duckdb"
 
@@ -108,7 +108,8 @@ class Store(Closing):
             raise
 
     # -- writing -------------------------------------------------------------------
-    def _insert(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    def insert_rows(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Append rows (dicts keyed by column) to a table, through Arrow."""
         if not rows:
             return
         columns = COLUMNS[table]
@@ -137,16 +138,8 @@ class Store(Closing):
         """
         if not results:
             return
-        now = datetime.now(UTC).replace(tzinfo=None)
-        signatures = signatures or {}
-        tables: dict[str, list[dict[str, Any]]] = {name: [] for name in schema.DOCUMENT_TABLES}
-        doc_rows = []
-        for result in results:
-            doc = result.document
-            doc_rows.append(document_row(doc, [str(c) for c in result.components], now, signatures.get(doc.doc_id)))
-            for name, rows in processed_rows(result).items():
-                tables[name].extend(rows)
-        ids = [r["doc_id"] for r in doc_rows]
+        tables = batch_rows(results, signatures or {}, datetime.now(UTC).replace(tzinfo=None))
+        ids = [r["doc_id"] for r in tables["documents"]]
         self.con.execute("BEGIN TRANSACTION")
         try:
             # Only documents stored before have rows to replace: a new one costs no scan.
@@ -158,9 +151,8 @@ class Store(Closing):
             ]
             for name in (*schema.DOCUMENT_TABLES, "documents") if stored else ():
                 self.con.execute(f'DELETE FROM "{name}" WHERE doc_id IN (SELECT unnest(?))', [stored])
-            self._insert("documents", doc_rows)
-            for name, rows in tables.items():
-                self._insert(name, rows)
+            for name, rows in tables.items():  # documents first
+                self.insert_rows(name, rows)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -171,7 +163,7 @@ class Store(Closing):
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute(f'DELETE FROM "{table}"')
-            self._insert(table, rows)
+            self.insert_rows(table, rows)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -183,7 +175,7 @@ class Store(Closing):
         try:
             for table, rows in tables.items():
                 self.con.execute(f'DELETE FROM "{table}"')
-                self._insert(table, rows)
+                self.insert_rows(table, rows)
             for statement in updates:
                 self.con.execute(statement)
             self.con.execute("COMMIT")
@@ -198,7 +190,7 @@ class Store(Closing):
         try:
             ids = [r["actor_id"] for r in rows]
             self.con.execute("DELETE FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids])
-            self._insert("actors", rows)
+            self.insert_rows("actors", rows)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")

@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 from dragoman.records import ProcessedDocument
 from dragoman.store import schema
 from dragoman.store.db import COLUMNS, Store
-from dragoman.store.rows import document_row, processed_rows
+from dragoman.store.rows import batch_rows
 
 PER_DOCUMENT = ("documents", *schema.DOCUMENT_TABLES)
 CORPUS = ("actors", "events", "propositions", "disputes", "reviews")
@@ -86,14 +86,7 @@ class ParquetParts:
     def write(self, results: Sequence[ProcessedDocument], signatures: dict[str, Any]) -> None:
         if not results:
             return
-        now = datetime.now(UTC).replace(tzinfo=None)
-        tables: dict[str, list[dict[str, Any]]] = {name: [] for name in PER_DOCUMENT}
-        for result in results:
-            doc = result.document
-            components = [str(c) for c in result.components]
-            tables["documents"].append(document_row(doc, components, now, signatures.get(doc.doc_id)))
-            for name, rows in processed_rows(result).items():
-                tables[name].extend(rows)
+        tables = batch_rows(results, signatures, datetime.now(UTC).replace(tzinfo=None))
         self.count += 1
         part = f"batch={self.run}-{self.count:06d}"
         for name, rows in tables.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
@@ -149,3 +150,17 @@ def processed_rows(result: ProcessedDocument) -> dict[str, list[dict[str, Any]]]
         "event_mentions": [event_mention_row(e) for e in result.events],
         "statements": [statement_row(s) for s in result.statements],
     }
+
+
+def batch_rows(
+    results: Sequence[ProcessedDocument], signatures: Mapping[str, Any], ingested_at: Any
+) -> dict[str, list[dict[str, Any]]]:
+    """Rows of the documents table and every per-document table for a batch, in input order."""
+    tables: dict[str, list[dict[str, Any]]] = {"documents": []}
+    for result in results:
+        doc = result.document
+        components = [str(c) for c in result.components]
+        tables["documents"].append(document_row(doc, components, ingested_at, signatures.get(doc.doc_id)))
+        for name, rows in processed_rows(result).items():
+            tables.setdefault(name, []).extend(rows)
+    return tables
