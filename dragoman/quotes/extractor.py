@@ -165,7 +165,7 @@ class QuoteExtractor:
         own = [c for c in token.children if c.dep_ in SUBJECTS]
         if own and own[0].lower_ in RELATIVE_PRONOUNS and token.lemma_.lower() in EVIDENTIAL:
             return None  # "..., which shows that ...": the clause goes on with the speaker's words
-        speaker = self._speaker(token, mentions)
+        speaker = self._speaker(token, subject, mentions)
         if speaker is None and not subject:
             return None
         speaker_text = speaker.text if speaker else " ".join(t.text for t in subject)
@@ -248,8 +248,9 @@ class QuoteExtractor:
                 break
         return []
 
-    def _speaker(self, token: Token, mentions: list[Mention]) -> Mention | None:
-        tokens = self._subject_tokens(token)
+    @staticmethod
+    def _speaker(token: Token, tokens: list[Token], mentions: list[Mention]) -> Mention | None:
+        """The mention that speaks for a cue, from its subject ``tokens`` (``_subject_tokens``)."""
         candidates: list[Mention] = []
         if tokens:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
