@@ -596,10 +596,7 @@ class Resolver:
             role = self.kb.role_string(office, scope_id)
             if not name and data.get("former"):
                 # "Iran's former foreign minister": not whoever holds the office at the document's date.
-                country = scope.country if scope is not None else None
-                return ActorRef(name=_strip(data["text"]), kind="person", country=country, sector="GOV", role=role), (
-                    "title"
-                )
+                name = data["text"]
             if not name:
                 held = self.kb.office_holder(office, scope_id, window)
                 if held is None:
