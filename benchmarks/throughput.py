@@ -9,7 +9,6 @@ plus the five analyses in ../shared/corpus/iran-russia.
 from __future__ import annotations
 
 import argparse
-import os
 import platform
 import re
 import tempfile
@@ -23,6 +22,7 @@ import psutil
 import spacy
 
 from dragoman.config import Settings
+from dragoman.evaluation.shared import shared_dir
 from dragoman.nlp import load_model
 from dragoman.pipeline.ingest import ingest
 from dragoman.pipeline.parallel import DaskBatchExecutor, ProcessPoolBatchExecutor
@@ -30,12 +30,10 @@ from dragoman.pipeline.process import ProcessorConfig
 
 
 def _shared() -> Path:
-    """$DRAGOMAN_SHARED, else ../shared beside the checkout, else /work/shared."""
-    repo = Path(__file__).resolve().parents[1]
-    for candidate in (os.environ.get("DRAGOMAN_SHARED"), repo.parent / "shared", "/work/shared"):
-        if candidate and (Path(candidate) / "bench" / "bbc").is_dir():
-            return Path(candidate)
-    raise SystemExit("benchmark data not found: set DRAGOMAN_SHARED to the folder holding bench/bbc")
+    try:
+        return shared_dir("bench/bbc")
+    except FileNotFoundError:
+        raise SystemExit("benchmark data not found: set DRAGOMAN_SHARED to the folder holding bench/bbc") from None
 
 
 SHARED = _shared()

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+
+from dragoman.evaluation.shared import shared_dir as find_shared
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def shared_dir() -> Path:
-    """../shared beside the checkout (as in CI), or $DRAGOMAN_SHARED."""
-    candidates = [os.environ.get("DRAGOMAN_SHARED"), REPO.parent / "shared", Path("/work/shared")]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    pytest.skip("../shared is not available")
-    raise AssertionError  # unreachable
+    """The third-party data beside the checkout (as in CI); the test is skipped without it."""
+    try:
+        return find_shared()
+    except FileNotFoundError:
+        pytest.skip("../shared is not available")
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,8 @@ def entities(
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the full result as JSON.")] = None,
 ) -> None:
     """Score entity spans (strict and overlap F1) for bare spaCy NER and the actor resolver."""
-    from dragoman.evaluation.entities import _System, evaluate_crossner, evaluate_re3d, shared_dir
+    from dragoman.evaluation.entities import _System, evaluate_crossner, evaluate_re3d
+    from dragoman.evaluation.shared import shared_dir
 
     if dataset not in DEFAULT_PATHS:
         raise typer.BadParameter("dataset must be re3d or crossner", param_hint="DATASET")

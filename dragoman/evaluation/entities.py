@@ -15,7 +15,6 @@ only not one of our types.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -43,15 +42,6 @@ SKIP_METHODS = {"pronoun", "plural-ref", "short-title"}
 IGNORE = "_ignore"
 
 Span = tuple[int, int, str]  # start, end, type (offsets within one document)
-
-
-def shared_dir() -> Path:
-    """Where the third-party evaluation data lives ($DRAGOMAN_SHARED, ../shared, /work/shared)."""
-    repo = Path(__file__).resolve().parents[2]
-    for candidate in (os.environ.get("DRAGOMAN_SHARED"), repo.parent / "shared", Path("/work/shared")):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    raise FileNotFoundError("shared data not found: set DRAGOMAN_SHARED")
 
 
 def mention_type(mention: Mention) -> str | None:

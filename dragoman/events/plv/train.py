@@ -5,34 +5,25 @@ Deterministic on CPU (fixed seeds, one thread); writes plv_lexical.joblib and pl
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
+from dragoman.evaluation.shared import shared_dir
 from dragoman.events.plv.data import read_pairs
 from dragoman.events.plv.encoder import ENCODER_FILE
 from dragoman.events.plv.model import LEXICAL_FILE, PairClassifier
 
-
-def shared_dir() -> Path:
-    """$DRAGOMAN_SHARED, else <repo>/../shared, else /work/shared."""
-    repo = Path(__file__).resolve().parents[3]
-    for candidate in (os.environ.get("DRAGOMAN_SHARED"), repo.parent / "shared", "/work/shared"):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return repo.parent / "shared"
-
-
-DEFAULT_DATA = shared_dir() / "eval" / "plv" / "PLV_train.tsv"
+PLV_TRAIN = Path("eval") / "plv" / "PLV_train.tsv"
 
 
 def train(
-    path: Path = DEFAULT_DATA, lexical_out: Path = LEXICAL_FILE, encoder_out: Path = ENCODER_FILE
+    path: Path | None = None, lexical_out: Path = LEXICAL_FILE, encoder_out: Path = ENCODER_FILE
 ) -> PairClassifier:
     import torch
 
     torch.set_num_threads(1)
     torch.use_deterministic_algorithms(True)
+    path = path or shared_dir(str(PLV_TRAIN.parent)) / PLV_TRAIN
     rows = read_pairs(path)
     if rows.roots is None:
         raise SystemExit(f"{path}: no gold_root column to train on")
@@ -42,7 +33,7 @@ def train(
 
 
 if __name__ == "__main__":
-    data = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA
+    data = Path(sys.argv[1]) if len(sys.argv) > 1 else shared_dir(str(PLV_TRAIN.parent)) / PLV_TRAIN
     train(data)
     size = (LEXICAL_FILE.stat().st_size + ENCODER_FILE.stat().st_size) / 1e6
     print(f"trained on {data} -> {LEXICAL_FILE.name}, {ENCODER_FILE.name} ({size:.1f} MB)")
