@@ -52,6 +52,8 @@ class Store(Closing):
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `dragoman ingest` first)")
+        if not read_only and not self.path.exists():
+            self._create()
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
@@ -68,6 +70,29 @@ class Store(Closing):
             self.migrate()
         else:
             self._check_version()
+
+    def _create(self) -> None:
+        """Make a new store beside its path and move it into place whole, so that a crash while
+        creating it never leaves a file without the schema."""
+        building = self.path.with_name(f".{self.path.name}.creating-{os.getpid()}")
+        try:
+            self.con = duckdb.connect(str(building))
+            try:
+                self.migrate()
+            finally:
+                self.con.close()
+            try:
+                os.link(building, self.path)  # fails if another process made it first: theirs stands
+            except FileExistsError:
+                pass
+            except OSError:  # a file system without hard links
+                if not self.path.exists():
+                    os.replace(building, self.path)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot create the store: {str(exc).splitlines()[0]}") from None
+        finally:
+            for leftover in (building, building.with_name(building.name + ".wal")):
+                leftover.unlink(missing_ok=True)
 
     # -- lifecycle -----------------------------------------------------------------
     def close(self) -> None:

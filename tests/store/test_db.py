@@ -153,3 +153,17 @@ def test_second_writer_gets_a_clear_message(tmp_path: Path) -> None:
     finally:
         done.set()
         holder.join(30)
+
+
+def test_a_store_whose_creation_fails_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: Store) -> None:
+        raise duckdb.IOException("disk full while creating tables")
+
+    monkeypatch.setattr(Store, "migrate", broken)
+    with pytest.raises(StoreError, match="cannot create the store: disk full"):
+        Store(tmp_path / "new.duckdb")
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    with Store(tmp_path / "new.duckdb") as store:
+        assert store.schema_version() == SCHEMA_VERSION
+    assert [p.name for p in tmp_path.iterdir()] == ["new.duckdb"]

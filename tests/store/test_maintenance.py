@@ -42,6 +42,14 @@ def test_missing_store_is_a_problem(tmp_path: Path) -> None:
     assert "no such store" in str(problem)
 
 
+def test_a_duckdb_file_without_our_tables_is_reported_not_crashed_on(tmp_path: Path) -> None:
+    import duckdb
+
+    duckdb.connect(str(tmp_path / "other.duckdb")).close()
+    [problem] = check(tmp_path / "other.duckdb")
+    assert "schema v0" in str(problem)
+
+
 def test_backup_round_trip_keeps_every_row(tmp_path: Path) -> None:
     db = make_store(tmp_path / "s.duckdb")
     archive = tmp_path / "b.tar.gz"
