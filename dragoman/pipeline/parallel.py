@@ -20,7 +20,7 @@ from dragoman.records import Component, Document, EventMention, Mention, Process
 
 # Batches queued per worker: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 2
-# Documents per task sent to a worker (a batch of 32 is four tasks).
+# Documents per task sent to a worker, on average (a batch of 32 is four tasks).
 TASK_DOCUMENTS = 8
 
 
@@ -43,8 +43,28 @@ def extract_batch(documents: Sequence[Document], config: ProcessorConfig) -> lis
     return [(r.sentences, r.mentions, r.events, r.statements, r.components) for r in process_batch(documents, config)]
 
 
+def split_tasks(batch: Sequence[Document], tasks: int) -> list[list[Document]]:
+    """``tasks`` runs of consecutive documents with about equal amounts of text.
+
+    Equal counts of documents are not equal work: a run of long analyses would keep one
+    worker busy while the other waits for the batch to be written.
+    """
+    if not batch:
+        return []
+    total = sum(len(d.text) for d in batch)
+    parts: list[list[Document]] = [[]]
+    filled = 0
+    for document in batch:
+        if parts[-1] and len(parts) < tasks and filled >= total * len(parts) / tasks:
+            parts.append([])
+        parts[-1].append(document)
+        filled += len(document.text)
+    return parts
+
+
 def _remote(submit: Any, batches: Iterable[list[Document]], window: int) -> Iterator[list[ProcessedDocument]]:
-    """Send batches out as tasks of TASK_DOCUMENTS documents; join what comes back, in input order.
+    """Send batches out as tasks of about TASK_DOCUMENTS documents' worth of text; join what
+    comes back, in input order.
 
     Small tasks keep both workers busy to the end of a run (a free worker takes the next
     task) while the store is still written a whole batch at a time; the documents stay
@@ -54,7 +74,7 @@ def _remote(submit: Any, batches: Iterable[list[Document]], window: int) -> Iter
 
     def send(batch: list[Document]) -> list[Any]:
         sent.append(batch)
-        return [submit(batch[i : i + TASK_DOCUMENTS]) for i in range(0, len(batch), TASK_DOCUMENTS)]
+        return [submit(part) for part in split_tasks(batch, -(-len(batch) // TASK_DOCUMENTS))]
 
     for futures in _ordered(send, batches, window):
         extracted = [item for future in futures for item in future.result()]
@@ -70,8 +90,16 @@ def _warm(config: ProcessorConfig) -> None:
     cached_processor(config)
 
 
+def _ready() -> None:
+    return None
+
+
 class ProcessPoolBatchExecutor:
-    """Local worker processes; each builds its processor once, as it starts, and keeps it."""
+    """Local worker processes; each builds its processor once, as it starts, and keeps it.
+
+    The workers are started at once (the pool would start one per task submitted), so
+    they load the model while this process prepares the store and reads the first batch.
+    """
 
     def __init__(self, config: ProcessorConfig, workers: int) -> None:
         self.config = config
@@ -82,6 +110,8 @@ class ProcessPoolBatchExecutor:
             initializer=_warm,
             initargs=(config,),
         )
+        for _ in range(workers):
+            self.pool.submit(_ready)
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[ProcessedDocument]]:
         def submit(batch: list[Document]) -> Future[list[Extracted]]:

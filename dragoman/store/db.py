@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -174,10 +174,11 @@ class Store(Closing):
                     "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]
                 ).fetchall()
             ]
-            for name in (*schema.DOCUMENT_TABLES, "documents") if stored else ():
+            for name in (*schema.DOCUMENT_TABLES, "near_duplicate_bands", "documents") if stored else ():
                 self.con.execute(f'DELETE FROM "{name}" WHERE doc_id IN (SELECT unnest(?))', [stored])
             for name, rows in tables.items():  # documents first
                 self.insert_rows(name, rows)
+            self.con.execute(schema.insert_bands("doc_id IN (SELECT unnest($ids))"), {"ids": ids})
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -234,14 +235,26 @@ class Store(Closing):
         row = self.con.execute(sql, params or []).fetchone()
         return row[0] if row else None
 
-    def signatures(self) -> Iterator[tuple[str, list[int]]]:
-        """Stored near-duplicate signatures of original (non-duplicate) documents."""
-        cursor = self.con.execute(
-            "SELECT doc_id, signature FROM documents WHERE duplicate_of IS NULL AND signature IS NOT NULL"
+    def near_duplicate_candidates(self, keys: Iterable[int]) -> dict[int, dict[str, list[int]]]:
+        """Band key -> {doc_id: signature} of the stored originals sharing that band."""
+        wanted = list(set(keys))
+        found: dict[int, dict[str, list[int]]] = {}
+        if not wanted:
+            return found
+        sharing = self.con.execute(
+            "SELECT band_key, doc_id FROM near_duplicate_bands WHERE band_key IN (SELECT unnest(?))", [wanted]
+        ).fetchall()
+        if not sharing:  # the usual case: no signature is read at all
+            return found
+        signatures = dict(
+            self.con.execute(
+                "SELECT doc_id, signature FROM documents WHERE doc_id IN (SELECT unnest(?))",
+                [list({doc_id for _, doc_id in sharing})],
+            ).fetchall()
         )
-        while batch := cursor.fetchmany(1000):
-            for doc_id, signature in batch:
-                yield doc_id, json.loads(signature)
+        for key, doc_id in sharing:
+            found.setdefault(key, {})[doc_id] = json.loads(signatures[doc_id])
+        return found
 
     def counts(self) -> dict[str, int]:
         return {name: int(self.scalar(f'SELECT count(*) FROM "{name}"')) for name in schema.TABLES if name != "meta"}

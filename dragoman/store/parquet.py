@@ -136,6 +136,7 @@ def load_parquet(store: Store, root: Path) -> dict[str, int]:
         con.execute("BEGIN TRANSACTION")
         try:
             _insert(con, sources)
+            con.execute(schema.insert_bands("doc_id IN (SELECT doc_id FROM _load_docs)"))
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

@@ -6,7 +6,9 @@ in any DuckDB without extensions.  Codes (types, countries, QIDs) are strings.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+from dragoman.ingest.dedup import BANDS, band_keys_sql
+
+SCHEMA_VERSION = 3
 
 # Tables written per document: replaced as a whole when a document is reprocessed.
 DOCUMENT_TABLES = ("furniture", "sentences", "mentions", "event_mentions", "statements")
@@ -105,6 +107,9 @@ TABLES: dict[str, str] = {
             versions VARCHAR, actor_keys VARCHAR
         )
     """,
+    "near_duplicate_bands": """
+        CREATE TABLE IF NOT EXISTS near_duplicate_bands (band_key BIGINT NOT NULL, doc_id VARCHAR NOT NULL)
+    """,
     "reviews": """
         CREATE TABLE IF NOT EXISTS reviews (
             review_id VARCHAR PRIMARY KEY, target_kind VARCHAR NOT NULL, target_id VARCHAR NOT NULL,
@@ -119,10 +124,26 @@ TABLES: dict[str, str] = {
 # 24.5 ms at 20,000). Lookups by document scan a column instead, which DuckDB does fast.
 INDEXES: tuple[str, ...] = ()
 
+
+
+def insert_bands(documents_where: str) -> str:
+    """SQL adding the near-duplicate bands of the stored originals that ``documents_where`` selects.
+
+    Near-duplicate lookups read the bands from the store rather than keeping every stored
+    signature in memory, so an ingest's memory does not grow with the store.
+    """
+    return (
+        f"INSERT INTO near_duplicate_bands SELECT {band_keys_sql('s', 'band')} AS band_key, doc_id "
+        "FROM (SELECT doc_id, CAST(signature AS BIGINT[]) AS s FROM documents "
+        f"WHERE duplicate_of IS NULL AND signature IS NOT NULL AND ({documents_where})), range({BANDS}) r(band)"
+    )
+
+
 # version -> statements that migrate a store from version-1 to version.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: tuple(
         f"DROP INDEX IF EXISTS idx_{table}_doc"
         for table in ("sentences", "mentions", "event_mentions", "statements", "furniture")
     ),
+    3: ("DELETE FROM near_duplicate_bands", insert_bands("TRUE")),
 }

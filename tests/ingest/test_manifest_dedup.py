@@ -56,3 +56,15 @@ def test_near_duplicate_found_and_unrelated_not() -> None:
     assert index.find_twin(index.signature(republished), 0.75) == "original"
     other = "The football season opened with a draw in the capital as fans packed the stadium " * 5
     assert index.find_twin(index.signature(other), 0.75) is None
+
+
+def test_forgotten_documents_are_not_found_and_stored_candidates_are() -> None:
+    index = NearDuplicateIndex()
+    original = index.signature(ARTICLE * 2)
+    index.add("original", original)
+    index.add("other", index.signature("A different text about trade talks in Baku and Ankara. " * 5))
+    index.remove("original")
+    index.remove("never added")
+    assert len(index) == 1
+    assert index.find_twin(original, 0.75) is None
+    assert index.find_twin(original, 0.75, stored={"in the store": original}) == "in the store"

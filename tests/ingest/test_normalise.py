@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dragoman.ingest.normalise import normalise
+from dragoman.ingest.normalise import normalise, normalised_text
 
 
 def test_emphasis_removed_and_offsets_true() -> None:
@@ -37,3 +37,8 @@ def test_offset_map_points_back_to_the_same_characters(raw: str) -> None:
     assert offsets == sorted(offsets)
     for char, index in zip(text, offsets, strict=True):
         assert char == source[index] or char in " \n"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab *_\\\r\n\t.\u00a0\u200b\u00adé\u0301")), max_size=40))
+def test_text_without_the_map_is_the_same_text(raw: str) -> None:
+    assert normalised_text(raw) == normalise(raw)[0]

@@ -84,6 +84,23 @@ def test_near_duplicate_is_linked_not_counted(tmp_path: Path) -> None:
         )
 
 
+def test_a_later_run_finds_the_twin_of_a_stored_article(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    ingest([write_corpus(tmp_path / "corpus")], Settings(db=db))
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "z.txt").write_text("Another site\n\nRepublished with permission.\n" + BRIEFS["a.txt"].split("\n\n", 1)[1])
+    (later / "y.txt").write_text("Copy\n\nRepublished.\n" + BRIEFS["a.txt"].split("\n\n", 1)[1])
+    report = ingest([later], Settings(db=db))
+    assert (report.added, report.duplicates) == (0, 2)
+    with Store(db, read_only=True) as store:
+        twins = store.rows(
+            "SELECT d.duplicate_of, o.path FROM documents d JOIN documents o ON d.duplicate_of = o.doc_id"
+        )
+        assert len(twins) == 2 and all(t["path"].endswith("a.txt") for t in twins)
+        assert store.scalar("SELECT count(DISTINCT doc_id) FROM near_duplicate_bands") == 5  # originals only
+
+
 def test_workers_and_dask_store_what_a_serial_run_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dask.distributed import Client, LocalCluster
 

@@ -25,6 +25,21 @@ def test_batches_split_into_tasks_come_back_whole_and_in_order() -> None:
         return _done(chunk)
 
     out = list(parallel._remote(submit, iter(batches), window=2))
-    assert tasks == [8, 2, 8, 2, 3]
+    assert tasks == [5, 5, 5, 5, 3]  # ten documents of equal length: two tasks of five
     assert [[r.document.doc_id for r in batch] for batch in out] == [[d.doc_id for d in b] for b in batches]
     assert all(r.sentences[0].text == r.document.text for batch in out for r in batch)
+
+
+def test_tasks_hold_about_equal_amounts_of_text() -> None:
+    long_ones = [Document(f"a{i}", f"a{i}.txt", "word " * 1000, f"ha{i}", "txt") for i in range(4)]
+    short_ones = [Document(f"b{i}", f"b{i}.txt", "word " * 100, f"hb{i}", "txt") for i in range(28)]
+    parts = parallel.split_tasks(long_ones + short_ones, 4)
+    assert [d.doc_id for part in parts for d in part] == [d.doc_id for d in long_ones + short_ones]
+    sizes = [sum(len(d.text) for d in part) for part in parts]
+    assert len(parts) == 4 and max(sizes) < 2 * min(sizes)  # by count, the first task would hold 4 times the rest
+
+
+def test_fewer_documents_than_tasks() -> None:
+    docs = [Document("d0", "0.txt", "text", "h0", "txt")]
+    assert parallel.split_tasks(docs, 4) == [docs]
+    assert parallel.split_tasks([], 2) == []

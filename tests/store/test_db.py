@@ -6,6 +6,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dragoman.ingest.dedup import band_keys
 from dragoman.records import ActorRef, Document, EventMention, Mention, ProcessedDocument, Sentence
 from dragoman.store import Store, StoreError
 from dragoman.store import load as load_records
@@ -69,9 +70,34 @@ def test_version_1_store_migrates_and_loses_its_per_document_indexes(tmp_path: P
         store.con.execute("CREATE INDEX idx_mentions_doc ON mentions(doc_id)")
         store.con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with Store(db) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 2
+        assert store.schema_version() == SCHEMA_VERSION == 3
         assert store.scalar("SELECT count(*) FROM duckdb_indexes() WHERE index_name LIKE 'idx_%'") == 0
         assert store.scalar("SELECT count(*) FROM mentions") > 0
+
+
+SIGNATURE = [(i * 2654435761) % (1 << 61) for i in range(64)]
+
+
+def test_version_2_store_gets_the_bands_of_its_stored_signatures(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.write_documents([processed()], signatures={"d1": SIGNATURE})
+        store.con.execute("DELETE FROM near_duplicate_bands")
+        store.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with Store(db) as store:
+        assert store.schema_version() == 3
+        keys = [row[0] for row in store.con.execute("SELECT band_key FROM near_duplicate_bands").fetchall()]
+        assert sorted(keys) == sorted(band_keys(SIGNATURE))  # the SQL keys are the Python keys
+
+
+def test_stored_originals_are_found_by_their_bands_and_replaced_with_them(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_documents([processed()], signatures={"d1": SIGNATURE})
+        key = band_keys(SIGNATURE)[3]
+        assert store.near_duplicate_candidates([key, 12345]) == {key: {"d1": SIGNATURE}}
+        store.write_documents([processed()], signatures={"d1": SIGNATURE})  # reprocessed: bands not doubled
+        assert store.scalar("SELECT count(*) FROM near_duplicate_bands") == 16
+        assert store.near_duplicate_candidates([]) == {}
 
 
 def test_rewriting_a_document_replaces_its_rows(tmp_path: Path) -> None:
