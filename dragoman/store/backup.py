@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from dragoman.store.db import Store, StoreError
-from dragoman.store.schema import SCHEMA_VERSION, TABLES
+from dragoman.store.schema import SCHEMA_VERSION, TABLES, insert_bands
 
 MANIFEST = "manifest.json"
 
@@ -69,6 +69,8 @@ def restore(archive: Path, db: Path, force: bool = False) -> dict[str, int]:
                 if table == "meta" or not source.exists():
                     continue
                 store.con.execute(f"INSERT INTO \"{table}\" BY NAME SELECT * FROM read_parquet('{source}')")
+            if not (folder / "near_duplicate_bands.parquet").exists():  # a backup made before schema v3
+                store.con.execute(insert_bands("TRUE"))
             counts = {t: int(store.scalar(f'SELECT count(*) FROM "{t}"')) for t in TABLES}
         for table, expected in manifest["counts"].items():
             if table != "meta" and counts.get(table) != expected:

@@ -125,7 +125,6 @@ TABLES: dict[str, str] = {
 INDEXES: tuple[str, ...] = ()
 
 
-
 def insert_bands(documents_where: str) -> str:
     """SQL adding the near-duplicate bands of the stored originals that ``documents_where`` selects.
 

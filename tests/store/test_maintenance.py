@@ -70,3 +70,30 @@ def test_damaged_archive_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a dragoman backup"):
         restore(bad, tmp_path / "r.duckdb")
     assert not (tmp_path / "r.duckdb").exists()
+
+
+def test_a_backup_from_before_the_bands_table_gets_its_bands_rebuilt(tmp_path: Path) -> None:
+    import json
+    import tarfile
+
+    from tests.store.test_db import SIGNATURE
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        store.write_documents([processed()], signatures={"d1": SIGNATURE})
+    archive, unpacked = tmp_path / "b.tar.gz", tmp_path / "unpacked"
+    backup(db, archive)
+    with tarfile.open(archive, "r:gz") as tar:
+        tar.extractall(unpacked, filter="data")
+    (unpacked / "near_duplicate_bands.parquet").unlink()
+    manifest = json.loads((unpacked / "manifest.json").read_text())
+    del manifest["sha256"]["near_duplicate_bands.parquet"], manifest["counts"]["near_duplicate_bands"]
+    manifest["schema_version"] = 2
+    (unpacked / "manifest.json").write_text(json.dumps(manifest))
+    old = tmp_path / "old.tar.gz"
+    with tarfile.open(old, "w:gz") as tar:
+        for path in sorted(unpacked.iterdir()):
+            tar.add(path, arcname=path.name)
+    restore(old, tmp_path / "r.duckdb")
+    with Store(tmp_path / "r.duckdb", read_only=True) as store:
+        assert store.scalar("SELECT count(*) FROM near_duplicate_bands") == 16
