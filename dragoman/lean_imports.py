@@ -5,11 +5,14 @@ backend. The pipeline dragoman runs (en_core_web_sm, a CNN) never uses it, yet t
 import costs about 2 s and 190 MB in every process and every worker. torch is installed
 for the PLV pair classifier, which imports it itself when it is used; only thinc's
 import at start-up is turned away, and torch stays importable for everyone else.
+A program that imports dragoman and also runs a spaCy pipeline that needs torch
+(a transformer) sets DRAGOMAN_SPACY_TORCH=1.
 """
 
 from __future__ import annotations
 
 import importlib.abc
+import os
 import sys
 from collections.abc import Sequence
 from importlib.machinery import ModuleSpec
@@ -32,5 +35,7 @@ class TorchNotForThinc(importlib.abc.MetaPathFinder):
 
 
 def install() -> None:
+    if os.environ.get("DRAGOMAN_SPACY_TORCH") == "1":
+        return
     if not any(isinstance(finder, TorchNotForThinc) for finder in sys.meta_path):
         sys.meta_path.insert(0, TorchNotForThinc())
