@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from dragoman.store.db import Store, StoreError
-from dragoman.store.schema import SCHEMA_VERSION, TABLES, insert_bands
+from dragoman.store.schema import SCHEMA_VERSION, TABLES
 
 MANIFEST = "manifest.json"
 
@@ -69,8 +69,11 @@ def restore(archive: Path, db: Path, force: bool = False) -> dict[str, int]:
                 if table == "meta" or not source.exists():
                     continue
                 store.con.execute(f"INSERT INTO \"{table}\" BY NAME SELECT * FROM read_parquet('{source}')")
-            if not (folder / "near_duplicate_bands.parquet").exists():  # a backup made before schema v3
-                store.con.execute(insert_bands("TRUE"))
+            # An archive of an older schema is brought forward by the migrations a store of its version would run.
+            store.con.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(manifest["schema_version"])]
+            )
+            store.migrate()
             counts = {t: int(store.scalar(f'SELECT count(*) FROM "{t}"')) for t in TABLES}
         for table, expected in manifest["counts"].items():
             if table != "meta" and counts.get(table) != expected:
