@@ -73,9 +73,8 @@ class _Deduplicator:
         with open_for_write(self.settings.db) as store:
             stored = store.doc_ids_for_hashes(d.content_hash for d in new)
             signatures = {d.doc_id: self.pending.signature(body_text(d)) for d in new if d.content_hash not in stored}
-            candidates = store.near_duplicate_candidates(
-                key for signature in signatures.values() for key in band_keys(signature)
-            )
+            keys = {doc_id: band_keys(signature) for doc_id, signature in signatures.items()}
+            candidates = store.near_duplicate_candidates(key for bands in keys.values() for key in bands)
         fresh: list[Document] = []
         twins: list[Document] = []
         for document in batch:
@@ -84,7 +83,7 @@ class _Deduplicator:
                 continue
             self.seen.add(document.content_hash)
             signature = signatures[document.doc_id]
-            near = {doc_id: other for key in band_keys(signature) for doc_id, other in candidates.get(key, {}).items()}
+            near = {doc_id: other for key in keys[document.doc_id] for doc_id, other in candidates.get(key, {}).items()}
             twin = self.pending.find_twin(signature, threshold=self.threshold, stored=near)
             self.signatures[document.doc_id] = signature
             if twin is not None:
