@@ -75,15 +75,10 @@ def eval_key_events(
 
     with open_store(db) as store:
         results = check_key_events(store, key_file)
-    for result in results:
-        mark = "ok  " if result.found else "MISS"
-        out.print(
-            f"{mark} {result.expected['doc']} {result.expected.get('what', '')}"
-            + ("" if result.found else f"  (nearest: {result.nearest})"),
-            highlight=False,
-        )
-    found = sum(r.found for r in results)
-    out.print(f"{found}/{len(results)} key events right ({100 * found / max(1, len(results)):.0f}%)")
+    _print_checks(
+        [(r.found, f"{r.expected['doc']} {r.expected.get('what', '')}", f"nearest: {r.nearest}") for r in results],
+        "key events right",
+    )
 
 
 @eval_app.command("key-quotes")
@@ -97,11 +92,22 @@ def eval_key_quotes(
 
     with open_store(db) as store:
         results = check_key_quotes(store, key_file)
-    for result in results:
-        mark = "ok  " if result.found else "MISS"
-        item = result.expected
-        got = "" if result.found else f"  (got: {', '.join(result.got) or 'nothing'})"
-        out.print(f"{mark} {item['doc']} {item['cue']} -> {item['speaker']}{got}", highlight=False)
-    found = sum(r.found for r in results)
-    share = 100 * found / max(1, len(results))
-    out.print(f"{found}/{len(results)} attributed statements with the right speaker ({share:.0f}%)")
+    _print_checks(
+        [
+            (
+                r.found,
+                f"{r.expected['doc']} {r.expected['cue']} -> {r.expected['speaker']}",
+                f"got: {', '.join(r.got) or 'nothing'}",
+            )
+            for r in results
+        ],
+        "attributed statements with the right speaker",
+    )
+
+
+def _print_checks(checks: list[tuple[bool, str, str]], summary: str) -> None:
+    """A line per (found, item, what was there instead), then the share found."""
+    for found, item, instead in checks:
+        out.print(f"{'ok  ' if found else 'MISS'} {item}" + ("" if found else f"  ({instead})"), highlight=False)
+    right = sum(found for found, _, _ in checks)
+    out.print(f"{right}/{len(checks)} {summary} ({100 * right / max(1, len(checks)):.0f}%)")

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dragoman.evaluation.hand_coded import expected_and_stored, in_document
 from dragoman.store import Store
 
 
@@ -30,14 +29,15 @@ def _date_ok(expected: str | None, got: str | None) -> bool:
 
 
 def check_key_events(store: Store, key_file: Path) -> list[KeyEventResult]:
-    expected = yaml.safe_load(key_file.read_text(encoding="utf-8"))
-    rows = store.rows(
+    expected, rows = expected_and_stored(
+        store,
+        key_file,
         "SELECT e.type, e.actors, e.recipients, e.date, e.status, e.sentence, d.path "
-        "FROM event_mentions e JOIN documents d USING (doc_id)"
+        "FROM event_mentions e JOIN documents d USING (doc_id)",
     )
     results = []
     for item in expected:
-        candidates = [r for r in rows if Path(r["path"]).name.startswith(item["doc"]) and r["type"] == item["type"]]
+        candidates = [r for r in rows if in_document(r, item["doc"]) and r["type"] == item["type"]]
         found, nearest = False, None
         for row in candidates:
             actors, recipients = _codes(json.loads(row["actors"])), _codes(json.loads(row["recipients"]))

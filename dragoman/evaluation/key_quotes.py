@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dragoman.evaluation.hand_coded import expected_and_stored, in_document
 from dragoman.store import Store
 
 
@@ -34,16 +33,15 @@ def check_key_quotes(store: Store, key_file: Path) -> list[KeyQuoteResult]:
 
     An item with ``count: 2`` (two quoted pieces under one cue) is two checks.
     """
-    expected = yaml.safe_load(key_file.read_text(encoding="utf-8"))
-    rows = store.rows(
+    expected, rows = expected_and_stored(
+        store,
+        key_file,
         "SELECT s.cue, s.speaker_id, s.speaker_country, s.speaker_text, d.path "
-        "FROM statements s JOIN documents d USING (doc_id)"
+        "FROM statements s JOIN documents d USING (doc_id)",
     )
     results = []
     for item in expected:
-        candidates = [
-            r for r in rows if Path(r["path"]).name.startswith(item["doc"]) and r["cue"].lower() == item["cue"].lower()
-        ]
+        candidates = [r for r in rows if in_document(r, item["doc"]) and r["cue"].lower() == item["cue"].lower()]
         right = sum(speaker_matches(item["speaker"], r) for r in candidates)
         got = [r["speaker_id"] or r["speaker_text"] or "?" for r in candidates]
         for index in range(item.get("count", 1)):
