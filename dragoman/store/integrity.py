@@ -28,6 +28,7 @@ CHECKS: tuple[tuple[str, str, str], ...] = (
         )
         for table in DOCUMENT_TABLES
     ),
+    ("documents", "SELECT count(*) - count(DISTINCT doc_id) FROM documents", "duplicate document ids"),
     ("documents", "SELECT count(*) - count(DISTINCT content_hash) FROM documents", "duplicate content hashes"),
     ("documents", "SELECT count(*) FROM documents WHERE n_chars <> length(text)", "stored length differs from text"),
     (

@@ -8,23 +8,26 @@ from __future__ import annotations
 
 from dragoman.ingest.dedup import BANDS, band_keys_sql
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Tables written per document: replaced as a whole when a document is reprocessed.
 DOCUMENT_TABLES = ("furniture", "sentences", "mentions", "event_mentions", "statements")
 
+# The documents table has no key constraints: with an index on it, every checkpoint
+# rewrote the table's text whole (0.6 s and 200 MB a batch at 20,000 documents). The
+# ingest keeps ids and content hashes unique; `dragoman check` verifies both.
 TABLES: dict[str, str] = {
     "meta": """
         CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)
     """,
     "documents": """
         CREATE TABLE IF NOT EXISTS documents (
-            doc_id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
             path VARCHAR NOT NULL,
             title VARCHAR, author VARCHAR, publisher VARCHAR,
             published VARCHAR, url VARCHAR,
             source_format VARCHAR NOT NULL,
-            content_hash VARCHAR NOT NULL UNIQUE,
+            content_hash VARCHAR NOT NULL,
             duplicate_of VARCHAR,
             n_chars INTEGER NOT NULL,
             text VARCHAR NOT NULL,
@@ -138,6 +141,17 @@ def insert_bands(documents_where: str) -> str:
     )
 
 
+def _rebuilt(table: str) -> tuple[str, ...]:
+    """Statements giving an existing table the columns and constraints of its current definition."""
+    create = TABLES[table].replace(f"CREATE TABLE IF NOT EXISTS {table} ", f"CREATE TABLE {table}_rebuilt ")
+    return (
+        create,
+        f"INSERT INTO {table}_rebuilt BY NAME SELECT * FROM {table}",
+        f"DROP TABLE {table}",
+        f"ALTER TABLE {table}_rebuilt RENAME TO {table}",
+    )
+
+
 # version -> statements that migrate a store from version-1 to version.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: tuple(
@@ -145,4 +159,5 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         for table in ("sentences", "mentions", "event_mentions", "statements", "furniture")
     ),
     3: ("DELETE FROM near_duplicate_bands", insert_bands("TRUE")),
+    4: _rebuilt("documents"),
 }

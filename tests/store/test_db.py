@@ -10,7 +10,7 @@ from dragoman.ingest.dedup import band_keys
 from dragoman.records import ActorRef, Document, EventMention, Mention, ProcessedDocument, Sentence
 from dragoman.store import Store, StoreError
 from dragoman.store import load as load_records
-from dragoman.store.schema import SCHEMA_VERSION
+from dragoman.store.schema import SCHEMA_VERSION, TABLES
 
 IRAN = ActorRef(name="Iran", actor_id="IRN", country="IRN", kind="state", sector="GOV")
 RUSSIA = ActorRef(name="Russia", actor_id="RUS", country="RUS", kind="state", sector="GOV")
@@ -70,7 +70,7 @@ def test_version_1_store_migrates_and_loses_its_per_document_indexes(tmp_path: P
         store.con.execute("CREATE INDEX idx_mentions_doc ON mentions(doc_id)")
         store.con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with Store(db) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 3
+        assert store.schema_version() == SCHEMA_VERSION
         assert store.scalar("SELECT count(*) FROM duckdb_indexes() WHERE index_name LIKE 'idx_%'") == 0
         assert store.scalar("SELECT count(*) FROM mentions") > 0
 
@@ -85,9 +85,33 @@ def test_version_2_store_gets_the_bands_of_its_stored_signatures(tmp_path: Path)
         store.con.execute("DELETE FROM near_duplicate_bands")
         store.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     with Store(db) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == SCHEMA_VERSION
         keys = [row[0] for row in store.con.execute("SELECT band_key FROM near_duplicate_bands").fetchall()]
         assert sorted(keys) == sorted(band_keys(SIGNATURE))  # the SQL keys are the Python keys
+
+
+def test_version_3_store_keeps_its_documents_without_key_constraints(tmp_path: Path) -> None:
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.write_documents([processed()], signatures={"d1": SIGNATURE})
+        store.con.execute("CREATE TABLE old_documents AS SELECT * FROM documents")
+        store.con.execute("DROP TABLE documents")
+        store.con.execute(TABLES["documents"].replace("doc_id VARCHAR NOT NULL", "doc_id VARCHAR PRIMARY KEY"))
+        store.con.execute("INSERT INTO documents SELECT * FROM old_documents")
+        store.con.execute("DROP TABLE old_documents")
+        store.con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        assert store.scalar(KEY_CONSTRAINTS) == 1
+    with Store(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.scalar(KEY_CONSTRAINTS) == 0
+        assert store.rows("SELECT doc_id, content_hash FROM documents") == [{"doc_id": "d1", "content_hash": "h1"}]
+        assert store.near_duplicate_candidates(band_keys(SIGNATURE)[:1]) == {band_keys(SIGNATURE)[0]: {"d1": SIGNATURE}}
+
+
+KEY_CONSTRAINTS = (
+    "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'documents' "
+    "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
+)
 
 
 def test_stored_originals_are_found_by_their_bands_and_replaced_with_them(tmp_path: Path) -> None:

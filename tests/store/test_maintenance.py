@@ -37,6 +37,15 @@ def test_damage_is_found(tmp_path: Path) -> None:
     assert any(p.startswith("mentions: ") and "document is missing" in p for p in problems)
 
 
+def test_a_document_id_stored_twice_is_found(tmp_path: Path) -> None:
+    db = make_store(tmp_path / "s.duckdb")
+    with Store(db) as store:  # the table has no key constraint: the ingest keeps ids unique, check verifies
+        store.con.execute(
+            "INSERT INTO documents SELECT * REPLACE ('h9' AS content_hash) FROM documents WHERE doc_id = 'd2'"
+        )
+    assert "documents: 1 duplicate document ids" in {str(p) for p in check(db)}
+
+
 def test_missing_store_is_a_problem(tmp_path: Path) -> None:
     [problem] = check(tmp_path / "none.duckdb")
     assert "no such store" in str(problem)
