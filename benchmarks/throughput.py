@@ -10,14 +10,17 @@ plus the five analyses in ../shared/corpus/iran-russia.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import platform
 import re
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import psutil
 import spacy
@@ -28,6 +31,8 @@ from dragoman.nlp import load_model
 from dragoman.pipeline.ingest import ingest
 from dragoman.pipeline.parallel import DaskBatchExecutor, ProcessPoolBatchExecutor
 from dragoman.pipeline.process import ProcessorConfig, cached_processor
+
+T = TypeVar("T")
 
 
 def _shared() -> Path:
@@ -338,17 +343,47 @@ def fill(db: Path, size: int) -> int:
         con.close()
 
 
+def in_fresh_process(function: Callable[..., T], *args: object) -> T:
+    """``function(*args)`` in a new process, so that the peak memory it reports is its own."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(function, *args).result()
+
+
+def consolidate_in_full(db: Path) -> tuple[float, float]:
+    """(seconds, peak MB) of a full consolidation of the store."""
+    from dragoman.pipeline.consolidate import consolidate
+    from dragoman.store import Store
+
+    with PeakMemory() as memory, Store(db) as store:
+        start = time.perf_counter()
+        consolidate(store)
+        seconds = time.perf_counter() - start
+    return seconds, memory.peak_worker
+
+
+def add_documents(folder: Path, db: Path) -> tuple[float, float, float]:
+    """(s/doc after the first batch, seconds of the closing consolidation, peak MB) of one ingest, one process."""
+    stamps: list[float] = []
+    with PeakMemory() as memory:
+        ingest(
+            [folder],
+            Settings(db=db, batch_size=32),
+            on_progress=lambda n: stamps.extend([time.perf_counter()] * n),
+        )
+        end = time.perf_counter()
+    return (stamps[-1] - stamps[31]) / (len(stamps) - 32), end - stamps[-1], memory.peak_worker
+
+
 def store_sizes(sizes: list[int], seed_docs: int = 200, fresh_docs: int = 160) -> list[StoreSize]:
     """Cost of adding real documents to stores of different sizes, each filled fast by copies.
 
     A store of ``seed_docs`` real ingested documents is copied up to each size (rows
     copied in SQL with new ids, no parse), consolidated in full, then ``fresh_docs`` new
     articles are ingested into it for real: seconds per document after the first batch
-    (model loading excluded), the incremental consolidation, and the peak memory.
+    (model loading excluded), the incremental consolidation, and the peak memory. Both
+    the consolidation and the ingest run in a process of their own, so neither's peak
+    carries the other's.
     """
-    from dragoman.pipeline.consolidate import consolidate
-    from dragoman.store import Store
-
     files = articles(10_000)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -362,30 +397,9 @@ def store_sizes(sizes: list[int], seed_docs: int = 200, fresh_docs: int = 160) -
             db = Path(tmp) / f"store-{size}.duckdb"
             db.write_bytes(seed_db.read_bytes())
             documents = fill(db, size)
-            with PeakMemory() as fill_memory, Store(db) as store:
-                start = time.perf_counter()
-                consolidate(store)
-                fill_seconds = time.perf_counter() - start
-            stamps: list[float] = []
-            with PeakMemory() as memory:
-                ingest(
-                    [fresh_folder],
-                    Settings(db=db, batch_size=32),
-                    on_progress=lambda n, stamps=stamps: stamps.extend([time.perf_counter()] * n),  # type: ignore[misc]
-                )
-                end = time.perf_counter()
-            per_doc = (stamps[-1] - stamps[31]) / (len(stamps) - 32)
-            rows.append(
-                StoreSize(
-                    documents,
-                    fill_seconds,
-                    fill_memory.peak_worker,
-                    fresh_docs,
-                    per_doc,
-                    end - stamps[-1],
-                    memory.peak_worker,
-                )
-            )
+            fill_seconds, fill_peak = in_fresh_process(consolidate_in_full, db)
+            per_doc, consolidation, peak = in_fresh_process(add_documents, fresh_folder, db)
+            rows.append(StoreSize(documents, fill_seconds, fill_peak, fresh_docs, per_doc, consolidation, peak))
             db.unlink()
     return rows
 
