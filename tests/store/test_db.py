@@ -63,43 +63,46 @@ def test_new_store_has_current_schema(tmp_path: Path) -> None:
         assert store.counts()["documents"] == 0
 
 
-def test_version_1_store_migrates_and_loses_its_per_document_indexes(tmp_path: Path) -> None:
+SIGNATURE = [(i * 2654435761) % (1 << 61) for i in range(64)]
+
+
+def old_store(tmp_path: Path, version: int, *statements: str) -> Path:
+    """A store written now, then altered by ``statements`` to look as one of ``version`` did."""
     db = tmp_path / "old.duckdb"
     with Store(db) as store:
-        store.write_documents([processed()])
-        store.con.execute("CREATE INDEX idx_mentions_doc ON mentions(doc_id)")
-        store.con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    with Store(db) as store:
+        store.write_documents([processed()], signatures={"d1": SIGNATURE})
+        for statement in statements:
+            store.con.execute(statement)
+        store.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
+    return db
+
+
+def test_version_1_store_migrates_and_loses_its_per_document_indexes(tmp_path: Path) -> None:
+    with Store(old_store(tmp_path, 1, "CREATE INDEX idx_mentions_doc ON mentions(doc_id)")) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert store.scalar("SELECT count(*) FROM duckdb_indexes() WHERE index_name LIKE 'idx_%'") == 0
         assert store.scalar("SELECT count(*) FROM mentions") > 0
 
 
-SIGNATURE = [(i * 2654435761) % (1 << 61) for i in range(64)]
-
-
 def test_version_2_store_gets_the_bands_of_its_stored_signatures(tmp_path: Path) -> None:
-    db = tmp_path / "old.duckdb"
-    with Store(db) as store:
-        store.write_documents([processed()], signatures={"d1": SIGNATURE})
-        store.con.execute("DELETE FROM near_duplicate_bands")
-        store.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
-    with Store(db) as store:
+    with Store(old_store(tmp_path, 2, "DELETE FROM near_duplicate_bands")) as store:
         assert store.schema_version() == SCHEMA_VERSION
         keys = [row[0] for row in store.con.execute("SELECT band_key FROM near_duplicate_bands").fetchall()]
         assert sorted(keys) == sorted(band_keys(SIGNATURE))  # the SQL keys are the Python keys
 
 
 def test_version_3_store_keeps_its_documents_without_key_constraints(tmp_path: Path) -> None:
-    db = tmp_path / "old.duckdb"
-    with Store(db) as store:
-        store.write_documents([processed()], signatures={"d1": SIGNATURE})
-        store.con.execute("CREATE TABLE old_documents AS SELECT * FROM documents")
-        store.con.execute("DROP TABLE documents")
-        store.con.execute(TABLES["documents"].replace("doc_id VARCHAR NOT NULL", "doc_id VARCHAR PRIMARY KEY"))
-        store.con.execute("INSERT INTO documents SELECT * FROM old_documents")
-        store.con.execute("DROP TABLE old_documents")
-        store.con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    keyed = TABLES["documents"].replace("doc_id VARCHAR NOT NULL", "doc_id VARCHAR PRIMARY KEY")
+    db = old_store(
+        tmp_path,
+        3,
+        "CREATE TABLE old_documents AS SELECT * FROM documents",
+        "DROP TABLE documents",
+        keyed,
+        "INSERT INTO documents SELECT * FROM old_documents",
+        "DROP TABLE old_documents",
+    )
+    with Store(db, read_only=True) as store:
         assert store.scalar(KEY_CONSTRAINTS) == 1
     with Store(db) as store:
         assert store.schema_version() == SCHEMA_VERSION
