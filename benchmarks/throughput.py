@@ -371,7 +371,7 @@ def add_documents(folder: Path, db: Path) -> tuple[float, float, float]:
             on_progress=lambda n: stamps.extend([time.perf_counter()] * n),
         )
         end = time.perf_counter()
-    return (stamps[-1] - stamps[31]) / (len(stamps) - 32), end - stamps[-1], memory.peak_worker
+    return 1 / steady_rate(stamps), end - stamps[-1], memory.peak_worker
 
 
 def store_sizes(sizes: list[int], seed_docs: int = 200, fresh_docs: int = 160) -> list[StoreSize]:
