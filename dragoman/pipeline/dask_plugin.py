@@ -6,6 +6,7 @@ from typing import Any
 
 from distributed import WorkerPlugin
 
+from dragoman.pipeline.heap import keep_buffers_on_heap
 from dragoman.pipeline.process import ProcessorConfig, cached_processor
 
 
@@ -23,4 +24,5 @@ class ProcessorPlugin(WorkerPlugin):
         self.name = f"dragoman-processor-{abs(hash(config))}"
 
     def setup(self, worker: Any) -> None:
+        keep_buffers_on_heap()
         cached_processor(self.config)
