@@ -32,7 +32,7 @@ test: $(VENV)/.dev /usr/bin/chromium
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check dragoman tests benchmarks
-	$(BIN)/mypy dragoman
+	$(BIN)/mypy dragoman benchmarks tests
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m benchmarks.throughput

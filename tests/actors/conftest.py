@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,7 +43,7 @@ def resolve(nlp, kb: KnowledgeBase) -> Callable[..., list[Mention]]:  # type: ig
     """Parse a text and resolve its mentions, with an optional publication date."""
     resolver = Resolver(kb)
 
-    def run(text: str, published: str | None = None, **doc_fields: object) -> list[Mention]:
+    def run(text: str, published: str | None = None, **doc_fields: Any) -> list[Mention]:
         parsed = nlp(text)
         sentences = [Sentence("t", i, s.start_char, s.end_char, s.text) for i, s in enumerate(parsed.sents)]
         document = Document(
@@ -53,7 +54,7 @@ def resolve(nlp, kb: KnowledgeBase) -> Callable[..., list[Mention]]:  # type: ig
             source_format="txt",
             published=published,
             **doc_fields,
-        )  # type: ignore[arg-type]
+        )
         return resolver.resolve(document, parsed, sentences)
 
     return run

@@ -165,7 +165,7 @@ def test_possessive_form_of_a_national_institution(resolve: Resolve) -> None:
 def test_the_two_states_are_not_the_ones_acting_on_them(resolve: Resolve) -> None:
     text = "Russian–Iranian arms cooperation grew, so Britain and the EU imposed new sanctions on the two states."
     mentions = resolve(text, "2022-12-01")
-    plural = sorted(m.actor.actor_id for m in mentions if m.method == "plural-ref" and m.actor)
+    plural = sorted(str(m.actor.actor_id) for m in mentions if m.method == "plural-ref" and m.actor)
     assert plural == ["IRN", "RUS"]
 
 
