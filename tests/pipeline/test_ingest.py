@@ -12,6 +12,7 @@ from dragoman.pipeline.ingest import ingest
 from dragoman.pipeline.parallel import DaskBatchExecutor, ProcessPoolBatchExecutor
 from dragoman.pipeline.process import ProcessorConfig
 from dragoman.store import Store
+from tests.pipeline.heap_probe import faults_reusing_large_buffers
 
 pytestmark = pytest.mark.slow
 
@@ -124,24 +125,10 @@ def test_workers_and_dask_store_what_a_serial_run_stores(tmp_path: Path, monkeyp
     ):
         dasked = tmp_path / "dask.duckdb"
         ingest([corpus], Settings(db=dasked, batch_size=2), executor=DaskBatchExecutor(ProcessorConfig(), client))
-        faults = client.run(_faults_reusing_large_buffers)
+        faults = client.run(faults_reusing_large_buffers)
     assert snapshot(dasked) == expected
     # the worker plugin kept large buffers on the heap despite the nanny's malloc setting
     assert len(faults) == 2 and all(count < 2_000 for count in faults.values()), faults
-
-
-def _faults_reusing_large_buffers() -> int:
-    import resource
-
-    import numpy
-
-    kept = []
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-    for _ in range(100):
-        scratch = numpy.ones(2**18)  # 2 MB: mapped afresh each time, 512 faults, if above the mmap threshold
-        kept.append(bytearray(4096))
-        del scratch
-    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
 
 
 def test_export_after_ingest_round_trips(tmp_path: Path) -> None:
