@@ -15,7 +15,7 @@ from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
 from dragoman.pipeline.process import ProcessorConfig
 from dragoman.records import Document, IngestError, ProcessedDocument
 from dragoman.store import Store
-from dragoman.store.lock import open_for_write, writer_lock
+from dragoman.store.lock import WriterTurns, open_for_write, writer_lock
 from dragoman.store.parquet import ParquetParts
 
 
@@ -60,21 +60,19 @@ class _Deduplicator:
     """
 
     def __init__(self, settings: Settings, report: IngestReport) -> None:
-        self.settings = settings
         self.report = report
         self.threshold = settings.near_duplicate_threshold
         self.pending = NearDuplicateIndex()
         self.seen: set[str] = set()
         self.signatures: dict[str, list[int]] = {}
 
-    def split(self, batch: Sequence[Document]) -> tuple[list[Document], list[Document]]:
+    def split(self, batch: Sequence[Document], store: Store) -> tuple[list[Document], list[Document]]:
         """(documents to process, near-duplicates to store as links only)."""
         new = [d for d in batch if d.content_hash not in self.seen]
-        with open_for_write(self.settings.db) as store:
-            stored = store.doc_ids_for_hashes(d.content_hash for d in new)
-            signatures = {d.doc_id: self.pending.signature(body_text(d)) for d in new if d.content_hash not in stored}
-            keys = {doc_id: band_keys(signature) for doc_id, signature in signatures.items()}
-            candidates = store.near_duplicate_candidates(key for bands in keys.values() for key in bands)
+        stored = store.doc_ids_for_hashes(d.content_hash for d in new)
+        signatures = {d.doc_id: self.pending.signature(body_text(d)) for d in new if d.content_hash not in stored}
+        keys = {doc_id: band_keys(signature) for doc_id, signature in signatures.items()}
+        candidates = store.near_duplicate_candidates(key for bands in keys.values() for key in bands)
         fresh: list[Document] = []
         twins: list[Document] = []
         for document in batch:
@@ -112,10 +110,10 @@ def ingest(
 ) -> IngestReport:
     """Ingest files into the store; every document is written whole or not at all.
 
-    The store file is opened only to look up and write each batch, so readers get in
-    between; the writer lock keeps a second ingest out for the whole run.  With
-    ``parquet_out`` each batch is also written as Parquet parts (before the store, so
-    an interrupted run leaves no stored document without its part).
+    The store file is opened only to write each batch and look up the next one, so
+    readers get in while the workers run; the writer lock keeps a second ingest out for
+    the whole run.  With ``parquet_out`` each batch is also written as Parquet parts
+    (before the store, so an interrupted run leaves no stored document without its part).
     """
     report = IngestReport()
     config = ProcessorConfig(kb_files=tuple(settings.kb_files))
@@ -126,8 +124,11 @@ def ingest(
             parts = ParquetParts(parquet_out, store) if parquet_out is not None else None
         dedup = _Deduplicator(settings, report)
         pending_twins: list[list[Document]] = []
+        turns = WriterTurns(settings.db)
+        read_all = False
 
         def fresh_batches() -> Iterator[list[Document]]:
+            nonlocal read_all
             for raw_batch in _batched(iter_documents(paths, manifest, settings.max_bytes), settings.batch_size):
                 documents: list[Document] = []
                 for item in raw_batch:
@@ -137,11 +138,14 @@ def ingest(
                             on_error(item)
                     else:
                         documents.append(item)
-                fresh, twins = dedup.split(documents)
+                fresh, twins = dedup.split(documents, turns.store())
+                turns.release()
                 pending_twins.append(twins)
                 if on_progress:
                     on_progress(len(raw_batch) - len(fresh))
                 yield fresh
+            read_all = True
+            turns.release()  # opened by the last write, with no look-up to follow
 
         try:
             for results in executor.map(fresh_batches()):
@@ -149,8 +153,9 @@ def ingest(
                 everything = results + [ProcessedDocument(document=d) for d in twins]
                 if parts is not None:
                     parts.write(everything, dedup.signatures)
-                with open_for_write(settings.db) as store:
-                    store.write_documents(everything, signatures=dedup.signatures)
+                turns.store().write_documents(everything, signatures=dedup.signatures)
+                if read_all:  # no look-up follows: let readers in while the last batches run
+                    turns.release()
                 for result in everything:  # written: nothing of the batch stays in memory
                     dedup.written(result.document)
                 report.added += len(results)
@@ -158,6 +163,7 @@ def ingest(
                 if on_progress:
                     on_progress(len(results))
         finally:
+            turns.release()
             executor.close()
         with open_for_write(settings.db) as store:
             consolidate(store, incremental=True)

@@ -15,6 +15,7 @@ from typing import Any
 
 from dragoman.config import Settings
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
+from dragoman.pipeline.heap import keep_buffers_on_heap
 from dragoman.pipeline.process import ProcessorConfig, cached_processor, process_batch
 from dragoman.records import Component, Document, EventMention, Mention, ProcessedDocument, Sentence, Statement
 
@@ -87,6 +88,7 @@ def _remote(submit: Any, batches: Iterable[list[Document]], window: int) -> Iter
 
 
 def _warm(config: ProcessorConfig) -> None:
+    keep_buffers_on_heap()
     cached_processor(config)
 
 

@@ -114,9 +114,16 @@ class Store(Closing):
             )
 
     def migrate(self) -> None:
-        """Create missing tables and run migrations from the file's version up to ours."""
+        """Create missing tables and run migrations from the file's version up to ours.
+
+        A store already at our version is left alone: opening it writes nothing, so the
+        ingest's open for each batch's look-ups costs no transaction and no checkpoint.
+        A new table therefore comes with a new SCHEMA_VERSION.
+        """
         self._check_version()
         version = self.schema_version()
+        if version == schema.SCHEMA_VERSION:
+            return
         self.con.execute("BEGIN TRANSACTION")
         try:
             for ddl in schema.TABLES.values():

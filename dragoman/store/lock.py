@@ -48,3 +48,28 @@ def open_for_write(db: Path, patience: float = WRITE_PATIENCE_SECONDS) -> Store:
             if "in use" not in str(exc) or time.monotonic() >= deadline:
                 raise
             time.sleep(0.05)
+
+
+class WriterTurns:
+    """The store opened once for steps that run back to back, and let go while the writer waits.
+
+    An ingest writes a batch and then looks up the next one straight away; one open for both
+    halves the cost of opening (a DuckDB start-up, and after a write a checkpoint on close),
+    while readers still get in whenever the ingest waits for its workers.
+    """
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self._store: Store | None = None
+
+    def store(self) -> Store:
+        """The open store, opened now if it is not."""
+        if self._store is None:
+            self._store = open_for_write(self.db)
+        return self._store
+
+    def release(self) -> None:
+        """Close the store (if open): readers may open it until the next ``store()``."""
+        store, self._store = self._store, None
+        if store is not None:
+            store.close()

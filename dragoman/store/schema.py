@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dragoman.ingest.dedup import BANDS, band_keys_sql
 
+# Raise it, with a migration, for every new table or column: a store already at this
+# version is opened without running any DDL.
 SCHEMA_VERSION = 4
 
 # Tables written per document: replaced as a whole when a document is reprocessed.

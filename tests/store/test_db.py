@@ -77,6 +77,16 @@ def old_store(tmp_path: Path, version: int, *statements: str) -> Path:
     return db
 
 
+def test_a_store_at_the_current_version_opens_without_running_ddl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store(tmp_path / "s.duckdb").close()
+    # An ingest opens its store once a batch: at our version, no table statement runs.
+    monkeypatch.setitem(TABLES, "broken", "THIS IS NOT SQL")
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.schema_version() == SCHEMA_VERSION
+
+
 def test_version_1_store_migrates_and_loses_its_per_document_indexes(tmp_path: Path) -> None:
     with Store(old_store(tmp_path, 1, "CREATE INDEX idx_mentions_doc ON mentions(doc_id)")) as store:
         assert store.schema_version() == SCHEMA_VERSION
