@@ -13,6 +13,7 @@ import argparse
 import multiprocessing
 import platform
 import re
+import statistics
 import tempfile
 import threading
 import time
@@ -506,11 +507,19 @@ def side_by_side_runs(files: list[Path], rounds: int = 1) -> tuple[list[Result],
 
 
 def spread(every_round: list[list[Result]]) -> Iterator[str]:
-    """Each row's steady documents/s in every round, for the noise between rounds."""
-    yield "| run | steady docs/s, round by round |"
-    yield "|---|---|"
+    """Each row's steady documents/s in every round, and its speed-up over its baseline row of
+    the same round (both ran minutes apart, so the machine's drift touches them alike)."""
+    yield "| run | steady docs/s, round by round | speed-up, steady, within each round | median |"
+    yield "|---|---|---|---:|"
     for row in zip(*every_round, strict=True):
-        yield f"| {row[0].name} | {' / '.join(f'{r.steady_docs_per_second:.2f}' for r in row)} |"
+        ups = [
+            r.steady_docs_per_second / next(b for b in round_ if b.name == r.baseline).steady_docs_per_second
+            for r, round_ in zip(row, every_round, strict=True)
+        ]
+        yield (
+            f"| {row[0].name} | {' / '.join(f'{r.steady_docs_per_second:.2f}' for r in row)} | "
+            f"{' / '.join(f'{u:.2f}×' for u in ups)} | {statistics.median(ups):.2f}× |"
+        )
 
 
 def main() -> None:

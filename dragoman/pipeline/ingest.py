@@ -125,10 +125,8 @@ def ingest(
         dedup = _Deduplicator(settings, report)
         pending_twins: list[list[Document]] = []
         turns = WriterTurns(settings.db)
-        read_all = False
 
         def fresh_batches() -> Iterator[list[Document]]:
-            nonlocal read_all
             for raw_batch in _batched(iter_documents(paths, manifest, settings.max_bytes), settings.batch_size):
                 documents: list[Document] = []
                 for item in raw_batch:
@@ -144,8 +142,7 @@ def ingest(
                 if on_progress:
                     on_progress(len(raw_batch) - len(fresh))
                 yield fresh
-            read_all = True
-            turns.release()  # opened by the last write, with no look-up to follow
+            turns.read_all()
 
         try:
             for results in executor.map(fresh_batches()):
@@ -154,8 +151,7 @@ def ingest(
                 if parts is not None:
                     parts.write(everything, dedup.signatures)
                 turns.store().write_documents(everything, signatures=dedup.signatures)
-                if read_all:  # no look-up follows: let readers in while the last batches run
-                    turns.release()
+                turns.written()
                 for result in everything:  # written: nothing of the batch stays in memory
                     dedup.written(result.document)
                 report.added += len(results)

@@ -16,14 +16,16 @@ from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
 from dragoman.pipeline.process import ProcessorConfig, cached_processor
 from dragoman.records import Document
 from dragoman.store import Store
-from dragoman.store.lock import open_for_write, writer_lock
+from dragoman.store.lock import WriterTurns, open_for_write, writer_lock
 
 
 def current_components(config: ProcessorConfig) -> list[str]:
     return [str(c) for c in cached_processor(config).components]
 
 
-def _documents(db: Path, only_outdated: bool, components: list[str], batch_size: int) -> Iterator[list[Document]]:
+def _documents(
+    db: Path, only_outdated: bool, components: list[str], batch_size: int, turns: WriterTurns
+) -> Iterator[list[Document]]:
     with Store(db) as store:
         rows = store.rows(
             "SELECT doc_id, components FROM documents WHERE duplicate_of IS NULL ORDER BY ingested_at, doc_id"
@@ -31,9 +33,10 @@ def _documents(db: Path, only_outdated: bool, components: list[str], batch_size:
     wanted = [r["doc_id"] for r in rows if not only_outdated or json.loads(r["components"] or "[]") != components]
     for start in range(0, len(wanted), batch_size):
         ids = wanted[start : start + batch_size]
-        with open_for_write(db) as store:
-            docs = store.rows("SELECT * FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])
-            furniture = store.rows("SELECT * FROM furniture WHERE doc_id IN (SELECT unnest(?))", [ids])
+        store = turns.store()
+        docs = store.rows("SELECT * FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])
+        furniture = store.rows("SELECT * FROM furniture WHERE doc_id IN (SELECT unnest(?))", [ids])
+        turns.release()
         by_doc: dict[str, list[tuple[int, int, str]]] = {}
         for row in furniture:
             by_doc.setdefault(row["doc_id"], []).append((row["start"], row["end"], row["kind"]))
@@ -54,6 +57,7 @@ def _documents(db: Path, only_outdated: bool, components: list[str], batch_size:
             )
             for row in sorted(docs, key=lambda r: ids.index(r["doc_id"]))
         ]
+    turns.read_all()
 
 
 def reprocess(
@@ -69,20 +73,23 @@ def reprocess(
     components = current_components(config)
     done = 0
     with writer_lock(db):
+        turns = WriterTurns(db)
         try:
-            for results in executor.map(_documents(db, only_outdated, components, batch_size)):
-                with open_for_write(db) as store:
-                    signatures = dict(
-                        store.con.execute(
-                            "SELECT doc_id, signature FROM documents WHERE doc_id IN (SELECT unnest(?))",
-                            [[r.document.doc_id for r in results]],
-                        ).fetchall()
-                    )
-                    store.write_documents(results, {k: json.loads(v) for k, v in signatures.items() if v})
+            for results in executor.map(_documents(db, only_outdated, components, batch_size, turns)):
+                store = turns.store()
+                signatures = dict(
+                    store.con.execute(
+                        "SELECT doc_id, signature FROM documents WHERE doc_id IN (SELECT unnest(?))",
+                        [[r.document.doc_id for r in results]],
+                    ).fetchall()
+                )
+                store.write_documents(results, {k: json.loads(v) for k, v in signatures.items() if v})
+                turns.written()
                 done += len(results)
                 if on_progress:
                     on_progress(len(results))
         finally:
+            turns.release()
             executor.close()
         with open_for_write(db) as store:
             consolidate(store)

@@ -61,6 +61,7 @@ class WriterTurns:
     def __init__(self, db: Path) -> None:
         self.db = db
         self._store: Store | None = None
+        self._reading = True
 
     def store(self) -> Store:
         """The open store, opened now if it is not."""
@@ -73,3 +74,13 @@ class WriterTurns:
         store, self._store = self._store, None
         if store is not None:
             store.close()
+
+    def written(self) -> None:
+        """A batch is written: the store stays open for the look-up that follows, if one does."""
+        if not self._reading:
+            self.release()
+
+    def read_all(self) -> None:
+        """No look-up follows any more: close now, and after every later write."""
+        self._reading = False
+        self.release()
