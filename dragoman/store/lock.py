@@ -67,6 +67,7 @@ class WriterTurns:
         """The open store, opened now if it is not."""
         if self._store is None:
             self._store = open_for_write(self.db)
+            self._store.tune_for_batch_writes()
         return self._store
 
     def release(self) -> None:

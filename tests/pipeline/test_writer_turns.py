@@ -69,3 +69,12 @@ def test_an_ingest_opens_the_store_once_a_batch(tmp_path: Path, corpus: Path, mo
     # Five batches: one open each (a batch's write and the next batch's look-up share it),
     # one for the first look-up, one to record the actors, one for the closing consolidation.
     assert len(opened) == 5 + 3
+
+
+def test_the_batch_connection_leaves_the_cores_to_the_workers(tmp_path: Path) -> None:
+    turns = lock.WriterTurns(tmp_path / "store.duckdb")
+    try:
+        assert turns.store().scalar("SELECT current_setting('threads')") == 1
+        assert "fsst" in turns.store().scalar("SELECT current_setting('disabled_compression_methods')").lower()
+    finally:
+        turns.release()

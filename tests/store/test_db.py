@@ -10,7 +10,7 @@ from dragoman.ingest.dedup import band_keys
 from dragoman.records import ActorRef, Document, EventMention, Mention, ProcessedDocument, Sentence
 from dragoman.store import Store, StoreError
 from dragoman.store import load as load_records
-from dragoman.store.schema import SCHEMA_VERSION, TABLES
+from dragoman.store.schema import SCHEMA_VERSION, TABLES, insert_bands
 
 IRAN = ActorRef(name="Iran", actor_id="IRN", country="IRN", kind="state", sector="GOV")
 RUSSIA = ActorRef(name="Russia", actor_id="RUS", country="RUS", kind="state", sector="GOV")
@@ -135,6 +135,18 @@ def test_stored_originals_are_found_by_their_bands_and_replaced_with_them(tmp_pa
         store.write_documents([processed()], signatures={"d1": SIGNATURE})  # reprocessed: bands not doubled
         assert store.scalar("SELECT count(*) FROM near_duplicate_bands") == 16
         assert store.near_duplicate_candidates([]) == {}
+
+
+def test_a_batch_gets_the_bands_sql_would_give_it_and_twins_get_none(tmp_path: Path) -> None:
+    twin = processed("d2", "h2")
+    twin.document.duplicate_of = "d1"
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_documents([processed(), twin], signatures={"d1": SIGNATURE, "d2": SIGNATURE})
+        written = store.rows("SELECT band_key, doc_id FROM near_duplicate_bands ORDER BY ALL")
+        store.con.execute("DELETE FROM near_duplicate_bands")
+        store.con.execute(insert_bands("TRUE"))
+        assert store.rows("SELECT band_key, doc_id FROM near_duplicate_bands ORDER BY ALL") == written
+        assert {row["doc_id"] for row in written} == {"d1"}
 
 
 def test_rewriting_a_document_replaces_its_rows(tmp_path: Path) -> None:
