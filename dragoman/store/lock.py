@@ -53,9 +53,9 @@ def open_for_write(db: Path, patience: float = WRITE_PATIENCE_SECONDS) -> Store:
 class WriterTurns:
     """The store opened once for steps that run back to back, and let go while the writer waits.
 
-    An ingest writes a batch and then looks up the next one straight away; one open for both
-    halves the cost of opening (a DuckDB start-up, and after a write a checkpoint on close),
-    while readers still get in whenever the ingest waits for its workers.
+    An ingest writes a batch and then reads the next batch's files and looks them up; one
+    open for both halves the cost of opening (a DuckDB start-up, and after a write a
+    checkpoint on close), while readers still get in whenever the ingest waits for its workers.
     """
 
     def __init__(self, db: Path) -> None:
