@@ -1,7 +1,7 @@
 """Throughput and memory, side by side in one run: bare spaCy parse against dragoman's pipeline.
 
     python -m benchmarks.throughput [--docs 400 [--rounds 3]] [--growth 20000 --growth-workers 2]
-        [--store-sizes 1000 20000] [--out FILE]
+        [--store-sizes 1000 20000 [--size-rounds 3]] [--out FILE]
 
 Reads real news text at run time from ../shared/bench/bbc (never copied into the repository)
 plus the five analyses in ../shared/corpus/iran-russia.
@@ -26,12 +26,13 @@ from typing import TypeVar
 import psutil
 import spacy
 
-from dragoman.config import Settings
+from dragoman.config import DEFAULT_BATCH_SIZE, Settings
 from dragoman.evaluation.shared import shared_dir
 from dragoman.nlp import load_model
 from dragoman.pipeline.ingest import ingest
 from dragoman.pipeline.parallel import DaskBatchExecutor, ProcessPoolBatchExecutor
 from dragoman.pipeline.process import ProcessorConfig, cached_processor
+from dragoman.store.schema import insert_bands
 
 T = TypeVar("T")
 
@@ -47,7 +48,7 @@ SHARED = _shared()
 
 
 # Documents in the first batch: the steady rate is counted from when they are done.
-FIRST_BATCH = 32
+FIRST_BATCH = DEFAULT_BATCH_SIZE
 
 
 @dataclass
@@ -275,9 +276,7 @@ def growth(folder: Path, total: int, workers: int) -> Growth:
                 marks["late"] = memory.window()
 
         executor = ProcessPoolBatchExecutor(ProcessorConfig(), workers) if workers > 1 else None
-        report = ingest(
-            [folder], Settings(db=Path(tmp) / "growth.duckdb", batch_size=32), executor=executor, on_progress=progress
-        )
+        report = ingest([folder], Settings(db=Path(tmp) / "growth.duckdb"), executor=executor, on_progress=progress)
         end = time.perf_counter()
         marks["consolidation"] = memory.window()
     early = stamps[2 * GROWTH_WINDOW] - stamps[GROWTH_WINDOW]
@@ -303,9 +302,13 @@ class StoreSize:
     fill_consolidation: float
     fill_peak_mb: float
     fresh: int
-    per_doc: float
-    consolidation: float
-    peak_mb: float
+    per_doc_rounds: list[float]  # s/doc after the first batch, one a round
+    consolidation: float  # median over the rounds
+    peak_mb: float  # highest over the rounds
+
+    @property
+    def per_doc(self) -> float:
+        return statistics.median(self.per_doc_rounds)
 
 
 # Keys made unique per copy when a store is filled with copies of processed documents.
@@ -320,7 +323,8 @@ COPY_KEYS = {
 
 
 def fill(db: Path, size: int) -> int:
-    """Grow a store by copies of its documents (new ids, hashes and near-duplicate signatures)."""
+    """Grow a store by copies of its documents (new ids, hashes and near-duplicate signatures,
+    with their bands, so that near-duplicate look-ups scan as many bands as a real store's)."""
     import duckdb
 
     con = duckdb.connect(str(db))
@@ -339,6 +343,7 @@ def fill(db: Path, size: int) -> int:
                 f'INSERT INTO "{table}" BY NAME SELECT * EXCLUDE (k) REPLACE ({", ".join(replace)}) '
                 f'FROM "{table}", range(1, {rounds}) r(k)'
             )
+        con.execute(insert_bands("contains(doc_id, '~')"))
         return int(con.execute("SELECT count(*) FROM documents").fetchone()[0])  # type: ignore[index]
     finally:
         con.close()
@@ -368,22 +373,23 @@ def add_documents(folder: Path, db: Path) -> tuple[float, float, float]:
     with PeakMemory() as memory:
         ingest(
             [folder],
-            Settings(db=db, batch_size=32),
+            Settings(db=db),
             on_progress=lambda n: stamps.extend([time.perf_counter()] * n),
         )
         end = time.perf_counter()
     return 1 / steady_rate(stamps), end - stamps[-1], memory.peak_worker
 
 
-def store_sizes(sizes: list[int], seed_docs: int = 200, fresh_docs: int = 160) -> list[StoreSize]:
+def store_sizes(sizes: list[int], rounds: int = 3, seed_docs: int = 200, fresh_docs: int = 512) -> list[StoreSize]:
     """Cost of adding real documents to stores of different sizes, each filled fast by copies.
 
     A store of ``seed_docs`` real ingested documents is copied up to each size (rows
-    copied in SQL with new ids, no parse), consolidated in full, then ``fresh_docs`` new
-    articles are ingested into it for real: seconds per document after the first batch
-    (model loading excluded), the incremental consolidation, and the peak memory. Both
-    the consolidation and the ingest run in a process of their own, so neither's peak
-    carries the other's.
+    copied in SQL with new ids, no parse) and consolidated in full. Then, ``rounds``
+    times and taking the sizes in turn (so a drift in the machine's speed touches every
+    size alike), ``fresh_docs`` new articles are ingested for real into a fresh copy of
+    each: seconds per document after the first batch (model loading excluded), the
+    incremental consolidation, and the peak memory. The consolidation and each ingest
+    run in a process of their own, so none's peak carries another's.
     """
     files = articles(10_000)
     rows = []
@@ -394,14 +400,25 @@ def store_sizes(sizes: list[int], seed_docs: int = 200, fresh_docs: int = 160) -
         copy_corpus(files[:seed_docs], seed_folder)
         copy_corpus(files[len(files) // 2 : len(files) // 2 + fresh_docs], fresh_folder)
         ingest([seed_folder], Settings(db=seed_db))
+        filled: dict[int, Path] = {}
         for size in sizes:
-            db = Path(tmp) / f"store-{size}.duckdb"
-            db.write_bytes(seed_db.read_bytes())
-            documents = fill(db, size)
-            fill_seconds, fill_peak = in_fresh_process(consolidate_in_full, db)
-            per_doc, consolidation, peak = in_fresh_process(add_documents, fresh_folder, db)
-            rows.append(StoreSize(documents, fill_seconds, fill_peak, fresh_docs, per_doc, consolidation, peak))
-            db.unlink()
+            filled[size] = Path(tmp) / f"filled-{size}.duckdb"
+            filled[size].write_bytes(seed_db.read_bytes())
+            documents = fill(filled[size], size)
+            fill_seconds, fill_peak = in_fresh_process(consolidate_in_full, filled[size])
+            rows.append(StoreSize(documents, fill_seconds, fill_peak, fresh_docs, [], 0.0, 0.0))
+        consolidations: dict[int, list[float]] = {size: [] for size in sizes}
+        for _ in range(rounds):
+            for size, row in zip(sizes, rows, strict=True):
+                db = Path(tmp) / "adding.duckdb"
+                db.write_bytes(filled[size].read_bytes())
+                per_doc, consolidation, peak = in_fresh_process(add_documents, fresh_folder, db)
+                row.per_doc_rounds.append(per_doc)
+                consolidations[size].append(consolidation)
+                row.peak_mb = max(row.peak_mb, peak)
+                db.unlink()
+        for size, row in zip(sizes, rows, strict=True):
+            row.consolidation = statistics.median(consolidations[size])
     return rows
 
 
@@ -419,13 +436,14 @@ def report(results: list[Result], growth_rows: list[Growth], size_rows: list[Sto
         yield ""
         yield (
             "| documents in the store | full consolidation s | its peak MB | new documents ingested "
-            "| s/doc | incremental consolidation s | peak MB |"
+            "| s/doc, median | s/doc, round by round | incremental consolidation s | peak MB |"
         )
-        yield "|---:|---:|---:|---:|---:|---:|---:|"
+        yield "|---:|---:|---:|---:|---:|---|---:|---:|"
         for z in size_rows:
             yield (
                 f"| {z.documents:,} | {z.fill_consolidation:.1f} | {z.fill_peak_mb:,.0f} | {z.fresh} "
-                f"| {z.per_doc:.3f} | {z.consolidation:.1f} | {z.peak_mb:,.0f} |"
+                f"| {z.per_doc:.3f} | {' / '.join(f'{d:.3f}' for d in z.per_doc_rounds)} "
+                f"| {z.consolidation:.1f} | {z.peak_mb:,.0f} |"
             )
     if growth_rows:
         yield ""
@@ -529,6 +547,7 @@ def main() -> None:
     parser.add_argument("--growth", type=int, nargs="*", default=[], help="documents in one long ingest")
     parser.add_argument("--growth-workers", type=int, default=1, help="worker processes for --growth")
     parser.add_argument("--store-sizes", type=int, nargs="*", default=[], help="e.g. 1000 20000")
+    parser.add_argument("--size-rounds", type=int, default=3, help="ingests into each store size, taken in turn")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     if args.docs:
@@ -540,7 +559,7 @@ def main() -> None:
             folder = Path(tmp)
             synthetic_corpus(articles(10_000), folder, total)
             growth_rows.append(growth(folder, total, args.growth_workers))
-    size_rows = store_sizes(args.store_sizes) if args.store_sizes else []
+    size_rows = store_sizes(args.store_sizes, args.size_rounds) if args.store_sizes else []
     lines = list(report(results, growth_rows, size_rows))
     if results:
         lines.append("")

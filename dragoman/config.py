@@ -11,13 +11,19 @@ from typing import Any
 CONFIG_FILE = "dragoman.toml"
 
 
+# A batch is one store transaction and one checkpoint, whose cost is mostly fixed (about
+# 1.5 ms a column written): 128 documents a batch cost the ingest process about a third of
+# what 32 did per document (docs/performance.md). Workers get tasks of a few documents each.
+DEFAULT_BATCH_SIZE = 128
+
+
 @dataclass(frozen=True)
 class Settings:
     db: Path = field(default=Path("dragoman.duckdb"), metadata={"help": "DuckDB store file", "env": "DRAGOMAN_DB"})
     kb_files: tuple[Path, ...] = field(
         default=(), metadata={"help": "extra knowledge-base YAML files", "env": "DRAGOMAN_KB"}
     )
-    batch_size: int = field(default=32, metadata={"help": "documents per parse batch and transaction"})
+    batch_size: int = field(default=DEFAULT_BATCH_SIZE, metadata={"help": "documents a store transaction"})
     workers: int = field(default=1, metadata={"help": "local worker processes", "env": "DRAGOMAN_WORKERS"})
     max_bytes: int = field(default=50_000_000, metadata={"help": "largest input file accepted"})
     near_duplicate_threshold: float = field(

@@ -348,6 +348,7 @@ def reprocess(
             settings.db,
             ProcessorConfig(kb_files=tuple(settings.kb_files)),
             only_outdated=not everything,
+            batch_size=settings.batch_size,
             executor=make_executor(settings),
         )
     except StoreError as exc:

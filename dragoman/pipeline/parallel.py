@@ -21,7 +21,7 @@ from dragoman.records import Component, Document, EventMention, Mention, Process
 
 # Batches queued per worker: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 2
-# Documents per task sent to a worker, on average (a batch of 32 is four tasks).
+# Documents per task sent to a worker, on average (a batch of 128 is sixteen tasks).
 TASK_DOCUMENTS = 8
 
 

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from dragoman.config import DEFAULT_BATCH_SIZE
 from dragoman.pipeline.consolidate import consolidate
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
 from dragoman.pipeline.process import ProcessorConfig, cached_processor
@@ -64,7 +65,7 @@ def reprocess(
     db: Path,
     config: ProcessorConfig,
     only_outdated: bool = True,
-    batch_size: int = 32,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     executor: BatchExecutor | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> int:
