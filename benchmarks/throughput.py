@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import platform
 import re
 import statistics
@@ -61,6 +62,8 @@ class Result:
     peak_worker_mb: float
     steady_docs_per_second: float
     baseline: str  # the row this one's speed-up is measured against
+    first_batch: float = 0.0  # seconds from the start until the first batch was done
+    after_last: float = 0.0  # seconds from the last document done to the end (the ingest's closing merge)
 
     @property
     def words_per_second(self) -> float:
@@ -196,8 +199,19 @@ def timed(name: str, docs: int, words: int, run: Callable[[list[float]], object]
     with PeakMemory() as memory:
         start = time.perf_counter()
         run(stamps)
-        seconds = time.perf_counter() - start
-    return Result(name, docs, words, seconds, memory.peak_total, memory.peak_worker, steady_rate(stamps), baseline)
+        end = time.perf_counter()
+    return Result(
+        name,
+        docs,
+        words,
+        end - start,
+        memory.peak_total,
+        memory.peak_worker,
+        steady_rate(stamps),
+        baseline,
+        stamps[min(FIRST_BATCH, len(stamps)) - 1] - start,
+        end - stamps[-1],
+    )
 
 
 def bare_parse(folder: Path, stamps: list[float], processes: int = 1) -> None:
@@ -349,6 +363,14 @@ def fill(db: Path, size: int) -> int:
         con.close()
 
 
+def copy_to_disk(source: Path, target: Path) -> None:
+    """Copy a store and flush it: otherwise the first checkpoint's fsync of the timed ingest
+    would write out the whole copy (170 MB at 20,000 documents), a cost of the benchmark."""
+    target.write_bytes(source.read_bytes())
+    with target.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
 def in_fresh_process(function: Callable[..., T], *args: object) -> T:
     """``function(*args)`` in a new process, so that the peak memory it reports is its own."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -403,7 +425,7 @@ def store_sizes(sizes: list[int], rounds: int = 3, seed_docs: int = 200, fresh_d
         filled: dict[int, Path] = {}
         for size in sizes:
             filled[size] = Path(tmp) / f"filled-{size}.duckdb"
-            filled[size].write_bytes(seed_db.read_bytes())
+            copy_to_disk(seed_db, filled[size])
             documents = fill(filled[size], size)
             fill_seconds, fill_peak = in_fresh_process(consolidate_in_full, filled[size])
             rows.append(StoreSize(documents, fill_seconds, fill_peak, fresh_docs, [], 0.0, 0.0))
@@ -411,7 +433,7 @@ def store_sizes(sizes: list[int], rounds: int = 3, seed_docs: int = 200, fresh_d
         for _ in range(rounds):
             for size, row in zip(sizes, rows, strict=True):
                 db = Path(tmp) / "adding.duckdb"
-                db.write_bytes(filled[size].read_bytes())
+                copy_to_disk(filled[size], db)
                 per_doc, consolidation, peak = in_fresh_process(add_documents, fresh_folder, db)
                 row.per_doc_rounds.append(per_doc)
                 consolidations[size].append(consolidation)
@@ -524,6 +546,15 @@ def side_by_side_runs(files: list[Path], rounds: int = 1) -> tuple[list[Result],
         return best, every_round, min(startups)
 
 
+def phases(results: list[Result]) -> Iterator[str]:
+    """Where a whole run's time goes besides the steady state: what a longer run amortises."""
+    yield "| run | first batch done after s | steady s | after the last document s |"
+    yield "|---|---:|---:|---:|"
+    for r in results:
+        steady = r.seconds - r.first_batch - r.after_last
+        yield f"| {r.name} | {r.first_batch:.1f} | {steady:.1f} | {r.after_last:.1f} |"
+
+
 def spread(every_round: list[list[Result]]) -> Iterator[str]:
     """Each row's steady documents/s in every round, and its speed-up over its baseline row of
     the same round (both ran minutes apart, so the machine's drift touches them alike)."""
@@ -564,6 +595,9 @@ def main() -> None:
     if results:
         lines.append("")
         lines.append(f"Starting the Dask LocalCluster (not counted above): {startup:.1f} s.")
+        lines.append("")
+        lines.extend(phases(results))
+        lines.append("")
         if len(every_round) > 1:
             lines.append(f"Fastest of {len(every_round)} rounds above; every round:")
             lines.append("")
