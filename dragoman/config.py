@@ -23,7 +23,7 @@ class Settings:
     kb_files: tuple[Path, ...] = field(
         default=(), metadata={"help": "extra knowledge-base YAML files", "env": "DRAGOMAN_KB"}
     )
-    batch_size: int = field(default=DEFAULT_BATCH_SIZE, metadata={"help": "documents a store transaction"})
+    batch_size: int = field(default=DEFAULT_BATCH_SIZE, metadata={"help": "documents per store transaction"})
     workers: int = field(default=1, metadata={"help": "local worker processes", "env": "DRAGOMAN_WORKERS"})
     max_bytes: int = field(default=50_000_000, metadata={"help": "largest input file accepted"})
     near_duplicate_threshold: float = field(

@@ -6,7 +6,7 @@ normally rises to fit a program's buffers, but setting any malloc tunable in the
 environment freezes it at 128 KiB, and Dask's nannies set MALLOC_TRIM_THRESHOLD_=65536
 on every worker they spawn (which also hands the heap's top back after each parse).
 Raising both thresholds keeps the buffers reused: about a tenth less CPU per document
-on a Dask worker (docs/performance.md, sixth round).
+on a Dask worker (docs/performance-history.md, sixth round).
 """
 
 from __future__ import annotations

@@ -194,7 +194,7 @@ class Store(Closing):
         """Settings for the ingest's once-a-batch connection: one thread, as the worker
         processes have the cores, and no FSST analysis when the batch is checkpointed on
         close. Both together take writing and closing from about 15 to 10 CPU ms a document
-        at 20,000 stored documents, for a file 2% larger (docs/performance.md)."""
+        at 20,000 stored documents, for a file 2% larger (docs/performance-history.md, seventh round)."""
         self.con.execute("SET threads = 1")
         self.con.execute("SET disabled_compression_methods = 'fsst'")
 
