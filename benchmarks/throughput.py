@@ -62,8 +62,8 @@ class Result:
     peak_worker_mb: float
     steady_docs_per_second: float
     baseline: str  # the row this one's speed-up is measured against
-    first_batch: float = 0.0  # seconds from the start until the first batch was done
-    after_last: float = 0.0  # seconds from the last document done to the end (the ingest's closing merge)
+    first_batch: float  # seconds from the start until the first batch was done
+    after_last: float  # seconds from the last document done to the end (the ingest's closing merge)
 
     @property
     def words_per_second(self) -> float:
@@ -317,12 +317,16 @@ class StoreSize:
     fill_peak_mb: float
     fresh: int
     per_doc_rounds: list[float]  # s/doc after the first batch, one a round
-    consolidation: float  # median over the rounds
+    consolidation_rounds: list[float]  # seconds of the closing incremental consolidation, one a round
     peak_mb: float  # highest over the rounds
 
     @property
     def per_doc(self) -> float:
         return statistics.median(self.per_doc_rounds)
+
+    @property
+    def consolidation(self) -> float:
+        return statistics.median(self.consolidation_rounds)
 
 
 # Keys made unique per copy when a store is filled with copies of processed documents.
@@ -428,19 +432,16 @@ def store_sizes(sizes: list[int], rounds: int = 3, seed_docs: int = 200, fresh_d
             copy_to_disk(seed_db, filled[size])
             documents = fill(filled[size], size)
             fill_seconds, fill_peak = in_fresh_process(consolidate_in_full, filled[size])
-            rows.append(StoreSize(documents, fill_seconds, fill_peak, fresh_docs, [], 0.0, 0.0))
-        consolidations: dict[int, list[float]] = {size: [] for size in sizes}
+            rows.append(StoreSize(documents, fill_seconds, fill_peak, fresh_docs, [], [], 0.0))
         for _ in range(rounds):
             for size, row in zip(sizes, rows, strict=True):
                 db = Path(tmp) / "adding.duckdb"
                 copy_to_disk(filled[size], db)
                 per_doc, consolidation, peak = in_fresh_process(add_documents, fresh_folder, db)
                 row.per_doc_rounds.append(per_doc)
-                consolidations[size].append(consolidation)
+                row.consolidation_rounds.append(consolidation)
                 row.peak_mb = max(row.peak_mb, peak)
                 db.unlink()
-        for size, row in zip(sizes, rows, strict=True):
-            row.consolidation = statistics.median(consolidations[size])
     return rows
 
 

@@ -181,7 +181,7 @@ class Store(Closing):
                 for row in self.con.execute("SELECT doc_id FROM documents WHERE doc_id = ANY(?)", [ids]).fetchall()
             ]
             for name in (*schema.DOCUMENT_TABLES, "near_duplicate_bands", "documents") if stored else ():
-                self.con.execute(f'DELETE FROM "{name}" WHERE doc_id IN (SELECT unnest(?))', [stored])
+                self.con.execute(f'DELETE FROM "{name}" WHERE doc_id = ANY(?)', [stored])
             for name, rows in tables.items():  # documents first
                 self.insert_rows(name, rows)
             self.insert_rows("near_duplicate_bands", _band_rows(tables["documents"], signatures or {}))
@@ -229,7 +229,7 @@ class Store(Closing):
         self.con.execute("BEGIN TRANSACTION")
         try:
             ids = [r["actor_id"] for r in rows]
-            self.con.execute("DELETE FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids])
+            self.con.execute("DELETE FROM actors WHERE actor_id = ANY(?)", [ids])
             self.insert_rows("actors", rows)
             self.con.execute("COMMIT")
         except Exception:
@@ -252,8 +252,8 @@ class Store(Closing):
     def near_duplicate_candidates(self, keys: Iterable[int]) -> dict[int, dict[str, list[int]]]:
         """Band key -> {doc_id: signature} of the stored originals sharing that band.
 
-        The look-ups on the ingest's path filter with ``= ANY(list)``, which scans the
-        bands table about twice as fast as a semi-join on the unnested list.
+        Filtering by ``= ANY(list)``, as every look-up by a list here does, scans the bands
+        table about twice as fast as a semi-join on the unnested list.
         """
         wanted = list(set(keys))
         found: dict[int, dict[str, list[int]]] = {}
@@ -266,7 +266,7 @@ class Store(Closing):
             return found
         signatures = dict(
             self.con.execute(
-                "SELECT doc_id, signature FROM documents WHERE doc_id IN (SELECT unnest(?))",
+                "SELECT doc_id, signature FROM documents WHERE doc_id = ANY(?)",
                 [list({doc_id for _, doc_id in sharing})],
             ).fetchall()
         )
