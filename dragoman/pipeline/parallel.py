@@ -7,6 +7,7 @@ exactly what a serial run stores.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,6 +19,8 @@ from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
 from dragoman.pipeline.heap import keep_buffers_on_heap
 from dragoman.pipeline.process import ProcessorConfig, cached_processor, process_batch
 from dragoman.records import Component, Document, EventMention, Mention, ProcessedDocument, Sentence, Statement
+
+log = logging.getLogger(__name__)
 
 # Batches queued per worker: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 2
@@ -144,7 +147,8 @@ class DaskBatchExecutor:
         self.config = config
         self.client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
         self._own_client = not isinstance(scheduler, Client)
-        self.client.register_plugin(ProcessorPlugin(config))
+        self.plugin = ProcessorPlugin(config)
+        self.client.register_plugin(self.plugin)
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))
         self.window = workers * IN_FLIGHT_PER_WORKER
 
@@ -155,6 +159,12 @@ class DaskBatchExecutor:
         return _remote(submit, batches, self.window)
 
     def close(self) -> None:
+        """Unregister the plugin, which resumes the workers' profiler (the processor stays
+        loaded for the next ingest on the same cluster)."""
+        try:
+            self.client.unregister_worker_plugin(self.plugin.name)
+        except Exception as error:  # the cluster may be gone; every result is already in hand
+            log.warning("could not unregister the worker plugin: %s", error)
         if self._own_client:
             self.client.close()
 

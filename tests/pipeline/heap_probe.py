@@ -1,8 +1,10 @@
-"""Page faults of a parser-like allocation pattern: run in a worker process to see its malloc settings."""
+"""Probes run in a worker process: its malloc settings (page faults of a parser-like allocation
+pattern), its profiler."""
 
 from __future__ import annotations
 
 import resource
+from typing import Any
 
 import numpy
 
@@ -19,3 +21,8 @@ def faults_reusing_large_buffers() -> int:
         kept.append(bytearray(4096))  # what the parse keeps: the heap's top stays in use
         del scratch
     return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+
+def profiler_running(dask_worker: Any) -> bool:
+    """Whether the Dask worker's statistical profiler is sampling."""
+    return bool(dask_worker.periodic_callbacks["profile"].is_running())

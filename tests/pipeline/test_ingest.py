@@ -12,7 +12,7 @@ from dragoman.pipeline.ingest import ingest
 from dragoman.pipeline.parallel import DaskBatchExecutor, ProcessPoolBatchExecutor
 from dragoman.pipeline.process import ProcessorConfig
 from dragoman.store import Store
-from tests.pipeline.heap_probe import faults_reusing_large_buffers
+from tests.pipeline.heap_probe import faults_reusing_large_buffers, profiler_running
 
 pytestmark = pytest.mark.slow
 
@@ -124,9 +124,14 @@ def test_workers_and_dask_store_what_a_serial_run_stores(tmp_path: Path, monkeyp
         Client(cluster) as client,
     ):
         dasked = tmp_path / "dask.duckdb"
-        ingest([corpus], Settings(db=dasked, batch_size=2), executor=DaskBatchExecutor(ProcessorConfig(), client))
+        executor = DaskBatchExecutor(ProcessorConfig(), client)
+        profiling_during = client.run(profiler_running)
+        ingest([corpus], Settings(db=dasked, batch_size=2), executor=executor)
+        profiling_after = client.run(profiler_running)
         faults = client.run(faults_reusing_large_buffers)
     assert snapshot(dasked) == expected
+    # the workers' profiler is paused for the ingest and resumes when it ends
+    assert set(profiling_during.values()) == {False} and set(profiling_after.values()) == {True}
     # the worker plugin kept large buffers on the heap despite the nanny's malloc setting
     assert len(faults) == 2 and all(count < 2_000 for count in faults.values()), faults
 
