@@ -20,7 +20,7 @@ class ProcessorPlugin(WorkerPlugin):
 
     Registered before the first task, so loading overlaps on all workers instead of
     delaying each worker's first batch, and a worker that joins later is ready too.
-    Sampling the deep stacks of a parse every 10 ms cost about 5% of a worker's time in
+    Sampling the deep stacks of a parse every 10 ms cost about 4% of a worker's CPU in
     dragoman's tasks; the profiler resumes when the plugin is unregistered at the end of
     an ingest.
     """
