@@ -30,15 +30,17 @@ class ProcessorPlugin(WorkerPlugin):
     def __init__(self, config: ProcessorConfig) -> None:
         self.config = config
         self.name = f"dragoman-processor-{abs(hash(config))}"
+        self.paused: list[str] = []
 
     def setup(self, worker: Any) -> None:
         keep_buffers_on_heap()
-        for name in PROFILER_CALLBACKS:
-            if name in worker.periodic_callbacks:
-                worker.periodic_callbacks[name].stop()
+        callbacks = worker.periodic_callbacks
+        self.paused = [name for name in PROFILER_CALLBACKS if name in callbacks and callbacks[name].is_running()]
+        for name in self.paused:
+            callbacks[name].stop()
         cached_processor(self.config)
 
     def teardown(self, worker: Any) -> None:
-        for name in PROFILER_CALLBACKS:
-            if name in worker.periodic_callbacks:
-                worker.periodic_callbacks[name].start()
+        """Resume only what setup paused (a profiler turned off in the cluster's config stays off)."""
+        for name in self.paused:
+            worker.periodic_callbacks[name].start()
