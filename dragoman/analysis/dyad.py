@@ -150,6 +150,6 @@ def evidence(store: Store, mention_ids: Sequence[str]) -> pd.DataFrame:
     return store.df(
         'SELECT m.id, m.event_id, m.doc_id, m.sentence, m.start, m."end", m.status, '
         "d.title, d.publisher, d.published, d.url FROM event_mentions m JOIN documents d USING (doc_id) "
-        "WHERE m.id IN (SELECT unnest(?)) ORDER BY d.published NULLS LAST, m.doc_id, m.start",
+        "WHERE m.id = ANY(?) ORDER BY d.published NULLS LAST, m.doc_id, m.start",
         [ids],
     )

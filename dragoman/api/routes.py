@@ -229,7 +229,7 @@ def event(request: Request, event_id: PathId) -> dict[str, Any]:
         if not len(found):
             raise HTTPException(status_code=404, detail="no such event")
         row = records(found)[0]
-        reports = reviewed_mentions(store, "m.id IN (SELECT unnest(?))", [row["mention_ids"]])
+        reports = reviewed_mentions(store, "m.id = ANY(?)", [row["mention_ids"]])
         return {"level": "event", "event": row, "mentions": records(reports.drop(columns=["duplicate_of"]))}
 
 
@@ -307,7 +307,7 @@ def dyad(
         sentences = store.df(
             'SELECT m.id, m.doc_id, m.sentence, m.start, m."end", m.status, '
             "d.title, d.publisher, d.published "
-            "FROM event_mentions m JOIN documents d USING (doc_id) WHERE m.id IN (SELECT unnest(?)) "
+            "FROM event_mentions m JOIN documents d USING (doc_id) WHERE m.id = ANY(?) "
             "ORDER BY d.published NULLS LAST, m.doc_id, m.start",
             [ids],
         )

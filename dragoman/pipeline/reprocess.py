@@ -35,8 +35,8 @@ def _documents(
     for start in range(0, len(wanted), batch_size):
         ids = wanted[start : start + batch_size]
         store = turns.store()
-        docs = store.rows("SELECT * FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])
-        furniture = store.rows("SELECT * FROM furniture WHERE doc_id IN (SELECT unnest(?))", [ids])
+        docs = store.rows("SELECT * FROM documents WHERE doc_id = ANY(?)", [ids])
+        furniture = store.rows("SELECT * FROM furniture WHERE doc_id = ANY(?)", [ids])
         turns.release()
         by_doc: dict[str, list[tuple[int, int, str]]] = {}
         for row in furniture:
@@ -80,7 +80,7 @@ def reprocess(
                 store = turns.store()
                 signatures = dict(
                     store.con.execute(
-                        "SELECT doc_id, signature FROM documents WHERE doc_id IN (SELECT unnest(?))",
+                        "SELECT doc_id, signature FROM documents WHERE doc_id = ANY(?)",
                         [[r.document.doc_id for r in results]],
                     ).fetchall()
                 )
