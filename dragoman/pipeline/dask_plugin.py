@@ -6,8 +6,8 @@ from typing import Any
 
 from distributed import WorkerPlugin
 
-from dragoman.pipeline.heap import keep_buffers_on_heap
-from dragoman.pipeline.process import ProcessorConfig, cached_processor
+from dragoman.pipeline.parallel import ready_worker
+from dragoman.pipeline.process import ProcessorConfig
 
 # The worker's statistical profiler: callbacks on its event loop that sample the task
 # thread's stack every 10 ms.
@@ -33,12 +33,11 @@ class ProcessorPlugin(WorkerPlugin):
         self.paused: list[str] = []
 
     def setup(self, worker: Any) -> None:
-        keep_buffers_on_heap()
         callbacks = worker.periodic_callbacks
         self.paused = [name for name in PROFILER_CALLBACKS if name in callbacks and callbacks[name].is_running()]
         for name in self.paused:
             callbacks[name].stop()
-        cached_processor(self.config)
+        ready_worker(self.config)
 
     def teardown(self, worker: Any) -> None:
         """Resume only what setup paused (a profiler turned off in the cluster's config stays off)."""

@@ -90,7 +90,8 @@ def _remote(submit: Any, batches: Iterable[list[Document]], window: int) -> Iter
         ]
 
 
-def _warm(config: ProcessorConfig) -> None:
+def ready_worker(config: ProcessorConfig) -> None:
+    """What a worker process (pool or Dask) does once, before its first task."""
     keep_buffers_on_heap()
     cached_processor(config)
 
@@ -112,7 +113,7 @@ class ProcessPoolBatchExecutor:
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_warm,
+            initializer=ready_worker,
             initargs=(config,),
         )
         for _ in range(workers):

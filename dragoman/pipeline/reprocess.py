@@ -78,13 +78,7 @@ def reprocess(
         try:
             for results in executor.map(_documents(db, only_outdated, components, batch_size, turns)):
                 store = turns.store()
-                signatures = dict(
-                    store.con.execute(
-                        "SELECT doc_id, signature FROM documents WHERE doc_id = ANY(?)",
-                        [[r.document.doc_id for r in results]],
-                    ).fetchall()
-                )
-                store.write_documents(results, {k: json.loads(v) for k, v in signatures.items() if v})
+                store.write_documents(results, store.signatures(r.document.doc_id for r in results))
                 turns.written()
                 done += len(results)
                 if on_progress:

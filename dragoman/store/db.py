@@ -264,15 +264,17 @@ class Store(Closing):
         ).fetchall()
         if not sharing:  # the usual case: no signature is read at all
             return found
-        signatures = dict(
-            self.con.execute(
-                "SELECT doc_id, signature FROM documents WHERE doc_id = ANY(?)",
-                [list({doc_id for _, doc_id in sharing})],
-            ).fetchall()
-        )
+        signatures = self.signatures({doc_id for _, doc_id in sharing})
         for key, doc_id in sharing:
-            found.setdefault(key, {})[doc_id] = json.loads(signatures[doc_id])
+            found.setdefault(key, {})[doc_id] = signatures[doc_id]
         return found
+
+    def signatures(self, doc_ids: Iterable[str]) -> dict[str, list[int]]:
+        """doc_id -> near-duplicate signature of those stored documents that have one."""
+        rows = self.con.execute(
+            "SELECT doc_id, signature FROM documents WHERE doc_id = ANY(?) AND signature IS NOT NULL", [list(doc_ids)]
+        ).fetchall()
+        return {doc_id: json.loads(signature) for doc_id, signature in rows}
 
     def counts(self) -> dict[str, int]:
         return {name: int(self.scalar(f'SELECT count(*) FROM "{name}"')) for name in schema.TABLES if name != "meta"}
