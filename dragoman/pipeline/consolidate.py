@@ -18,6 +18,7 @@ from typing import Any
 import pyarrow as pa
 from duckdb.func import FunctionNullHandling
 
+from dragoman import crashpoints
 from dragoman.claims import build_claims
 from dragoman.claims.build import UNDIRECTED, group_key
 from dragoman.events.merge import merge_events
@@ -182,6 +183,7 @@ def consolidate(store: Store, incremental: bool = False) -> dict[str, int]:
             "any_value(org), any_value(kb_id), any_value(sector) FROM mentions "
             "WHERE actor_id IS NOT NULL AND actor_id NOT IN (SELECT actor_id FROM actors) GROUP BY actor_id"
         )
+        crashpoints.reached(crashpoints.IN_CONSOLIDATION)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from dragoman import crashpoints
 from dragoman.closing import Closing
 from dragoman.ingest.dedup import band_keys
 from dragoman.records import ProcessedDocument
@@ -185,6 +186,7 @@ class Store(Closing):
             for name, rows in tables.items():  # documents first
                 self.insert_rows(name, rows)
             self.insert_rows("near_duplicate_bands", _band_rows(tables["documents"], signatures or {}))
+            crashpoints.reached(crashpoints.IN_TRANSACTION)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
