@@ -7,6 +7,7 @@ place whatever the machine's speed.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -144,24 +145,57 @@ def test_kills_on_successive_reruns_lose_and_duplicate_nothing(prepared: tuple[P
     assert snapshot(db) == expected
 
 
+class ForkServer:
+    """Ingests forked from one warm process (tests/reliability/forkserver.py)."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.reliability.forkserver"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.readline() == "ready"
+
+    def readline(self) -> str:
+        assert self.process.stdout is not None
+        return self.process.stdout.readline().strip()
+
+    def ingest(self, folder: Path, db: Path, env: dict[str, str]) -> int:
+        assert self.process.stdin is not None
+        args = ["ingest", str(folder), "--db", str(db), "-q", "--batch-size", str(BATCH_SIZE)]
+        self.process.stdin.write(json.dumps({"args": args, "env": env}) + "\n")
+        self.process.stdin.flush()
+        return int(self.readline())
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait()
+
+
+@pytest.mark.timeout(1800)
 def test_soak_fifty_seeded_kills(prepared: tuple[Path, Snapshot], tmp_path: Path) -> None:
     """Fifty kills at seeded points; a run that ends before its point starts a fresh store."""
     folder, expected = prepared
     rng = random.Random(20261204)
     db = tmp_path / "soak.duckdb"
     kills = completed = 0
-    while kills < 50:
-        point = rng.choice(crashpoints.POINTS)
-        status = run_ingest(folder, db, crash_at(point, rng.randint(1, 3))).wait(300)
-        assert status in (KILLED, 0)
-        assert check(db) == [], f"store unsound after a kill at {point}"
-        if status == KILLED:
-            kills += 1
-            continue
-        completed += 1
-        assert snapshot(db) == expected
-        for leftover in db.parent.glob(db.name + "*"):
-            leftover.unlink() if leftover.is_file() else shutil.rmtree(leftover)
+    server = ForkServer()
+    try:
+        while kills < 50:
+            point = rng.choice(crashpoints.POINTS)
+            status = server.ingest(folder, db, crash_at(point, rng.randint(1, 3)))
+            assert status in (KILLED, 0)
+            assert check(db) == [], f"store unsound after a kill at {point}"
+            if status == KILLED:
+                kills += 1
+                continue
+            completed += 1
+            assert snapshot(db) == expected
+            for leftover in db.parent.glob(db.name + "*"):
+                leftover.unlink() if leftover.is_file() else shutil.rmtree(leftover)
+    finally:
+        server.close()
     assert completed <= kills
     finish(folder, db)
     assert snapshot(db) == expected
