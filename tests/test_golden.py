@@ -1,0 +1,19 @@
+"""The processed output of sample/ stays byte-identical across refactorings (see tests/golden.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.golden import GOLDEN, processed_sample
+
+
+@pytest.mark.slow
+def test_sample_output_is_unchanged(tmp_path: Path) -> None:
+    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    actual = json.loads(json.dumps(processed_sample(tmp_path), ensure_ascii=False, sort_keys=True))
+    assert sorted(actual) == sorted(expected)
+    for table in expected:
+        assert actual[table] == expected[table], table
