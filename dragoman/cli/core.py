@@ -216,9 +216,9 @@ def load_parquet(
     db: DbOption = None,
 ) -> None:
     """Build or extend a store from partitioned Parquet; documents already stored are skipped."""
+    from dragoman.pipeline.parquet import load_parquet as run_load
     from dragoman.store.lock import writer_lock
     from dragoman.store.parquet import ParquetError
-    from dragoman.store.parquet import load_parquet as run_load
 
     settings = load_settings().with_overrides(db=db)
     try:
@@ -301,7 +301,7 @@ def stance(
     db: DbOption = None,
 ) -> None:
     """What one actor said about another, period by period, with the quotes behind each point."""
-    from dragoman.claims.stance import stance_timeline
+    from dragoman.analysis.stance import stance_timeline
 
     with open_store(db) as store:
         try:

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.domain.identity import actor_key
 from dragoman.events import triggers as lex
 from dragoman.events.dates import DateValue, find_dates, sentence_date
 from dragoman.events.ontology import quad_of
@@ -405,9 +406,8 @@ def _top(mentions: list[Mention]) -> list[Mention]:
 
 
 def _key(mention: Mention) -> str:
-    actor = mention.actor
-    assert actor is not None
-    return actor.actor_id or actor.country or actor.org or actor.name.lower()
+    assert mention.actor is not None
+    return actor_key(mention.actor)
 
 
 def _reporting_verb(clause: Token) -> Token | None:

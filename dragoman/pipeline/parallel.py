@@ -16,8 +16,7 @@ from typing import Any
 
 from dragoman.config import Settings
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
-from dragoman.pipeline.heap import keep_buffers_on_heap
-from dragoman.pipeline.process import ProcessorConfig, cached_processor, process_batch
+from dragoman.pipeline.process import ProcessorConfig, process_batch, ready_worker
 from dragoman.records import Component, Document, EventMention, Mention, ProcessedDocument, Sentence, Statement
 
 log = logging.getLogger(__name__)
@@ -88,12 +87,6 @@ def _remote(submit: Any, batches: Iterable[list[Document]], window: int) -> Iter
                 sent.popleft(), extracted, strict=True
             )
         ]
-
-
-def ready_worker(config: ProcessorConfig) -> None:
-    """What a worker process (pool or Dask) does once, before its first task."""
-    keep_buffers_on_heap()
-    cached_processor(config)
 
 
 def _ready() -> None:

@@ -16,6 +16,7 @@ from dragoman.actors import KnowledgeBase, Resolver
 from dragoman.events import EventExtractor
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp import model as nlp_model
+from dragoman.pipeline.heap import keep_buffers_on_heap
 from dragoman.quotes import QuoteExtractor
 from dragoman.records import Component, Document, ProcessedDocument
 
@@ -69,6 +70,12 @@ class DocumentProcessor:
 def cached_processor(config: ProcessorConfig) -> DocumentProcessor:
     """One processor per process and config (worker processes call this, not a global)."""
     return DocumentProcessor(config)
+
+
+def ready_worker(config: ProcessorConfig) -> None:
+    """What a worker process (pool or Dask) does once, before its first task."""
+    keep_buffers_on_heap()
+    cached_processor(config)
 
 
 def process_batch(documents: Sequence[Document], config: ProcessorConfig) -> list[ProcessedDocument]:
