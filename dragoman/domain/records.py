@@ -144,7 +144,6 @@ class EventMention:
     status: Status = "asserted"
     attributed_to: ActorRef | None = None
     trigger: str | None = None
-    negated: bool = False
     event_id: str | None = None  # the merged event this mention belongs to
 
 

@@ -11,7 +11,6 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,12 +29,6 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 LIST_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?(?:in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+)?(?:on\s+)?$")
 
 
-class TypeClassifier(Protocol):
-    """A learned classifier that can re-type an (actor, recipient) pair in a sentence."""
-
-    def predict(self, sentence: str, source: tuple[int, int], target: tuple[int, int]) -> object: ...
-
-
 @dataclass
 class Frame:
     """One trigger with its participants, before status and dates."""
@@ -52,9 +45,6 @@ class Frame:
 class EventExtractor:
     NAME = "events.rules"
     VERSION = "1.1"
-
-    def __init__(self, type_classifier: TypeClassifier | None = None) -> None:
-        self.type_classifier = type_classifier
 
     @property
     def component(self) -> str:

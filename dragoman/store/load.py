@@ -46,7 +46,6 @@ def event_mentions_from(store: Store, sql: str, params: Sequence[Any] | None = N
             status=row["status"],
             attributed_to=actor_from_json(row["attributed_to"]),
             trigger=row["trigger"],
-            negated=bool(row["negated"]),
             event_id=row["event_id"],
         )
 

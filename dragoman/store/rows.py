@@ -114,7 +114,7 @@ def event_mention_row(e: EventMention) -> dict[str, Any]:
         "date_precision": e.date_precision,
         "status": e.status,
         "attributed_to": to_json(e.attributed_to),
-        "negated": e.negated,
+        "negated": False,  # column kept for stores already written; nothing is stored negated
         "sentence": e.sentence,
         "start": e.start,
         "end": e.end,
