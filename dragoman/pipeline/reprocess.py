@@ -14,14 +14,16 @@ from pathlib import Path
 from dragoman.config import DEFAULT_BATCH_SIZE
 from dragoman.pipeline.consolidate import consolidate
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
-from dragoman.pipeline.process import ProcessorConfig, cached_processor
+from dragoman.pipeline.stages import ProcessorConfig, components
 from dragoman.records import Document
 from dragoman.store import Store
 from dragoman.store.lock import WriterTurns, open_for_write, writer_lock
 
 
 def current_components(config: ProcessorConfig) -> list[str]:
-    return [str(c) for c in cached_processor(config).components]
+    """The versions documents processed now would carry: read from the stage declarations,
+    with nothing loaded, so the outdated documents are found before any worker starts."""
+    return [str(c) for c in components(config)]
 
 
 def _documents(
