@@ -18,16 +18,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.kb import Entry, KnowledgeBase, date_window
-from dragoman.actors.titles import (
-    FORMER,
-    GENERIC_TITLES,
-    INSTITUTION_PHRASES,
-    NOT_ENTITIES,
-    PLURAL_REFS,
-    POSTED_TITLES,
-    PRONOUNS,
-    TITLES,
-)
+from dragoman.actors.titles import DEFAULT as DEFAULT_TITLES
+from dragoman.actors.titles import Titles
 from dragoman.records import ActorRef, Document, Mention, Sentence
 
 NAME = "actors.resolver"
@@ -231,8 +223,9 @@ class Resolver:
     NAME = NAME
     VERSION = VERSION
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, titles: Titles = DEFAULT_TITLES) -> None:
         self.kb = kb
+        self.titles = titles
         self.component = f"{NAME}@{VERSION}"
         # surface form -> list of (entry id, method)
         self.forms: dict[str, list[tuple[str, str]]] = {}
@@ -248,13 +241,13 @@ class Resolver:
                 if a in form and form.replace(a, b) not in self.forms:
                     self.forms[form.replace(a, b)] = list(self.forms[form])
         self.title_phrases: dict[str, tuple[str, Any]] = {}
-        for phrase, val in TITLES.items():
-            self.title_phrases[phrase] = ("office", val)
-        for phrase, gen in GENERIC_TITLES.items():
+        for phrase, office in titles.offices.items():
+            self.title_phrases[phrase] = ("office", (office, kb.title_scopes.get(phrase)))
+        for phrase, gen in titles.generic_titles.items():
             self.title_phrases[phrase] = ("generic", gen)
-        for phrase, key in INSTITUTION_PHRASES.items():
+        for phrase, key in titles.institution_phrases.items():
             self.title_phrases[phrase] = ("institution", key)
-        for phrase in PLURAL_REFS:
+        for phrase in titles.plural_refs:
             self.title_phrases[phrase] = ("plural", None)
         self._matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]] = {}
 
@@ -318,12 +311,12 @@ class Resolver:
             if not any(taken[sp.start : sp.end]):
                 claim(_Item(sp.start, sp.end, "alias", keys[sp.label], doc[sp.start].ent_type_ or None))
         for ent in doc.ents:
-            if ent.text in NOT_ENTITIES:
+            if ent.text in self.titles.not_entities:
                 continue  # weapons and common nouns the NER takes for organisations
             if ent.label_ in NER_LABELS and not any(taken[ent.start : ent.end]):
                 claim(_Item(ent.start, ent.end, "ner", ent, ent.label_))
         for tok in doc:
-            if tok.lower_ in PRONOUNS and not taken[tok.i] and tok.tag_ in {"PRP", "PRP$"}:
+            if tok.lower_ in self.titles.pronouns and not taken[tok.i] and tok.tag_ in {"PRP", "PRP$"}:
                 items.append(_Item(tok.i, tok.i + 1, "pronoun"))
         items.sort(key=lambda it: (it.start, it.end))
         return self._walk(document, doc, sentences, items, date_window(document.published))
@@ -537,7 +530,7 @@ class Resolver:
         kind, val = self.title_phrases[phrase]
         if kind == "plural":
             return _Item(sp.start, sp.end, "plural")
-        lead = _former_start(doc, sp.start)
+        lead = _former_start(doc, sp.start, self.titles.former)
         scope, cue_start = self._cue(doc, doc[lead : sp.end], matches)
         start, end = sp.start, sp.end
         if scope is not None:
@@ -552,7 +545,7 @@ class Resolver:
         portfolio = None
         if kind == "generic" and end == sp.end:
             portfolio, end = self._portfolio(doc, end, matches)
-        if kind == "generic" and end == sp.end and phrase in POSTED_TITLES:
+        if kind == "generic" and end == sp.end and phrase in self.titles.posted_titles:
             end = self._post(doc, end, matches)
         name_span = self._name_after(doc, end, matches)
         if name_span is not None:
@@ -704,12 +697,12 @@ class Resolver:
         return ActorRef(name=person, kind="person", country=country, org=org, sector=sector, role=role)
 
 
-def _former_start(doc: Doc, start: int) -> int:
+def _former_start(doc: Doc, start: int, former: frozenset[str]) -> int:
     """Where a title begins with "former" or "then-" before it: "Iran's then-Ambassador",
     "Russia's former foreign minister" (the state is still the cue)."""
-    if start >= 2 and doc[start - 1].text in {"-", "–"} and doc[start - 2].lower_ in FORMER:
+    if start >= 2 and doc[start - 1].text in {"-", "–"} and doc[start - 2].lower_ in former:
         return start - 2
-    if start >= 1 and doc[start - 1].lower_ in FORMER:
+    if start >= 1 and doc[start - 1].lower_ in former:
         return start - 1
     return start
 

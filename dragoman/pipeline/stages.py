@@ -26,9 +26,12 @@ from typing import Any, Protocol
 from dragoman.actors import KnowledgeBase, Resolver
 from dragoman.actors import resolver as resolver_module
 from dragoman.actors.kb import DATA_FILES as KB_FILES
+from dragoman.actors.titles import Titles
+from dragoman.config import Settings
 from dragoman.domain.errors import StageOrderError
 from dragoman.domain.records import Component, Document, EventMention, Mention, ProcessedDocument, Sentence, Statement
 from dragoman.events import EventExtractor
+from dragoman.lexicon import lexicon_paths
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp import model as nlp_model
 from dragoman.quotes import QuoteExtractor
@@ -66,6 +69,11 @@ class ProcessorConfig:
 
     kb_files: tuple[Path, ...] = ()
     stages: tuple[str, ...] = ("parse", "actors", "events", "quotes")
+    lexicon_files: tuple[Path, ...] = ()  # --lexicon overrides, applied in order
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ProcessorConfig:
+        return cls(kb_files=tuple(settings.kb_files), lexicon_files=tuple(settings.lexicon_files))
 
 
 class Stage(Protocol):
@@ -137,7 +145,7 @@ class _Parse:
 
 class _Actors(DocumentStage):
     def __init__(self, config: ProcessorConfig) -> None:
-        self.resolver = Resolver(KnowledgeBase.load(list(config.kb_files)))
+        self.resolver = Resolver(KnowledgeBase.load(list(config.kb_files)), Titles.load(config.lexicon_files))
 
     def __call__(self, state: DocState) -> None:
         state.mentions = self.resolver.resolve(state.document, state.spacy_doc, state.sentences)
@@ -172,9 +180,9 @@ def _model_version() -> str:
         return nlp_model.VERSION
 
 
-def _kb_files(config: ProcessorConfig) -> list[Traversable | Path]:
+def _resolver_files(config: ProcessorConfig) -> list[Traversable | Path]:
     packaged: list[Traversable | Path] = [resources.files("dragoman.actors") / "data" / name for name in KB_FILES]
-    return packaged + _package_files("dragoman.actors", "titles.py") + [Path(p) for p in config.kb_files]
+    return packaged + [Path(p) for p in config.kb_files] + lexicon_paths("titles", config.lexicon_files)
 
 
 STAGES: dict[str, StageSpec] = {}
@@ -206,7 +214,7 @@ register(
         reads=frozenset({"document", "spacy_doc", "sentences"}),
         writes=frozenset({"mentions"}),
         build=_Actors,
-        data_files=_kb_files,
+        data_files=_resolver_files,
     ),
 )
 register(
@@ -228,7 +236,7 @@ register(
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"statements"}),
         build=_Quotes,
-        data_files=lambda config: _package_files("dragoman.quotes", "cues.py", "stance.py"),
+        data_files=lambda config: _package_files("dragoman.quotes", "cues.py") + lexicon_paths("stance"),
     ),
 )
 
