@@ -9,6 +9,7 @@ exactly.  When a change is *meant* to alter the output, rewrite the file on purp
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import tempfile
@@ -23,20 +24,21 @@ CLOCK_COLUMNS = {"ingested_at", "created_at"}
 SKIPPED_TABLES = {"meta", "reviews"}
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, root: Path = REPO) -> Any:
     if isinstance(value, float):
         return round(value, 9)
     if isinstance(value, str):
-        return value.replace(str(REPO) + "/", "")  # paths as in any clone
+        return value.replace(str(root) + "/", "")  # paths as in any clone
     if isinstance(value, (int, bool)) or value is None:
         return value
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [_plain(v, root) for v in value]
     return str(value)
 
 
-def snapshot(db: Path) -> dict[str, list[list[Any]]]:
-    """Every table of the store, rows sorted, clock columns left out."""
+def snapshot(db: Path, root: Path = REPO, leave_out: frozenset[str] = frozenset()) -> dict[str, list[list[Any]]]:
+    """Every table of the store, rows sorted, clock columns (and ``leave_out``) left out; paths
+    relative to ``root``."""
     import duckdb
 
     connection = duckdb.connect(str(db), read_only=True)
@@ -51,11 +53,11 @@ def snapshot(db: Path) -> dict[str, list[list[Any]]]:
                 for row in connection.execute(
                     "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [table]
                 ).fetchall()
-                if row[0] not in CLOCK_COLUMNS
+                if row[0] not in CLOCK_COLUMNS and row[0] not in leave_out
             ]
             select = ", ".join(f'"{c}"' for c in columns)
             rows = connection.execute(f"SELECT {select} FROM {table}").fetchall()
-            plain = [[_plain(v) for v in row] for row in rows]
+            plain = [[_plain(v, root) for v in row] for row in rows]
             result[table] = [columns, *sorted(plain, key=lambda r: json.dumps(r, sort_keys=True))]
         return result
     finally:
@@ -70,6 +72,21 @@ def processed_sample(workdir: Path) -> dict[str, list[list[Any]]]:
     db = workdir / "golden.duckdb"
     ingest([SAMPLE], Settings(db=db, batch_size=4))
     return snapshot(db)
+
+
+def processed_corpus_digest(workdir: Path, corpus: Path) -> str:
+    """SHA-256 of the processed third-party corpus: the repository keeps the digest, never the text.
+
+    Component versions are left out: they carry data hashes, which a moved word list changes
+    while the output stays the same.
+    """
+    from dragoman.config import Settings
+    from dragoman.pipeline.ingest import ingest
+
+    db = workdir / "corpus.duckdb"
+    ingest([corpus], Settings(db=db, batch_size=4))
+    data = snapshot(db, root=corpus, leave_out=frozenset({"components"}))
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def main(argv: list[str]) -> int:
