@@ -24,6 +24,7 @@ from dragoman.domain.dates import PartialDate
 from dragoman.domain.errors import PartialDateError
 from dragoman.domain.identity import actor_key
 from dragoman.store import Store
+from dragoman.store.rows import from_json
 
 KINDS: tuple[str, ...] = ("event", "merged_event", "quote")
 VERDICTS: tuple[str, ...] = ("right", "wrong", "corrected")
@@ -174,7 +175,7 @@ def load_reviews(store: Store, kind: str) -> dict[str, Review]:
         "WHERE target_kind = ? ORDER BY created_at, review_id",
         [kind],
     ):
-        fixed = json.loads(row["corrections"]) if row["corrections"] else {}
+        fixed = from_json(row["corrections"] or None, {})
         current = out.get(row["target_id"])
         if current is None:
             out[row["target_id"]] = Review(row["verdict"], row["reviewer"], row["created_at"], fixed)
