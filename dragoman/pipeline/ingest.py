@@ -117,7 +117,7 @@ def ingest(
     (before the store, so an interrupted run leaves no stored document without its part).
     """
     report = IngestReport()
-    config = ProcessorConfig(kb_files=tuple(settings.kb_files))
+    config = ProcessorConfig.from_settings(settings)
     executor = executor or SerialExecutor(config)
     with writer_lock(settings.db):
         with open_for_write(settings.db) as store:
