@@ -89,13 +89,22 @@ def processed_corpus_digest(workdir: Path, corpus: Path) -> str:
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+def dumps(data: dict[str, list[list[Any]]]) -> str:
+    """JSON with one row a line, so a change shows as the rows it touched."""
+    tables = []
+    for table in sorted(data):
+        rows = ",\n  ".join(json.dumps(row, ensure_ascii=False, sort_keys=True) for row in data[table])
+        tables.append(f"{json.dumps(table)}: [\n  {rows}\n]")
+    return "{\n" + ",\n".join(tables) + "\n}\n"
+
+
 def main(argv: list[str]) -> int:
     if argv != ["--write"]:
         print("usage: python -m tests.golden --write", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as workdir:
         data = processed_sample(Path(workdir))
-    GOLDEN.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    GOLDEN.write_text(dumps(data), encoding="utf-8")
     print(f"wrote {GOLDEN.relative_to(REPO)}: {sum(len(v) - 1 for v in data.values())} rows")
     return 0
 

@@ -8,15 +8,15 @@ already named, the last states) for short references.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from dragoman.actors.coreference import Context, Layout, governing_subject
 from dragoman.actors.kb import Entry, KnowledgeBase, date_window
 from dragoman.actors.titles import DEFAULT as DEFAULT_TITLES
 from dragoman.actors.titles import Titles
@@ -90,6 +90,8 @@ KIND_RANK = {"state": 0, "igo": 1, "institution": 2, "group": 3, "media": 4, "co
 
 
 Window = tuple[dt.date, dt.date] | None
+# A resolved reading of an item: (actor or None, method, NER label).
+Reading = tuple[ActorRef | None, str, str | None]
 
 
 @dataclass(frozen=True)
@@ -134,87 +136,6 @@ class _Matches:
     alias_by_end: dict[int, list[Span]]
     alias_by_start: dict[int, list[Span]]
     ents_by_start: dict[int, Span]
-
-
-@dataclass
-class _Layout:
-    """Paragraph breaks and sentence starts of a document, as character offsets."""
-
-    breaks: list[int]
-    sentence_starts: list[int]
-
-    @classmethod
-    def of(cls, text: str, sentences: list[Sentence]) -> _Layout:
-        sep = "\n\n" if "\n\n" in text else "\n"
-        breaks: list[int] = []
-        pos = text.find(sep)
-        while pos != -1:
-            breaks.append(pos)
-            pos = text.find(sep, pos + 1)
-        return cls(breaks, [s.start for s in sentences])
-
-    def paragraph(self, offset: int) -> int:
-        return bisect.bisect_right(self.breaks, offset)
-
-    def sentence(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1) if self.sentence_starts else 0
-
-
-# A resolved reading of an item: (actor or None, method, NER label).
-Reading = tuple[ActorRef | None, str, str | None]
-
-
-@dataclass
-class _Context:
-    """What the walk remembers for short references: people (with their office and paragraph),
-    people introduced by a title, surnames, and states in order of their last mention."""
-
-    people: list[tuple[ActorRef, str | None, int]] = field(default_factory=list)
-    titled: list[tuple[ActorRef, str | None, int]] = field(default_factory=list)
-    seen_ids: set[str] = field(default_factory=set)
-    surnames: dict[str, ActorRef] = field(default_factory=dict)
-    states: list[ActorRef] = field(default_factory=list)
-    state_at: dict[str, int] = field(default_factory=dict)  # state id -> token index of its last mention
-
-    def remember_person(self, ref: ActorRef, office: str | None, paragraph: int, titled: bool) -> None:
-        self.people.append((ref, office, paragraph))
-        if titled:
-            self.titled.append((ref, office, paragraph))
-        if ref.actor_id:
-            self.seen_ids.add(ref.actor_id)
-        last = ref.name.split()[-1] if ref.name else ""
-        if last:
-            self.surnames[last] = ref
-
-    def remember_state(self, ref: ActorRef, token: int) -> None:
-        self.state_at[ref.actor_id or ""] = token
-        if not self.states or self.states[-1].actor_id != ref.actor_id:
-            self.states[:] = [s for s in self.states if s.actor_id != ref.actor_id] + [ref]
-
-    def last_person_in(self, paragraph: int) -> ActorRef | None:
-        """ "He", "her": the last person named, if in the same paragraph."""
-        if self.people and self.people[-1][2] == paragraph:
-            return self.people[-1][0]
-        return None
-
-    def pair(self, doers: set[int]) -> list[ActorRef]:
-        """ "The two countries": the last two states named, leaving out those doing the verb.
-
-        "The US and the EU sanctioned the two states": not the states doing the sanctioning;
-        but "Iran and Russia deepened ties between the two countries": the subject is the pair.
-        """
-        in_subject = [s for s in self.states if self.state_at.get(s.actor_id or "", -1) in doers]
-        pool = self.states if len(in_subject) >= 2 else [s for s in self.states if s not in in_subject]
-        return pool[-2:] if len(pool) >= 2 else []
-
-    def short_name(self, name: str) -> ActorRef | None:
-        """A surname (or the whole name) of a person already named."""
-        if name in self.surnames:
-            return self.surnames[name]
-        words = name.split()
-        if len(words) == 1 and words[-1] in self.surnames:
-            return self.surnames[words[-1]]
-        return None
 
 
 class Resolver:
@@ -380,8 +301,8 @@ class Resolver:
         window: Window,
     ) -> list[Mention]:
         """Resolve items in text order, keeping the context short references need."""
-        layout = _Layout.of(document.text, sentences)
-        context = _Context()
+        layout = Layout.of(document.text, sentences)
+        context = Context()
         out: list[Mention] = []
         for item in items:
             span = doc[item.start : item.end]
@@ -405,13 +326,13 @@ class Resolver:
                     self._remember(context, ref, method, item.start, layout.paragraph(start), window)
         return out
 
-    def _readings(self, item: _Item, doc: Doc, layout: _Layout, context: _Context, window: Window) -> list[Reading]:
+    def _readings(self, item: _Item, doc: Doc, layout: Layout, context: Context, window: Window) -> list[Reading]:
         """What an item refers to, given what the document has named so far."""
         if item.kind == "pronoun":
             person = context.last_person_in(layout.paragraph(doc[item.start].idx))
             return [(person, "pronoun", None)] if person is not None else []
         if item.kind == "plural":
-            return [(state, "plural-ref", None) for state in context.pair(_governing_subject(doc[item.start]))]
+            return [(state, "plural-ref", None) for state in context.pair(governing_subject(doc[item.start]))]
         if item.kind == "title":
             title: InstitutionTitle | PersonTitle = item.data
             ref, method = self._resolve_title(title, window, context.titled[::-1] + context.people[::-1])
@@ -432,7 +353,7 @@ class Resolver:
         return [(None, "ner", item.label)]
 
     def _remember(
-        self, context: _Context, ref: ActorRef, method: str, token: int, paragraph: int, window: Window
+        self, context: Context, ref: ActorRef, method: str, token: int, paragraph: int, window: Window
     ) -> None:
         if ref.kind == "person":
             office = None
@@ -705,19 +626,6 @@ def _former_start(doc: Doc, start: int, former: frozenset[str]) -> int:
     if start >= 1 and doc[start - 1].lower_ in former:
         return start - 1
     return start
-
-
-def _governing_subject(token: Token) -> set[int]:
-    """Token indices of the subject of the verb that governs a phrase ("the two states")."""
-    head = token
-    for _ in range(6):
-        if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
-            break
-        head = head.head
-    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if head.pos_ not in {"VERB", "AUX"} or not subjects or token.i in {t.i for t in subjects[0].subtree}:
-        return set()
-    return {t.i for t in subjects[0].subtree}
 
 
 def _strip(text: str) -> str:
