@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 Status = Literal["asserted", "alleged", "denied", "hypothetical"]
 DatePrecision = Literal["year", "month", "day", "unknown"]
+DateBasis = Literal["text", "publication", "none"]
 Stance = Literal["support", "oppose", "neutral"]
 
 
@@ -127,6 +128,7 @@ class EventMention:
     status: Status = "asserted"
     attributed_to: ActorRef | None = None
     trigger: str | None = None
+    date_basis: DateBasis = "none"  # text: a date word of the event; publication: the report's date
     negated: bool = False
     event_id: str | None = None  # the merged event this mention belongs to
 

@@ -16,8 +16,10 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.events import triggers as lex
-from dragoman.events.dates import DateValue, find_dates, sentence_date
+from dragoman.events.dates import DateValue, find_dates
+from dragoman.events.event_dates import DocumentDates, EventDate
 from dragoman.events.ontology import quad_of
+from dragoman.events.status import clause_status
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.records import ActorRef, Document, EventMention, Mention, Sentence, Status
 
@@ -67,19 +69,15 @@ class EventExtractor:
             if mention.actor is not None and mention.actor.kind not in NON_ACTORS:
                 by_sentence.setdefault(mention.sentence_index, []).append(mention)
         results: list[EventMention] = []
-        paragraph_date: DateValue | None = None
+        dating = DocumentDates(document)
         previous: Sentence | None = None
         previous_frames: list[Frame] = []
         for sentence in sentences:
             if previous is None or "\n" in document.text[previous.end : sentence.start]:
-                paragraph_date = None
                 previous_frames = []
             previous = sentence
             if sentence.furniture:
                 continue
-            own_date = sentence_date(sentence.text, document.published)
-            if own_date is not None:
-                paragraph_date = own_date
             sentence_mentions = by_sentence.get(sentence.index, [])
             if not sentence_mentions:
                 continue
@@ -88,10 +86,16 @@ class EventExtractor:
                 continue
             frames = self._frames(span, sentence_mentions, previous_frames)
             for frame in frames:
-                # The date of a denial is when it was made, not when the denied event happened.
-                when = None if frame.status == "denied" else own_date or paragraph_date
+                when = dating.date_event(
+                    frame.trigger,
+                    sentence,
+                    frame.status,
+                    frame.type,
+                    frozenset(_key(m) for m in frame.actors),
+                    frozenset(_key(m) for m in frame.recipients),
+                )
                 repeated = _repeated_dates(frame, sentence, document.published)
-                occasions: list[DateValue | None] = list(repeated) or [when]
+                occasions = [EventDate(d, "text") for d in repeated] or [when]
                 for occasion in occasions:
                     results.append(self._event(document, sentence, frame, occasion, split=bool(repeated)))
             if frames:
@@ -264,45 +268,32 @@ class EventExtractor:
                     if mode is None:
                         continue
                 return Frame(child, event_type, mode, actors, recipients, "denied", denier)
-        # "has denied such reports": the event of the sentence before, now denied.
-        if previous:
+        # "has denied such reports": the event of the sentence before, now denied. A denial with a
+        # clause of its own ("denied that Iran has been continuing to provide") is coded on that clause.
+        if previous and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
             last = previous[-1]
             return Frame(verb, last.type, last.mode, last.actors, last.recipients, "denied", denier)
         return None
 
     @staticmethod
     def _modality(frame: Frame, mentions: list[Mention]) -> None:
-        """Alleged, hypothetical or planned (PLOVER codes promises and plans as AGREE)."""
+        """Status from the cues that govern the event's own clause; a promise is coded AGREE (PLOVER)."""
         token = frame.trigger
         clause = token if token.pos_ in {"VERB", "AUX"} else token.head
-        auxiliaries = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
-        sentence = token.sent
-        words = {t.lower_ for t in sentence}
-        if auxiliaries & lex.MODALS or any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children):
-            frame.status = "hypothetical"
-            return
         governor = clause.head if clause.dep_ in {"xcomp", "ccomp"} else None
-        reporter = _reporting_verb(clause)
-        if governor is not None and governor.lemma_.lower() in lex.PLAN_VERBS | {"promise", "pledge"}:
+        promised = governor is not None and governor.lemma_.lower() in {"promise", "pledge"}
+        if promised and frame.type not in {"AGREE", "THREATEN"}:
             frame.type, frame.mode = "AGREE", "promise"
-        elif "will" in auxiliaries and frame.type not in {"AGREE", "THREATEN"}:
-            frame.type, frame.mode = "AGREE", "promise"
-        if words & lex.ALLEGE_ADVERBS:
-            frame.status = "alleged"
-        if reporter is not None:
-            frame.status = "alleged"
-            for child in reporter.children:
-                if child.dep_ in SUBJECTS:
-                    frame.attributed_to = _first_actor(child.subtree, mentions)
-        for candidate in sentence[:-1]:
-            if candidate.lower_ == "according" and candidate.nbor(1).lower_ == "to":
-                frame.status = "alleged"
-                frame.attributed_to = frame.attributed_to or _first_actor(candidate.nbor(1).subtree, mentions)
+        cue = clause_status(token)
+        frame.status = "asserted" if promised and cue.status == "hypothetical" else cue.status
+        if cue.source is not None and cue.status in {"alleged", "denied"}:
+            frame.attributed_to = _first_actor(cue.source.subtree, mentions)
 
     # -- records ---------------------------------------------------------------------
     def _event(
-        self, document: Document, sentence: Sentence, frame: Frame, when: DateValue | None, split: bool = False
+        self, document: Document, sentence: Sentence, frame: Frame, dated: EventDate, split: bool = False
     ) -> EventMention:
+        when = dated.value
         actor_keys = sorted(_key(m) for m in frame.actors)
         recipient_keys = sorted(_key(m) for m in frame.recipients)
         key = f"{document.doc_id}|{frame.trigger.idx}|{frame.type}|{actor_keys}|{recipient_keys}|{frame.status}"
@@ -326,6 +317,7 @@ class EventExtractor:
             date=when.value if when else None,
             date_end=when.end if when else None,
             date_precision=when.precision if when else "unknown",
+            date_basis=dated.basis,
             status=frame.status,
             attributed_to=frame.attributed_to,
             trigger=frame.trigger.text,
@@ -408,18 +400,6 @@ def _key(mention: Mention) -> str:
     actor = mention.actor
     assert actor is not None
     return actor.actor_id or actor.country or actor.org or actor.name.lower()
-
-
-def _reporting_verb(clause: Token) -> Token | None:
-    """An alleging verb governing the clause, a few complement levels up ("allege that X started supplying")."""
-    current = clause
-    for _ in range(3):
-        if current.dep_ not in {"xcomp", "ccomp", "conj"} or current.head.i == current.i:
-            return None
-        current = current.head
-        if current.lemma_.lower() in lex.ALLEGE:
-            return current
-    return None
 
 
 def _first_actor(tokens: Iterable[Token], mentions: list[Mention]) -> ActorRef | None:

@@ -51,6 +51,7 @@ def event_mentions_from(store: Store, sql: str, params: Sequence[Any] | None = N
             date=row["date"],
             date_end=row["date_end"],
             date_precision=row["date_precision"],
+            date_basis=row.get("date_basis") or "none",
             status=row["status"],
             attributed_to=_actor(json.loads(row["attributed_to"]) if row["attributed_to"] else None),
             trigger=row["trigger"],
