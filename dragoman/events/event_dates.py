@@ -101,8 +101,8 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
         owner, via_preposition, inside = found
         if owner.i == trigger.i:
             rank = 0
-        elif owner.i in heads or inside & heads:
-            rank = 1
+        elif owner.i in heads or inside & heads or (owner.dep_ == "dobj" and owner.head.i == trigger.i):
+            rank = 1  # on the clause's verb, or on the object of a light verb ("held talks between ...")
         elif clause_head(owner).i in heads and (_amount(owner) or (via_preposition and _thing(owner))):
             rank = 2  # "put trade at $4 billion in 2022", "sent shells ... between October and April"
         elif via_preposition and _in_time_adjunct(owner, heads):
@@ -197,6 +197,12 @@ class DocumentDates:
         self.dateline_span = dateline(self.document.text)
 
     def report_date(self) -> DateValue | None:
+        """The dateline's date when it has one ("TEHRAN, March 8 (Reuters) -"), else the publication date."""
+        if self.dateline_span is not None:
+            head = self.document.text[self.dateline_span[0] : self.dateline_span[1]]
+            dated = [d for d in find_dates(head, self.document.published, False) if d.precision == "day"]
+            if dated:
+                return replace(dated[0], span=(0, 0))
         published = self.document.published
         if not published:
             return None
@@ -204,6 +210,9 @@ class DocumentDates:
         if precision is None:
             return None
         return DateValue(published, precision, timex=published)  # type: ignore[arg-type]
+
+    def in_dateline(self, offset: int) -> bool:
+        return self.dateline_span is not None and self.dateline_span[0] <= offset < self.dateline_span[1]
 
     def dates_in(self, sentence: Sentence, future: bool | None) -> list[DateValue]:
         """The dates of a sentence, less any inside the dateline."""

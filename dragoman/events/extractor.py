@@ -20,6 +20,7 @@ from dragoman.events.dates import DateValue, find_dates
 from dragoman.events.event_dates import DocumentDates, EventDate
 from dragoman.events.ontology import quad_of
 from dragoman.events.status import clause_status
+from dragoman.events.status import cues as status_cues
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.records import ActorRef, Document, EventMention, Mention, Sentence, Status
 
@@ -64,12 +65,14 @@ class EventExtractor:
     def extract(
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[EventMention]:
+        dating = DocumentDates(document)
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions:
+            if dating.in_dateline(mention.start):
+                continue  # "TEHRAN, March 8 (Reuters) -" is where and when the report was filed
             if mention.actor is not None and mention.actor.kind not in NON_ACTORS:
                 by_sentence.setdefault(mention.sentence_index, []).append(mention)
         results: list[EventMention] = []
-        dating = DocumentDates(document)
         previous: Sentence | None = None
         previous_frames: list[Frame] = []
         for sentence in sentences:
@@ -424,7 +427,15 @@ def _aid_mode(token: Token) -> str | None:
 
 
 def _controlling_object(verb: Token) -> Token | None:
-    """The object of "led/forced/urged X to VERB", which is VERB's subject."""
+    """The object of "led/forced/urged X to VERB", which is VERB's subject; the accused of
+    "accused X of VERBing" (the subject when passive: "X is accused of VERBing")."""
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "of"
+        and verb.head.head.lemma_.lower() in status_cues()["accusing_verbs"]
+    ):
+        accusing = verb.head.head
+        return _child(accusing, "dobj") or _child(accusing, "nsubjpass")
     if verb.dep_ not in {"xcomp", "advcl", "ccomp"} or verb.head.i == verb.i:
         return None
     governor = verb.head
@@ -471,13 +482,14 @@ def _repeated_dates(frame: Frame, sentence: Sentence, published: str | None) -> 
 
 
 def _dedupe(frames: list[Frame]) -> list[Frame]:
-    """One frame per type and actors in a sentence ("signed a deal" is one AGREE); the fullest wins."""
+    """One frame per type, status and actors in a sentence ("signed a deal" is one AGREE); the fullest wins."""
     kept: list[Frame] = []
     for frame in sorted(frames, key=lambda f: -len(f.recipients)):
         actors = {_key(m) for m in frame.actors}
         recipients = {_key(m) for m in frame.recipients}
         if any(
             other.type == frame.type
+            and other.status == frame.status
             and {_key(m) for m in other.actors} == actors
             and recipients <= {_key(m) for m in other.recipients}
             for other in kept

@@ -86,7 +86,10 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
     for _ in range(MAX_LEVELS):
         relation = current.dep_
         governor = current.head
-        if governor.i == current.i or relation not in COMPLEMENTS or relation in {"relcl", "advcl"}:
+        # A relative clause or an adverbial clause is a clause of its own, except "claims that
+        # Russia attacked", which the parser may read as a relative clause of "claims".
+        content = relation == "relcl" and governor.lemma_.lower() in cues()["allege_nouns"]
+        if governor.i == current.i or relation not in COMPLEMENTS or (relation in {"relcl", "advcl"} and not content):
             break
         if within is not None and not within[0] <= governor.idx < within[1]:
             break
