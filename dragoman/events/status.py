@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dragoman.records import Status
 
@@ -178,3 +178,15 @@ def _agent(verb: Token) -> Token | None:
 
 def _possessor(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.pos_ != "ADJ"), None)
+
+
+def content_status(doc: Doc, start: int, end: int) -> StatusCue:
+    """The status of what a statement says ("Iran may send drones"), read inside its content only."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return StatusCue()
+    first = next(iter(span.sents), span)
+    inside = [t for t in first if start <= t.idx < end]
+    roots = [t for t in inside if t.head.i == t.i or not start <= t.head.idx < end]
+    main = next((t for t in roots if t.pos_ in {"VERB", "AUX"}), roots[0] if roots else None)
+    return clause_status(main, within=(start, end)) if main is not None else StatusCue()
