@@ -185,8 +185,7 @@ def content_status(doc: Doc, start: int, end: int) -> StatusCue:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return StatusCue()
-    first = next(iter(span.sents), span)
-    inside = [t for t in first if start <= t.idx < end]
+    inside = [t for t in span[0].sent if start <= t.idx < end]  # the first sentence of the content
     roots = [t for t in inside if t.head.i == t.i or not start <= t.head.idx < end]
     main = next((t for t in roots if t.pos_ in {"VERB", "AUX"}), roots[0] if roots else None)
     return clause_status(main, within=(start, end)) if main is not None else StatusCue()
