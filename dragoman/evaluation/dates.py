@@ -105,15 +105,15 @@ def read_timeml(path: Path) -> TimeMLDocument:
     return TimeMLDocument(path.name, "".join(pieces), dct_match.group(1)[:10], gold)
 
 
-def read_corpus(folder: Path) -> list[TimeMLDocument]:
-    """Every .tml file under the folder, sorted by name; a bad file is reported and skipped."""
-    documents = []
+def read_corpus(folder: Path) -> tuple[list[TimeMLDocument], list[str]]:
+    """Every .tml file under the folder, sorted by name, and a one-line error per unreadable file."""
+    documents, errors = [], []
     for path in sorted(folder.rglob("*.tml")):
         try:
             documents.append(read_timeml(path))
-        except (OSError, ValueError) as exc:
-            print(f"error: {path}: {exc}")
-    return documents
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            errors.append(f"{path}: {exc}")
+    return documents, errors
 
 
 def dragoman_finder(text: str, dct: str) -> list[Timex]:
