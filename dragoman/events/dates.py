@@ -74,6 +74,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     day_part = rf"(?P<day_part>{_alternation(w['day_parts'])})"
     day_word = rf"(?P<day_word>{_alternation(w['day_words'])})"
     not_year = _alternation(w["not_year_after"])
+    yw = w["year_words"]
+    spoken_year = (
+        rf"(?P<spoken_century>{_alternation(yw['centuries'])})[- ](?:hundred[- ](?:and[- ])?)?"
+        rf"(?:(?P<spoken_tens>{_alternation(yw['tens'])})(?:[- ](?P<spoken_unit>{_alternation(yw['units'])}))?"
+        rf"|(?P<spoken_teen>{_alternation(yw['teens'])})|(?P<spoken_alone>{_alternation(yw['units'])}))"
+    )
     clock = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
     year_of = rf"(?:{year}|(?P<year_shift>this|last|next|the)\s+year)"
     table = [
@@ -97,8 +103,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("month_year", rf"\b{month},?\s+(?:of\s+)?{year}\b"),
         ("month_day", rf"\b{month}\s+{day}\b(?!\s*(?:,\s*)?\d)"),
         ("day_month", rf"\b{day}\s+(?:of\s+)?{month}\b"),
+        ("spoken_year", rf"\b{spoken_year}\b"),
+        ("spoken_decade", rf"\bthe\s+(?P<spoken_decade>{_alternation([t[:-1] + 'ies' for t in yw['tens']])})\b"),
+        ("last_night", rf"\b(?:{_alternation(w['last_night'])})\b"),
         ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[- ]?)?(?P<decade>1\d{2}0|20[0-9]0|'\d0)'?s\b"),
-        ("century", rf"\bthe\s+{ordinal}[- ]century\b"),
+        ("century", rf"\b(?:the\s+)?{ordinal}[- ]century\b"),
         ("within", r"\b(?P<within>earlier|later)\s+this\s+(?P<unit>week|month|year)\b"),
         ("ago", rf"\b{number}\s+{unit}s?\s+(?P<direction>ago|earlier|later)\b"),
         ("shifted_weekday", rf"\b{shift}\s+{weekday}(?:\s+{day_part})?\b"),
@@ -155,7 +164,10 @@ def find_timexes(text: str, published: str | None, future: bool | None = None) -
             span = match.span()
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
-            ahead = future if future is not None else (True if future_clause(text[: span[0]]) else None)
+            if future is not None:
+                ahead: bool | None = future
+            else:
+                ahead = True if future_clause(text[: span[0]]) else None
             value = _resolve(kind, match, ref, ahead)
             if value is None:
                 continue
@@ -368,6 +380,11 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None, future: bool | N
             digits = ("19" if int(digits) >= 30 else "20") + digits
         start = int(digits)
         return DateValue(str(start), "year", str(start + 9), kind="range", timex=digits[:3])
+    if kind == "spoken_year":
+        return _spoken_year(g)
+    if kind == "spoken_decade":  # "the nineties": of the last century
+        digit = int(w["year_words"]["tens"][str(g["spoken_decade"]).lower()[:-3] + "y"])
+        return DateValue(f"19{digit}0", "year", f"19{digit}9", kind="range", timex=f"19{digit}")
     if kind == "century":
         token = str(g["ordinal"]).lower()
         number = int(w["ordinals"].get(token, re.sub(r"\D", "", token) or 0))
@@ -377,6 +394,8 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None, future: bool | N
         return DateValue(f"{first:04d}", "year", f"{first + 99:04d}", kind="range", timex=f"{number - 1:02d}")
     if ref is None:
         return _unanchored(kind, g)
+    if kind == "last_night":
+        return _day(ref - timedelta(days=1), suffix="TNI")
     if kind == "within":
         return _period(str(g["unit"]).lower(), ref, 0)
     if kind == "ago":
@@ -403,8 +422,9 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None, future: bool | N
         return _period(str(g["unit"]).lower(), ref, int(w["shifts"][str(g["shift"]).lower()]))
     if kind in {"shifted_weekday", "weekday"}:
         name = str(g["weekday"]).lower().rstrip(".")
-        if name in w["ambiguous_weekdays"] and not g["weekday"][:1].isupper():
-            return None
+        abbreviated = match.string[match.end("weekday") : match.end("weekday") + 1] == "."
+        if name in w["ambiguous_weekdays"] and not (abbreviated and g["weekday"][:1].isupper()):
+            return None  # "Sun" the newspaper, "sat" the verb: an abbreviation needs its full stop
         target = int(w["weekdays"][name])
         step = int(w["shifts"][str(g["shift"]).lower()]) if g.get("shift") else 0
         ahead = step > 0 or (step == 0 and future)
@@ -453,6 +473,23 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None, future: bool | N
     if kind == "vague":
         return DateValue("", "unknown", kind="vague", timex=str(w["vague"][text.lower()]))
     return None
+
+
+def _spoken_year(g: dict[str, str | None]) -> DateValue | None:
+    """ "nineteen ninety-six" is 1996, "two thousand one" 2001."""
+    yw = words()["year_words"]
+    base = int(yw["centuries"][str(g["spoken_century"]).lower().replace("-", " ")])
+    if g.get("spoken_tens"):
+        rest = 10 * int(yw["tens"][str(g["spoken_tens"]).lower()]) + int(
+            yw["units"].get(str(g.get("spoken_unit") or "").lower(), 0)
+        )
+    elif g.get("spoken_teen"):
+        rest = int(yw["teens"][str(g["spoken_teen"]).lower()])
+    elif g.get("spoken_alone") and base == 2000:
+        rest = int(yw["units"][str(g["spoken_alone"]).lower()])
+    else:
+        return None
+    return DateValue(str(base + rest), "year", timex=str(base + rest))
 
 
 def _unanchored(kind: str, g: dict[str, str | None]) -> DateValue | None:

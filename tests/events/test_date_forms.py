@@ -91,3 +91,17 @@ def test_may_the_verb_and_figures_are_not_dates() -> None:
 
 def test_no_publication_date_resolves_only_absolute_dates() -> None:
     assert [d.value for d in find_dates("The envoys met on Tuesday in 2019.", None)] == ["2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "timexes"),
+    [
+        ("The envoy spoke of nineteen ninety-six and two thousand one.", ["1996", "2001"]),
+        ("Trade boomed in the nineties.", ["199"]),
+        ("The envoys met last night.", ["2023-03-09TNI"]),
+        ("The Sun reported the talks.", []),
+        ("Trade has grown in recent years.", ["PXY"]),
+    ],
+)
+def test_spoken_years_decades_nights_and_stretches(text: str, timexes: list[str]) -> None:
+    assert [t.timex for t in find_timexes(text, FRIDAY)] == timexes
