@@ -99,7 +99,7 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
         if found is None:
             continue
         owner, via_preposition, inside = found
-        if owner.i == trigger.i:
+        if owner.i == trigger.i or _happening_of(owner, trigger):
             rank = 0
         elif owner.i in heads or inside & heads or (owner.dep_ == "dobj" and owner.head.i == trigger.i):
             rank = 1  # on the clause's verb, or on the object of a light verb ("held talks between ...")
@@ -126,6 +126,16 @@ def _clause_heads(trigger: Token) -> set[int]:
         head = head.head
         heads.add(head.i)
     return heads
+
+
+def _happening_of(owner: Token, trigger: Token) -> bool:
+    """ "the meeting, which took place in July": a clause on the event noun saying when it happened."""
+    return owner.dep_ == "relcl" and owner.head.i == trigger.i and owner.lemma_.lower() in words()["occurrence_verbs"]
+
+
+def new_names(trigger: Token) -> set[str]:
+    """Proper names a noun event adds through its prepositions ("invasion of Ukraine")."""
+    return {t.text for prep in trigger.children if prep.dep_ == "prep" for t in prep.subtree if t.pos_ == "PROPN"}
 
 
 def _refers_back(trigger: Token) -> bool:
@@ -158,6 +168,8 @@ def _in_time_adjunct(owner: Token, heads: set[int]) -> bool:
         current = current.head
         if current.i in heads:
             return linked or current.lower_ in links
+        if current.pos_ in {"VERB", "AUX"} and current.lower_ not in links:
+            return False  # another clause's verb ("..., and backed X following the 2020 intervention")
     return False
 
 
@@ -190,7 +202,7 @@ class DocumentDates:
     document: Document
     news: bool = False
     dateline_span: tuple[int, int] | None = None
-    seen: list[tuple[str, frozenset[str], frozenset[str], DateValue]] = field(default_factory=list)
+    seen: list[tuple[str, frozenset[str], frozenset[str], DateValue, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.news = is_news(self.document)
@@ -239,9 +251,9 @@ class DocumentDates:
             if chosen.kind == "since" and chosen.end is None and self.document.published:
                 chosen = replace(chosen, end=self.document.published)
             if status != "hypothetical":
-                self.seen.append((event_type, actors, recipients, chosen))
+                self.seen.append((event_type, actors, recipients, chosen, sentence.text))
             return EventDate(chosen, "text")
-        earlier = self._earlier(event_type, actors, recipients) if _refers_back(trigger) else None
+        earlier = self._earlier(event_type, actors, recipients, new_names(trigger)) if _refers_back(trigger) else None
         if earlier is not None:
             return EventDate(earlier, "text")
         report = self.report_date()
@@ -249,12 +261,18 @@ class DocumentDates:
             return EventDate(report, "publication")
         return NO_DATE
 
-    def _earlier(self, event_type: str, actors: frozenset[str], recipients: frozenset[str]) -> DateValue | None:
-        """The date of an earlier mention of the same event: same type, same actors, compatible recipients."""
-        for seen_type, seen_actors, seen_recipients, value in reversed(self.seen):
+    def _earlier(
+        self, event_type: str, actors: frozenset[str], recipients: frozenset[str], names: set[str]
+    ) -> DateValue | None:
+        """The date of an earlier mention of the same event: same type, same actors, compatible
+        recipients, and no name the earlier sentence did not have ("Russia's invasion of Ukraine"
+        is not the invasion of Georgia told before)."""
+        for seen_type, seen_actors, seen_recipients, value, seen_text in reversed(self.seen):
+            if any(name not in seen_text for name in names):
+                continue
             if seen_type != event_type or not actors or not (actors & seen_actors):
                 continue
-            if recipients and not recipients & seen_recipients:
+            if recipients and not recipients <= seen_recipients | seen_actors:
                 continue  # "Russia's invasion of Ukraine" is not the invasion of Georgia told before
             return value
         return None

@@ -102,3 +102,22 @@ def test_dateline_and_genre() -> None:
     assert is_news(short)
     assert not is_news(Document("a", "a.txt", "Iran sent drones. " * 500, "a", "txt", published=FRIDAY))
     assert not is_news(Document("m", "m.txt", "Iran sent drones.", "m", "txt", published="2023-03"))
+
+
+def test_a_clause_on_the_event_noun_says_when_it_happened(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The Putin-Khamenei meeting, which took place in July, angered Kyiv.")
+    assert dated(events) == [("CONSULT", "2022-07", None, "month", "text")]
+
+
+def test_a_time_adjunct_of_a_coordinated_clause_stays_there(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Iran summoned the Russian ambassador over a tweet, and backed the Libyan government "
+        "following the Turkish intervention in Libya in 2020."
+    )
+    events = extract(text, genre="analysis")
+    assert [(e.trigger, e.date) for e in events] == [("summoned", None), ("backed", "2020")]
+
+
+def test_a_new_name_makes_a_new_event(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Russia invaded Georgia in 2008. Russia's invasion of Ukraine angered Iran.", genre="analysis")
+    assert [(e.trigger, e.date) for e in events] == [("invaded", "2008"), ("invasion", None)]
