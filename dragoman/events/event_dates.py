@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from dragoman.events.dates import DateValue, find_dates, words
 from dragoman.events.status import clause_head
+from dragoman.events.status import cues as status_cues
 from dragoman.events.triggers import NOUNS as EVENT_NOUNS
 from dragoman.records import DateBasis, Document, Sentence, Status
 
@@ -77,10 +78,10 @@ def clause_tense(trigger: Token) -> bool | None:
     """True for a clause about the future ("will meet", "plans to meet"), False for the past, None unknown."""
     head = clause_head(trigger)
     auxiliaries = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
-    if auxiliaries & {"will", "'ll", "shall"}:
-        return True
-    if head.dep_ == "xcomp" and head.head.lemma_.lower() in {"plan", "intend", "expect", "aim", "prepare"}:
-        return True
+    if auxiliaries & status_cues()["future"] or ("to" in auxiliaries and head.dep_ == "ROOT"):
+        return True  # "will meet", "Putin to meet Raisi on Monday"
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in status_cues()["intention_verbs"]:
+        return True  # "plans to meet", "is scheduled to meet"
     if head.tag_ == "VBD" or auxiliaries & {"has", "have", "had", "was", "were", "did"}:
         return False
     return None

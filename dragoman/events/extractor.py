@@ -232,7 +232,8 @@ class EventExtractor:
             if head.head.i == head.i:
                 break
             head = head.head
-        passive = any(c.dep_ == "nsubjpass" for c in head.children)
+        # "Raisi is scheduled to visit": the passive subject of a governing verb is who visits.
+        passive = head.i == verb.i and any(c.dep_ == "nsubjpass" for c in head.children)
         for child in head.children:
             if child.dep_ in SUBJECTS:
                 found = _subject_mentions(child, mentions)

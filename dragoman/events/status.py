@@ -115,6 +115,8 @@ def _own_clause(head: Token) -> list[StatusCue]:
             found.append(StatusCue("alleged", child))
         elif child.dep_ in {"aux", "auxpass"} and word in c["modals"] | c["future"]:
             found.append(StatusCue("hypothetical", child))
+        elif child.dep_ == "aux" and word == "to" and head.dep_ == "ROOT":
+            found.append(StatusCue("hypothetical", child))  # "Minister to visit Kabul"
         elif child.dep_ == "mark" and word in c["conditions"]:
             before = child.nbor(-1).lower_ if child.i > child.sent.start else ""
             if before not in c["concessive_before_condition"]:

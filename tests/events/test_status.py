@@ -92,3 +92,16 @@ def test_two_clauses_two_statuses_of_one_event(extract) -> None:  # type: ignore
 def test_an_adverb_on_the_predicate_leaves_a_subject_event_alone(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Raisi visited Moscow on March 1. Raisi's visit was apparently a success.")
     assert [(e.trigger, e.status) for e in events] == [("visited", "asserted"), ("visit", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Raisi is scheduled to visit Moscow on Monday.", "2023-03-13"),
+        ("Raisi is to visit Moscow on Monday.", "2023-03-13"),
+        ("Putin to meet Raisi on Monday.", "2023-03-13"),
+    ],
+)
+def test_arranged_and_headline_futures(extract, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = extract(text)
+    assert (event.type, event.status, event.date) == ("CONSULT", "hypothetical", date)
