@@ -2,7 +2,8 @@
 
 For each body sentence: find trigger words (verbs and the nouns analysis prose uses), take
 actors from the subject (or possessor, or agent of a passive) and recipients from the object
-and its prepositions, set status from modality and attribution, and date from the sentence.
+and its prepositions; status comes from the cues governing the event's clause (status.py) and
+the date from that clause, an earlier mention or the report (event_dates.py).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.1"
+    VERSION = "1.2"
 
     def __init__(self, type_classifier: TypeClassifier | None = None) -> None:
         self.type_classifier = type_classifier
