@@ -3,6 +3,7 @@
 from dragoman.domain.records import (
     ActorRef,
     Component,
+    DateBasis,
     DatePrecision,
     Document,
     EventMention,
@@ -19,6 +20,7 @@ from dragoman.domain.records import (
 __all__ = [
     "ActorRef",
     "Component",
+    "DateBasis",
     "DatePrecision",
     "Document",
     "EventMention",

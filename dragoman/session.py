@@ -50,9 +50,12 @@ class Corpus(Closing):
         """Dyad timelines, networks and search over the same store."""
         return Analyst(self.store)
 
-    def dyad(self, a: str, b: str, by: str = "month", countries: bool = False) -> pd.DataFrame:
-        """Counts by quad and type per period, with a cooperation-conflict score."""
-        return self.analyst().dyad(a, b, by=by, countries=countries)
+    def dyad(
+        self, a: str, b: str, by: str = "month", countries: bool = False, inferred_dates: bool = True
+    ) -> pd.DataFrame:
+        """Counts by quad and type per period, with a cooperation-conflict score; ``inferred_dates=False``
+        leaves out the dates taken from publication dates."""
+        return self.analyst().dyad(a, b, by=by, countries=countries, inferred_dates=inferred_dates)
 
     def network(self, since: str | None = None, until: str | None = None) -> pd.DataFrame:
         """Edges between actors, weighted by events per quad class."""

@@ -2,7 +2,8 @@
 
 ``tests/data/golden_sample.json`` was written from the code before the redesign step;
 ``tests/test_golden.py`` ingests ``sample/`` into a fresh store and compares every table
-exactly.  When a change is *meant* to alter the output, rewrite the file on purpose:
+exactly.  When a change is *meant* to alter the output, rewrite the file (and the
+digest of the five analyses, when ../shared is there) on purpose:
 
     PYTHONPATH=$PWD python -m tests.golden --write
 """
@@ -19,6 +20,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample"
 GOLDEN = REPO / "tests" / "data" / "golden_sample.json"
+# The digest of the five shared analyses processed (their text is never kept here).
+CORPUS_DIGEST = REPO / "tests" / "data" / "golden_corpus.sha256"
 # Columns that record when, not what: left out of the comparison.
 CLOCK_COLUMNS = {"ingested_at", "created_at"}
 SKIPPED_TABLES = {"meta", "reviews"}
@@ -106,6 +109,12 @@ def main(argv: list[str]) -> int:
         data = processed_sample(Path(workdir))
     GOLDEN.write_text(dumps(data), encoding="utf-8")
     print(f"wrote {GOLDEN.relative_to(REPO)}: {sum(len(v) - 1 for v in data.values())} rows")
+    corpus = REPO.parent / "shared" / "corpus" / "iran-russia"
+    if corpus.is_dir():
+        with tempfile.TemporaryDirectory() as workdir:
+            digest = processed_corpus_digest(Path(workdir), corpus)
+        CORPUS_DIGEST.write_text(digest + "\n", encoding="utf-8")
+        print(f"wrote {CORPUS_DIGEST.relative_to(REPO)}: {digest}")
     return 0
 
 

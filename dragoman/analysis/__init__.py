@@ -51,14 +51,21 @@ class Analyst(Closing):
         since: str | None = None,
         until: str | None = None,
         statuses: Sequence[str] = COUNTED_STATUSES,
+        inferred_dates: bool = True,
     ) -> pd.DataFrame:
-        """The timeline of two actors: counts per quad and type and a score per period."""
-        events = dyad_events(self.store, a, b, countries, directed, since, until, statuses)
+        """The timeline of two actors: counts per quad and type and a score per period.
+
+        ``inferred_dates=False`` leaves out dates taken from publication dates."""
+        events = dyad_events(
+            self.store, a, b, countries, directed, since, until, statuses, inferred_dates=inferred_dates
+        )
         return timeline(events, by)
 
-    def dyad_events(self, a: str, b: str, countries: bool = False, directed: bool = False) -> pd.DataFrame:
+    def dyad_events(
+        self, a: str, b: str, countries: bool = False, directed: bool = False, inferred_dates: bool = True
+    ) -> pd.DataFrame:
         """The events behind a dyad timeline, one row per real event."""
-        return dyad_events(self.store, a, b, countries, directed)
+        return dyad_events(self.store, a, b, countries, directed, inferred_dates=inferred_dates)
 
     def evidence(self, mention_ids: Sequence[str]) -> pd.DataFrame:
         """The sentences (with their documents) behind a list of event mentions."""

@@ -66,11 +66,18 @@ def dyad_events(
     until: str | None = None,
     statuses: Sequence[str] = COUNTED_STATUSES,
     events: pd.DataFrame | None = None,
+    inferred_dates: bool = True,
 ) -> pd.DataFrame:
-    """The events between two actors (reviews applied), one row per real event."""
+    """The events between two actors (reviews applied), one row per real event.
+
+    ``inferred_dates=False`` leaves out the dates taken from a report's publication date
+    (``date_basis`` publication): those events count as undated.
+    """
     a, b = a.strip().upper(), b.strip().upper()
     if events is None:
         events = effective_events(store)
+    if not inferred_dates:
+        events = without_inferred_dates(events)
     keep = [
         involves(e, a, b, countries, directed) and e["status"] in statuses
         and (since is None or (isinstance(e["date"], str) and e["date"][: len(since)] >= since))
@@ -79,6 +86,18 @@ def dyad_events(
     ]  # fmt: skip
     out = events[keep].reset_index(drop=True)
     out["intensity"] = out["type"].map(INTENSITY)
+    return out
+
+
+def without_inferred_dates(events: pd.DataFrame) -> pd.DataFrame:
+    """The events with every date inferred from a publication date removed."""
+    if "date_basis" not in events.columns:
+        return events
+    out = events.copy()
+    inferred = out["date_basis"] == "publication"
+    out["date"] = out["date"].where(~inferred, None)
+    out["date_precision"] = out["date_precision"].where(~inferred, "unknown")
+    out["date_basis"] = out["date_basis"].where(~inferred, "none")
     return out
 
 

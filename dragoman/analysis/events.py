@@ -27,11 +27,13 @@ from dragoman.store.rows import from_json
 EVENT_COLUMNS = (
     "event_id", "type", "quad", "actors", "recipients", "date", "date_precision", "status",
     "mention_ids", "n_mentions", "n_documents", "reviewed", "corrected",
+    "date_basis",
 )  # fmt: skip
 
 MENTION_SQL = """
     SELECT m.id, m.event_id, m.doc_id, m.sentence_idx, m.type, m.quad, m.actors, m.recipients,
            m.date, m.date_precision, m.status, m.sentence, m.start, m."end", m.confidence,
+           m.date_basis,
            d.duplicate_of, d.publisher, d.published, d.title
     FROM event_mentions m JOIN documents d USING (doc_id)
 """
@@ -79,7 +81,7 @@ def reviewed_mentions(
 
 EVENT_MENTION_SQL = """
     SELECT m.id, m.event_id, m.doc_id, m.type, m.quad, m.actors, m.recipients, m.date, m.date_precision,
-           m.status, d.duplicate_of
+           m.status, m.date_basis, d.duplicate_of
     FROM event_mentions m JOIN documents d USING (doc_id) ORDER BY m.doc_id, m.start, m.id
 """
 
@@ -142,6 +144,7 @@ def effective_events(store: Store) -> pd.DataFrame:
             {
                 "event_id": event_id,
                 **fields,
+                "date_basis": date_basis_of(fields["date"], alive, corrected),
                 "mention_ids": [m["id"] for m in alive],
                 "n_mentions": len(alive),
                 "n_documents": len({m["doc_id"] for m in alive}),
@@ -151,6 +154,19 @@ def effective_events(store: Store) -> pd.DataFrame:
         )
     frame = pd.DataFrame(out, columns=list(EVENT_COLUMNS))
     return frame.sort_values(["date", "event_id"], na_position="last").reset_index(drop=True)
+
+
+def date_basis_of(value: Any, mentions: list[dict[str, Any]], corrected: bool) -> str:
+    """Where an event's date came from: ``text`` when a report's words give it, ``publication``
+    when only a report's date does, ``review`` when an analyst set it, ``none`` when undated."""
+    if not isinstance(value, str):
+        return "none"
+    bases = {m.get("date_basis") or "none" for m in mentions if m.get("date") == value}
+    if "text" in bases:
+        return "text"
+    if "publication" in bases:
+        return "publication"
+    return "review" if corrected else "text"
 
 
 def actor_keys(actor: dict[str, Any], countries: bool = False) -> set[str]:

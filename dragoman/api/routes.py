@@ -99,7 +99,7 @@ def document(request: Request, doc_id: PathId) -> dict[str, Any]:
         events = apply_reviews(
             store.df(
                 "SELECT id, event_id, sentence_idx, type, quad, actors, recipients, date, status, "
-                'start, "end" FROM event_mentions WHERE doc_id = ? ORDER BY start',
+                'start, "end", date_basis FROM event_mentions WHERE doc_id = ? ORDER BY start',
                 [doc_id],
             ),
             "event",
@@ -293,10 +293,16 @@ def dyad(
     since: DateParam = None,
     until: DateParam = None,
     events_per_period: Annotated[int, Query(ge=0, le=1000, description="events listed per period")] = 100,
+    inferred_dates: Annotated[
+        bool, Query(description="place events dated only by their report's publication date")
+    ] = True,
 ) -> dict[str, Any]:
     """The timeline of two actors; each period lists (some of) its events and their sentences."""
     with access(request).open() as store:
-        found = dyad_events(store, a, b, countries, directed, since, until, events=access(request).events(store))
+        found = dyad_events(
+            store, a, b, countries, directed, since, until,
+            events=access(request).events(store), inferred_dates=inferred_dates,
+        )  # fmt: skip
         frame = timeline(found, by)
         listed = set()
         for ids_of_period in frame["event_ids"]:
@@ -323,7 +329,7 @@ def dyad(
         period["events_truncated"] = len(ids_of_period) > events_per_period
     return {
         "a": a.upper(), "b": b.upper(), "by": by, "countries": countries, "directed": directed,
-        "n_events": len(found), "periods": periods,
+        "n_events": len(found), "periods": periods, "inferred_dates": inferred_dates,
         "n_unplaced": len(frame.attrs.get("unplaced", [])),
         "unplaced": [events_by_id[e] for e in frame.attrs.get("unplaced", [])[:events_per_period]],
     }  # fmt: skip

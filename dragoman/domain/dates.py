@@ -13,6 +13,8 @@ from typing import Literal
 from dragoman.domain.errors import PartialDateError
 
 DatePrecision = Literal["year", "month", "day", "unknown"]
+# text: a date word of the event; publication: the report's date, inferred; none: undated.
+DateBasis = Literal["text", "publication", "none"]
 # As accepted at the edges (manifests, the REST API, review corrections).
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _SHAPE = re.compile(DATE_PATTERN)

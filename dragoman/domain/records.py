@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from dragoman.domain.dates import DatePrecision
+from dragoman.domain.dates import DateBasis, DatePrecision
 from dragoman.domain.ontology import Status
 
 __all__ = [
     "ActorRef",
     "Component",
+    "DateBasis",
     "DatePrecision",
     "Document",
     "EventMention",
@@ -144,6 +145,7 @@ class EventMention:
     status: Status = "asserted"
     attributed_to: ActorRef | None = None
     trigger: str | None = None
+    date_basis: DateBasis = "none"  # text: a date word of the event; publication: the report's date
     event_id: str | None = None  # the merged event this mention belongs to
 
 

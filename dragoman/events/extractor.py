@@ -2,7 +2,8 @@
 
 For each body sentence: find trigger words (verbs and the nouns analysis prose uses), take
 actors from the subject (or possessor, or agent of a passive) and recipients from the object
-and its prepositions, set status from modality and attribution, and date from the sentence.
+and its prepositions; status comes from the cues governing the event's clause (status.py) and
+the date from that clause, an earlier mention or the report (event_dates.py).
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.domain.identity import actor_key
 from dragoman.events import triggers as lex
-from dragoman.events.dates import DateValue, find_dates, sentence_date
+from dragoman.events.dates import DateValue, find_dates
+from dragoman.events.event_dates import DocumentDates, EventDate
 from dragoman.events.ontology import quad_of
+from dragoman.events.status import clause_status
+from dragoman.events.status import cues as status_cues
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.records import ActorRef, Document, EventMention, Mention, Sentence, Status
 
@@ -44,7 +48,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.1"
+    VERSION = "1.2"
 
     @property
     def component(self) -> str:
@@ -53,24 +57,22 @@ class EventExtractor:
     def extract(
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[EventMention]:
+        dating = DocumentDates(document)
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions:
+            if dating.in_dateline(mention.start):
+                continue  # "TEHRAN, March 8 (Reuters) -" is where and when the report was filed
             if mention.actor is not None and mention.actor.kind not in NON_ACTORS:
                 by_sentence.setdefault(mention.sentence_index, []).append(mention)
         results: list[EventMention] = []
-        paragraph_date: DateValue | None = None
         previous: Sentence | None = None
         previous_frames: list[Frame] = []
         for sentence in sentences:
             if previous is None or "\n" in document.text[previous.end : sentence.start]:
-                paragraph_date = None
                 previous_frames = []
             previous = sentence
             if sentence.furniture:
                 continue
-            own_date = sentence_date(sentence.text, document.published)
-            if own_date is not None:
-                paragraph_date = own_date
             sentence_mentions = by_sentence.get(sentence.index, [])
             if not sentence_mentions:
                 continue
@@ -79,10 +81,16 @@ class EventExtractor:
                 continue
             frames = self._frames(span, sentence_mentions, previous_frames)
             for frame in frames:
-                # The date of a denial is when it was made, not when the denied event happened.
-                when = None if frame.status == "denied" else own_date or paragraph_date
+                when = dating.date_event(
+                    frame.trigger,
+                    sentence,
+                    frame.status,
+                    frame.type,
+                    frozenset(_key(m) for m in frame.actors),
+                    frozenset(_key(m) for m in frame.recipients),
+                )
                 repeated = _repeated_dates(frame, sentence, document.published)
-                occasions: list[DateValue | None] = list(repeated) or [when]
+                occasions = [EventDate(d, "text") for d in repeated] or [when]
                 for occasion in occasions:
                     results.append(self._event(document, sentence, frame, occasion, split=bool(repeated)))
             if frames:
@@ -216,7 +224,8 @@ class EventExtractor:
             if head.head.i == head.i:
                 break
             head = head.head
-        passive = any(c.dep_ == "nsubjpass" for c in head.children)
+        # "Raisi is scheduled to visit": the passive subject of a governing verb is who visits.
+        passive = head.i == verb.i and any(c.dep_ == "nsubjpass" for c in head.children)
         for child in head.children:
             if child.dep_ in SUBJECTS:
                 found = _subject_mentions(child, mentions)
@@ -255,45 +264,32 @@ class EventExtractor:
                     if mode is None:
                         continue
                 return Frame(child, event_type, mode, actors, recipients, "denied", denier)
-        # "has denied such reports": the event of the sentence before, now denied.
-        if previous:
+        # "has denied such reports": the event of the sentence before, now denied. A denial with a
+        # clause of its own ("denied that Iran has been continuing to provide") is coded on that clause.
+        if previous and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
             last = previous[-1]
             return Frame(verb, last.type, last.mode, last.actors, last.recipients, "denied", denier)
         return None
 
     @staticmethod
     def _modality(frame: Frame, mentions: list[Mention]) -> None:
-        """Alleged, hypothetical or planned (PLOVER codes promises and plans as AGREE)."""
+        """Status from the cues that govern the event's own clause; a promise is coded AGREE (PLOVER)."""
         token = frame.trigger
         clause = token if token.pos_ in {"VERB", "AUX"} else token.head
-        auxiliaries = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
-        sentence = token.sent
-        words = {t.lower_ for t in sentence}
-        if auxiliaries & lex.MODALS or any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children):
-            frame.status = "hypothetical"
-            return
         governor = clause.head if clause.dep_ in {"xcomp", "ccomp"} else None
-        reporter = _reporting_verb(clause)
-        if governor is not None and governor.lemma_.lower() in lex.PLAN_VERBS | {"promise", "pledge"}:
+        promised = governor is not None and governor.lemma_.lower() in {"promise", "pledge"}
+        if promised and frame.type not in {"AGREE", "THREATEN"}:
             frame.type, frame.mode = "AGREE", "promise"
-        elif "will" in auxiliaries and frame.type not in {"AGREE", "THREATEN"}:
-            frame.type, frame.mode = "AGREE", "promise"
-        if words & lex.ALLEGE_ADVERBS:
-            frame.status = "alleged"
-        if reporter is not None:
-            frame.status = "alleged"
-            for child in reporter.children:
-                if child.dep_ in SUBJECTS:
-                    frame.attributed_to = _first_actor(child.subtree, mentions)
-        for candidate in sentence[:-1]:
-            if candidate.lower_ == "according" and candidate.nbor(1).lower_ == "to":
-                frame.status = "alleged"
-                frame.attributed_to = frame.attributed_to or _first_actor(candidate.nbor(1).subtree, mentions)
+        cue = clause_status(token)
+        frame.status = "asserted" if promised and cue.status == "hypothetical" else cue.status
+        if cue.source is not None and cue.status in {"alleged", "denied"}:
+            frame.attributed_to = _first_actor(cue.source.subtree, mentions)
 
     # -- records ---------------------------------------------------------------------
     def _event(
-        self, document: Document, sentence: Sentence, frame: Frame, when: DateValue | None, split: bool = False
+        self, document: Document, sentence: Sentence, frame: Frame, dated: EventDate, split: bool = False
     ) -> EventMention:
+        when = dated.value
         actor_keys = sorted(_key(m) for m in frame.actors)
         recipient_keys = sorted(_key(m) for m in frame.recipients)
         key = f"{document.doc_id}|{frame.trigger.idx}|{frame.type}|{actor_keys}|{recipient_keys}|{frame.status}"
@@ -317,6 +313,7 @@ class EventExtractor:
             date=when.value if when else None,
             date_end=when.end if when else None,
             date_precision=when.precision if when else "unknown",
+            date_basis=dated.basis,
             status=frame.status,
             attributed_to=frame.attributed_to,
             trigger=frame.trigger.text,
@@ -400,18 +397,6 @@ def _key(mention: Mention) -> str:
     return actor_key(mention.actor)
 
 
-def _reporting_verb(clause: Token) -> Token | None:
-    """An alleging verb governing the clause, a few complement levels up ("allege that X started supplying")."""
-    current = clause
-    for _ in range(3):
-        if current.dep_ not in {"xcomp", "ccomp", "conj"} or current.head.i == current.i:
-            return None
-        current = current.head
-        if current.lemma_.lower() in lex.ALLEGE:
-            return current
-    return None
-
-
 def _first_actor(tokens: Iterable[Token], mentions: list[Mention]) -> ActorRef | None:
     found = _top(_mentions_in(tokens, mentions))
     return found[0].actor if found else None
@@ -434,7 +419,15 @@ def _aid_mode(token: Token) -> str | None:
 
 
 def _controlling_object(verb: Token) -> Token | None:
-    """The object of "led/forced/urged X to VERB", which is VERB's subject."""
+    """The object of "led/forced/urged X to VERB", which is VERB's subject; the accused of
+    "accused X of VERBing" (the subject when passive: "X is accused of VERBing")."""
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "of"
+        and verb.head.head.lemma_.lower() in status_cues()["accusing_verbs"]
+    ):
+        accusing = verb.head.head
+        return _child(accusing, "dobj") or _child(accusing, "nsubjpass")
     if verb.dep_ not in {"xcomp", "advcl", "ccomp"} or verb.head.i == verb.i:
         return None
     governor = verb.head
@@ -481,13 +474,14 @@ def _repeated_dates(frame: Frame, sentence: Sentence, published: str | None) -> 
 
 
 def _dedupe(frames: list[Frame]) -> list[Frame]:
-    """One frame per type and actors in a sentence ("signed a deal" is one AGREE); the fullest wins."""
+    """One frame per type, status and actors in a sentence ("signed a deal" is one AGREE); the fullest wins."""
     kept: list[Frame] = []
     for frame in sorted(frames, key=lambda f: -len(f.recipients)):
         actors = {_key(m) for m in frame.actors}
         recipients = {_key(m) for m in frame.recipients}
         if any(
             other.type == frame.type
+            and other.status == frame.status
             and {_key(m) for m in other.actors} == actors
             and recipients <= {_key(m) for m in other.recipients}
             for other in kept

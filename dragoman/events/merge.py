@@ -67,7 +67,8 @@ def merge_events(mentions: Iterable[EventMention]) -> list[Event]:
 def _event(cluster: list[EventMention]) -> Event:
     ids = sorted(m.id for m in cluster)
     event_id = "v" + hashlib.sha1("|".join(ids).encode()).hexdigest()[:15]
-    best = max(cluster, key=lambda m: (PRECISION_RANK[m.date_precision], m.confidence))
+    # A date the text gives wins over the report's date at the same precision.
+    best = max(cluster, key=lambda m: (PRECISION_RANK[m.date_precision], m.date_basis == "text", m.confidence))
     statuses = {m.status for m in cluster}
     status = "asserted" if "asserted" in statuses else sorted(statuses)[0]
     for mention in cluster:

@@ -142,12 +142,8 @@ HUMANITARIAN = frozenset("humanitarian food medicine medical relief".split())
 LIGHT_VERBS = frozenset("impose launch carry hold conduct sign make reach strike stage announce".split())
 # Verbs of denial: the event in their complement is denied by their subject.
 DENY = frozenset("deny dismiss refute reject".split())
-ALLEGE = frozenset("allege claim accuse suspect report".split())
-ALLEGE_ADVERBS = frozenset("allegedly reportedly purportedly apparently supposedly".split())
 # Verbs that are a consultation only with a partner ("spoke with Raisi", "Raisi and Putin spoke"),
 # not when someone speaks to an audience.
 NEEDS_PARTNER = frozenset({"speak", "talk"})
 # "led the government to expel": verbs whose object is the subject of the verb after "to".
 OBJECT_CONTROL = frozenset("lead force urge ask persuade push prompt compel allow encourage invite cause press".split())
-MODALS = frozenset("could would may might should".split())
-PLAN_VERBS = frozenset("plan intend aim expect hope seek want".split())

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.events.status import content_status
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.quotes.cues import CUE_LEMMAS, CUE_SURFACE, EVIDENTIAL, NEEDS_PARTICLE, NOUN_CUES, OBJECT_NOT_SPEECH
 from dragoman.quotes.stance import stance_of
@@ -362,6 +363,7 @@ class QuoteExtractor:
             confidence=0.8 if speaker is not None else 0.4,
             targets=targets,
             date=document.published,
+            status=content_status(attribution.cue.doc, content_start, content_end).status,
         )
 
     @staticmethod

@@ -102,6 +102,7 @@ def plover_records(df: pd.DataFrame) -> list[dict[str, Any]]:
             {
                 "id": row["id"],
                 "date": row.get("date"),
+                "date_basis": row.get("date_basis") or "none",
                 "event": row["type"],
                 "mode": row.get("mode") or "",
                 "context": "",

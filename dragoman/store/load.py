@@ -43,6 +43,7 @@ def event_mentions_from(store: Store, sql: str, params: Sequence[Any] | None = N
             date=row["date"],
             date_end=row["date_end"],
             date_precision=row["date_precision"],
+            date_basis=row.get("date_basis") or "none",
             status=row["status"],
             attributed_to=actor_from_json(row["attributed_to"]),
             trigger=row["trigger"],

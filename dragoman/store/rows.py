@@ -112,6 +112,7 @@ def event_mention_row(e: EventMention) -> dict[str, Any]:
         "date": e.date,
         "date_end": e.date_end,
         "date_precision": e.date_precision,
+        "date_basis": e.date_basis,
         "status": e.status,
         "attributed_to": to_json(e.attributed_to),
         "negated": False,  # column kept for stores already written; nothing is stored negated

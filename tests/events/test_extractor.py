@@ -94,8 +94,10 @@ def test_statuses(extract) -> None:  # type: ignore[no-untyped-def]
 
 def test_negation_is_not_an_event_and_promise_is_agree(extract) -> None:  # type: ignore[no-untyped-def]
     assert [e for e in extract("Iran did not send drones to Russia.") if e.type == "AID"] == []
-    promise = extract("Raisi will visit Moscow in January.")
-    assert promise and promise[0].type == "AGREE"
+    planned = only(extract("Raisi will visit Moscow in January."), "CONSULT")
+    assert (planned.status, planned.date, planned.date_basis) == ("hypothetical", "2023-01", "text")
+    promise = only(extract("Russia pledged to supply wheat to Iran."), "AGREE")
+    assert promise.status == "asserted" and promise.mode == "promise"
 
 
 def test_negation_reaches_complements_and_nouns(extract) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,279 @@
+"""The date of one event: from its own clause, from an earlier mention of it, or from the report.
+
+A date counts for an event only when it hangs on the event's word or on the verb of its clause:
+"summoned the ambassador after the 1943 Tehran Conference" leaves the summons undated by 1943,
+and "the talks of March 1" do not date a meeting on March 15. A later mention of an event
+already dated in the document ("Amir-Abdollahian's visit") takes that date. An event of a news
+report with no date of its own takes the report's date, marked ``publication``, unless its
+sentence is background (past perfect, "has long", "for decades"); events of analyses never do.
+"by 2030" dates only a hypothetical event; "since August 2022" opens a range to the report date.
+A dateline at the head of a wire story is the report's place and date, never an event's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span, Token
+
+from dragoman.events.dates import DateValue, find_dates, words
+from dragoman.events.status import clause_head
+from dragoman.events.status import cues as status_cues
+from dragoman.events.triggers import NOUNS as EVENT_NOUNS
+from dragoman.records import DateBasis, Document, Sentence, Status
+
+# A report up to this many words with a day-precise publication date is news, longer is analysis;
+# ``genre`` in the document's metadata overrides it.
+NEWS_MAX_WORDS = 1200
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: DateValue | None
+    basis: DateBasis
+
+
+NO_DATE = EventDate(None, "none")
+
+
+def dateline(text: str) -> tuple[int, int] | None:
+    """The span of "TEHRAN, April 24 (Reuters) -" or "MOSCOW (AP) —" at the head of the text."""
+    agencies = "|".join(re.escape(a) for a in words()["agencies"])
+    place = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
+    pattern = (
+        rf"^\s*{place}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
+        rf"\s*(?:\((?:{agencies})\)\s*)?(?:[-–—:]|_)\s*"
+    )
+    match = re.match(pattern, text[:200])
+    if match is None:
+        return None
+    head = match.group(0)
+    has_agency = "(" in head
+    has_capital_place = bool(re.match(r"\s*[A-Z]{3,}", head))
+    return match.span() if has_capital_place and (has_agency or "," in head) else None
+
+
+def is_news(document: Document) -> bool:
+    """A short report with a day-precise date, or one headed by a dateline; ``meta['genre']`` decides first."""
+    genre = str(document.meta.get("genre") or "").lower()
+    if genre:
+        return genre in {"news", "report", "wire"}
+    if dateline(document.text) is not None:
+        return True
+    return bool(document.published and len(document.published) == 10) and len(document.text.split()) <= NEWS_MAX_WORDS
+
+
+def background(trigger: Token) -> bool:
+    """Past perfect on the event's clause, or a background phrase in its sentence."""
+    head = clause_head(trigger)
+    auxiliaries = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in {"had", "'d"} for a in auxiliaries) and head.tag_ == "VBN":
+        return True
+    sentence = trigger.sent.text.lower()
+    return any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in words()["background_cues"])
+
+
+def clause_tense(trigger: Token) -> bool | None:
+    """True for a clause about the future ("will meet", "plans to meet"), False for the past, None unknown."""
+    head = clause_head(trigger)
+    auxiliaries = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & status_cues()["future"] or ("to" in auxiliaries and head.dep_ == "ROOT"):
+        return True  # "will meet", "Putin to meet Raisi on Monday"
+    if head.dep_ == "xcomp" and head.head.lemma_.lower() in status_cues()["intention_verbs"]:
+        return True  # "plans to meet", "is scheduled to meet"
+    if head.tag_ == "VBD" or auxiliaries & {"has", "have", "had", "was", "were", "did"}:
+        return False
+    return None
+
+
+def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[DateValue]:
+    """The dates of the event's clause (spans relative to the sentence), nearest first: on the trigger,
+    on the verb of its clause (or of the clause it completes: "arrived ... to hold talks"), on a figure
+    of the clause ("at $4 billion in 2022"), inside a time adjunct of the clause ("hours after the
+    invasion on February 24"). A date that modifies another noun ("the 1943 Tehran Conference")
+    or sits in another clause never counts."""
+    heads = _clause_heads(trigger)
+    ranked: list[tuple[int, int, DateValue]] = []
+    for order, value in enumerate(dates):
+        found = _owner(sentence, value)
+        if found is None:
+            continue
+        owner, via_preposition, inside = found
+        if owner.i == trigger.i or _happening_of(owner, trigger):
+            rank = 0
+        elif owner.i in heads or inside & heads or (owner.dep_ == "dobj" and owner.head.i == trigger.i):
+            rank = 1  # on the clause's verb, or on the object of a light verb ("held talks between ...")
+        elif clause_head(owner).i in heads and (_amount(owner) or (via_preposition and _thing(owner))):
+            rank = 2  # "put trade at $4 billion in 2022", "sent shells ... between October and April"
+        elif via_preposition and _in_time_adjunct(owner, heads):
+            rank = 3
+        else:
+            continue
+        ranked.append((rank, order, value))
+    return [value for _, _, value in sorted(ranked, key=lambda item: item[:2])]
+
+
+def _clause_heads(trigger: Token) -> set[int]:
+    """The verb of the trigger's clause and the verbs it completes through "to" ("began to supply")."""
+    head = clause_head(trigger)
+    heads = {head.i}
+    for _ in range(4):
+        purpose = head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        # "an interview in April 2021, where he criticised": the time of the noun the clause describes
+        setting = head.dep_ == "relcl" and any(c.lower_ in {"where", "when"} for c in head.children)
+        if head.head.i == head.i or not (head.dep_ == "xcomp" or purpose or setting):
+            break
+        head = head.head
+        heads.add(head.i)
+    return heads
+
+
+def _happening_of(owner: Token, trigger: Token) -> bool:
+    """ "the meeting, which took place in July": a clause on the event noun saying when it happened."""
+    return owner.dep_ == "relcl" and owner.head.i == trigger.i and owner.lemma_.lower() in words()["occurrence_verbs"]
+
+
+def new_names(trigger: Token) -> set[str]:
+    """Proper names a noun event adds through its prepositions ("invasion of Ukraine")."""
+    return {t.text for prep in trigger.children if prep.dep_ == "prep" for t in prep.subtree if t.pos_ == "PROPN"}
+
+
+def _refers_back(trigger: Token) -> bool:
+    """ "Amir-Abdollahian's visit", "the meeting": a definite noun naming an event already told."""
+    if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.lemma_.lower() in words()["ongoing_nouns"]:
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) for c in trigger.children)
+
+
+def _thing(token: Token) -> bool:
+    """A common noun that names no event: a date hung on it by the parser belongs to the clause."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() not in EVENT_NOUNS
+
+
+def _amount(token: Token) -> bool:
+    return token.like_num or token.pos_ in {"NUM", "SYM"} or token.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"}
+
+
+def _in_time_adjunct(owner: Token, heads: set[int]) -> bool:
+    links = set(words()["temporal_links"])
+    current, linked = owner, False
+    for _ in range(6):
+        if current.dep_ == "relcl":
+            return False
+        linked = (
+            linked or current.lower_ in links or any(c.dep_ == "mark" and c.lower_ in links for c in current.children)
+        )
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i in heads:
+            return linked or current.lower_ in links
+        if current.pos_ in {"VERB", "AUX"} and current.lower_ not in links:
+            return False  # another clause's verb ("..., and backed X following the 2020 intervention")
+    return False
+
+
+def _owner(sentence: Span, value: DateValue) -> tuple[Token, bool, set[int]] | None:
+    """The word a date expression hangs on, passing through prepositions, whether one was passed,
+    and the tokens of the expression."""
+    start, end = sentence.start_char + value.span[0], sentence.start_char + value.span[1]
+    tokens = [t for t in sentence if start <= t.idx < end]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    current = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    via_preposition = current.pos_ == "ADP"
+    for _ in range(6):
+        if current.head.i == current.i:
+            return current, via_preposition, inside
+        governor = current.head
+        if governor.pos_ == "ADP" or governor.dep_ in {"prep", "agent"}:
+            via_preposition = True
+            current = governor
+            continue
+        return governor, via_preposition or current.dep_ in {"npadvmod", "tmod", "appos"}, inside
+    return None
+
+
+@dataclass
+class DocumentDates:
+    """Dating the events of one document: the report date, the genre, the dateline, and the dated events so far."""
+
+    document: Document
+    news: bool = False
+    dateline_span: tuple[int, int] | None = None
+    seen: list[tuple[str, frozenset[str], frozenset[str], DateValue, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.news = is_news(self.document)
+        self.dateline_span = dateline(self.document.text)
+
+    def report_date(self) -> DateValue | None:
+        """The dateline's date when it has one ("TEHRAN, March 8 (Reuters) -"), else the publication date."""
+        if self.dateline_span is not None:
+            head = self.document.text[self.dateline_span[0] : self.dateline_span[1]]
+            dated = [d for d in find_dates(head, self.document.published, False) if d.precision == "day"]
+            if dated:
+                return replace(dated[0], span=(0, 0))
+        published = self.document.published
+        if not published:
+            return None
+        precision = {4: "year", 7: "month", 10: "day"}.get(len(published))
+        if precision is None:
+            return None
+        return DateValue(published, precision, timex=published)  # type: ignore[arg-type]
+
+    def in_dateline(self, offset: int) -> bool:
+        return self.dateline_span is not None and self.dateline_span[0] <= offset < self.dateline_span[1]
+
+    def dates_in(self, sentence: Sentence, future: bool | None) -> list[DateValue]:
+        """The dates of a sentence, less any inside the dateline."""
+        found = find_dates(sentence.text, self.document.published, future)
+        if self.dateline_span is None:
+            return found
+        start, end = self.dateline_span
+        return [d for d in found if not (start <= sentence.start + d.span[0] < end)]
+
+    def date_event(
+        self,
+        trigger: Token,
+        sentence: Sentence,
+        status: Status,
+        event_type: str,
+        actors: frozenset[str],
+        recipients: frozenset[str],
+    ) -> EventDate:
+        span = trigger.sent
+        candidates = own_dates(trigger, span, self.dates_in(sentence, clause_tense(trigger)))
+        usable = [d for d in candidates if d.kind != "target" or status == "hypothetical"]
+        if usable:
+            chosen = usable[0]
+            if chosen.kind == "since" and chosen.end is None and self.document.published:
+                chosen = replace(chosen, end=self.document.published)
+            if status != "hypothetical":
+                self.seen.append((event_type, actors, recipients, chosen, sentence.text))
+            return EventDate(chosen, "text")
+        earlier = self._earlier(event_type, actors, recipients, new_names(trigger)) if _refers_back(trigger) else None
+        if earlier is not None:
+            return EventDate(earlier, "text")
+        report = self.report_date()
+        if self.news and report is not None and status in {"asserted", "alleged"} and not background(trigger):
+            return EventDate(report, "publication")
+        return NO_DATE
+
+    def _earlier(
+        self, event_type: str, actors: frozenset[str], recipients: frozenset[str], names: set[str]
+    ) -> DateValue | None:
+        """The date of an earlier mention of the same event: same type, same actors, compatible
+        recipients, and no name the earlier sentence did not have ("Russia's invasion of Ukraine"
+        is not the invasion of Georgia told before)."""
+        for seen_type, seen_actors, seen_recipients, value, seen_text in reversed(self.seen):
+            if any(name not in seen_text for name in names):
+                continue
+            if seen_type != event_type or not actors or not (actors & seen_actors):
+                continue
+            if recipients and not recipients <= seen_recipients | seen_actors:
+                continue  # "Russia's invasion of Ukraine" is not the invasion of Georgia told before
+            return value
+        return None

@@ -1,0 +1,193 @@
+"""Status of an event (or a statement's content) from the cues that govern its own clause.
+
+A cue counts only where it governs: "allegedly" on the drone clause leaves a meeting in the
+coordinated clause asserted; "The minister denied that Iran has been continuing to provide
+drones" is a denied delivery, attributed to the minister, however deep the complement;
+"threatens to strike" makes the strike hypothetical but not the threat; "even if" concedes a fact.
+Denied beats alleged, which beats hypothetical. The cue words live in data/status.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from dragoman.records import Status
+
+DATA = Path(__file__).parent / "data" / "status.yaml"
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Relations through which a governing word reaches the event's clause.
+COMPLEMENTS = {
+    "ccomp",
+    "xcomp",
+    "pcomp",
+    "acl",
+    "dobj",
+    "pobj",
+    "prep",
+    "attr",
+    "oprd",
+    "advcl",
+    "relcl",
+    "conj",
+    "appos",
+}
+RANK: dict[Status, int] = {"asserted": 0, "hypothetical": 1, "alleged": 2, "denied": 3}
+MAX_LEVELS = 8
+
+
+@dataclass(frozen=True)
+class StatusCue:
+    """The status, the word that set it, and the head of the phrase naming who alleges or denies."""
+
+    status: Status = "asserted"
+    cue: Token | None = None
+    source: Token | None = None
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    with DATA.open(encoding="utf-8") as handle:
+        loaded: dict[str, Any] = yaml.safe_load(handle)
+    return {key: set(value) if isinstance(value, list) else value for key, value in loaded.items()}
+
+
+def clause_head(token: Token) -> Token:
+    """The verb of the clause a word belongs to (the word itself when it is a verb)."""
+    current = token
+    for _ in range(MAX_LEVELS):
+        if current.pos_ in {"VERB", "AUX"} or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> StatusCue:
+    """The status of the event at ``trigger``; ``within`` (character offsets) bounds the climb,
+    so the status of a statement's content is read inside the content only."""
+    found: list[StatusCue] = []
+    head = clause_head(trigger)
+    found += _nouns_between(trigger, head)
+    if head.i != trigger.i:  # "denied the meeting", "accused Iran of deliveries": the verb governs the noun
+        below = next(t for t in trigger.ancestors if t.head.i == head.i) if trigger.head.i != head.i else trigger
+        found += _governing(head, below)
+    # "Amir-Abdollahian's trip was apparently more successful": an adverb on the predicate of a
+    # noun subject says nothing about whether the trip happened.
+    subject = head.i != trigger.i and any(
+        t.dep_ in SUBJECTS and t.head.i == head.i for t in [trigger, *trigger.ancestors]
+    )
+    found += [cue for cue in _own_clause(head) if not (subject and cue.status == "alleged")]
+    current = head
+    for _ in range(MAX_LEVELS):
+        relation = current.dep_
+        governor = current.head
+        # A relative clause or an adverbial clause is a clause of its own, except "claims that
+        # Russia attacked", which the parser may read as a relative clause of "claims".
+        content = relation == "relcl" and governor.lemma_.lower() in cues()["allege_nouns"]
+        if governor.i == current.i or relation not in COMPLEMENTS or (relation in {"relcl", "advcl"} and not content):
+            break
+        if within is not None and not within[0] <= governor.idx < within[1]:
+            break
+        if relation == "prep" and governor.pos_ not in {"VERB", "AUX", "NOUN", "PROPN"}:
+            current = governor
+            continue
+        if relation != "conj":
+            found += _governing(governor, current)
+            if relation == "xcomp":
+                found += _own_clause(governor)  # "could start supplying": the modal reaches the complement
+        current = governor
+    if not found:
+        return StatusCue()
+    return max(found, key=lambda cue: RANK[cue.status])
+
+
+def _own_clause(head: Token) -> list[StatusCue]:
+    c = cues()
+    found: list[StatusCue] = []
+    for child in head.children:
+        word = child.lower_
+        if child.dep_ == "advmod" and word in c["allege_adverbs"]:
+            found.append(StatusCue("alleged", child))
+        elif child.dep_ in {"aux", "auxpass"} and word in c["modals"] | c["future"]:
+            found.append(StatusCue("hypothetical", child))
+        elif child.dep_ == "aux" and word == "to" and head.dep_ == "ROOT":
+            found.append(StatusCue("hypothetical", child))  # "Minister to visit Kabul"
+        elif child.dep_ == "mark" and word in c["conditions"]:
+            before = child.nbor(-1).lower_ if child.i > child.sent.start else ""
+            if before not in c["concessive_before_condition"]:
+                found.append(StatusCue("hypothetical", child))
+        elif child.dep_ == "prep" and word == "according":
+            to = next((t for t in child.children if t.lower_ == "to"), None)
+            source = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
+            found.append(StatusCue("alleged", child, source))
+    return found
+
+
+def _nouns_between(trigger: Token, head: Token) -> list[StatusCue]:
+    """ "reports of a meeting", "claims of deliveries": an alleging noun above a noun trigger."""
+    found: list[StatusCue] = []
+    current = trigger
+    while current.i != head.i and current.head.i != current.i:
+        current = current.head
+        if current.pos_ == "NOUN" and current.lemma_.lower() in cues()["allege_nouns"]:
+            found.append(StatusCue("alleged", current, _possessor(current)))
+    return found
+
+
+def _governing(governor: Token, below: Token) -> list[StatusCue]:
+    """What a governing word makes of the clause below it."""
+    c = cues()
+    lemma = governor.lemma_.lower()
+    subject = _subject(governor)
+    if lemma in c["deny_verbs"]:
+        if lemma != "dismiss" or any(t.lower_ in c["dismissal_words"] | c["allege_nouns"] for t in governor.subtree):
+            return [StatusCue("denied", governor, subject)]
+        return []
+    if governor.pos_ in {"VERB", "AUX"} and lemma in c["allege_verbs"]:
+        passive = any(ch.dep_ == "nsubjpass" for ch in governor.children)
+        return [StatusCue("alleged", governor, _agent(governor) if passive else subject)]
+    if governor.pos_ in {"VERB", "AUX"} and lemma in {"say", "tell", "state", "suggest", "indicate", "show"}:
+        if subject is not None and subject.lower_ in c["alleging_sayers"] | c["allege_nouns"]:
+            return [StatusCue("alleged", governor)]
+        if subject is not None and subject.lemma_.lower() in c["alleging_sayers"] | c["allege_nouns"]:
+            return [StatusCue("alleged", governor)]
+    if governor.pos_ == "NOUN" and lemma in c["allege_nouns"]:
+        return [StatusCue("alleged", governor, _possessor(governor))]
+    if lemma in c["intention_verbs"] and below.dep_ == "xcomp":
+        return [StatusCue("hypothetical", governor)]
+    return []
+
+
+def _subject(verb: Token) -> Token | None:
+    current = verb
+    for _ in range(3):  # "has been quick to deny": the subject sits on the governing verb
+        subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+        if subject is not None or current.dep_ not in {"xcomp", "conj"}:
+            return subject
+        current = current.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _possessor(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ in {"poss", "compound", "amod"} and c.pos_ != "ADJ"), None)
+
+
+def content_status(doc: Doc, start: int, end: int) -> StatusCue:
+    """The status of what a statement says ("Iran may send drones"), read inside its content only."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return StatusCue()
+    inside = [t for t in span[0].sent if start <= t.idx < end]  # the first sentence of the content
+    roots = [t for t in inside if t.head.i == t.i or not start <= t.head.idx < end]
+    main = next((t for t in roots if t.pos_ in {"VERB", "AUX"}), roots[0] if roots else None)
+    return clause_status(main, within=(start, end)) if main is not None else StatusCue()

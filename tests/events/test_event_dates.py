@@ -1,0 +1,123 @@
+"""The date of each event from its own clause, an earlier mention or the report, through the real parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.events import EventExtractor
+from dragoman.events.event_dates import dateline, is_news
+from dragoman.records import Document, EventMention
+
+pytestmark = pytest.mark.slow
+FRIDAY = "2023-03-10"
+
+
+@pytest.fixture(scope="module")
+def extract(analyse):  # type: ignore[no-untyped-def]
+    extractor = EventExtractor()
+
+    def run(text: str, genre: str | None = None) -> list[EventMention]:
+        document, parsed, sentences, mentions = analyse(text, FRIDAY)
+        if genre:
+            document.meta["genre"] = genre
+        return extractor.extract(document, parsed, sentences, mentions)
+
+    return run
+
+
+def dated(events: list[EventMention]) -> list[tuple[str, str | None, str | None, str, str]]:
+    return [(e.type, e.date, e.date_end, e.date_precision, e.date_basis) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Raisi met Putin on Monday.", [("CONSULT", "2023-03-06", None, "day", "text")]),
+        ("Raisi will meet Putin on Monday.", [("CONSULT", "2023-03-13", None, "day", "text")]),
+        ("Raisi met Putin yesterday.", [("CONSULT", "2023-03-09", None, "day", "text")]),
+        ("Raisi met Putin last week.", [("CONSULT", "2023-02-27", "2023-03-05", "day", "text")]),
+        ("Raisi met Putin a week ago.", [("CONSULT", "2023-03-03", None, "day", "text")]),
+        ("Earlier this month, Raisi met Putin.", [("CONSULT", "2023-03", None, "month", "text")]),
+        ("Raisi met Putin on April 24.", [("CONSULT", "2022-04-24", None, "day", "text")]),
+        (
+            "Raisi has visited Russia twice since February 2022.",
+            [("CONSULT", "2022-02", "2023-03-10", "month", "text")],
+        ),
+        (
+            "Iran and Russia held talks between March 3 and March 5.",
+            [("CONSULT", "2023-03-03", "2023-03-05", "day", "text")],
+        ),
+        ("Raisi met Putin from 2019 to 2021.", [("CONSULT", "2019", "2021", "year", "text")]),
+        ("Russia supplied Iran with shells in the spring of 2022.", [("AID", "2022-03", "2022-05", "month", "text")]),
+        ("Russia attacked Ukraine in late 2022.", [("ASSAULT", "2022-09", "2022-12", "month", "text")]),
+        ("Russia invaded Iran in the 19th century.", [("ASSAULT", "1800", "1899", "year", "text")]),
+        ("Russia sold arms to Iran in the 1990s.", [("AID", "1990", "1999", "year", "text")]),
+        # a target dates only the hypothetical event; the pledge is dated by the report
+        ("Russia will deliver drones to Iran by 2030.", [("AID", "2030", None, "year", "text")]),
+        ("Russia pledged to invest in Iran by 2030.", [("AGREE", "2023-03-10", None, "day", "publication")]),
+    ],
+)
+def test_dates_from_the_events_clause(extract, text: str, expected: list[tuple[str, ...]]) -> None:  # type: ignore[no-untyped-def]
+    assert dated(extract(text)) == expected
+
+
+def test_a_date_of_a_neighbouring_clause_or_noun_does_not_count(extract) -> None:  # type: ignore[no-untyped-def]
+    two = extract("Iran sent drones to Russia in October 2022, and Russia attacked Ukraine on Tuesday.")
+    assert dated(two) == [("AID", "2022-10", None, "month", "text"), ("ASSAULT", "2023-03-07", None, "day", "text")]
+    conference = extract("Russia summoned the Iranian ambassador after the 1943 Tehran Conference.")
+    assert dated(conference) == [("ACCUSE", "2023-03-10", None, "day", "publication")]
+    talks = extract("Lavrov met his Iranian colleague on March 1, a week after the talks of February 20.")
+    assert dated(talks) == [("CONSULT", "2023-03-01", None, "day", "text")]
+
+
+def test_a_later_mention_takes_the_date_of_the_event(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Raisi visited Moscow on March 15. Raisi's visit angered Ukraine.")
+    assert dated(events) == [("CONSULT", "2022-03-15", None, "day", "text")] * 2
+
+
+def test_news_takes_the_report_date_but_not_for_background_or_denials(extract) -> None:  # type: ignore[no-untyped-def]
+    assert dated(extract("Iran sent drones to Russia.")) == [("AID", FRIDAY, None, "day", "publication")]
+    assert dated(extract("Iran has long sent weapons to Syria.")) == [("AID", None, None, "unknown", "none")]
+    assert dated(extract("Iran had sent weapons to Syria before the war.")) == [("AID", None, None, "unknown", "none")]
+    assert dated(extract("Iran denies sending drones to Russia.")) == [("AID", None, None, "unknown", "none")]
+    assert dated(extract("Iran may send drones to Russia.")) == [("AID", None, None, "unknown", "none")]
+
+
+def test_analysis_articles_never_take_the_report_date(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Iran sent drones to Russia.", genre="analysis")
+    assert dated(events) == [("AID", None, None, "unknown", "none")]
+
+
+def test_dateline_is_the_report_not_an_event(extract) -> None:  # type: ignore[no-untyped-def]
+    [event] = extract("TEHRAN, March 8 (Reuters) - Iran sent drones to Russia.")
+    assert (event.date, event.date_basis) == ("2023-03-08", "publication")
+    assert [a.country for a in event.actors] == ["IRN"]
+
+
+def test_dateline_and_genre() -> None:
+    assert dateline("MOSCOW (AP) — Russia said on Friday") == (0, 14)
+    assert dateline("KYIV, Ukraine, March 8 (Reuters) - ") == (0, 35)
+    assert dateline("Russia and Iran met, officials said.") is None
+    short = Document("n", "n.txt", "Iran sent drones. " * 10, "n", "txt", published=FRIDAY)
+    assert is_news(short)
+    assert not is_news(Document("a", "a.txt", "Iran sent drones. " * 500, "a", "txt", published=FRIDAY))
+    assert not is_news(Document("m", "m.txt", "Iran sent drones.", "m", "txt", published="2023-03"))
+
+
+def test_a_clause_on_the_event_noun_says_when_it_happened(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The Putin-Khamenei meeting, which took place in July, angered Kyiv.")
+    assert dated(events) == [("CONSULT", "2022-07", None, "month", "text")]
+
+
+def test_a_time_adjunct_of_a_coordinated_clause_stays_there(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Iran summoned the Russian ambassador over a tweet, and backed the Libyan government "
+        "following the Turkish intervention in Libya in 2020."
+    )
+    events = extract(text, genre="analysis")
+    assert [(e.trigger, e.date) for e in events] == [("summoned", None), ("backed", "2020")]
+
+
+def test_a_new_name_makes_a_new_event(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Russia invaded Georgia in 2008. Russia's invasion of Ukraine angered Iran.", genre="analysis")
+    assert [(e.trigger, e.date) for e in events] == [("invaded", "2008"), ("invasion", None)]

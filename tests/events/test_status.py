@@ -1,0 +1,107 @@
+"""Status cues on hand-written sentences, each scoped to the clause it governs, through the real parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.events import EventExtractor
+from dragoman.records import EventMention
+
+pytestmark = pytest.mark.slow
+FRIDAY = "2023-03-10"
+
+
+@pytest.fixture(scope="module")
+def extract(analyse):  # type: ignore[no-untyped-def]
+    extractor = EventExtractor()
+
+    def run(text: str) -> list[EventMention]:
+        return extractor.extract(*analyse(text, FRIDAY))
+
+    return run
+
+
+def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
+    """(type, status, who alleges or denies) per event, in the order of the text."""
+    return [(e.type, e.status, e.attributed_to.country if e.attributed_to else None) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # alleged
+        ("Iran reportedly sent drones to Russia.", [("AID", "alleged", None)]),
+        ("Iran allegedly sent drones to Russia.", [("AID", "alleged", None)]),
+        ("Reports say Iran sent drones to Russia.", [("AID", "alleged", None)]),
+        ("Ukraine alleges that Iran sent drones to Russia.", [("AID", "alleged", "UKR")]),
+        ("Ukraine claims Iran sent drones to Russia.", [("AID", "alleged", "UKR")]),
+        ("According to Ukraine, Iran sent missiles to Russia.", [("AID", "alleged", "UKR")]),
+        ("Iran is accused of supplying drones to Russia.", [("AID", "alleged", None)]),
+        (
+            "Ukraine accused Iran of supplying drones to Russia.",
+            [("ACCUSE", "asserted", None), ("AID", "alleged", "UKR")],
+        ),
+        # denied
+        ("Iran denies sending drones to Russia.", [("AID", "denied", "IRN")]),
+        (
+            "The Iranian foreign minister denied that Iran has been continuing to provide drones to Russia.",
+            [("AID", "denied", "IRN")],
+        ),
+        ("Tehran rejected reports that Iran had sent missiles to Russia.", [("AID", "denied", "IRN")]),
+        ("Tehran dismissed as baseless the claims that Iran sent drones to Russia.", [("AID", "denied", "IRN")]),
+        # hypothetical
+        ("Iran would send drones to Russia.", [("AID", "hypothetical", None)]),
+        ("Iran could send drones to Russia.", [("AID", "hypothetical", None)]),
+        ("Iran may send drones to Russia.", [("AID", "hypothetical", None)]),
+        ("Iran will send drones to Russia.", [("AID", "hypothetical", None)]),
+        ("Iran plans to send drones to Russia.", [("AID", "hypothetical", None)]),
+        ("Iran intends to send drones to Russia.", [("AID", "hypothetical", None)]),
+        (
+            "If Iran sends drones to Russia, Ukraine will expel the Iranian ambassador.",
+            [("AID", "hypothetical", None), ("SANCTION", "hypothetical", None)],
+        ),
+        # the threat is made; what is threatened is hypothetical
+        (
+            "Russia threatened to attack Ukraine.",
+            [("THREATEN", "asserted", None), ("ASSAULT", "hypothetical", None)],
+        ),
+        # asserted
+        ("Iran sent drones to Russia.", [("AID", "asserted", None)]),
+        ("Even if the talks stall, Iran met Russia on Tuesday.", [("CONSULT", "asserted", None)]),
+    ],
+)
+def test_each_status_cue(extract, text: str, expected: list[tuple[str, str, str | None]]) -> None:  # type: ignore[no-untyped-def]
+    assert coded(extract(text)) == expected
+
+
+def test_allegedly_stays_in_its_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    first = extract("Iran allegedly sent drones to Russia, but Putin met Raisi in Tehran on Tuesday.")
+    assert coded(first) == [("AID", "alleged", None), ("CONSULT", "asserted", None)]
+    second = extract("Putin met Raisi in Tehran on Tuesday, and Iran allegedly sent drones to Russia.")
+    assert coded(second) == [("CONSULT", "asserted", None), ("AID", "alleged", None)]
+
+
+def test_two_clauses_two_statuses_of_one_event(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Ukraine claims that Iran sent drones, but Russia denied that Iran sent drones to it.")
+    assert sorted((e.status, e.attributed_to.country if e.attributed_to else None) for e in events) == [
+        ("alleged", "UKR"),
+        ("denied", "RUS"),
+    ]
+
+
+def test_an_adverb_on_the_predicate_leaves_a_subject_event_alone(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Raisi visited Moscow on March 1. Raisi's visit was apparently a success.")
+    assert [(e.trigger, e.status) for e in events] == [("visited", "asserted"), ("visit", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Raisi is scheduled to visit Moscow on Monday.", "2023-03-13"),
+        ("Raisi is to visit Moscow on Monday.", "2023-03-13"),
+        ("Putin to meet Raisi on Monday.", "2023-03-13"),
+    ],
+)
+def test_arranged_and_headline_futures(extract, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = extract(text)
+    assert (event.type, event.status, event.date) == ("CONSULT", "hypothetical", date)
