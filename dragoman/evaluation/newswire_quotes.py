@@ -19,6 +19,8 @@ from dragoman.records import Document, Statement
 
 WORD = re.compile(r"\w+")
 ENTITY = re.compile(r" #(\d+);")
+NAMED_ENTITY = re.compile(r" (quot|amp|lt|gt);")
+TAG = re.compile(r"</?\w+>")
 GENERIC = frozenset("the a an of in at to and s he she they i we it his her their its".split())
 
 
@@ -63,7 +65,8 @@ class NewswireTally:
 def clean(text: str) -> str:
     """The wire's ` #39;` entities and escaped characters as the characters they stand for."""
     text = ENTITY.sub(lambda m: chr(int(m.group(1))), text)
-    return html.unescape(text).replace("\\$", "$").replace("\\", " ")
+    text = NAMED_ENTITY.sub(lambda m: html.unescape(f"&{m.group(1)};"), html.unescape(text))
+    return TAG.sub("", text).replace("\\$", "$").replace("\\", " ")
 
 
 def read_items(path: Path) -> dict[int, Item]:

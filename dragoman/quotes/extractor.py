@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.actors.chains import chains_for
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.quotes.cues import CUE_LEMMAS, CUE_SURFACE, EVIDENTIAL, NEEDS_PARTICLE, NOUN_CUES, OBJECT_NOT_SPEECH
 from dragoman.quotes.stance import stance_of
@@ -35,6 +36,7 @@ LOOKBACK_CHARS = 800
 # "CONTENT, according to X": the phrase is set off from what it attributes.
 SET_OFF = {",", "(", ";", "\u2014", "\u2013", "-"}
 NON_SPEAKERS = {"region", "agreement"}
+NAME_LINKS = frozenset({"of", "in", "the", "and", "for", "on", "de", "al"})
 
 
 @dataclass
@@ -63,10 +65,12 @@ class QuoteExtractor:
     ) -> list[Statement]:
         body = [s for s in sentences if not s.furniture]
         quotes = [m.span(1) if m.group(1) is not None else m.span(2) for m in QUOTE.finditer(document.text)]
+        # Pronouns and references ("he", "the ministry") stand for the actor their chain names.
+        references = chains_for(document, spacy_doc, sentences, mentions).references
         # A speaker is never a name inside the quoted words.
         speakable = [
             m
-            for m in mentions
+            for m in sorted([*mentions, *references], key=lambda m: m.start)
             if not any(a <= m.start and m.end <= b and b - a > m.end - m.start + 3 for a, b in quotes)
         ]
         by_sentence: dict[int, list[Mention]] = {}
@@ -85,7 +89,7 @@ class QuoteExtractor:
         quoted_sentences: set[int] = set()
         names = {(m.start, m.end) for m in mentions}
         for start, end in quotes:
-            if document.is_furniture(start, end) or (start, end) in names:
+            if document.is_furniture(start, end) or (start, end) in names or _is_name(document.text[start:end]):
                 continue  # furniture, or a name in quotation marks (“Kayhan” newspaper)
             containing = [s for s in body if s.start < end and start < s.end]
             if not containing:
@@ -100,8 +104,15 @@ class QuoteExtractor:
             outer_start, outer_end = min(first.start, sentence.start), max(last.end, sentence.end)
             quote_share = (end - start) / max(1, outer_end - outer_start)
             kind = _kind_of(sentence, "direct" if quote_share > 0.45 else "partial")
+            content_start, content_end = start, end
+            clause = self._reported_content(attribution) if kind == "partial" else None
+            if clause is not None and clause[0] <= start and end <= clause[1]:
+                # A few quoted words inside reported speech: the reported clause is what was said.
+                content_start, content_end = clause
             statements.append(
-                self._statement(document, attribution, kind, start, end, outer_start, outer_end, mentions)
+                self._statement(
+                    document, attribution, kind, content_start, content_end, outer_start, outer_end, mentions
+                )
             )
         for sentence in body:
             if sentence.index in quoted_sentences:
@@ -452,6 +463,16 @@ def _last_person_before(mentions: list[Mention], position: int) -> Mention | Non
         m for m in mentions if m.actor and m.actor.kind == "person" and position - LOOKBACK_CHARS <= m.end <= position
     ]
     return max(people, key=lambda m: m.end) if people else None
+
+
+def _is_name(quoted: str) -> bool:
+    """A few capitalised words in quotation marks name something ("The Free Army"); they say nothing."""
+    words = quoted.split()
+    return (
+        0 < len(words) <= 6
+        and all(w[:1].isupper() or w.lower() in NAME_LINKS for w in words)
+        and not any(w[-1:] in ".!?," for w in words)
+    )
 
 
 def _kind_of(sentence: Sentence, default: str) -> str:
