@@ -10,12 +10,13 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.chains import chains_for
 from dragoman.nlp.syntax import negated, set_apart
+from dragoman.quotes.channels import carrier_of, channel_of_cue
+from dragoman.quotes.headlines import headline_of, labelled, restated
+from dragoman.quotes.marks import QuoteSpan, quote_spans
 from dragoman.quotes.cues import CUE_LEMMAS, CUE_SURFACE, EVIDENTIAL, NEEDS_PARTICLE, NOUN_CUES, OBJECT_NOT_SPEECH
 from dragoman.quotes.stance import stance_of
 from dragoman.records import ActorRef, Document, Mention, Sentence, StanceTarget, Statement
 
-# Quoted passages within one paragraph: curly pairs, or straight double quotes.
-QUOTE = re.compile(r"“([^”\n]{2,1500})”|\"([^\"\n]{2,1500})\"")
 HEADLINE_CUE = re.compile(r"\b(headline|titled|entitled|front page)\b", re.I)
 TWEET_CUE = re.compile(r"\b(twitter|tweet\w*|on x\b|telegram channel|social media)\b", re.I)
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -48,6 +49,8 @@ class Attribution:
     speaker: Mention | None
     speaker_text: str | None
     cue_stance: str | None
+    channel: str | None = None
+    cut: int | None = None  # where an outlet's trailing cue starts (", X reported"): not content
 
 
 class QuoteExtractor:
@@ -64,7 +67,8 @@ class QuoteExtractor:
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[Statement]:
         body = [s for s in sentences if not s.furniture]
-        quotes = [m.span(1) if m.group(1) is not None else m.span(2) for m in QUOTE.finditer(document.text)]
+        spans = quote_spans(document.text)
+        quotes = [(q.start, q.end) for q in spans]
         # Pronouns and references ("he", "the ministry") stand for the actor their chain names.
         references = chains_for(document, spacy_doc, sentences, mentions).references
         # A speaker is never a name inside the quoted words.
@@ -88,16 +92,38 @@ class QuoteExtractor:
         statements: list[Statement] = []
         quoted_sentences: set[int] = set()
         names = {(m.start, m.end) for m in mentions}
-        for start, end in quotes:
+        found_for: list[tuple[QuoteSpan, list[Sentence], Attribution | None]] = []
+        for quote in spans:
+            start, end = quote.start, quote.end
             if document.is_furniture(start, end) or (start, end) in names or _is_name(document.text[start:end]):
                 continue  # furniture, or a name in quotation marks (“Kayhan” newspaper)
             containing = [s for s in body if s.start < end and start < s.end]
             if not containing:
                 continue
-            attribution = self._nearest(containing, body, attributions)
+            nearest = self._nearest(containing, body, attributions)
+            if nearest is not None:
+                nearest = _governing(cues[nearest.sentence.index], start) or nearest
+            found_for.append((quote, containing, nearest))
+        # The pieces of a quote running on over paragraphs share the speaker of the piece that has one.
+        by_group: dict[int, Attribution] = {}
+        for quote, _, nearest in found_for:
+            if nearest is not None:
+                by_group.setdefault(quote.group, nearest)
+        for quote, containing, nearest in found_for:
+            start, end = quote.start, quote.end
+            attribution = nearest or by_group.get(quote.group)
             if attribution is None:
                 continue
-            attribution = _governing(cues[attribution.sentence.index], start) or attribution
+            if nearest is None:
+                containing = [s for s in containing if s.index != attribution.sentence.index]
+                attribution = Attribution(
+                    containing[0],
+                    attribution.cue,
+                    attribution.speaker,
+                    attribution.speaker_text,
+                    attribution.cue_stance,
+                    attribution.channel,
+                )
             quoted_sentences.update(s.index for s in containing)
             sentence = attribution.sentence
             first, last = containing[0], containing[-1]
@@ -142,6 +168,8 @@ class QuoteExtractor:
             attribution, content = next(((a, c) for a, c in reported if c is not None), (found[0], None))
             if content is None:
                 continue
+            if attribution.cut is not None and content[0] < attribution.cut < content[1]:
+                content = _trim_span(document.text, content[0], attribution.cut)
             sentence = attribution.sentence
             kind = _kind_of(sentence, "indirect")
             statements.append(
@@ -149,8 +177,68 @@ class QuoteExtractor:
                     document, attribution, kind, content[0], content[1], sentence.start, sentence.end, mentions
                 )
             )
+        headline = headline_of(document, sentences)
+        if headline is not None and not any(s.sentence_index == headline.index for s in statements):
+            statement = self._headline_statement(document, spacy_doc, headline, speakable, statements, mentions)
+            if statement is not None:
+                statements.append(statement)
         statements.sort(key=lambda s: (s.start, s.content_start))
         return statements
+
+    def _headline_statement(
+        self,
+        document: Document,
+        spacy_doc: Doc,
+        headline: Sentence,
+        speakable: list[Mention],
+        statements: list[Statement],
+        mentions: list[Mention],
+    ) -> Statement | None:
+        """A headline naming its speaker by a colon or a dash, or restating the lead's statement."""
+        found = labelled(headline)
+        if found is not None:
+            (speaker_start, speaker_end), (content_start, content_end) = found
+            named = [m for m in speakable if speaker_start <= m.start and m.end <= speaker_end and _speaks(m)]
+            resolved = [m for m in named if m.actor is not None]
+            speaker = max(resolved or named, key=lambda m: m.end - m.start) if named else None
+            if speaker is None and not any(
+                e.label_ in {"PERSON", "ORG", "GPE", "NORP"}
+                for e in spacy_doc.ents
+                if speaker_start <= e.start_char and e.end_char <= speaker_end
+            ):
+                return None
+            marker = (
+                spacy_doc.char_span(speaker_end, speaker_end + 1, alignment_mode="expand")
+                if speaker_start == headline.start
+                else spacy_doc.char_span(content_end, speaker_start, alignment_mode="expand")
+            )
+            if marker is None or not len(marker):
+                return None
+            attribution = Attribution(headline, marker[0], speaker, document.text[speaker_start:speaker_end], None)
+            return self._statement(
+                document, attribution, "headline", content_start, content_end, headline.start, headline.end, mentions
+            )
+        lead = restated(headline, statements)
+        if lead is None or (lead.speaker is None and not lead.speaker_text):
+            return None
+        span = spacy_doc.char_span(headline.start, headline.end, alignment_mode="expand")
+        if span is None:
+            return None
+        content_start, content_end = _trim_span(document.text, headline.start, headline.end)
+        cue = next((t for t in span if t.lower_ == (lead.cue or "").lower()), span[0])
+        statement = self._statement(
+            document,
+            Attribution(headline, cue, None, lead.speaker_text, None, lead.channel),
+            "headline",
+            content_start,
+            content_end,
+            headline.start,
+            headline.end,
+            mentions,
+        )
+        statement.speaker = lead.speaker
+        statement.confidence = lead.confidence
+        return statement
 
     # -- attribution -----------------------------------------------------------------
     def _attributions(
@@ -164,7 +252,41 @@ class QuoteExtractor:
             attribution = self._attribution_at(token, sentence, mentions, everything)
             if attribution is not None:
                 found.append(attribution)
-        return found
+        return self._with_channels(found, mentions)
+
+    def _with_channels(self, found: list[Attribution], mentions: list[Mention]) -> list[Attribution]:
+        """The outlet apart from the speaker: "X quoted Y (as saying)", "X reported Y said", "Y told X",
+        "in an interview with X": the outlet's own cue gives way to the speaker's."""
+        dropped: set[int] = set()
+        for attribution in found:
+            cue = attribution.cue
+            if cue.lemma_.lower() in {"quote", "cite"} and attribution.speaker_text:
+                objects = [c for c in cue.children if c.dep_ == "dobj"]
+                quoted = list(objects[0].subtree) if objects else []
+                speaker = self._speaker(cue, quoted, mentions) if quoted else None
+                if quoted and (speaker is not None or any(t.pos_ == "PROPN" for t in quoted)):
+                    outlet = (
+                        attribution.speaker.actor.name if attribution.speaker and attribution.speaker.actor else None
+                    )
+                    channel = outlet or attribution.speaker_text
+                    inner = [a for a in found if a is not attribution and a.cue in cue.subtree]
+                    target = inner[0] if inner else attribution
+                    if inner:
+                        dropped.add(cue.i)
+                    target.speaker = speaker
+                    target.speaker_text = speaker.text if speaker else " ".join(t.text for t in quoted)
+                    target.channel = channel
+                    continue
+            carrier = carrier_of(cue, mentions)
+            if carrier is not None and carrier[0].i != cue.i:
+                dropped.add(carrier[0].i)
+                attribution.channel = carrier[1]
+                outlet = [c for c in carrier[0].children if c.dep_ in SUBJECTS]
+                if outlet and outlet[0].i > cue.i:
+                    attribution.cut = outlet[0].left_edge.idx
+            elif attribution.channel is None:
+                attribution.channel = channel_of_cue(cue, mentions)
+        return [a for a in found if a.cue.i not in dropped]
 
     def _attribution_at(
         self, token: Token, sentence: Sentence, mentions: list[Mention], everything: list[Mention]
@@ -373,6 +495,7 @@ class QuoteExtractor:
             confidence=0.8 if speaker is not None else 0.4,
             targets=targets,
             date=document.published,
+            channel=attribution.channel,
         )
 
     @staticmethod
