@@ -11,9 +11,9 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.actors.chains import chains_for
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.quotes.channels import carrier_of, channel_of_cue
+from dragoman.quotes.cues import CUE_LEMMAS, CUE_SURFACE, EVIDENTIAL, NEEDS_PARTICLE, NOUN_CUES, OBJECT_NOT_SPEECH
 from dragoman.quotes.headlines import headline_of, labelled, restated
 from dragoman.quotes.marks import QuoteSpan, quote_spans
-from dragoman.quotes.cues import CUE_LEMMAS, CUE_SURFACE, EVIDENTIAL, NEEDS_PARTICLE, NOUN_CUES, OBJECT_NOT_SPEECH
 from dragoman.quotes.stance import stance_of
 from dragoman.records import ActorRef, Document, Mention, Sentence, StanceTarget, Statement
 
@@ -128,10 +128,15 @@ class QuoteExtractor:
             sentence = attribution.sentence
             first, last = containing[0], containing[-1]
             outer_start, outer_end = min(first.start, sentence.start), max(last.end, sentence.end)
-            quote_share = (end - start) / max(1, outer_end - outer_start)
+            # A quote split by its cue ("“...,” he said, “...”") is direct in each piece.
+            quoted = sum(
+                min(b, outer_end) - max(a, outer_start) for a, b in quotes if a < outer_end and outer_start < b
+            )
+            quote_share = quoted / max(1, outer_end - outer_start)
             kind = _kind_of(sentence, "direct" if quote_share > 0.45 else "partial")
             content_start, content_end = start, end
-            clause = self._reported_content(attribution) if kind == "partial" else None
+            says_clause = any(c.dep_ == "ccomp" for c in attribution.cue.children)
+            clause = self._reported_content(attribution) if kind == "partial" and says_clause else None
             if clause is not None and clause[0] <= start and end <= clause[1]:
                 # A few quoted words inside reported speech: the reported clause is what was said.
                 content_start, content_end = clause
@@ -474,7 +479,12 @@ class QuoteExtractor:
         end: int,
         mentions: list[Mention],
     ) -> Statement:
-        content = document.text[content_start:content_end]
+        text = document.text
+        while content_start < content_end and text[content_start].isspace():
+            content_start += 1
+        while content_end > content_start and text[content_end - 1].isspace():
+            content_end -= 1
+        content = text[content_start:content_end]
         speaker = attribution.speaker.actor if attribution.speaker else None
         targets = self._targets(document, content_start, content_end, attribution, mentions, speaker)
         key = f"{document.doc_id}:{content_start}:{content_end}:{kind}"
