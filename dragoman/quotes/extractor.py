@@ -85,7 +85,7 @@ class QuoteExtractor:
             span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
-            found = self._attributions(sentence, span, by_sentence.get(sentence.index, []), speakable)
+            found = self._attributions(sentence, span, by_sentence.get(sentence.index, []), speakable, quotes)
             if found:
                 cues[sentence.index] = found
         attributions = {index: found[0] for index, found in cues.items()}
@@ -247,11 +247,20 @@ class QuoteExtractor:
 
     # -- attribution -----------------------------------------------------------------
     def _attributions(
-        self, sentence: Sentence, span: Span, mentions: list[Mention], everything: list[Mention]
+        self,
+        sentence: Sentence,
+        span: Span,
+        mentions: list[Mention],
+        everything: list[Mention],
+        quotes: list[tuple[int, int]] = [],  # noqa: B006 (read only)
     ) -> list[Attribution]:
-        """Every cue in the sentence with its speaker, the one that introduces a clause first."""
+        """Every cue in the sentence with its speaker, the one that introduces a clause first.
+
+        A cue inside quotation marks ("“As I said, ...”") is part of the quoted words, not their attribution.
+        """
         # A cue that introduces a clause ("stating that ...") says more than one with a bare object.
-        ordered = sorted(span, key=lambda t: (not any(c.dep_ == "ccomp" for c in t.children), t.i))
+        outside = [t for t in span if not any(a <= t.idx < b for a, b in quotes)]
+        ordered = sorted(outside, key=lambda t: (not any(c.dep_ == "ccomp" for c in t.children), t.i))
         found = []
         for token in ordered:
             attribution = self._attribution_at(token, sentence, mentions, everything)
@@ -600,11 +609,12 @@ def _last_person_before(mentions: list[Mention], position: int) -> Mention | Non
 
 def _is_name(quoted: str) -> bool:
     """A few capitalised words in quotation marks name something ("The Free Army"); they say nothing."""
-    words = quoted.split()
+    words = quoted.rstrip(".,").split()  # the full stop or comma printers put inside the marks
     return (
-        0 < len(words) <= 6
+        (0 < len(words) if words and quoted == quoted.rstrip(".,") else 2 < len(words))
+        and len(words) <= 6
         and all(w[:1].isupper() or w.lower() in NAME_LINKS for w in words)
-        and not any(w[-1:] in ".!?," for w in words)
+        and not any(w[-1:] in ".!?,:;" for w in words)
     )
 
 
