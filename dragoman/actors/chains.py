@@ -104,6 +104,7 @@ class MentionChains:
 
     chains: list[Chain]
     references: list[Mention]
+    mentions: list[Mention]  # the document's mentions with each reference standing for its actor
     _by_span: dict[tuple[int, int], ActorRef] = field(default_factory=dict)
 
     def actor_at(self, start: int, end: int) -> ActorRef | None:
@@ -173,10 +174,21 @@ def _paragraph_breaks(text: str) -> list[int]:
     return [m.start() for m in re.finditer(r"\n\s*\n", text)]
 
 
-def build_chains(
+@dataclass
+class Reference:
+    """A pronoun or definite reference with the actors it may stand for and their features."""
+
+    start: int
+    end: int
+    kind: str
+    head: str
+    candidates: list[tuple[ActorRef, dict[str, float]]]
+
+
+def references_with_candidates(
     document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
-) -> MentionChains:
-    """Chains from the resolved mentions, with each unresolved reference linked to its antecedent."""
+) -> tuple[list[Mention], list[Reference]]:
+    """The resolved mentions (unlisted people included) and every reference with its candidates."""
     text = document.text
     context = _Context(
         text,
@@ -185,11 +197,28 @@ def build_chains(
         _paragraph_breaks(text),
         [(m.start(), m.end()) for m in QUOTED.finditer(text)],
     )
-    resolved = sorted((m for m in _with_unlisted_people(mentions) if m.actor is not None), key=lambda m: m.start)
-    covered = [(m.start, m.end) for m in mentions]
+    # The resolver's own pronoun picks (the last person in the paragraph) are ranked again here.
+    named = [m for m in mentions if m.method != "pronoun"]
+    resolved = sorted((m for m in _with_unlisted_people(named) if m.actor is not None), key=lambda m: m.start)
+    covered = [(m.start, m.end) for m in named]
+    references = [
+        Reference(start, end, kind, head, candidate_features(context, resolved, start, end, kind, head))
+        for start, end, kind, head in _reference_spans(spacy_doc, covered)
+    ]
+    return resolved, references
+
+
+def build_chains(
+    document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
+) -> MentionChains:
+    """Chains from the resolved mentions, with each unresolved reference linked to its antecedent."""
+    text = document.text
+    resolved, found = references_with_candidates(document, spacy_doc, sentences, mentions)
+    sentence_starts = [s.start for s in sentences] or [0]
     references: list[Mention] = []
-    for start, end, kind, head in _reference_spans(spacy_doc, covered):
-        actor = _antecedent(context, resolved, start, end, kind, head)
+    for reference in found:
+        start, end = reference.start, reference.end
+        actor = _antecedent(reference, text)
         if actor is None:
             continue
         references.append(
@@ -199,8 +228,8 @@ def build_chains(
                 start=start,
                 end=end,
                 text=text[start:end],
-                sentence_index=context.sentence_of(start),
-                method=f"chain-{kind}",
+                sentence_index=max(0, bisect.bisect_right(sentence_starts, start) - 1),
+                method=f"chain-{reference.kind}",
                 actor=actor,
                 component="actors.chains",
             )
@@ -212,7 +241,10 @@ def build_chains(
         key = actor_key(mention.actor)
         chains.setdefault(key, Chain(key, mention.actor)).mentions.append(mention)
         by_span[(mention.start, mention.end)] = mention.actor
-    return MentionChains(list(chains.values()), references, by_span)
+    taken = {(m.start, m.end) for m in resolved}
+    others = [m for m in mentions if m.actor is None and m.method != "pronoun" and (m.start, m.end) not in taken]
+    everything = sorted([*resolved, *references, *others], key=lambda m: (m.start, m.end))
+    return MentionChains(list(chains.values()), references, everything, by_span)
 
 
 def _with_unlisted_people(mentions: list[Mention]) -> list[Mention]:
@@ -340,19 +372,22 @@ def candidate_features(
     return out
 
 
-def _antecedent(
-    context: _Context, resolved: list[Mention], start: int, end: int, kind: str, head: str
-) -> ActorRef | None:
-    candidates = candidate_features(context, resolved, start, end, kind, head)
-    if not candidates:
+def best_candidate(reference: Reference, model: Ranker) -> ActorRef | None:
+    """The candidate the ranker scores highest (for a pair, the one named before the last)."""
+    if not reference.candidates:
         return None
-    if kind == "pair":
-        return candidates[-1][0] if len(candidates) >= 2 else None
-    model = ranker()
-    actor, _ = max(candidates, key=lambda pair: model.score(pair[1]))
-    if kind == "institution" and actor.kind == "state":
+    if reference.kind == "pair":
+        return reference.candidates[-1][0] if len(reference.candidates) >= 2 else None
+    actor, _ = max(reference.candidates, key=lambda pair: model.score(pair[1]))
+    return actor
+
+
+def _antecedent(reference: Reference, text: str) -> ActorRef | None:
+    actor = best_candidate(reference, ranker())
+    if actor is not None and reference.kind == "institution" and actor.kind == "state":
         # "the ministry" after "Iran": an institution of that state, not the state itself.
-        return ActorRef(name=context.text[start:end], country=actor.country, sector="GOV", kind="institution")
+        name = text[reference.start : reference.end]
+        return ActorRef(name=name, country=actor.country, sector="GOV", kind="institution")
     return actor
 
 

@@ -11,7 +11,16 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.actors.chains import chains_for
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.quotes.channels import carrier_of, channel_of_cue
-from dragoman.quotes.cues import CUE_LEMMAS, CUE_SURFACE, EVIDENTIAL, NEEDS_PARTICLE, NOUN_CUES, OBJECT_NOT_SPEECH
+from dragoman.quotes.cues import (
+    CUE_LEMMAS,
+    CUE_SURFACE,
+    EVIDENTIAL,
+    NEEDS_PARTICLE,
+    NOUN_CUES,
+    OBJECT_NOT_SPEECH,
+    OBJECT_PREPOSITIONS,
+    OBJECT_SPEECH,
+)
 from dragoman.quotes.headlines import headline_of, labelled, restated
 from dragoman.quotes.marks import QuoteSpan, quote_spans
 from dragoman.quotes.stance import stance_of
@@ -37,6 +46,7 @@ LOOKBACK_CHARS = 800
 # "CONTENT, according to X": the phrase is set off from what it attributes.
 SET_OFF = {",", "(", ";", "\u2014", "\u2013", "-"}
 NON_SPEAKERS = {"region", "agreement"}
+PREPOSITION_CUES = frozenset({"call", "attribute", "appeal"})  # "called for X", "appealed to X to ..."
 NAME_LINKS = frozenset({"of", "in", "the", "and", "for", "on", "de", "al"})
 
 
@@ -70,11 +80,11 @@ class QuoteExtractor:
         spans = quote_spans(document.text)
         quotes = [(q.start, q.end) for q in spans]
         # Pronouns and references ("he", "the ministry") stand for the actor their chain names.
-        references = chains_for(document, spacy_doc, sentences, mentions).references
+        chained = chains_for(document, spacy_doc, sentences, mentions).mentions
         # A speaker is never a name inside the quoted words.
         speakable = [
             m
-            for m in sorted([*mentions, *references], key=lambda m: m.start)
+            for m in chained
             if not any(a <= m.start and m.end <= b and b - a > m.end - m.start + 3 for a, b in quotes)
         ]
         by_sentence: dict[int, list[Mention]] = {}
@@ -456,14 +466,25 @@ class QuoteExtractor:
     def _reported_content(attribution: Attribution) -> tuple[int, int] | None:
         """The clause or object a reporting verb introduces, as document offsets."""
         cue = attribution.cue
+        lemma = cue.lemma_.lower()
         for child in cue.children:
-            if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and attribution.cue_stance):
+            said_object = child.dep_ == "dobj" and (attribution.cue_stance or lemma in OBJECT_SPEECH)
+            if child.dep_ in {"ccomp", "xcomp"} or said_object:
                 tokens = list(child.subtree)
+                if child.dep_ == "dobj":
+                    # "warned X against Y", "urged X to Y": what follows the object belongs with it.
+                    after = [c for c in cue.children if c.i > child.i and c.dep_ in {"xcomp", "ccomp", "prep"}]
+                    after = [c for c in after if c.dep_ != "prep" or c.lower_ in OBJECT_PREPOSITIONS]
+                    tokens += [t for c in after for t in c.subtree]
                 tokens = [t for t in tokens if not t.is_punct or t.i not in (tokens[0].i, tokens[-1].i)]
                 if len(tokens) < 2:
                     continue
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            if child.dep_ == "prep" and child.lower_ in {"for", "on", "to"} and cue.lemma_ in {"call", "attribute"}:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in {"for", "on", "to"}
+                and lemma in {"call", "attribute", "appeal"}
+            ):
                 tokens = list(child.subtree)[1:]
                 if tokens:
                     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
