@@ -178,20 +178,30 @@ class QuoteExtractor:
         for index, found in cues.items():
             if index in quoted_sentences:
                 continue
-            # The first cue that introduces something ("in an interview, he criticized X": the verb).
-            reported = ((a, self._reported_content(a)) for a in found)
-            attribution, content = next(((a, c) for a, c in reported if c is not None), (found[0], None))
-            if content is None:
-                continue
-            if attribution.cut is not None and content[0] < attribution.cut < content[1]:
-                content = _trim_span(document.text, content[0], attribution.cut)
-            sentence = attribution.sentence
-            kind = _kind_of(sentence, "indirect")
-            statements.append(
-                self._statement(
-                    document, attribution, kind, content[0], content[1], sentence.start, sentence.end, mentions
+            # The first cue that introduces something ("in an interview, he criticized X": the verb),
+            # then any other speaker's cue in the sentence with a clause of its own beside it.
+            reported = [(a, self._reported_content(a)) for a in found]
+            taken: list[tuple[int, int]] = []
+            for attribution, content in reported:
+                if content is None:
+                    continue
+                if attribution.cut is not None and content[0] < attribution.cut < content[1]:
+                    content = _trim_span(document.text, content[0], attribution.cut)
+                cue_at = attribution.cue.idx
+                if taken and (
+                    attribution.speaker is None
+                    or not any(c.dep_ == "ccomp" for c in attribution.cue.children)
+                    or any(a <= cue_at < b or (content[0] < b and a < content[1]) for a, b in taken)
+                ):
+                    continue
+                taken.append(content)
+                sentence = attribution.sentence
+                kind = _kind_of(sentence, "indirect")
+                statements.append(
+                    self._statement(
+                        document, attribution, kind, content[0], content[1], sentence.start, sentence.end, mentions
+                    )
                 )
-            )
         headline = headline_of(document, sentences)
         if headline is not None and not any(s.sentence_index == headline.index for s in statements):
             statement = self._headline_statement(document, spacy_doc, headline, speakable, statements, mentions)
