@@ -89,6 +89,11 @@ CUE_LEMMAS: dict[str, str | None] = {
     "proclaim": None,
     "appeal": None,
     "propose": None,
+    "question": "oppose",
+    "complain": "oppose",
+    "mock": "oppose",
+    "tout": "support",
+    "cite": None,
 }
 # Evidential cues whose subject can be a relative pronoun continuing someone's words ("..., which shows").
 EVIDENTIAL = frozenset("show indicate reveal suggest find prove demonstrate".split())
@@ -109,5 +114,10 @@ CUE_SURFACE = re.compile(
 )
 
 NOUN_CUES = {"statement", "remarks", "comments", "headline", "tweet", "interview", "speech", "message", "emphasis"}
+# Nouns of saying whose "that" clause is what was said ("his claim that ...", "a warning that ...").
+CLAIM_NOUNS = frozenset(
+    "claim assertion argument suggestion insistence warning promise pledge allegation charge accusation "
+    "statement remark comment announcement contention complaint denial admission assurance".split()
+)
 
 SPEECH_WORDS = frozenset(CUE_LEMMAS)

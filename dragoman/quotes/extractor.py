@@ -12,6 +12,7 @@ from dragoman.actors.chains import chains_for
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.quotes.channels import carrier_of, channel_of_cue
 from dragoman.quotes.cues import (
+    CLAIM_NOUNS,
     CUE_LEMMAS,
     CUE_SURFACE,
     EVIDENTIAL,
@@ -280,7 +281,11 @@ class QuoteExtractor:
         """
         # A cue that introduces a clause ("stating that ...") says more than one with a bare object.
         outside = [t for t in span if not any(a <= t.idx < b for a, b in quotes)]
-        ordered = sorted(outside, key=lambda t: (not any(c.dep_ == "ccomp" for c in t.children), t.i))
+        # A noun of saying ("his claim that ...") comes after every verb cue.
+        ordered = sorted(
+            outside,
+            key=lambda t: (t.pos_ == "NOUN", not any(c.dep_ == "ccomp" for c in t.children), t.i),
+        )
         found = []
         for token in ordered:
             attribution = self._attribution_at(token, sentence, mentions, everything)
@@ -382,6 +387,9 @@ class QuoteExtractor:
             return CUE_LEMMAS[lemma]
         if CUE_SURFACE.match(token.lower_):
             return CUE_LEMMAS.get(lemma)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS and _that_clause(token) is not None:
+            # Not when another cue reports it ("affirmed Russia's contention that ..."): that cue speaks.
+            return False if token.head.lemma_.lower() in CUE_LEMMAS else None
         if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES and token.dep_ in SUBJECTS | {"dobj", "pobj"}:
             return None
         return False
@@ -477,6 +485,9 @@ class QuoteExtractor:
         """The clause or object a reporting verb introduces, as document offsets."""
         cue = attribution.cue
         lemma = cue.lemma_.lower()
+        clause = _that_clause(cue) if cue.pos_ == "NOUN" else None
+        if clause is not None:
+            return clause
         for child in cue.children:
             said_object = child.dep_ == "dobj" and (attribution.cue_stance or lemma in OBJECT_SPEECH)
             if child.dep_ in {"ccomp", "xcomp"} or said_object:
@@ -636,6 +647,18 @@ def _last_person_before(mentions: list[Mention], position: int) -> Mention | Non
         m for m in mentions if m.actor and m.actor.kind == "person" and position - LOOKBACK_CHARS <= m.end <= position
     ]
     return max(people, key=lambda m: m.end) if people else None
+
+
+def _that_clause(noun: Token) -> tuple[int, int] | None:
+    """The "that" clause of a noun of saying ("the claim that ...") as document offsets."""
+    for child in noun.children:
+        if child.dep_ in {"acl", "ccomp", "relcl"} and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            tokens = [t for t in child.subtree if not t.is_punct or t.i != child.right_edge.i]
+            if len(tokens) >= 3:
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return None
 
 
 def _is_name(quoted: str) -> bool:
