@@ -378,7 +378,12 @@ def best_candidate(reference: Reference, model: Ranker) -> ActorRef | None:
         return None
     if reference.kind == "pair":
         return reference.candidates[-1][0] if len(reference.candidates) >= 2 else None
-    actor, _ = max(reference.candidates, key=lambda pair: model.score(pair[1]))
+    candidates = reference.candidates
+    if reference.kind == "institution":
+        # "the ministry": a ministry named before, if there is one, over the state it belongs to.
+        named = [(a, f) for a, f in candidates if a.kind == "institution" and reference.head in a.name.lower()]
+        candidates = named or candidates
+    actor, _ = max(candidates, key=lambda pair: model.score(pair[1]))
     return actor
 
 

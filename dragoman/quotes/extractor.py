@@ -68,7 +68,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.2"
+    VERSION = "1.3"
 
     @property
     def component(self) -> str:
@@ -320,9 +320,9 @@ class QuoteExtractor:
             if carrier is not None and carrier[0].i != cue.i:
                 dropped.add(carrier[0].i)
                 attribution.channel = carrier[1]
-                outlet = [c for c in carrier[0].children if c.dep_ in SUBJECTS]
-                if outlet and outlet[0].i > cue.i:
-                    attribution.cut = outlet[0].left_edge.idx
+                carrier_subjects = [c for c in carrier[0].children if c.dep_ in SUBJECTS]
+                if carrier_subjects and carrier_subjects[0].i > cue.i:
+                    attribution.cut = carrier_subjects[0].left_edge.idx
             elif attribution.channel is None:
                 attribution.channel = channel_of_cue(cue, mentions)
         return [a for a in found if a.cue.i not in dropped]
