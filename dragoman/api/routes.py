@@ -108,7 +108,7 @@ def document(request: Request, doc_id: PathId) -> dict[str, Any]:
         quotes = apply_reviews(
             store.df(
                 "SELECT id, sentence_idx, kind, speaker, speaker_text, cue, content, content_start, "
-                'content_end, start, "end", status FROM statements WHERE doc_id = ? ORDER BY start',
+                'content_end, start, "end", status, channel FROM statements WHERE doc_id = ? ORDER BY start',
                 [doc_id],
             ),
             "quote",

@@ -11,19 +11,21 @@ from rich.table import Table
 
 from dragoman.cli.app import eval_app
 
-DEFAULT = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "polnear" / "dev"
 out = Console()
 
 
 @eval_app.command("polnear")
 def eval_polnear(
-    path: Annotated[Path, typer.Argument(help="A PolNeAR split folder (text/ and attributions/)")] = DEFAULT,
+    path: Annotated[Path | None, typer.Argument(help="A PolNeAR split folder (text/ and attributions/)")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N articles")] = None,
     misses: Annotated[int, typer.Option("--misses", help="Print N missed gold contents")] = 0,
 ) -> None:
     """Content-span F1 (exact, overlap, character) and speaker accuracy where the content is found."""
     from dragoman.evaluation.polnear import evaluate_polnear
+    from dragoman.evaluation.shared import shared_dir
 
+    if path is None:  # the dev split beside the checkout (../shared, or $DRAGOMAN_SHARED)
+        path = shared_dir("eval/polnear/dev") / "eval" / "polnear" / "dev"
     if not (path / "attributions").is_dir():
         typer.echo(f"error: {path}: no attributions/ folder", err=True)
         raise typer.Exit(1)

@@ -179,6 +179,7 @@ class Statement:
     targets: list[StanceTarget] = field(default_factory=list)
     date: str | None = None
     status: Status = "asserted"
+    channel: str | None = None  # who carried it ("X quoted Y", "Y told X"): X, apart from the speaker Y
 
 
 @dataclass

@@ -84,13 +84,27 @@ CUE_LEMMAS: dict[str, str | None] = {
     "ask": None,
     "clarify": None,
     "chant": None,
+    "vow": None,
+    "pledge": "support",
+    "proclaim": None,
+    "appeal": None,
+    "propose": None,
+    "question": "oppose",
+    "complain": "oppose",
+    "mock": "oppose",
+    "tout": "support",
+    "cite": None,
 }
 # Evidential cues whose subject can be a relative pronoun continuing someone's words ("..., which shows").
 EVIDENTIAL = frozenset("show indicate reveal suggest find prove demonstrate".split())
 # Cues that take a clause; with a plain object ("added a new dimension") they are not speech.
 OBJECT_NOT_SPEECH = frozenset({"add"})
 # "call" is a cue only as "call for" / "call on" / "called X a Y"; handled by the extractor.
-NEEDS_PARTICLE = {"call": ("for", "on", "upon")}
+NEEDS_PARTICLE = {"call": ("for", "on", "upon"), "appeal": ("to", "for")}
+# Cues whose plain object is what was said ("announced plans for ...", "proposed talks").
+OBJECT_SPEECH = frozenset({"announce", "promise", "pledge", "propose", "vow", "deny", "confirm", "unveil"})
+# After an object, the prepositions that carry on what was said ("warned X against Y").
+OBJECT_PREPOSITIONS = frozenset({"against", "to", "of", "about", "over", "that"})
 
 # Surface forms for when the tagger misreads the verb (a name before it read as an adjective).
 CUE_SURFACE = re.compile(
@@ -100,5 +114,10 @@ CUE_SURFACE = re.compile(
 )
 
 NOUN_CUES = {"statement", "remarks", "comments", "headline", "tweet", "interview", "speech", "message", "emphasis"}
+# Nouns of saying whose "that" clause is what was said ("his claim that ...", "a warning that ...").
+CLAIM_NOUNS = frozenset(
+    "claim assertion argument suggestion insistence warning promise pledge allegation charge accusation "
+    "statement remark comment announcement contention complaint denial admission assurance".split()
+)
 
 SPEECH_WORDS = frozenset(CUE_LEMMAS)

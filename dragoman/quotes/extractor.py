@@ -8,14 +8,26 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.actors.chains import chains_for
 from dragoman.events.status import content_status
 from dragoman.nlp.syntax import negated, set_apart
-from dragoman.quotes.cues import CUE_LEMMAS, CUE_SURFACE, EVIDENTIAL, NEEDS_PARTICLE, NOUN_CUES, OBJECT_NOT_SPEECH
+from dragoman.quotes.channels import carrier_of, channel_of_cue
+from dragoman.quotes.cues import (
+    CLAIM_NOUNS,
+    CUE_LEMMAS,
+    CUE_SURFACE,
+    EVIDENTIAL,
+    NEEDS_PARTICLE,
+    NOUN_CUES,
+    OBJECT_NOT_SPEECH,
+    OBJECT_PREPOSITIONS,
+    OBJECT_SPEECH,
+)
+from dragoman.quotes.headlines import headline_of, labelled, restated
+from dragoman.quotes.marks import QuoteSpan, quote_spans
 from dragoman.quotes.stance import stance_of
 from dragoman.records import ActorRef, Document, Mention, Sentence, StanceTarget, Statement
 
-# Quoted passages within one paragraph: curly pairs, or straight double quotes.
-QUOTE = re.compile(r"“([^”\n]{2,1500})”|\"([^\"\n]{2,1500})\"")
 HEADLINE_CUE = re.compile(r"\b(headline|titled|entitled|front page)\b", re.I)
 TWEET_CUE = re.compile(r"\b(twitter|tweet\w*|on x\b|telegram channel|social media)\b", re.I)
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -36,6 +48,8 @@ LOOKBACK_CHARS = 800
 # "CONTENT, according to X": the phrase is set off from what it attributes.
 SET_OFF = {",", "(", ";", "\u2014", "\u2013", "-"}
 NON_SPEAKERS = {"region", "agreement"}
+PREPOSITION_CUES = frozenset({"call", "attribute", "appeal"})  # "called for X", "appealed to X to ..."
+NAME_LINKS = frozenset({"of", "in", "the", "and", "for", "on", "de", "al"})
 
 
 @dataclass
@@ -47,13 +61,15 @@ class Attribution:
     speaker: Mention | None
     speaker_text: str | None
     cue_stance: str | None
+    channel: str | None = None
+    cut: int | None = None  # where an outlet's trailing cue starts (", X reported"): not content
 
 
 class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.2"
+    VERSION = "1.3"
 
     @property
     def component(self) -> str:
@@ -63,11 +79,14 @@ class QuoteExtractor:
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[Statement]:
         body = [s for s in sentences if not s.furniture]
-        quotes = [m.span(1) if m.group(1) is not None else m.span(2) for m in QUOTE.finditer(document.text)]
+        spans = quote_spans(document.text)
+        quotes = [(q.start, q.end) for q in spans]
+        # Pronouns and references ("he", "the ministry") stand for the actor their chain names.
+        chained = chains_for(document, spacy_doc, sentences, mentions).mentions
         # A speaker is never a name inside the quoted words.
         speakable = [
             m
-            for m in mentions
+            for m in chained
             if not any(a <= m.start and m.end <= b and b - a > m.end - m.start + 3 for a, b in quotes)
         ]
         by_sentence: dict[int, list[Mention]] = {}
@@ -78,31 +97,65 @@ class QuoteExtractor:
             span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
-            found = self._attributions(sentence, span, by_sentence.get(sentence.index, []), speakable)
+            found = self._attributions(sentence, span, by_sentence.get(sentence.index, []), speakable, quotes)
             if found:
                 cues[sentence.index] = found
         attributions = {index: found[0] for index, found in cues.items()}
         statements: list[Statement] = []
         quoted_sentences: set[int] = set()
         names = {(m.start, m.end) for m in mentions}
-        for start, end in quotes:
-            if document.is_furniture(start, end) or (start, end) in names:
+        found_for: list[tuple[QuoteSpan, list[Sentence], Attribution | None]] = []
+        for quote in spans:
+            start, end = quote.start, quote.end
+            if document.is_furniture(start, end) or (start, end) in names or _is_name(document.text[start:end]):
                 continue  # furniture, or a name in quotation marks (“Kayhan” newspaper)
             containing = [s for s in body if s.start < end and start < s.end]
             if not containing:
                 continue
-            attribution = self._nearest(containing, body, attributions)
+            nearest = self._nearest(containing, body, attributions)
+            if nearest is not None:
+                nearest = _governing(cues[nearest.sentence.index], start) or nearest
+            found_for.append((quote, containing, nearest))
+        # The pieces of a quote running on over paragraphs share the speaker of the piece that has one.
+        by_group: dict[int, Attribution] = {}
+        for quote, _, nearest in found_for:
+            if nearest is not None:
+                by_group.setdefault(quote.group, nearest)
+        for quote, containing, nearest in found_for:
+            start, end = quote.start, quote.end
+            attribution = nearest or by_group.get(quote.group)
             if attribution is None:
                 continue
-            attribution = _governing(cues[attribution.sentence.index], start) or attribution
+            if nearest is None:
+                containing = [s for s in containing if s.index != attribution.sentence.index]
+                attribution = Attribution(
+                    containing[0],
+                    attribution.cue,
+                    attribution.speaker,
+                    attribution.speaker_text,
+                    attribution.cue_stance,
+                    attribution.channel,
+                )
             quoted_sentences.update(s.index for s in containing)
             sentence = attribution.sentence
             first, last = containing[0], containing[-1]
             outer_start, outer_end = min(first.start, sentence.start), max(last.end, sentence.end)
-            quote_share = (end - start) / max(1, outer_end - outer_start)
+            # A quote split by its cue ("“...,” he said, “...”") is direct in each piece.
+            quoted = sum(
+                min(b, outer_end) - max(a, outer_start) for a, b in quotes if a < outer_end and outer_start < b
+            )
+            quote_share = quoted / max(1, outer_end - outer_start)
             kind = _kind_of(sentence, "direct" if quote_share > 0.45 else "partial")
+            content_start, content_end = start, end
+            says_clause = any(c.dep_ == "ccomp" for c in attribution.cue.children)
+            clause = self._reported_content(attribution) if kind == "partial" and says_clause else None
+            if clause is not None and clause[0] <= start and end <= clause[1]:
+                # A few quoted words inside reported speech: the reported clause is what was said.
+                content_start, content_end = clause
             statements.append(
-                self._statement(document, attribution, kind, start, end, outer_start, outer_end, mentions)
+                self._statement(
+                    document, attribution, kind, content_start, content_end, outer_start, outer_end, mentions
+                )
             )
         for sentence in body:
             if sentence.index in quoted_sentences:
@@ -127,34 +180,153 @@ class QuoteExtractor:
         for index, found in cues.items():
             if index in quoted_sentences:
                 continue
-            # The first cue that introduces something ("in an interview, he criticized X": the verb).
-            reported = ((a, self._reported_content(a)) for a in found)
-            attribution, content = next(((a, c) for a, c in reported if c is not None), (found[0], None))
-            if content is None:
-                continue
-            sentence = attribution.sentence
-            kind = _kind_of(sentence, "indirect")
-            statements.append(
-                self._statement(
-                    document, attribution, kind, content[0], content[1], sentence.start, sentence.end, mentions
+            # The first cue that introduces something ("in an interview, he criticized X": the verb),
+            # then any other speaker's cue in the sentence with a clause of its own beside it.
+            reported = [(a, self._reported_content(a)) for a in found]
+            taken: list[tuple[int, int]] = []
+            for attribution, content in reported:
+                if content is None:
+                    continue
+                if attribution.cut is not None and content[0] < attribution.cut < content[1]:
+                    content = _trim_span(document.text, content[0], attribution.cut)
+                cue_at = attribution.cue.idx
+                if taken and (
+                    attribution.speaker is None
+                    or not any(c.dep_ == "ccomp" for c in attribution.cue.children)
+                    or any(a <= cue_at < b or (content[0] < b and a < content[1]) for a, b in taken)
+                ):
+                    continue
+                taken.append(content)
+                sentence = attribution.sentence
+                kind = _kind_of(sentence, "indirect")
+                statements.append(
+                    self._statement(
+                        document, attribution, kind, content[0], content[1], sentence.start, sentence.end, mentions
+                    )
                 )
-            )
+        headline = headline_of(document, sentences)
+        if headline is not None and not any(s.sentence_index == headline.index for s in statements):
+            statement = self._headline_statement(document, spacy_doc, headline, speakable, statements, mentions)
+            if statement is not None:
+                statements.append(statement)
         statements.sort(key=lambda s: (s.start, s.content_start))
         return statements
 
+    def _headline_statement(
+        self,
+        document: Document,
+        spacy_doc: Doc,
+        headline: Sentence,
+        speakable: list[Mention],
+        statements: list[Statement],
+        mentions: list[Mention],
+    ) -> Statement | None:
+        """A headline naming its speaker by a colon or a dash, or restating the lead's statement."""
+        found = labelled(headline)
+        if found is not None:
+            (speaker_start, speaker_end), (content_start, content_end) = found
+            named = [m for m in speakable if speaker_start <= m.start and m.end <= speaker_end and _speaks(m)]
+            resolved = [m for m in named if m.actor is not None]
+            speaker = max(resolved or named, key=lambda m: m.end - m.start) if named else None
+            if speaker is None and not any(
+                e.label_ in {"PERSON", "ORG", "GPE", "NORP"}
+                for e in spacy_doc.ents
+                if speaker_start <= e.start_char and e.end_char <= speaker_end
+            ):
+                return None
+            marker = (
+                spacy_doc.char_span(speaker_end, speaker_end + 1, alignment_mode="expand")
+                if speaker_start == headline.start
+                else spacy_doc.char_span(content_end, speaker_start, alignment_mode="expand")
+            )
+            if marker is None or not len(marker):
+                return None
+            attribution = Attribution(headline, marker[0], speaker, document.text[speaker_start:speaker_end], None)
+            return self._statement(
+                document, attribution, "headline", content_start, content_end, headline.start, headline.end, mentions
+            )
+        lead = restated(headline, statements)
+        if lead is None or (lead.speaker is None and not lead.speaker_text):
+            return None
+        span = spacy_doc.char_span(headline.start, headline.end, alignment_mode="expand")
+        if span is None:
+            return None
+        content_start, content_end = _trim_span(document.text, headline.start, headline.end)
+        cue = next((t for t in span if t.lower_ == (lead.cue or "").lower()), span[0])
+        statement = self._statement(
+            document,
+            Attribution(headline, cue, None, lead.speaker_text, None, lead.channel),
+            "headline",
+            content_start,
+            content_end,
+            headline.start,
+            headline.end,
+            mentions,
+        )
+        statement.speaker = lead.speaker
+        statement.confidence = lead.confidence
+        return statement
+
     # -- attribution -----------------------------------------------------------------
     def _attributions(
-        self, sentence: Sentence, span: Span, mentions: list[Mention], everything: list[Mention]
+        self,
+        sentence: Sentence,
+        span: Span,
+        mentions: list[Mention],
+        everything: list[Mention],
+        quotes: list[tuple[int, int]] = [],  # noqa: B006 (read only)
     ) -> list[Attribution]:
-        """Every cue in the sentence with its speaker, the one that introduces a clause first."""
+        """Every cue in the sentence with its speaker, the one that introduces a clause first.
+
+        A cue inside quotation marks ("“As I said, ...”") is part of the quoted words, not their attribution.
+        """
         # A cue that introduces a clause ("stating that ...") says more than one with a bare object.
-        ordered = sorted(span, key=lambda t: (not any(c.dep_ == "ccomp" for c in t.children), t.i))
+        outside = [t for t in span if not any(a <= t.idx < b for a, b in quotes)]
+        # A noun of saying ("his claim that ...") comes after every verb cue.
+        ordered = sorted(
+            outside,
+            key=lambda t: (t.pos_ == "NOUN", not any(c.dep_ == "ccomp" for c in t.children), t.i),
+        )
         found = []
         for token in ordered:
             attribution = self._attribution_at(token, sentence, mentions, everything)
             if attribution is not None:
                 found.append(attribution)
-        return found
+        return self._with_channels(found, mentions)
+
+    def _with_channels(self, found: list[Attribution], mentions: list[Mention]) -> list[Attribution]:
+        """The outlet apart from the speaker: "X quoted Y (as saying)", "X reported Y said", "Y told X",
+        "in an interview with X": the outlet's own cue gives way to the speaker's."""
+        dropped: set[int] = set()
+        for attribution in found:
+            cue = attribution.cue
+            if cue.lemma_.lower() in {"quote", "cite"} and attribution.speaker_text:
+                objects = [c for c in cue.children if c.dep_ == "dobj"]
+                quoted = list(objects[0].subtree) if objects else []
+                speaker = self._speaker(cue, quoted, mentions) if quoted else None
+                if quoted and (speaker is not None or any(t.pos_ == "PROPN" for t in quoted)):
+                    outlet = (
+                        attribution.speaker.actor.name if attribution.speaker and attribution.speaker.actor else None
+                    )
+                    channel = outlet or attribution.speaker_text
+                    inner = [a for a in found if a is not attribution and a.cue in cue.subtree]
+                    target = inner[0] if inner else attribution
+                    if inner:
+                        dropped.add(cue.i)
+                    target.speaker = speaker
+                    target.speaker_text = speaker.text if speaker else " ".join(t.text for t in quoted)
+                    target.channel = channel
+                    continue
+            carrier = carrier_of(cue, mentions)
+            if carrier is not None and carrier[0].i != cue.i:
+                dropped.add(carrier[0].i)
+                attribution.channel = carrier[1]
+                carrier_subjects = [c for c in carrier[0].children if c.dep_ in SUBJECTS]
+                if carrier_subjects and carrier_subjects[0].i > cue.i:
+                    attribution.cut = carrier_subjects[0].left_edge.idx
+            elif attribution.channel is None:
+                attribution.channel = channel_of_cue(cue, mentions)
+        return [a for a in found if a.cue.i not in dropped]
 
     def _attribution_at(
         self, token: Token, sentence: Sentence, mentions: list[Mention], everything: list[Mention]
@@ -216,6 +388,9 @@ class QuoteExtractor:
             return CUE_LEMMAS[lemma]
         if CUE_SURFACE.match(token.lower_):
             return CUE_LEMMAS.get(lemma)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS and _that_clause(token) is not None:
+            # Not when another cue reports it ("affirmed Russia's contention that ..."): that cue speaks.
+            return False if token.head.lemma_.lower() in CUE_LEMMAS else None
         if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES and token.dep_ in SUBJECTS | {"dobj", "pobj"}:
             return None
         return False
@@ -310,14 +485,28 @@ class QuoteExtractor:
     def _reported_content(attribution: Attribution) -> tuple[int, int] | None:
         """The clause or object a reporting verb introduces, as document offsets."""
         cue = attribution.cue
+        lemma = cue.lemma_.lower()
+        clause = _that_clause(cue) if cue.pos_ == "NOUN" else None
+        if clause is not None:
+            return clause
         for child in cue.children:
-            if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and attribution.cue_stance):
+            said_object = child.dep_ == "dobj" and (attribution.cue_stance or lemma in OBJECT_SPEECH)
+            if child.dep_ in {"ccomp", "xcomp"} or said_object:
                 tokens = list(child.subtree)
+                if child.dep_ == "dobj":
+                    # "warned X against Y", "urged X to Y": what follows the object belongs with it.
+                    after = [c for c in cue.children if c.i > child.i and c.dep_ in {"xcomp", "ccomp", "prep"}]
+                    after = [c for c in after if c.dep_ != "prep" or c.lower_ in OBJECT_PREPOSITIONS]
+                    tokens += [t for c in after for t in c.subtree]
                 tokens = [t for t in tokens if not t.is_punct or t.i not in (tokens[0].i, tokens[-1].i)]
                 if len(tokens) < 2:
                     continue
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            if child.dep_ == "prep" and child.lower_ in {"for", "on", "to"} and cue.lemma_ in {"call", "attribute"}:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in {"for", "on", "to"}
+                and lemma in {"call", "attribute", "appeal"}
+            ):
                 tokens = list(child.subtree)[1:]
                 if tokens:
                     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -342,7 +531,12 @@ class QuoteExtractor:
         end: int,
         mentions: list[Mention],
     ) -> Statement:
-        content = document.text[content_start:content_end]
+        text = document.text
+        while content_start < content_end and text[content_start].isspace():
+            content_start += 1
+        while content_end > content_start and text[content_end - 1].isspace():
+            content_end -= 1
+        content = text[content_start:content_end]
         speaker = attribution.speaker.actor if attribution.speaker else None
         targets = self._targets(document, content_start, content_end, attribution, mentions, speaker)
         key = f"{document.doc_id}:{content_start}:{content_end}:{kind}"
@@ -364,6 +558,7 @@ class QuoteExtractor:
             targets=targets,
             date=document.published,
             status=content_status(attribution.cue.doc, content_start, content_end).status,
+            channel=attribution.channel,
         )
 
     @staticmethod
@@ -454,6 +649,29 @@ def _last_person_before(mentions: list[Mention], position: int) -> Mention | Non
         m for m in mentions if m.actor and m.actor.kind == "person" and position - LOOKBACK_CHARS <= m.end <= position
     ]
     return max(people, key=lambda m: m.end) if people else None
+
+
+def _that_clause(noun: Token) -> tuple[int, int] | None:
+    """The "that" clause of a noun of saying ("the claim that ...") as document offsets."""
+    for child in noun.children:
+        if child.dep_ in {"acl", "ccomp", "relcl"} and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            tokens = [t for t in child.subtree if not t.is_punct or t.i != child.right_edge.i]
+            if len(tokens) >= 3:
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return None
+
+
+def _is_name(quoted: str) -> bool:
+    """A few capitalised words in quotation marks name something ("The Free Army"); they say nothing."""
+    words = quoted.rstrip(".,").split()  # the full stop or comma printers put inside the marks
+    return (
+        (0 < len(words) if words and quoted == quoted.rstrip(".,") else 2 < len(words))
+        and len(words) <= 6
+        and all(w[:1].isupper() or w.lower() in NAME_LINKS for w in words)
+        and not any(w[-1:] in ".!?,:;" for w in words)
+    )
 
 
 def _kind_of(sentence: Sentence, default: str) -> str:

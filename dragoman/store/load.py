@@ -86,4 +86,5 @@ def statements_from(store: Store, sql: str, params: Sequence[Any] | None = None)
             targets=targets,
             date=row["date"],
             status=row["status"],
+            channel=row.get("channel"),
         )

@@ -147,6 +147,7 @@ def statement_row(s: Statement) -> dict[str, Any]:
         "status": s.status,
         "extractor": s.extractor,
         "confidence": s.confidence,
+        "channel": s.channel,
     }
 
 

@@ -10,7 +10,7 @@ from dragoman.ingest.dedup import BANDS, band_keys_sql
 
 # Raise it, with a migration, for every new table or column: a store already at this
 # version is opened without running any DDL.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Tables written per document: replaced as a whole when a document is reprocessed.
 DOCUMENT_TABLES = ("furniture", "sentences", "mentions", "event_mentions", "statements")
@@ -97,7 +97,7 @@ TABLES: dict[str, str] = {
             content VARCHAR NOT NULL, content_start INTEGER, content_end INTEGER,
             start INTEGER NOT NULL, "end" INTEGER NOT NULL,
             targets VARCHAR, date VARCHAR, status VARCHAR,
-            extractor VARCHAR, confidence DOUBLE
+            extractor VARCHAR, confidence DOUBLE, channel VARCHAR
         )
     """,
     "propositions": """
@@ -164,4 +164,6 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: _rebuilt("documents"),
     # Where an event's date came from: text, publication (the report's date, inferred) or none.
     5: ("ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS date_basis VARCHAR",),
+    # The outlet or medium that carried a statement, apart from its speaker.
+    6: ("ALTER TABLE statements ADD COLUMN IF NOT EXISTS channel VARCHAR",),
 }

@@ -12,6 +12,7 @@ from dragoman.events.merge import merge_events
 from dragoman.records import ActorRef, Document, EventMention, ProcessedDocument, Sentence
 from dragoman.store import Store
 from dragoman.store.export import frame, plover_records, write
+from dragoman.store.schema import SCHEMA_VERSION
 
 IRN = ActorRef("Iran", actor_id="IRN", country="IRN", kind="state", sector="GOV")
 RUS = ActorRef("Russia", actor_id="RUS", country="RUS", kind="state", sector="GOV")
@@ -105,4 +106,4 @@ def test_an_older_store_gains_the_column(tmp_path: Path) -> None:
         store.con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     with Store(path) as store:
         columns = {r["column_name"] for r in store.rows("DESCRIBE event_mentions")}
-        assert "date_basis" in columns and store.schema_version() == 5
+        assert "date_basis" in columns and store.schema_version() == SCHEMA_VERSION

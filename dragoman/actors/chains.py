@@ -1,0 +1,401 @@
+"""Mention chains: one chain per actor in a document, with the pronouns and nominal references
+("he", "they", "the minister", "the ministry", "the two leaders") linked to the actor named before.
+
+Built once per document from the resolver's mentions and the parse, and shared by statements
+(a speaker given as "he" two sentences after the name) and events (an event's pronoun actor).
+The antecedent of a reference is the best-ranked actor named before it; the ranker is a small
+linear model (antecedent_ranker.json, trained by scripts/train_antecedent_ranker.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from dragoman.records import ActorRef, Document, Mention, Sentence
+
+GROUP_KINDS = frozenset({"state", "igo", "institution", "group", "media", "company"})
+QUOTED = re.compile(r"“[^”]{2,3000}”|\"[^\"\n]{2,3000}\"")
+SPEECH_LEMMAS = frozenset(
+    "say tell state add declare announce claim insist stress warn accuse urge call vow deny reject "
+    "praise welcome condemn criticize criticise write tweet post report quote argue note".split()
+)
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+LOOKBACK_SENTENCES = 6
+CHAINS_KEY = "dragoman.chains"
+
+
+@dataclass(frozen=True)
+class ReferenceWords:
+    """The reference words of references.yaml."""
+
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    person_nouns: frozenset[str]
+    institution_nouns: frozenset[str]
+    state_nouns: frozenset[str]
+    pair_nouns: frozenset[str]
+    pair_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def reference_words() -> ReferenceWords:
+    raw = yaml.safe_load(resources.files("dragoman.actors.data").joinpath("references.yaml").read_text("utf-8"))
+    return ReferenceWords(**{name: frozenset(raw[name]) for name in ReferenceWords.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """A linear score over the features of ``FEATURES``: higher is the likelier antecedent."""
+
+    version: str
+    weights: dict[str, float]
+    bias: float
+
+    def score(self, features: dict[str, float]) -> float:
+        return self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+
+
+# Used while no trained weights are shipped: the nearest, the subject, the one that spoke.
+RULE_WEIGHTS = {
+    "same_sentence": 0.5,
+    "sentence_gap": -1.5,
+    "same_paragraph": 0.5,
+    "subject": 1.0,
+    "speaks": 1.0,
+    "in_quote": -1.5,
+    "salience": 0.8,
+    "nearest": 1.0,
+    "role_match": 2.0,
+    "parallel": 0.5,
+    "first_named": 0.3,
+}
+FEATURES = tuple(RULE_WEIGHTS)
+
+
+@lru_cache(maxsize=1)
+def ranker() -> Ranker:
+    raw = json.loads(resources.files("dragoman.actors.data").joinpath("antecedent_ranker.json").read_text("utf-8"))
+    if not raw.get("weights"):
+        return Ranker("rules", RULE_WEIGHTS, 0.0)
+    return Ranker(str(raw["version"]), dict(zip(raw["features"], raw["weights"], strict=True)), float(raw["bias"]))
+
+
+@dataclass
+class Chain:
+    """Every mention of one actor in a document: its names and the references linked to them."""
+
+    key: str
+    actor: ActorRef
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class MentionChains:
+    """The chains of a document and a look-up from a span to the actor it stands for."""
+
+    chains: list[Chain]
+    references: list[Mention]
+    mentions: list[Mention]  # the document's mentions with each reference standing for its actor
+    _by_span: dict[tuple[int, int], ActorRef] = field(default_factory=dict)
+
+    def actor_at(self, start: int, end: int) -> ActorRef | None:
+        """The actor of the mention or reference covering [start, end), if any."""
+        exact = self._by_span.get((start, end))
+        if exact is not None:
+            return exact
+        covering = [(s, e) for s, e in self._by_span if s <= start and end <= e]
+        return self._by_span[min(covering, key=lambda se: se[1] - se[0])] if covering else None
+
+    def actor_for_token(self, token: Token) -> ActorRef | None:
+        """The actor a token (a pronoun or a reference's head) stands for: for event actors."""
+        return self.actor_at(token.idx, token.idx + len(token.text))
+
+    def chain_of(self, actor: ActorRef) -> Chain | None:
+        key = actor_key(actor)
+        return next((c for c in self.chains if c.key == key), None)
+
+
+def actor_key(actor: ActorRef) -> str:
+    return actor.actor_id or f"{actor.kind}:{actor.country}:{actor.name}"
+
+
+def chains_for(document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]) -> MentionChains:
+    """The document's chains, built on first use and kept on the parse for the other stages."""
+    cached = spacy_doc.user_data.get(CHAINS_KEY)
+    if isinstance(cached, MentionChains):
+        return cached
+    chains = build_chains(document, spacy_doc, sentences, mentions)
+    spacy_doc.user_data[CHAINS_KEY] = chains
+    return chains
+
+
+def resolve_reference(
+    document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention], token: Token
+) -> ActorRef | None:
+    """The actor a pronoun or reference token stands for (for the event extractor's actors)."""
+    return chains_for(document, spacy_doc, sentences, mentions).actor_for_token(token)
+
+
+# -- building ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    text: str
+    doc: Doc
+    sentence_starts: list[int]
+    paragraph_breaks: list[int]
+    quotes: list[tuple[int, int]]
+
+    def sentence_of(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
+
+    def paragraph_of(self, position: int) -> int:
+        return bisect.bisect_right(self.paragraph_breaks, position)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.quotes)
+
+    def token_at(self, position: int) -> Token | None:
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+
+def _paragraph_breaks(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\n\s*\n", text)]
+
+
+@dataclass
+class Reference:
+    """A pronoun or definite reference with the actors it may stand for and their features."""
+
+    start: int
+    end: int
+    kind: str
+    head: str
+    candidates: list[tuple[ActorRef, dict[str, float]]]
+
+
+def references_with_candidates(
+    document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
+) -> tuple[list[Mention], list[Reference]]:
+    """The resolved mentions (unlisted people included) and every reference with its candidates."""
+    text = document.text
+    context = _Context(
+        text,
+        spacy_doc,
+        [s.start for s in sentences] or [0],
+        _paragraph_breaks(text),
+        [(m.start(), m.end()) for m in QUOTED.finditer(text)],
+    )
+    # The resolver's own pronoun picks (the last person in the paragraph) are ranked again here.
+    named = [m for m in mentions if m.method != "pronoun"]
+    resolved = sorted((m for m in _with_unlisted_people(named) if m.actor is not None), key=lambda m: m.start)
+    covered = [(m.start, m.end) for m in named]
+    references = [
+        Reference(start, end, kind, head, candidate_features(context, resolved, start, end, kind, head))
+        for start, end, kind, head in _reference_spans(spacy_doc, covered)
+    ]
+    return resolved, references
+
+
+def build_chains(
+    document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
+) -> MentionChains:
+    """Chains from the resolved mentions, with each unresolved reference linked to its antecedent."""
+    text = document.text
+    resolved, found = references_with_candidates(document, spacy_doc, sentences, mentions)
+    sentence_starts = [s.start for s in sentences] or [0]
+    references: list[Mention] = []
+    for reference in found:
+        start, end = reference.start, reference.end
+        actor = _antecedent(reference, text)
+        if actor is None:
+            continue
+        references.append(
+            Mention(
+                mention_id=f"{document.doc_id}:r{len(references)}",
+                doc_id=document.doc_id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                sentence_index=max(0, bisect.bisect_right(sentence_starts, start) - 1),
+                method=f"chain-{reference.kind}",
+                actor=actor,
+                component="actors.chains",
+            )
+        )
+    chains: dict[str, Chain] = {}
+    by_span: dict[tuple[int, int], ActorRef] = {}
+    for mention in sorted([*resolved, *references], key=lambda m: m.start):
+        assert mention.actor is not None
+        key = actor_key(mention.actor)
+        chains.setdefault(key, Chain(key, mention.actor)).mentions.append(mention)
+        by_span[(mention.start, mention.end)] = mention.actor
+    taken = {(m.start, m.end) for m in resolved}
+    others = [m for m in mentions if m.actor is None and m.method != "pronoun" and (m.start, m.end) not in taken]
+    everything = sorted([*resolved, *references, *others], key=lambda m: (m.start, m.end))
+    return MentionChains(list(chains.values()), references, everything, by_span)
+
+
+def _with_unlisted_people(mentions: list[Mention]) -> list[Mention]:
+    """Mentions with people the knowledge base does not list given an actor of their own name,
+    a surname joining the fuller name said before it ("Alexander Downer" ... "Downer")."""
+    by_surname: dict[str, ActorRef] = {}
+    out = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.actor is None and mention.label == "PERSON" and mention.text[:1].isupper():
+            name = " ".join(mention.text.split())
+            surname = name.split()[-1]
+            actor = by_surname.get(surname) or ActorRef(name=name, kind="person")
+            by_surname.setdefault(surname, actor)
+            mention = replace(mention, actor=actor)
+        elif mention.actor is not None and mention.actor.kind == "person":
+            by_surname.setdefault(mention.actor.name.split()[-1], mention.actor)
+        out.append(mention)
+    return out
+
+
+def _reference_spans(doc: Doc, covered: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, head word) of each pronoun and definite reference no mention covers."""
+    words = reference_words()
+    found: list[tuple[int, int, str, str]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in covered)
+
+    for token in doc:
+        lower = token.lower_
+        start, end = token.idx, token.idx + len(token.text)
+        if token.tag_ in {"PRP", "PRP$"}:
+            if lower in words.person_pronouns and free(start, end):
+                found.append((start, end, "person", lower))
+            elif lower in words.group_pronouns and free(start, end):
+                if lower in {"it", "its"} and (token.dep_ not in SUBJECTS or token.head.lemma_ == "be"):
+                    continue  # "it is likely that": no actor
+                found.append((start, end, "group", lower))
+            continue
+        if token.pos_ not in {"NOUN", "PROPN"} or not free(start, end):
+            continue
+        determiners = [c for c in token.children if c.dep_ in {"det", "nummod", "predet"} and c.i < token.i]
+        if not determiners:
+            continue
+        first = min(determiners, key=lambda t: t.i)
+        if any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in token.children):
+            continue  # "Iran's minister", "the Iran envoy": the resolver's title phrases
+        lemma = token.lemma_.lower()
+        det_words = {t.lower_ for t in determiners}
+        span_start = first.idx
+        if det_words & words.pair_words and lemma in {w.rstrip("s") for w in words.pair_nouns} | words.pair_nouns:
+            found.append((span_start, end, "pair", lemma))
+        elif "the" in det_words and lower in words.person_nouns:
+            found.append((span_start, end, "person", lemma))
+        elif "the" in det_words and (lower in words.institution_nouns or lemma in words.institution_nouns):
+            found.append((span_start, end, "institution", lemma))
+        elif "the" in det_words and lower in words.state_nouns:
+            found.append((span_start, end, "state", lemma))
+    return found
+
+
+def _compatible(actor: ActorRef, kind: str, head: str) -> bool:
+    if kind == "person":
+        return actor.kind == "person"
+    if kind == "group":
+        return actor.kind in GROUP_KINDS
+    if kind == "institution":
+        return actor.kind in {"institution", "state", "igo"}
+    if kind == "state":
+        return actor.kind == "state"
+    return actor.kind in {"person", "state", "igo"}  # pair
+
+
+def candidate_features(
+    context: _Context, resolved: list[Mention], start: int, end: int, kind: str, head: str
+) -> list[tuple[ActorRef, dict[str, float]]]:
+    """One candidate per actor named before the reference, with the features the ranker scores."""
+    sentence = context.sentence_of(start)
+    paragraph = context.paragraph_of(start)
+    before = [
+        m
+        for m in resolved
+        if m.end <= start
+        and m.actor is not None
+        and _compatible(m.actor, kind, head)
+        and sentence - context.sentence_of(m.start) <= LOOKBACK_SENTENCES
+    ]
+    if not before:
+        return []
+    reference_token = context.token_at(start + (end - start) - 1)
+    reference_subject = reference_token is not None and reference_token.dep_ in SUBJECTS
+    latest: dict[str, Mention] = {}
+    counts: dict[str, int] = {}
+    order: list[str] = []
+    for mention in before:
+        assert mention.actor is not None
+        key = actor_key(mention.actor)
+        if key not in counts:
+            order.append(key)
+        counts[key] = counts.get(key, 0) + 1
+        latest[key] = mention
+    nearest = max(latest, key=lambda k: latest[k].end)
+    out = []
+    for key, mention in latest.items():
+        assert mention.actor is not None
+        token = context.token_at(mention.end - 1)
+        subject = token is not None and (token.dep_ in SUBJECTS or token.head.dep_ in SUBJECTS)
+        speaks = bool(token is not None and token.dep_ in SUBJECTS and token.head.lemma_.lower() in SPEECH_LEMMAS)
+        role = (mention.actor.role or "").lower() + " " + mention.text.lower() + " " + mention.actor.name.lower()
+        gap = sentence - context.sentence_of(mention.start)
+        features = {
+            "same_sentence": float(gap == 0),
+            "sentence_gap": min(gap, 5) / 5,
+            "same_paragraph": float(context.paragraph_of(mention.start) == paragraph),
+            "subject": float(subject),
+            "speaks": float(speaks),
+            "in_quote": float(context.in_quote(mention.start, mention.end)),
+            "salience": min(counts[key], 5) / 5,
+            "nearest": float(key == nearest),
+            "role_match": float(kind in {"person", "institution"} and head in role),
+            "parallel": float(subject and reference_subject),
+            "first_named": float(key == order[0]),
+        }
+        out.append((mention.actor, features))
+    return out
+
+
+def best_candidate(reference: Reference, model: Ranker) -> ActorRef | None:
+    """The candidate the ranker scores highest (for a pair, the one named before the last)."""
+    if not reference.candidates:
+        return None
+    if reference.kind == "pair":
+        return reference.candidates[-1][0] if len(reference.candidates) >= 2 else None
+    candidates = reference.candidates
+    if reference.kind == "institution":
+        # "the ministry": a ministry named before, if there is one, over the state it belongs to.
+        named = [(a, f) for a, f in candidates if a.kind == "institution" and reference.head in a.name.lower()]
+        candidates = named or candidates
+    actor, _ = max(candidates, key=lambda pair: model.score(pair[1]))
+    return actor
+
+
+def _antecedent(reference: Reference, text: str) -> ActorRef | None:
+    actor = best_candidate(reference, ranker())
+    if actor is not None and reference.kind == "institution" and actor.kind == "state":
+        # "the ministry" after "Iran": an institution of that state, not the state itself.
+        name = text[reference.start : reference.end]
+        return ActorRef(name=name, country=actor.country, sector="GOV", kind="institution")
+    return actor
+
+
+def as_dict(chains: MentionChains) -> list[dict[str, Any]]:
+    """The chains as plain data (for inspection and tests)."""
+    return [{"actor": c.actor.name, "mentions": [m.text for m in c.mentions]} for c in chains.chains]

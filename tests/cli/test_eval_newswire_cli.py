@@ -1,0 +1,35 @@
+"""`dragoman eval newswire --quotes` on a folder written for the test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dragoman.cli import app
+
+
+def test_newswire_needs_what_to_score(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "newswire", str(tmp_path)])
+    assert result.exit_code == 2 and "--quotes" in result.output
+
+
+def test_newswire_names_a_folder_without_its_files(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "newswire", str(tmp_path), "--quotes"])
+    assert result.exit_code == 1 and f"{tmp_path}: no dev-quotes.jsonl" in result.output
+
+
+@pytest.mark.slow
+def test_newswire_quotes_scores_a_written_item(tmp_path: Path) -> None:
+    (tmp_path / "world-dev.csv").write_text(
+        "row,title,description\n"
+        '7,Ports reopen,"Grain exports through the Black Sea will resume next month, Erdogan said on Sunday."\n',
+        encoding="utf-8",
+    )
+    quote = {"row": 7, "speaker": "Erdogan", "country": "TUR", "text": "Grain exports through the Black Sea"}
+    (tmp_path / "dev-quotes.jsonl").write_text(json.dumps(quote) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "newswire", str(tmp_path), "--quotes"], terminal_width=200)
+    assert result.exit_code == 0
+    assert "1 coded, 1 extracted" in result.output and "100.0" in result.output

@@ -1,0 +1,153 @@
+"""Speakers across sentences and paragraphs, channels apart from speakers, and the quote forms
+of wire copy, on passages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.quotes import QuoteExtractor
+from dragoman.records import Statement
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extract(analyse):  # type: ignore[no-untyped-def]
+    extractor = QuoteExtractor()
+
+    def run(text: str) -> list[Statement]:
+        return extractor.extract(*analyse(text, "2022-11-15", "t", None))
+
+    return run
+
+
+def summary(statements: list[Statement]) -> list[tuple[str, str | None, str | None, str]]:
+    return [(s.kind, s.speaker.name if s.speaker else None, s.channel, s.content) for s in statements]
+
+
+def test_pronoun_speaker_two_sentences_on(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dmytro Kuleba arrived in Brussels on Monday for a meeting of NATO ministers. "
+        "The session ran late into the evening. He said the drones that struck Kyiv had been built in Iran."
+    )
+    [s] = extract(text)
+    assert (s.speaker_text, s.speaker and s.speaker.name) == ("He", "Dmytro Kuleba")
+    assert s.content == "the drones that struck Kyiv had been built in Iran"
+
+
+def test_nominal_reference_to_an_institution(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Iran's foreign ministry summoned the German envoy on Tuesday. "
+        "The ministry said the remarks were an insult to the nation."
+    )
+    [s] = extract(text)
+    assert s.speaker_text == "The ministry" and s.speaker and s.speaker.country == "IRN"
+
+
+def test_speaker_carried_to_the_paragraph_a_quote_runs_on_into(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kuleba spoke to reporters in Kyiv on Monday.\n\n"
+        "“We will hold the line in the east,” he said. “We have done it before, and the drones from Iran "
+        "will not change that.\n\n"
+        "“Nobody in Moscow should doubt our resolve.”\n\n"
+        "The talks resume next week."
+    )
+    assert summary(extract(text)) == [
+        ("direct", "Dmytro Kuleba", None, "We will hold the line in the east,"),
+        ("direct", "Dmytro Kuleba", None, "We have done it before, and the drones from Iran will not change that."),
+        ("direct", "Dmytro Kuleba", None, "Nobody in Moscow should doubt our resolve."),
+    ]
+
+
+def test_quote_split_by_its_cue_is_direct_in_both_pieces(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "“The sanctions will not break us,” Raisi said, “and they never have.”"
+    assert summary(extract(text)) == [
+        ("direct", "Ebrahim Raisi", None, "The sanctions will not break us,"),
+        ("direct", "Ebrahim Raisi", None, "and they never have."),
+    ]
+
+
+def test_cue_after_the_content(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Grain exports through the Black Sea will resume next month, Erdogan said on Sunday."
+    assert summary(extract(text)) == [
+        ("indirect", "Recep Tayyip Erdoğan", None, "Grain exports through the Black Sea will resume next month")
+    ]
+
+
+def test_post_on_a_platform(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Erdogan wrote on X that Sweden had not met its promises.")
+    assert (s.kind, s.content) == ("tweet", "that Sweden had not met its promises")
+
+
+def test_headline_attribution_and_its_lead(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Iran says its missiles can reach any target\n\n"
+        "Tehran's defence minister said on Monday that the missiles could reach any target in the region."
+    )
+    first, second = extract(text)
+    assert (first.speaker and first.speaker.name, first.content) == ("Iran", "its missiles can reach any target")
+    assert second.speaker and second.speaker.country == "IRN"
+
+
+def test_labelled_headline(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Kremlin: grain deal is over\n\nMoscow will not extend the grain corridor, officials said on Monday."
+    headline = extract(text)[0]
+    assert (headline.kind, headline.speaker and headline.speaker.name, headline.content) == (
+        "headline",
+        "Russia",
+        "grain deal is over",
+    )
+
+
+def test_headline_restating_the_lead_takes_its_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Turkey Brokers Grain Corridor Deal\n\n"
+        "Turkey has brokered a deal on a grain corridor through the Black Sea, Erdogan said on Friday."
+    )
+    headline = extract(text)[0]
+    assert (headline.kind, headline.speaker and headline.speaker.name) == ("headline", "Recep Tayyip Erdoğan")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "channel", "content"),
+    [
+        (
+            "The state broadcaster IRNA quoted Raisi as saying that sanctions had failed to break the economy.",
+            "Ebrahim Raisi",
+            "Islamic Republic News Agency",
+            "that sanctions had failed to break the economy",
+        ),
+        (
+            "In an interview with Al Jazeera, Kuleba said the drones came from Iran.",
+            "Dmytro Kuleba",
+            "Al Jazeera",
+            "the drones came from Iran",
+        ),
+        (
+            "Reuters reported that Erdogan said Ankara would not approve the bid.",
+            "Recep Tayyip Erdoğan",
+            "Reuters",
+            "Ankara would not approve the bid",
+        ),
+        (
+            "Erdogan said Ankara would not approve the bid, the Anadolu agency reported.",
+            "Recep Tayyip Erdoğan",
+            "Anadolu Agency",
+            "Ankara would not approve the bid",
+        ),
+    ],
+)
+def test_channel_apart_from_the_speaker(extract, text: str, speaker: str, channel: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract(text)
+    assert (s.speaker and s.speaker.name, s.channel, s.content) == (speaker, channel, content)
+
+
+def test_statement_carried_by_an_outlet(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry said in a statement carried by the Xinhua news agency that the border was calm."
+    [s] = extract(text)
+    assert (s.speaker_text, s.channel, s.content) == ("The ministry", "Xinhua", "that the border was calm")
+
+
+def test_told_an_outlet(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Lavrov told the TASS news agency on Friday that the talks were frozen.")
+    assert (s.speaker and s.speaker.name, s.channel) == ("Sergey Lavrov", "TASS")
