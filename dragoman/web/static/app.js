@@ -4,6 +4,7 @@
 (() => {
   const { el, api, status } = dragoman;
   const loaded = {};  // view name -> the URL parameters it was last drawn for
+  let pending = 0;    // renders still drawing: body[data-ready] is "1" only when none is
 
   dragoman.invalidate = () => { for (const key of Object.keys(loaded)) delete loaded[key]; };
 
@@ -14,6 +15,17 @@
   }
 
   dragoman.render = async function render() {
+    pending += 1;
+    document.body.dataset.ready = "0";
+    try {
+      await draw();
+    } finally {
+      pending -= 1;
+      if (!pending) document.body.dataset.ready = "1";
+    }
+  };
+
+  async function draw() {
     const params = dragoman.params();
     const names = dragoman.views.map((v) => v.name);
     const name = names.includes(params.view) ? params.view : "overview";
@@ -33,9 +45,8 @@
     }
     work.push(dragoman.documentPane.show(params));
     await Promise.all(work);
-    document.body.dataset.ready = "1";
     document.body.dataset.view = name;
-  };
+  }
 
   function buildTabs() {
     const nav = document.getElementById("tabs");
