@@ -32,7 +32,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
         yield found
 
 
-
 def test_first_hour_on_the_demo(demo: Session) -> None:
     page = demo.page()
     demo.open(page)
@@ -92,6 +91,11 @@ def test_every_way_in_highlights_the_evidence(demo: Session) -> None:
             " const b = document.getElementById('doc-text').getBoundingClientRect();"
             " return m.top >= b.top && m.top < b.bottom; }"
         ), query
+        # the head of the pane stays in sight: title, source line and review buttons
+        for fixed in ("#doc-title", "#doc-meta", "#review-right"):
+            if page.locator(fixed).count():
+                box = page.locator(fixed).bounding_box()
+                assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 900, (query, fixed)
 
 
 def test_download_network_and_narrow_screen(demo: Session) -> None:

@@ -90,11 +90,6 @@
     buildTabs();
     wireForms();
     window.addEventListener("popstate", () => dragoman.render());
-    let resized = null;
-    window.addEventListener("resize", () => {
-      clearTimeout(resized);
-      resized = setTimeout(() => { delete loaded.timeline; dragoman.render(); }, 200);
-    });
     try {
       dragoman.meta = await api("/api/meta");
       const typeSelect = document.querySelector("#events-form select[name=etype]");

@@ -6,6 +6,8 @@
   const byId = (id) => document.getElementById(id);
   const form = (name) => byId(`${name}-form`);
 
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
   /* ---------- start page ---------- */
   async function loadOverview() {
     const box = byId("overview");
@@ -17,7 +19,8 @@
     const busiest = o.top_dyads[0];
     box.append(el("h2", { text: "Your corpus at a glance" }));
     box.append(el("p", { class: "lead" },
-      `${c.documents} documents, ${o.n_events} events (${c.event_mentions} reports), ${c.statements} quotes and ${o.n_disputes} disputes` +
+      `${plural(c.documents, "document")}, ${plural(o.n_events, "event")} (${plural(c.event_mentions, "report")}), ` +
+      `${plural(c.statements, "quote")} and ${plural(o.n_disputes, "dispute")}` +
       (o.first_date ? `, dated ${o.main_span ? o.main_span[0] + " to " + o.main_span[1] : o.first_date + " to " + o.last_date}` : "") +
       (o.n_undated ? `; ${o.n_undated} events are undated.` : ".")));
     if (busiest) {
@@ -87,8 +90,20 @@
     if (chosen) showPeriod(chosen, Boolean(p.period));
   }
 
+  /* the chart is drawn at its pane's width (so its labels keep their size) and again when that width changes,
+     as when the document pane opens beside it */
+  let drawn = null;
+  const resized = new ResizeObserver(() => {
+    const width = byId("chart").clientWidth;
+    if (!drawn || Math.abs(width - drawn.width) <= 24) return;
+    const selected = (document.querySelector("#chart .period.selected") || {}).dataset;
+    drawChart(drawn.d, { ...drawn.p, period: selected ? selected.period : drawn.p.period });
+  });
+
   function drawChart(d, p) {
     const box = clear(byId("chart"));
+    drawn = { d, p, width: box.clientWidth };
+    resized.observe(box);
     const legend = clear(byId("legend"));
     const tableBox = clear(byId("chart-table").querySelector("div"));
     const periods = d.periods;
@@ -117,7 +132,7 @@
     periods.forEach((period, i) => {
       const x = left + i * slot + (slot - barW) / 2;
       let y = top + plotH;
-      const group = svg("g", { class: "period", "data-period": period.period, tabindex: period.n_events ? 0 : null, role: period.n_events ? "button" : null,
+      const group = svg("g", { class: `period${period.period === p.period ? " selected" : ""}`, "data-period": period.period, tabindex: period.n_events ? 0 : null, role: period.n_events ? "button" : null,
         "aria-label": `${period.period}: ${period.n_events} events, score ${dragoman.round(period.score)}` });
       for (const quad of [1, 2, 3, 4]) {
         const count = period[dragoman.QKEYS[quad]] || 0;
@@ -152,7 +167,6 @@
     const rows = periods.filter((x) => x.n_events).map((x) => el("tr", {}, el("td", { text: x.period }), el("td", { text: x.n_events }),
       ...[1, 2, 3, 4].map((q) => el("td", { text: x[dragoman.QKEYS[q]] })), el("td", { text: dragoman.round(x.score) })));
     tableBox.append(el("table", {}, el("thead", {}, el("tr", {}, ...["period", "events", ...Object.values(dragoman.QUADS), "score"].map((h) => el("th", { scope: "col", text: h })))), el("tbody", {}, ...rows)));
-    void p;
   }
 
   function renderUnplaced(d) {
