@@ -92,8 +92,9 @@
     window.addEventListener("popstate", () => dragoman.render());
     try {
       dragoman.meta = await api("/api/meta");
-      const typeSelect = document.querySelector("#events-form select[name=etype]");
-      for (const t of Object.keys(dragoman.meta.types)) typeSelect.append(el("option", { value: t, text: t }));
+      for (const select of document.querySelectorAll("select[name=etype], select[name=stype]")) {
+        for (const t of Object.keys(dragoman.meta.types)) select.append(el("option", { value: t, text: t }));
+      }
     } catch (err) {
       status(err.message);
     }

@@ -88,7 +88,7 @@
           el("span", { text: `page ${page} of ${pages}` }),
           el("button", { type: "button", disabled: page >= pages, onclick: () => dragoman.navigate({ [pageKey]: page + 1 }), text: "next ›" })));
     }
-    return { load };
+    return { load, query: spec.query };
   };
 
   /** A cell of actor names with their codes in the title. */

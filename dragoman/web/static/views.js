@@ -52,8 +52,12 @@
       clear(byId("chart")).append(el("p", { class: "empty", text: "No events yet: ingest some documents first." }));
       return;
     }
-    if (p.a.toUpperCase() === p.b.toUpperCase()) { dragoman.fieldError(f, "b", "pick a second, different actor"); return; }
-    if (!dragoman.validate(f, ["since", "until"])) return;
+    if (p.a.toUpperCase() === p.b.toUpperCase()) {
+      clearTimeline();
+      dragoman.fieldError(f, "b", "pick a second, different actor");
+      return;
+    }
+    if (!dragoman.validate(f, ["since", "until"])) { clearTimeline(); return; }
     clear(byId("chart")).append(el("p", { class: "muted loading", text: "Loading the timeline…" }));
     let d;
     try {
@@ -99,6 +103,11 @@
     const selected = (document.querySelector("#chart .period.selected") || {}).dataset;
     drawChart(drawn.d, { ...drawn.p, period: selected ? selected.period : drawn.p.period });
   });
+
+  function clearTimeline() {
+    for (const id of ["chart", "legend", "unplaced", "period-events", "range-note", "dyad-summary"]) clear(byId(id));
+    drawn = null;
+  }
 
   function drawChart(d, p) {
     const box = clear(byId("chart"));
@@ -344,7 +353,7 @@
   /* ---------- search ---------- */
   const searchTable = dragoman.dataTable({
     name: "search", prefix: "s", noun: "hits", box: () => byId("search-table"), endpoint: "/api/search", form: () => form("search"),
-    fieldNames: { q: "sq", kind: "skind", actor: "sactor", date_from: "sfrom", date_to: "sto" },
+    fieldNames: { q: "sq", kind: "skind", actor: "sactor", type: "stype", status: "sstatus", date_from: "sfrom", date_to: "sto" },
     columns: [
       { key: "kind", label: "kind", sort: "kind", value: (r) => r.kind },
       { key: "publisher", label: "source", sort: "publisher", value: (r) => dragoman.source(r) },
@@ -352,10 +361,10 @@
       { key: "text", label: "text", value: (r) => r.text, render: (r) => highlighted(r.text, dragoman.params().sq || "") },
       { key: "open", label: "", value: () => "", render: (r) => el("button", { type: "button", class: "open-hit", onclick: () => openHit(r), text: "open" }) },
     ],
-    query: (p) => ({ q: p.sq, kind: p.skind, actor: p.sactor, date_from: p.sfrom, date_to: p.sto, publisher: p.spublisher }),
+    query: (p) => ({ q: p.sq, kind: p.skind, actor: p.sactor, type: p.stype, status: p.sstatus, date_from: p.sfrom, date_to: p.sto, publisher: p.spublisher }),
     rowAttrs: (r) => ({ "data-doc": r.doc_id }),
     open: (r) => openHit(r),
-    clearPatch: () => ({ skind: "", sactor: "", sfrom: "", sto: "", spublisher: "", spage: "" }),
+    clearPatch: () => ({ skind: "", sactor: "", stype: "", sstatus: "", sfrom: "", sto: "", spublisher: "", spage: "" }),
   });
 
   function openHit(hit) {
@@ -386,8 +395,8 @@
     if (!dragoman.validate(f, ["sfrom", "sto"])) { clear(byId("search-table")); return; }
     await searchTable.load(p);
     try {
-      const data = await api("/api/search", { q: p.sq, kind: p.skind, actor: p.sactor, date_from: p.sfrom, date_to: p.sto, publisher: p.spublisher, page_size: 1 });
-      const params = { kind: "skind", publisher: "spublisher", actor: "sactor" };
+      const data = await api("/api/search", { ...searchTable.query(p), page_size: 1 });
+      const params = { kind: "skind", publisher: "spublisher", actor: "sactor", type: "stype", status: "sstatus" };
       for (const [name, counts] of Object.entries(data.facets || {})) {
         const entries = Object.entries(counts);
         if (!entries.length) continue;
