@@ -85,7 +85,7 @@ def undated_store(tmp_path: Path) -> Path:
     doc = replace(
         doc,
         document=replace(doc.document, published=None, publisher=None),
-        events=[replace(doc.events[0], date=None, date_precision=None)],
+        events=[replace(doc.events[0], date=None, date_precision="unknown")],
     )
     dated = processed("d2", "h2")
     dated = replace(dated, document=replace(dated.document, publisher="Alpha News", text=dated.document.text + " "))
@@ -105,9 +105,9 @@ def test_every_json_export_is_strict_json(tmp_path: Path) -> None:
         assert all(isinstance(r, dict) for r in records), kind
     result = CliRunner().invoke(app, ["export", "events", "--format", "plover", "--db", str(db)])
     assert result.exit_code == 0, result.output
-    records = {r["id"]: r for r in (_strict(line) for line in result.stdout.splitlines() if line.strip())}
-    record = records["d1-e1"]
-    assert records["d2-e1"]["date"] == "2022-03"
+    plover = {str(r["id"]): r for r in (_strict(line) for line in result.stdout.splitlines() if line.strip())}
+    record = plover["d1-e1"]
+    assert plover["d2-e1"]["date"] == "2022-03"
     assert record["date"] is None and record["attributed_to"] is None and record["mode"] == ""
     assert "NaN" not in result.stdout
 

@@ -46,7 +46,8 @@ def test_start_page_leads_to_the_busiest_timeline(live: Session) -> None:
     page = live.page()
     live.open(page)
     assert page.text_content("#open-busiest") == "Open the busiest pair's timeline: Iran – Russia (7 events) →"
-    assert (page.text_content("#overview .lead") or "").startswith("3 documents, 9 events (10 reports), 1 quote and 1 dispute")
+    lead = page.text_content("#overview .lead") or ""
+    assert lead.startswith("3 documents, 9 events (10 reports), 1 quote and 1 dispute")
     go(page, "#open-busiest")
     assert "view=timeline" in page.url and "a=IRN" in page.url and "b=RUS" in page.url
     # people and institutions counted under their country: the ministers' April accusation is in
