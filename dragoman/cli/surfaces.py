@@ -89,7 +89,12 @@ def dyad(
         )  # fmt: skip
     out.print(table)
     unplaced = frame.attrs.get("unplaced", [])
-    out.print(f"{len(found)} events; {len(unplaced)} dated too coarsely for a {by} (not shown)")
+    dated = {e for e, d in zip(found["event_id"], found["date"], strict=True) if isinstance(d, str) and d}
+    undated = sum(1 for e in unplaced if e not in dated)
+    out.print(
+        f"{len(found)} events; not in the table: {undated} undated, "
+        f"{len(unplaced) - undated} dated too coarsely for a {by}"
+    )
     if sentences is not None:
         for row in sentences.to_dict(orient="records"):
             source = first_present(row.get("publisher"), row.get("title"), row["doc_id"])

@@ -131,3 +131,10 @@ def test_cli_never_prints_nan_for_a_missing_source(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "nan" not in result.output.lower().replace("iran", "")
     assert "d1" in result.output
+
+
+def test_cli_dyad_tells_undated_from_coarse(tmp_path: Path) -> None:
+    db = undated_store(tmp_path)
+    result = CliRunner().invoke(app, ["dyad", "IRN", "RUS", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "2 events; not in the table: 1 undated, 0 dated too coarsely for a month" in result.output
