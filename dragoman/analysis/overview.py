@@ -14,11 +14,15 @@ from dragoman.analysis.plover import COUNTED_STATUSES
 from dragoman.store import Store
 
 
-def top_dyads(events: pd.DataFrame, limit: int = 8, countries: bool = True) -> list[dict[str, Any]]:
+def top_dyads(
+    events: pd.DataFrame, limit: int = 8, countries: bool = True, actors: pd.DataFrame | None = None
+) -> list[dict[str, Any]]:
     """Undirected actor pairs with the most events between them (people counted under their country),
-    counting the statuses a dyad timeline counts."""
+    counting the statuses a dyad timeline counts; ``actors`` (from event_actors) names them."""
     counts: Counter[tuple[str, str]] = Counter()
-    names = dict(zip(*event_actors(events, countries)[["key", "name"]].T.values, strict=True))
+    if actors is None:
+        actors = event_actors(events, countries)
+    names = dict(zip(actors["key"], actors["name"], strict=True))
     counted = events[events["status"].isin(COUNTED_STATUSES)]
     for event in counted.to_dict(orient="records"):
         actors = {node_key(a, countries): a for a in event["actors"] or []}
@@ -34,9 +38,17 @@ def top_dyads(events: pd.DataFrame, limit: int = 8, countries: bool = True) -> l
     ]
 
 
-def overview(store: Store, events: pd.DataFrame, limit: int = 8) -> dict[str, Any]:
+def overview(
+    store: Store,
+    events: pd.DataFrame,
+    limit: int = 8,
+    people: pd.DataFrame | None = None,
+    countries: pd.DataFrame | None = None,
+) -> dict[str, Any]:
     """What the start page shows: record counts, the events' date span, busiest dyads and actors,
-    disputes and the most recent documents."""
+    disputes and the most recent documents (``people``/``countries``: event_actors, if at hand)."""
+    people = event_actors(events, countries=False) if people is None else people
+    countries = event_actors(events, countries=True) if countries is None else countries
     dates = [d for d in events["date"] if isinstance(d, str) and d]
     span = main_span(dates)
     documents = store.df(
@@ -45,8 +57,6 @@ def overview(store: Store, events: pd.DataFrame, limit: int = 8) -> dict[str, An
         [limit],
     )
     disputes = store.df("SELECT id, kind, summary FROM disputes ORDER BY kind, id LIMIT ?", [limit])
-    people = event_actors(events, countries=False).head(limit)
-    countries = event_actors(events, countries=True).head(limit)
     return {
         "counts": store.counts(),
         "n_events": len(events),
@@ -54,9 +64,9 @@ def overview(store: Store, events: pd.DataFrame, limit: int = 8) -> dict[str, An
         "first_date": min(dates) if dates else None,
         "last_date": max(dates) if dates else None,
         "main_span": list(span) if span else None,
-        "top_dyads": top_dyads(events, limit),
-        "top_actors": people,
-        "top_countries": countries,
+        "top_dyads": top_dyads(events, limit, actors=countries),
+        "top_actors": people.head(limit),
+        "top_countries": countries.head(limit),
         "disputes": disputes,
         "n_disputes": int(store.scalar("SELECT count(*) FROM disputes") or 0),
         "recent_documents": documents,

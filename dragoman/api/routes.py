@@ -19,6 +19,7 @@ from dragoman.analysis.review import apply_reviews, list_reviews
 from dragoman.analysis.search import SearchQuery, search
 from dragoman.api.access import StoreAccess
 from dragoman.api.serialize import page_of, records, sort_frame
+from dragoman.store import Store
 
 router = APIRouter(prefix="/api")
 
@@ -140,7 +141,7 @@ def actors(
 ) -> dict[str, Any]:
     """Actors that take part in events (or their countries), most active first."""
     with access(request).open() as store:
-        df = event_actors(access(request).events(store), countries)
+        df = _actor_list(access(request), store, countries)
     if q:
         needle = q.lower()
         df = df[
@@ -148,6 +149,12 @@ def actors(
             | df["name"].str.lower().str.contains(needle, regex=False)
         ]
     return page_of(df, page, page_size)
+
+
+def _actor_list(shared: StoreAccess, store: Store, countries: bool) -> pd.DataFrame:
+    """Every actor in the merged events (or their countries), cached until the store changes."""
+    found: pd.DataFrame = shared.derived(store, f"actors:{countries}", lambda events: event_actors(events, countries))
+    return found
 
 
 def _filter_events(
@@ -447,8 +454,15 @@ def overview(
     request: Request, limit: Annotated[int, Query(ge=1, le=50, description="rows per list")] = 8
 ) -> dict[str, Any]:
     """The corpus at a glance: counts, date span, busiest dyads and actors, disputes, recent documents."""
-    with access(request).open() as store:
-        found = corpus_overview(store, access(request).events(store), limit)
+    shared = access(request)
+    with shared.open() as store:
+        people = _actor_list(shared, store, False)
+        countries = _actor_list(shared, store, True)
+        found = dict(
+            shared.derived(
+                store, f"overview:{limit}", lambda events: corpus_overview(store, events, limit, people, countries)
+            )
+        )
     for key in ("top_actors", "top_countries", "disputes", "recent_documents"):
         found[key] = records(found[key])
     return found
