@@ -56,3 +56,8 @@ def test_quotes_filter_on_publication_date(client: TestClient) -> None:
     body = client.get("/api/quotes", params={"date_from": "2022-05"}).json()
     assert all(q["published"] >= "2022-05" for q in body["items"])
     assert body["total"] < everything or everything == 0
+
+
+def test_country_nodes_are_named_after_their_state(client: TestClient) -> None:
+    nodes = {n["id"]: n["label"] for n in client.get("/api/network", params={"countries": True}).json()["nodes"]}
+    assert nodes == {"IRN": "Iran", "RUS": "Russia", "USA": "United States"}
