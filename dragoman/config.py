@@ -23,6 +23,9 @@ class Settings:
     kb_files: tuple[Path, ...] = field(
         default=(), metadata={"help": "extra knowledge-base YAML files", "env": "DRAGOMAN_KB"}
     )
+    lexicon_files: tuple[Path, ...] = field(
+        default=(), metadata={"help": "language-data override YAML files", "env": "DRAGOMAN_LEXICON"}
+    )
     batch_size: int = field(default=DEFAULT_BATCH_SIZE, metadata={"help": "documents per store transaction"})
     workers: int = field(default=1, metadata={"help": "local worker processes", "env": "DRAGOMAN_WORKERS"})
     max_bytes: int = field(default=50_000_000, metadata={"help": "largest input file accepted"})
@@ -38,7 +41,7 @@ class Settings:
 def _coerce(name: str, value: Any) -> Any:
     if name == "db":
         return Path(value)
-    if name == "kb_files":
+    if name in {"kb_files", "lexicon_files"}:
         items = value.split(os.pathsep) if isinstance(value, str) else value
         return tuple(Path(v) for v in items if v)
     if name in {"batch_size", "workers", "max_bytes"}:

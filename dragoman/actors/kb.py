@@ -183,6 +183,7 @@ class KnowledgeBase:
         self.metonyms: dict[str, str] = {}  # capital/seat -> state or institution id
         self.holders: dict[tuple[str, str], list[tuple[str, Office]]] = {}  # (office, country/org)
         self.institutions: dict[tuple[str, str], str] = {}  # (office_key, country) -> id
+        self.title_scopes: dict[str, str] = {}  # title phrase -> the state it implies ("chancellor" -> DEU)
 
     # ----------------------------------------------------------------- loading
     @classmethod
@@ -221,6 +222,9 @@ class KnowledgeBase:
             items = data.get("entries") or []
             for role in data.get("roles") or []:
                 self._add_role(role, source)
+            for phrase, scope in (data.get("title_scopes") or {}).items():
+                if phrase != "__line__":
+                    self.title_scopes[str(phrase).lower()] = str(scope)
         if not isinstance(items, list):
             raise KBError(f"{source}:1: expected a list of entries or a mapping with 'entries'")
         for raw in items:

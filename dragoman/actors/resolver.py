@@ -8,26 +8,18 @@ already named, the last states) for short references.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from dragoman.actors.coreference import Context, Layout, governing_subject
 from dragoman.actors.kb import Entry, KnowledgeBase, date_window
-from dragoman.actors.titles import (
-    FORMER,
-    GENERIC_TITLES,
-    INSTITUTION_PHRASES,
-    NOT_ENTITIES,
-    PLURAL_REFS,
-    POSTED_TITLES,
-    PRONOUNS,
-    TITLES,
-)
+from dragoman.actors.titles import DEFAULT as DEFAULT_TITLES
+from dragoman.actors.titles import Titles
 from dragoman.records import ActorRef, Document, Mention, Sentence
 
 NAME = "actors.resolver"
@@ -97,6 +89,35 @@ TWO_WORD_PORTFOLIOS = {
 KIND_RANK = {"state": 0, "igo": 1, "institution": 2, "group": 3, "media": 4, "company": 5, "person": 6}
 
 
+Window = tuple[dt.date, dt.date] | None
+# A resolved reading of an item: (actor or None, method, NER label).
+Reading = tuple[ActorRef | None, str, str | None]
+
+
+@dataclass(frozen=True)
+class InstitutionTitle:
+    """ "Iran's Foreign Ministry": an institution phrase scoped by a state."""
+
+    key: str
+    scope: Entry
+
+
+@dataclass(frozen=True)
+class PersonTitle:
+    """A title that names a person: an office ("foreign minister") or a generic title
+    ("ambassador"), with its scope, the name after it and the words around it."""
+
+    kind: Literal["office", "generic"]
+    value: Any  # office: (office key, default scope id); generic: (label, sector)
+    scope: Entry | None
+    phrase: str
+    text: str
+    portfolio: str | None
+    former: bool
+    name: str | None
+    name_form: str | None  # the knowledge-base form of the name, when it is one
+
+
 @dataclass
 class _Item:
     """A candidate mention before it is turned into a Mention record."""
@@ -104,8 +125,17 @@ class _Item:
     start: int  # token indices [start, end)
     end: int
     kind: str  # alias, title, ner, pronoun, plural
-    data: Any = None
+    data: Any = None  # alias: the KB form; title: InstitutionTitle | PersonTitle; ner: the Span
     label: str | None = None
+
+
+@dataclass
+class _Matches:
+    """Where knowledge-base names and entities begin and end in a doc, for reading titles."""
+
+    alias_by_end: dict[int, list[Span]]
+    alias_by_start: dict[int, list[Span]]
+    ents_by_start: dict[int, Span]
 
 
 class Resolver:
@@ -114,8 +144,9 @@ class Resolver:
     NAME = NAME
     VERSION = VERSION
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, titles: Titles = DEFAULT_TITLES) -> None:
         self.kb = kb
+        self.titles = titles
         self.component = f"{NAME}@{VERSION}"
         # surface form -> list of (entry id, method)
         self.forms: dict[str, list[tuple[str, str]]] = {}
@@ -131,13 +162,13 @@ class Resolver:
                 if a in form and form.replace(a, b) not in self.forms:
                     self.forms[form.replace(a, b)] = list(self.forms[form])
         self.title_phrases: dict[str, tuple[str, Any]] = {}
-        for phrase, val in TITLES.items():
-            self.title_phrases[phrase] = ("office", val)
-        for phrase, gen in GENERIC_TITLES.items():
+        for phrase, office in titles.offices.items():
+            self.title_phrases[phrase] = ("office", (office, kb.title_scopes.get(phrase)))
+        for phrase, gen in titles.generic_titles.items():
             self.title_phrases[phrase] = ("generic", gen)
-        for phrase, key in INSTITUTION_PHRASES.items():
+        for phrase, key in titles.institution_phrases.items():
             self.title_phrases[phrase] = ("institution", key)
-        for phrase in PLURAL_REFS:
+        for phrase in titles.plural_refs:
             self.title_phrases[phrase] = ("plural", None)
         self._matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]] = {}
 
@@ -164,228 +195,192 @@ class Resolver:
         self._matchers[key] = (names, titles, keys)
         return self._matchers[key]
 
-    # ------------------------------------------------------------- resolution
+    # ------------------------------------------------------------- candidates
     def resolve(self, document: Document, spacy_doc: Doc, sentences: list[Sentence]) -> list[Mention]:
-        """All actor mentions of the document, in text order; unresolved ones included."""
+        """All actor mentions of the document, in text order; unresolved ones included.
+
+        Candidates are taken in priority order (titles, NER names that contain a KB name,
+        KB names, other NER names, pronouns); a token belongs to the first that claims it.
+        """
         doc = spacy_doc
         names, titles, keys = self._get_matchers(doc)
-        window = date_window(document.published)
         raw_alias = [Span(doc, s, e, label=mid) for mid, s, e in names(doc)]
         alias_spans = spacy.util.filter_spans(raw_alias)
         title_spans = spacy.util.filter_spans([Span(doc, s, e, label=mid) for mid, s, e in titles(doc)])
         # Cues and names next to titles may hide inside a longer match ("Iranian" in
         # "Iranian Foreign Ministry spokesman"), so index every raw match, longest first.
-        alias_by_end: dict[int, list[Span]] = {}
-        alias_by_start: dict[int, list[Span]] = {}
+        matches = _Matches({}, {}, {ent.start: ent for ent in doc.ents})
         for sp in sorted(raw_alias, key=len, reverse=True):
-            alias_by_end.setdefault(sp.end, []).append(sp)
-            alias_by_start.setdefault(sp.start, []).append(sp)
-        ents_by_start = {ent.start: ent for ent in doc.ents}
+            matches.alias_by_end.setdefault(sp.end, []).append(sp)
+            matches.alias_by_start.setdefault(sp.start, []).append(sp)
 
         taken = bytearray(len(doc))
         items: list[_Item] = []
+
+        def claim(item: _Item) -> None:
+            taken[item.start : item.end] = b"\x01" * (item.end - item.start)
+            items.append(item)
+
+        for item in self._title_items(doc, title_spans, keys, matches):
+            if not any(taken[item.start : item.end]):
+                claim(item)
+        for ent in doc.ents:
+            if ent.label_ in NER_LABELS and not any(taken[ent.start : ent.end]):
+                for item in self._longer_name_items(doc, ent, alias_spans, keys):
+                    claim(item)
+        for sp in alias_spans:
+            if not any(taken[sp.start : sp.end]):
+                claim(_Item(sp.start, sp.end, "alias", keys[sp.label], doc[sp.start].ent_type_ or None))
+        for ent in doc.ents:
+            if ent.text in self.titles.not_entities:
+                continue  # weapons and common nouns the NER takes for organisations
+            if ent.label_ in NER_LABELS and not any(taken[ent.start : ent.end]):
+                claim(_Item(ent.start, ent.end, "ner", ent, ent.label_))
+        for tok in doc:
+            if tok.lower_ in self.titles.pronouns and not taken[tok.i] and tok.tag_ in {"PRP", "PRP$"}:
+                items.append(_Item(tok.i, tok.i + 1, "pronoun"))
+        items.sort(key=lambda it: (it.start, it.end))
+        return self._walk(document, doc, sentences, items, date_window(document.published))
+
+    def _title_items(self, doc: Doc, title_spans: list[Span], keys: dict[int, str], matches: _Matches) -> list[_Item]:
+        """Title, institution and plural phrases, read with the words around them."""
+        found: list[_Item] = []
         for sp in title_spans:
             kind = self.title_phrases[keys[sp.label]][0]
             if kind in {"office", "generic"} and any(
                 a.start <= sp.start and sp.end <= a.end and len(a) > len(sp)
                 for i in range(sp.start, sp.end + 1)
-                for a in alias_by_end.get(i + 1, ())
+                for a in matches.alias_by_end.get(i + 1, ())
                 if self._is_org_form(keys[a.label])
             ):
                 continue  # "General Assembly", "Supreme National Security Council": a name, not a title
-            item = self._title_item(doc, sp, keys[sp.label], alias_by_end, alias_by_start, ents_by_start)
-            if item is None or any(taken[item.start : item.end]):
-                continue
-            taken[item.start : item.end] = b"\x01" * (item.end - item.start)
-            items.append(item)
-        # NER organisations/facilities that contain a place name plus more words ("Tehran Times").
-        # NER names that contain a knowledge-base name plus more capitalised words are
-        # other names ("Tehran Times", "Maria Putin", "British Columbia"): they stay
-        # NER mentions, resolved only by their full text, never by the inner name.
-        kept_by_start = {sp.start: sp for sp in alias_spans}
-        for ent in doc.ents:
-            if ent.label_ not in NER_LABELS or any(taken[ent.start : ent.end]):
-                continue
-            if self._lookup(_strip(ent.text)) is not None:
-                continue
-            inner = [kept_by_start[i] for i in range(ent.start, ent.end) if i in kept_by_start]
-            inner = [sp for sp in inner if sp.end <= ent.end]
-            if not inner:
-                continue
-            covered = {i for sp in inner for i in range(sp.start, sp.end)}
-            extra = [t for t in ent if t.is_title and t.i not in covered and t.lower_.rstrip(".") not in HONORIFICS]
-            if not extra:
-                continue
-            forms = [keys[sp.label] for sp in inner]
-            lead = inner[0].start == ent.start or (inner[0].start == ent.start + 1 and ent[0].lower_ == "the")
-            if all(self._is_person_form(f) for f in forms):
-                # "Maria Putin" is someone else, and so is the "Putin Foundation"; but in
-                # "the State Council Igor Levitin" the NER swallowed a title.
-                dominated = extra[0].i < inner[0].start if ent.label_ == "PERSON" else lead
-            elif ent.label_ == "PERSON" and lead:
-                # "Moscow Mehdi Sanaei": the place stands apart, the rest is the person.
-                rest = doc[inner[-1].end : ent.end]
-                if rest and rest[0].is_title:
-                    taken[rest.start : rest.end] = b"\x01" * len(rest)
-                    items.append(_Item(rest.start, rest.end, "ner", rest, "PERSON"))
-                continue
-            else:
-                # "Harry West", "British Columbia", "Free Africa Foundation": a longer name.
-                dominated = True
-            if dominated:
-                taken[ent.start : ent.end] = b"\x01" * len(ent)
-                items.append(_Item(ent.start, ent.end, "ner", ent, ent.label_))
-        for sp in alias_spans:
-            if any(taken[sp.start : sp.end]):
-                continue
-            taken[sp.start : sp.end] = b"\x01" * len(sp)
-            ent_label = doc[sp.start].ent_type_ or None
-            items.append(_Item(sp.start, sp.end, "alias", keys[sp.label], ent_label))
-        for ent in doc.ents:
-            if ent.text in NOT_ENTITIES:
-                continue  # weapons and common nouns the NER takes for organisations
-            if ent.label_ in NER_LABELS and not any(taken[ent.start : ent.end]):
-                taken[ent.start : ent.end] = b"\x01" * len(ent)
-                items.append(_Item(ent.start, ent.end, "ner", ent, ent.label_))
-        for tok in doc:
-            if tok.lower_ in PRONOUNS and not taken[tok.i] and tok.tag_ in {"PRP", "PRP$"}:
-                items.append(_Item(tok.i, tok.i + 1, "pronoun"))
-        items.sort(key=lambda it: (it.start, it.end))
-        return self._walk(document, doc, sentences, items, window)
+            item = self._title_item(doc, sp, keys[sp.label], matches)
+            if item is not None:
+                found.append(item)
+        return found
 
+    def _longer_name_items(self, doc: Doc, ent: Span, alias_spans: list[Span], keys: dict[int, str]) -> list[_Item]:
+        """An NER name that holds a KB name plus more capitalised words is another name
+        ("Tehran Times", "Maria Putin", "British Columbia"): it stays an NER mention, resolved
+        only by its full text, never by the inner name. Nothing when the inner name wins."""
+        if _strip(ent.text) in self.forms:
+            return []
+        kept_by_start = {sp.start: sp for sp in alias_spans}
+        inner = [kept_by_start[i] for i in range(ent.start, ent.end) if i in kept_by_start]
+        inner = [sp for sp in inner if sp.end <= ent.end]
+        if not inner:
+            return []
+        covered = {i for sp in inner for i in range(sp.start, sp.end)}
+        extra = [t for t in ent if t.is_title and t.i not in covered and t.lower_.rstrip(".") not in HONORIFICS]
+        if not extra:
+            return []
+        forms = [keys[sp.label] for sp in inner]
+        lead = inner[0].start == ent.start or (inner[0].start == ent.start + 1 and ent[0].lower_ == "the")
+        if all(self._is_person_form(f) for f in forms):
+            # "Maria Putin" is someone else, and so is the "Putin Foundation"; but in
+            # "the State Council Igor Levitin" the NER swallowed a title.
+            dominated = extra[0].i < inner[0].start if ent.label_ == "PERSON" else lead
+        elif ent.label_ == "PERSON" and lead:
+            # "Moscow Mehdi Sanaei": the place stands apart, the rest is the person.
+            rest = doc[inner[-1].end : ent.end]
+            if rest and rest[0].is_title:
+                return [_Item(rest.start, rest.end, "ner", rest, "PERSON")]
+            return []
+        else:
+            # "Harry West", "British Columbia", "Free Africa Foundation": a longer name.
+            dominated = True
+        return [_Item(ent.start, ent.end, "ner", ent, ent.label_)] if dominated else []
+
+    # ------------------------------------------------------------- the walk
     def _walk(
         self,
         document: Document,
         doc: Doc,
         sentences: list[Sentence],
         items: list[_Item],
-        window: tuple[dt.date, dt.date] | None,
+        window: Window,
     ) -> list[Mention]:
         """Resolve items in text order, keeping the context short references need."""
-        text = document.text
-        sep = "\n\n" if "\n\n" in text else "\n"
-        breaks: list[int] = []
-        pos = text.find(sep)
-        while pos != -1:
-            breaks.append(pos)
-            pos = text.find(sep, pos + 1)
-        sent_starts = [s.start for s in sentences]
-        people: list[tuple[ActorRef, str | None, int]] = []  # (ref, office key, paragraph)
-        titled: list[tuple[ActorRef, str | None, int]] = []  # people introduced with their title
-        seen_ids: set[str] = set()
-        surnames: dict[str, ActorRef] = {}
-        states: list[ActorRef] = []
-        state_at: dict[str, int] = {}  # state id -> token index of its last mention
+        layout = Layout.of(document.text, sentences)
+        context = Context()
         out: list[Mention] = []
-
-        def emit(item: _Item, ref: ActorRef | None, method: str, label: str | None = None) -> None:
+        for item in items:
             span = doc[item.start : item.end]
             start, end = span.start_char, span.end_char
-            sidx = max(0, bisect.bisect_right(sent_starts, start) - 1) if sent_starts else 0
-            out.append(
-                Mention(
-                    mention_id=f"{document.doc_id}:m{len(out)}",
-                    doc_id=document.doc_id,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    sentence_index=sidx,
-                    method=method,
-                    actor=ref,
-                    label=label,
-                    component=self.component,
+            for ref, method, label in self._readings(item, doc, layout, context, window):
+                out.append(
+                    Mention(
+                        mention_id=f"{document.doc_id}:m{len(out)}",
+                        doc_id=document.doc_id,
+                        start=start,
+                        end=end,
+                        text=document.text[start:end],
+                        sentence_index=layout.sentence(start),
+                        method=method,
+                        actor=ref,
+                        label=label,
+                        component=self.component,
+                    )
                 )
-            )
-            if ref is None:
-                return
-            para = bisect.bisect_right(breaks, start)
-            if ref.kind == "person":
-                office = None
-                if ref.actor_id in self.kb.entries:
-                    off = self.kb.entries[ref.actor_id].office_at(window)
-                    office = off.office if off else None
-                elif ref.role:
-                    office = ref.role
-                people.append((ref, office, para))
-                if method == "title":
-                    titled.append((ref, office, para))
-                if ref.actor_id:
-                    seen_ids.add(ref.actor_id)
-                last = ref.name.split()[-1] if ref.name else ""
-                if last:
-                    surnames[last] = ref
-            elif ref.kind == "state" and method not in {"plural-ref"}:
-                state_at[ref.actor_id or ""] = item.start
-                if not states or states[-1].actor_id != ref.actor_id:
-                    states[:] = [s for s in states if s.actor_id != ref.actor_id] + [ref]
-
-        for item in items:
-            if item.kind == "pronoun":
-                para = bisect.bisect_right(breaks, doc[item.start].idx)
-                if people and people[-1][2] == para:
-                    emit(item, people[-1][0], "pronoun")
-                continue
-            if item.kind == "plural":
-                # "The US and the EU sanctioned the two states": not the states doing the sanctioning.
-                doers = _governing_subject(doc[item.start])
-                in_subject = [s for s in states if state_at.get(s.actor_id or "", -1) in doers]
-                # "Iran and Russia deepened ties between the two countries": the subject is the pair.
-                pool = states if len(in_subject) >= 2 else [s for s in states if s not in in_subject]
-                if len(pool) >= 2:
-                    emit(item, pool[-2], "plural-ref")
-                    emit(item, pool[-1], "plural-ref")
-                continue
-            if item.kind == "title":
-                ref, method = self._resolve_title(item.data, window, titled[::-1] + people[::-1])
-                if ref is not None or item.data.get("name"):
-                    emit(item, ref, method)
-                continue
-            if item.kind == "alias":
-                ref, method = self._resolve_form(item.data, doc, item.start, window, seen_ids)
-                emit(item, ref, method, item.label)
-                continue
-            # NER entity without a knowledge-base name match.
-            ent: Span = item.data
-            name = _strip(ent.text)
-            found = self._lookup(name)
-            if found is not None:
-                ref, method = self._resolve_form(found, doc, item.start, window, seen_ids)
-                emit(item, ref, method, item.label)
-                continue
-            if item.label == "PERSON" and name in surnames:
-                emit(item, surnames[name], "short-name", item.label)
-                continue
-            if item.label == "PERSON" and name.split()[-1] in surnames and len(name.split()) == 1:
-                emit(item, surnames[name.split()[-1]], "short-name", item.label)
-                continue
-            emit(item, None, "ner", item.label)
+                if ref is not None:
+                    self._remember(context, ref, method, item.start, layout.paragraph(start), window)
         return out
 
-    # ------------------------------------------------------------- helpers
-    def _lookup(self, form: str) -> str | None:
-        if form in self.forms:
-            return form
-        return None
+    def _readings(self, item: _Item, doc: Doc, layout: Layout, context: Context, window: Window) -> list[Reading]:
+        """What an item refers to, given what the document has named so far."""
+        if item.kind == "pronoun":
+            person = context.last_person_in(layout.paragraph(doc[item.start].idx))
+            return [(person, "pronoun", None)] if person is not None else []
+        if item.kind == "plural":
+            return [(state, "plural-ref", None) for state in context.pair(governing_subject(doc[item.start]))]
+        if item.kind == "title":
+            title: InstitutionTitle | PersonTitle = item.data
+            ref, method = self._resolve_title(title, window, context.titled[::-1] + context.people[::-1])
+            named = isinstance(title, PersonTitle) and title.name
+            return [(ref, method, None)] if ref is not None or named else []
+        if item.kind == "alias":
+            ref, method = self._resolve_form(item.data, doc, item.start, window, context.seen_ids)
+            return [(ref, method, item.label)]
+        # NER entity without a knowledge-base name match.
+        ent: Span = item.data
+        name = _strip(ent.text)
+        if name in self.forms:
+            ref, method = self._resolve_form(name, doc, item.start, window, context.seen_ids)
+            return [(ref, method, item.label)]
+        known = context.short_name(name) if item.label == "PERSON" else None
+        if known is not None:
+            return [(known, "short-name", item.label)]
+        return [(None, "ner", item.label)]
 
+    def _remember(
+        self, context: Context, ref: ActorRef, method: str, token: int, paragraph: int, window: Window
+    ) -> None:
+        if ref.kind == "person":
+            office = None
+            if ref.actor_id in self.kb.entries:
+                held = self.kb.entries[ref.actor_id].office_at(window)
+                office = held.office if held else None
+            elif ref.role:
+                office = ref.role
+            context.remember_person(ref, office, paragraph, titled=method == "title")
+        elif ref.kind == "state" and method != "plural-ref":
+            context.remember_state(ref, token)
+
+    # ------------------------------------------------------------- names
     def _is_person_form(self, form: str) -> bool:
         return all(self.kb.entries[i].kind == "person" for i, _ in self.forms.get(form, []))
 
     def _is_org_form(self, form: str) -> bool:
         return any(self.kb.entries[i].kind not in {"person"} for i, _ in self.forms.get(form, []))
 
-    def _is_place(self, form: str) -> bool:
-        return any(
-            m in {"metonym", "demonym"} or self.kb.entries[i].kind == "state" for i, m in self.forms.get(form, [])
-        )
-
-    def _person_ref(self, entry: Entry, window: tuple[dt.date, dt.date] | None) -> ActorRef:
+    def _person_ref(self, entry: Entry, window: Window) -> ActorRef:
         office = entry.office_at(window)
         if office is None:
             return entry.ref()
         return replace(entry.ref(role=office.role, sector=office.sector), country=entry.country or office.country)
 
     def _resolve_form(
-        self, form: str, doc: Doc, start: int, window: tuple[dt.date, dt.date] | None, seen_ids: set[str]
+        self, form: str, doc: Doc, start: int, window: Window, seen_ids: set[str]
     ) -> tuple[ActorRef | None, str]:
         cands = self.forms.get(form, [])
         if not cands:
@@ -422,14 +417,13 @@ class Resolver:
             return self._person_ref(entry, window), method
         return entry.ref(), method
 
-    def _cue(
-        self, doc: Doc, sp: Span, alias_by_end: dict[int, list[Span]], alias_by_start: dict[int, list[Span]]
-    ) -> tuple[Entry | None, int]:
+    # ------------------------------------------------------------- titles: reading
+    def _cue(self, doc: Doc, sp: Span, matches: _Matches) -> tuple[Entry | None, int]:
         """The state or IGO a title belongs to: left ("Iran's", "Iranian") or "of Iran" on the right."""
         end = sp.start
         if end > 0 and doc[end - 1].text in POSSESSIVE:
             end -= 1
-        for cue in alias_by_end.get(end, []):
+        for cue in matches.alias_by_end.get(end, []):
             entry = self._scope_entry(cue)
             if entry is not None:
                 return entry, cue.start
@@ -437,7 +431,7 @@ class Resolver:
             nxt = sp.end + 1
             if nxt < len(doc) and doc[nxt].lower_ == "the":
                 nxt += 1
-            for cue in alias_by_start.get(nxt, []):
+            for cue in matches.alias_by_start.get(nxt, []):
                 entry = self._scope_entry(cue)
                 if entry is not None:
                     return entry, -cue.end  # negative: the cue lies to the right
@@ -451,25 +445,14 @@ class Resolver:
                 return entry
         return None
 
-    def _title_item(
-        self,
-        doc: Doc,
-        sp: Span,
-        phrase: str,
-        alias_by_end: dict[int, list[Span]],
-        alias_by_start: dict[int, list[Span]],
-        ents_by_start: dict[int, Span],
-    ) -> _Item | None:
+    def _title_item(self, doc: Doc, sp: Span, phrase: str, matches: _Matches) -> _Item | None:
+        """A title phrase with its scope, portfolio, post and the name after it; None when
+        the words are not a title here ("general election")."""
         kind, val = self.title_phrases[phrase]
         if kind == "plural":
             return _Item(sp.start, sp.end, "plural")
-        # "Iran's then-Ambassador", "Russia's former foreign minister": the state is still the cue.
-        lead = sp.start
-        if lead >= 2 and doc[lead - 1].text in {"-", "–"} and doc[lead - 2].lower_ in FORMER:
-            lead -= 2
-        elif lead >= 1 and doc[lead - 1].lower_ in FORMER:
-            lead -= 1
-        scope, cue_start = self._cue(doc, doc[lead : sp.end], alias_by_end, alias_by_start)
+        lead = _former_start(doc, sp.start, self.titles.former)
+        scope, cue_start = self._cue(doc, doc[lead : sp.end], matches)
         start, end = sp.start, sp.end
         if scope is not None:
             if cue_start >= 0:
@@ -477,162 +460,172 @@ class Resolver:
             else:
                 end = -cue_start
         if kind == "institution":
-            if _modifies_right(sp):
+            if _modifies_right(sp) or scope is None or scope.kind != "state" or not doc[sp.end - 1].text[:1].isalpha():
                 return None
-            if scope is None or scope.kind != "state" or not doc[sp.end - 1].text[:1].isalpha():
-                return None
-            return _Item(start, end, "title", {"kind": kind, "key": val, "scope": scope})
-        # "Minister of Petroleum Javad Owji": a portfolio after a generic title.
+            return _Item(start, end, "title", InstitutionTitle(val, scope))
         portfolio = None
-        if kind == "generic" and end == sp.end and end + 1 < len(doc) and doc[end].lower_ == "of":
-            stop = end + 1
-            while (
-                stop < len(doc)
-                and (stop == end + 1 or (stop == end + 2 and doc[end + 1].lower_ in TWO_WORD_PORTFOLIOS))
-                and doc[stop].is_title
-                and stop not in alias_by_start
-                and not (stop in ents_by_start and ents_by_start[stop].label_ == "PERSON")
-            ):
-                stop += 1
-            if stop > end + 1:
-                portfolio = doc[end + 1 : stop].text
-                end = stop
-        # "Ambassador to Moscow Mehdi Sanaei": the post, then the name.
-        if kind == "generic" and end == sp.end and end + 1 < len(doc) and doc[end].lower_ == "to":
-            posted = next(iter(alias_by_start.get(end + 1, [])), None)
-            if posted is not None and self._scope_entry(posted) is not None and phrase in POSTED_TITLES:
-                end = posted.end
-        # A name right after the title: "Foreign Minister Sergei Lavrov", "President of Iran Ebrahim Raisi".
-        name_span: Span | None = None
-        if end < len(doc):
-            nxt = end
-            cand = next(iter(alias_by_start.get(nxt, [])), None)
-            if cand is not None and any(
-                self.kb.entries[i].kind == "person" for i, _ in self.forms.get(doc.vocab.strings[cand.label][3:], [])
-            ):
-                name_span = cand
-            elif (
-                nxt in ents_by_start
-                and ents_by_start[nxt].label_ in {"PERSON", "GPE", "ORG", "NORP"}
-                and ents_by_start[nxt][0].is_title
-            ):
-                name_span = ents_by_start[nxt]
-            else:
-                stop = nxt
-                while stop < len(doc) and stop - nxt < 6:
-                    if doc[stop].pos_ == "PROPN" and doc[stop].is_title:
-                        stop += 1
-                    elif doc[stop].text == "-" and stop > nxt and stop + 1 < len(doc) and doc[stop + 1].is_title:
-                        stop += 2  # "Amir-Abdollahian", "Example-Name"
-                    else:
-                        break
-                if stop > nxt:
-                    name_span = doc[nxt:stop]
+        if kind == "generic" and end == sp.end:
+            portfolio, end = self._portfolio(doc, end, matches)
+        if kind == "generic" and end == sp.end and phrase in self.titles.posted_titles:
+            end = self._post(doc, end, matches)
+        name_span = self._name_after(doc, end, matches)
         if name_span is not None:
             end = name_span.end
         elif _modifies_right(sp):
             return None  # "general election", "military operation": the word modifies a noun
         if kind == "generic" and name_span is None and scope is None:
             return None
-        if sp[0].is_lower and kind == "generic" and name_span is None:
-            # "a Russian official": keep, it is an unknown titled person.
-            pass
-        return _Item(
-            start,
-            end,
-            "title",
-            {
-                "kind": kind,
-                "val": val,
-                "scope": scope,
-                "phrase": phrase,
-                "text": doc[start:end].text,
-                "portfolio": portfolio,
-                "former": lead < sp.start,
-                "name": name_span.text if name_span is not None else None,
-                "name_form": doc.vocab.strings[name_span.label][3:]
-                if name_span is not None and name_span.label_.startswith("KB:")
-                else None,
-            },
+        name_form = None
+        if name_span is not None and name_span.label_.startswith("KB:"):
+            name_form = doc.vocab.strings[name_span.label][3:]
+        title = PersonTitle(
+            kind=kind,  # type: ignore[arg-type]
+            value=val,
+            scope=scope,
+            phrase=phrase,
+            text=doc[start:end].text,
+            portfolio=portfolio,
+            former=lead < sp.start,
+            name=name_span.text if name_span is not None else None,
+            name_form=name_form,
         )
+        return _Item(start, end, "title", title)
 
+    def _portfolio(self, doc: Doc, end: int, matches: _Matches) -> tuple[str | None, int]:
+        """ "Minister of Petroleum Javad Owji": the portfolio after a generic title, and where it ends."""
+        if not (end + 1 < len(doc) and doc[end].lower_ == "of"):
+            return None, end
+        stop = end + 1
+        while (
+            stop < len(doc)
+            and (stop == end + 1 or (stop == end + 2 and doc[end + 1].lower_ in TWO_WORD_PORTFOLIOS))
+            and doc[stop].is_title
+            and stop not in matches.alias_by_start
+            and not (stop in matches.ents_by_start and matches.ents_by_start[stop].label_ == "PERSON")
+        ):
+            stop += 1
+        if stop > end + 1:
+            return doc[end + 1 : stop].text, stop
+        return None, end
+
+    def _post(self, doc: Doc, end: int, matches: _Matches) -> int:
+        """ "Ambassador to Moscow Mehdi Sanaei": the post after the title, then the name."""
+        if end + 1 < len(doc) and doc[end].lower_ == "to":
+            posted = next(iter(matches.alias_by_start.get(end + 1, [])), None)
+            if posted is not None and self._scope_entry(posted) is not None:
+                return posted.end
+        return end
+
+    def _name_after(self, doc: Doc, start: int, matches: _Matches) -> Span | None:
+        """A name right after a title: "Foreign Minister Sergei Lavrov", "President of Iran Ebrahim Raisi"."""
+        if start >= len(doc):
+            return None
+        cand = next(iter(matches.alias_by_start.get(start, [])), None)
+        if cand is not None and any(
+            self.kb.entries[i].kind == "person" for i, _ in self.forms.get(doc.vocab.strings[cand.label][3:], [])
+        ):
+            return cand
+        ent = matches.ents_by_start.get(start)
+        if ent is not None and ent.label_ in {"PERSON", "GPE", "ORG", "NORP"} and ent[0].is_title:
+            return ent
+        stop = start
+        while stop < len(doc) and stop - start < 6:
+            if doc[stop].pos_ == "PROPN" and doc[stop].is_title:
+                stop += 1
+            elif doc[stop].text == "-" and stop > start and stop + 1 < len(doc) and doc[stop + 1].is_title:
+                stop += 2  # "Amir-Abdollahian", "Example-Name"
+            else:
+                break
+        return doc[start:stop] if stop > start else None
+
+    # ------------------------------------------------------------- titles: resolving
     def _resolve_title(
         self,
-        data: dict[str, Any],
-        window: tuple[dt.date, dt.date] | None,
+        title: InstitutionTitle | PersonTitle,
+        window: Window,
         people: list[tuple[ActorRef, str | None, int]],
     ) -> tuple[ActorRef | None, str]:
-        scope: Entry | None = data["scope"]
-        if data["kind"] == "institution":
-            key = data["key"]
-            assert scope is not None
-            inst = self.kb.institutions.get((key, scope.id))
+        if isinstance(title, InstitutionTitle):
+            inst = self.kb.institutions.get((title.key, title.scope.id))
             if inst is not None:
                 return self.kb.entries[inst].ref(), "title"
-            return self.kb.generic_institution(scope.id, key), "title"
-        name = data.get("name")
-        name_form = data.get("name_form") or (_strip(name) if name and _strip(name) in self.forms else None)
-        if name_form is not None:
-            for actor_id, _ in self.forms[name_form]:
-                entry = self.kb.entries[actor_id]
-                if entry.kind == "person":
-                    return self._person_ref(entry, window), "title"
-        if data["kind"] == "office":
-            office, default_scope = data["val"]
-            scope_id = scope.id if scope is not None else default_scope
-            if scope_id is None and not name:
-                # "the president": the last person named with that title, else the last
-                # person named who holds that office (``people`` is in that priority order).
-                for ref, off, _ in people:
-                    if off == office:
-                        return ref, "short-title"
+            return self.kb.generic_institution(title.scope.id, title.key), "title"
+        listed = self._listed_person(title, window)
+        if listed is not None:
+            return listed, "title"
+        if title.kind == "office":
+            return self._office_holder(title, window, people)
+        return self._generic_person(title), "title"
+
+    def _listed_person(self, title: PersonTitle, window: Window) -> ActorRef | None:
+        """The knowledge-base person named after the title, if the name is one."""
+        name = title.name
+        name_form = title.name_form or (_strip(name) if name and _strip(name) in self.forms else None)
+        if name_form is None:
+            return None
+        for actor_id, _ in self.forms[name_form]:
+            entry = self.kb.entries[actor_id]
+            if entry.kind == "person":
+                return self._person_ref(entry, window)
+        return None
+
+    def _office_holder(
+        self, title: PersonTitle, window: Window, people: list[tuple[ActorRef, str | None, int]]
+    ) -> tuple[ActorRef | None, str]:
+        """An office title: the person named, else who held the office at the document's date."""
+        office, default_scope = title.value
+        scope = title.scope
+        name = title.name
+        scope_id = scope.id if scope is not None else default_scope
+        if scope_id is None and not name:
+            # "the president": the last person named with that title, else the last
+            # person named who holds that office (``people`` is in that priority order).
+            for ref, off, _ in people:
+                if off == office:
+                    return ref, "short-title"
+            return None, "title"
+        if scope_id is None:
+            return ActorRef(name=_strip(name or ""), kind="person", sector="GOV", role=title.phrase.title()), "title"
+        if scope is None:
+            scope = self.kb.entries.get(scope_id)
+        role = self.kb.role_string(office, scope_id)
+        if not name and title.former:
+            # "Iran's former foreign minister": not whoever holds the office at the document's date.
+            name = title.text
+        if not name:
+            held = self.kb.office_holder(office, scope_id, window)
+            if held is None:
                 return None, "title"
-            if scope_id is None:
-                return ActorRef(
-                    name=_strip(name or ""), kind="person", sector="GOV", role=data["phrase"].title()
-                ), "title"
-            if scope is None:
-                scope = self.kb.entries.get(scope_id)
-            role = self.kb.role_string(office, scope_id)
-            if not name and data.get("former"):
-                # "Iran's former foreign minister": not whoever holds the office at the document's date.
-                name = data["text"]
-            if not name:
-                held = self.kb.office_holder(office, scope_id, window)
-                if held is None:
-                    return None, "title"
-                holder, held_office = held
-                return replace(
-                    holder.ref(role=held_office.role, sector=held_office.sector),
-                    country=holder.country or held_office.country,
-                ), "title"
-            sector = "GOV"
-            country = scope.country if scope is not None else None
-            org = scope.org if scope is not None and scope.kind == "igo" else None
-            return ActorRef(
-                name=_strip(name), kind="person", country=country, org=org, sector=sector, role=role
+            holder, held_office = held
+            return replace(
+                holder.ref(role=held_office.role, sector=held_office.sector),
+                country=holder.country or held_office.country,
             ), "title"
-        label, sector = data["val"]
-        if data.get("portfolio"):
-            label = f"{label} of {data['portfolio']}"
+        country = scope.country if scope is not None else None
+        org = scope.org if scope is not None and scope.kind == "igo" else None
+        return ActorRef(name=_strip(name), kind="person", country=country, org=org, sector="GOV", role=role), "title"
+
+    def _generic_person(self, title: PersonTitle) -> ActorRef:
+        """A generic title ("ambassador", "a Russian official"): an unlisted person with that role."""
+        label, sector = title.value
+        if title.portfolio:
+            label = f"{label} of {title.portfolio}"
+        scope = title.scope
         country = scope.country if scope is not None else None
         role = f"{label} of {scope.name}" if scope is not None else label
-        person = _strip(name) if name else _strip(data["text"])
+        person = _strip(title.name) if title.name else _strip(title.text)
         org = scope.org if scope is not None and scope.kind == "igo" else None
-        return ActorRef(name=person, kind="person", country=country, org=org, sector=sector, role=role), "title"
+        return ActorRef(name=person, kind="person", country=country, org=org, sector=sector, role=role)
 
 
-def _governing_subject(token: Token) -> set[int]:
-    """Token indices of the subject of the verb that governs a phrase ("the two states")."""
-    head = token
-    for _ in range(6):
-        if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
-            break
-        head = head.head
-    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if head.pos_ not in {"VERB", "AUX"} or not subjects or token.i in {t.i for t in subjects[0].subtree}:
-        return set()
-    return {t.i for t in subjects[0].subtree}
+def _former_start(doc: Doc, start: int, former: frozenset[str]) -> int:
+    """Where a title begins with "former" or "then-" before it: "Iran's then-Ambassador",
+    "Russia's former foreign minister" (the state is still the cue)."""
+    if start >= 2 and doc[start - 1].text in {"-", "–"} and doc[start - 2].lower_ in former:
+        return start - 2
+    if start >= 1 and doc[start - 1].lower_ in former:
+        return start - 1
+    return start
 
 
 def _strip(text: str) -> str:

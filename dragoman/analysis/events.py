@@ -20,7 +20,9 @@ from typing import Any
 import pandas as pd
 
 from dragoman.analysis.review import apply_reviews, load_reviews
+from dragoman.domain.dates import precision_of
 from dragoman.store import Store
+from dragoman.store.rows import from_json
 
 EVENT_COLUMNS = (
     "event_id", "type", "quad", "actors", "recipients", "date", "date_precision", "status",
@@ -34,16 +36,12 @@ MENTION_SQL = """
     FROM event_mentions m JOIN documents d USING (doc_id)
 """
 
-_PRECISION = {4: "year", 7: "month", 10: "day"}
-
 
 def _decode(value: Any) -> Any:
-    if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except json.JSONDecodeError:
-            return value
-    return value
+    try:
+        return from_json(value)
+    except json.JSONDecodeError:
+        return value
 
 
 def actor_list(value: Any) -> list[dict[str, Any]]:
@@ -54,13 +52,6 @@ def actor_list(value: Any) -> list[dict[str, Any]]:
     if not isinstance(decoded, list):
         return []
     return [a for a in decoded if isinstance(a, dict)]
-
-
-def precision_of(value: Any) -> str:
-    """Precision of a ``YYYY[-MM[-DD]]`` string ('unknown' when missing)."""
-    if not isinstance(value, str):
-        return "unknown"
-    return _PRECISION.get(len(value), "unknown")
 
 
 def reviewed_mentions(

@@ -14,13 +14,17 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
 
 from dragoman.analysis.plover import QUAD_NAMES, quad_of
+from dragoman.domain.dates import PartialDate
+from dragoman.domain.errors import PartialDateError
+from dragoman.domain.identity import actor_key
 from dragoman.store import Store
+from dragoman.store.rows import from_json
 
 KINDS: tuple[str, ...] = ("event", "merged_event", "quote")
 VERDICTS: tuple[str, ...] = ("right", "wrong", "corrected")
@@ -35,8 +39,6 @@ TARGET_QUERY = {
     "merged_event": "SELECT count(*) FROM events WHERE event_id = ?",
     "quote": "SELECT count(*) FROM statements WHERE id = ?",
 }
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
 class ReviewError(ValueError):
@@ -56,15 +58,11 @@ class Review:
 
 def parse_date(value: str) -> tuple[str, str]:
     """Check a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date; return it with its precision."""
-    value = value.strip()
-    if not _DATE.match(value):
-        raise ReviewError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    parts = [int(p) for p in value.split("-")]
     try:
-        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        raise ReviewError(f"date {value!r} does not exist") from None
-    return value, _PRECISION[len(value)]
+        parsed = PartialDate.parse(value)
+    except PartialDateError as exc:
+        raise ReviewError(str(exc)) from None
+    return value.strip(), parsed.precision
 
 
 def resolve_actor(store: Store, key: str) -> dict[str, Any]:
@@ -177,7 +175,7 @@ def load_reviews(store: Store, kind: str) -> dict[str, Review]:
         "WHERE target_kind = ? ORDER BY created_at, review_id",
         [kind],
     ):
-        fixed = json.loads(row["corrections"]) if row["corrections"] else {}
+        fixed = from_json(row["corrections"] or None, {})
         current = out.get(row["target_id"])
         if current is None:
             out[row["target_id"]] = Review(row["verdict"], row["reviewer"], row["created_at"], fixed)
@@ -188,10 +186,6 @@ def load_reviews(store: Store, kind: str) -> dict[str, Review]:
         current.created_at = row["created_at"]
         current.n += 1
     return out
-
-
-def _key(actor: dict[str, Any]) -> str:
-    return actor.get("actor_id") or actor.get("country") or actor.get("org") or str(actor.get("name", "")).lower()
 
 
 def _like(original: Any, value: Any) -> Any:
@@ -245,7 +239,7 @@ def apply_reviews(df: pd.DataFrame, kind: str, store: Store) -> pd.DataFrame:
             if side in fixed and side in out.columns:
                 out.at[index, side] = _like(out.at[index, side], fixed[side])
                 if keys in out.columns:
-                    out.at[index, keys] = _like(out.at[index, keys], sorted({_key(a) for a in fixed[side]}))
+                    out.at[index, keys] = _like(out.at[index, keys], sorted({actor_key(a) for a in fixed[side]}))
         if "speaker" in fixed:
             speaker = fixed["speaker"]
             if "speaker" in out.columns:

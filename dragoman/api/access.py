@@ -22,6 +22,7 @@ import pandas as pd
 from fastapi import HTTPException
 
 from dragoman.analysis.events import effective_events
+from dragoman.domain.errors import StoreMissing
 from dragoman.store import Store, StoreError
 
 OPEN_PATIENCE_SECONDS = 2.0
@@ -53,7 +54,7 @@ class StoreAccess:
             try:
                 return Store(self.path, read_only=not write)
             except StoreError as exc:
-                if time.monotonic() >= deadline or "no such store" in str(exc):
+                if time.monotonic() >= deadline or isinstance(exc, StoreMissing):
                     raise HTTPException(
                         status_code=503, detail=f"{BUSY}: {exc}", headers={"Retry-After": "5"}
                     ) from None

@@ -7,11 +7,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict
-from datetime import date
 from typing import Any
 
 from dragoman.claims.model import Dispute, Proposition, PropositionMember
-from dragoman.records import ActorRef, Document, EventMention, Statement
+from dragoman.domain import identity
+from dragoman.domain.dates import compatible as dates_compatible
+from dragoman.domain.records import ActorRef, Document, EventMention, Statement
 
 NAME = "claims.grouping"
 VERSION = "1.1"
@@ -20,8 +21,6 @@ VERSION = "1.1"
 UNDIRECTED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Statuses that take a side on whether something happened.
 SIDED = ("asserted", "alleged", "denied")
-# Within this many days, two day-precise dates are one event reported differently.
-DATE_TOLERANCE_DAYS = 7
 MONEY = re.compile(
     r"(?:US)?\$\s?(\d+(?:[.,]\d+)?)\s*(trillion|billion|bn|million|m)\b"
     r"|(\d+(?:\.\d+)?)\s*(trillion|billion|million) dollars",
@@ -32,7 +31,7 @@ SCALE = {"trillion": 1e12, "billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6}
 
 def actor_key(actor: ActorRef) -> str:
     """Claims compare states: a person or ministry counts for its country."""
-    return actor.country or actor.org or actor.actor_id or actor.name.lower()
+    return identity.actor_key(actor, level="country")
 
 
 def figures(text: str) -> list[float]:
@@ -63,25 +62,6 @@ def group_key(event_type: str, mode: str | None, actors: list[ActorRef], recipie
     else:
         participants = ("+".join(sorted(actor_keys)), "+".join(sorted(recipient_keys)))
     return (event_type, mode or "", participants)
-
-
-def _parse(value: str | None) -> date | None:
-    if value is None or len(value) != 10:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def dates_compatible(a: str | None, b: str | None) -> bool:
-    """Unknown matches anything; a coarser date contains a finer one; close days are one event."""
-    if a is None or b is None:
-        return True
-    if a.startswith(b) or b.startswith(a):
-        return True
-    day_a, day_b = _parse(a), _parse(b)
-    return bool(day_a and day_b and abs((day_a - day_b).days) <= DATE_TOLERANCE_DAYS)
 
 
 def _digest(*parts: object) -> str:

@@ -53,6 +53,7 @@ def ingest(
     ] = None,
     db: DbOption = None,
     kb: Annotated[list[Path] | None, typer.Option("--kb", help="Extra knowledge-base YAML file")] = None,
+    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Language-data override YAML file")] = None,
     workers: Annotated[int | None, typer.Option("--workers", help="Local worker processes")] = None,
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Address of a Dask distributed scheduler")
@@ -65,13 +66,18 @@ def ingest(
 ) -> None:
     """Read documents, extract actors, events and quotes, and store them."""
     from dragoman.actors import KBError
+    from dragoman.domain.errors import LexiconError
     from dragoman.pipeline.ingest import ingest as run_ingest
     from dragoman.pipeline.parallel import make_executor
 
     if not paths and manifest is None:
         raise fail("give files or folders to ingest, or --manifest FILE")
     settings = load_settings().with_overrides(
-        db=db, kb_files=tuple(kb) if kb else None, workers=workers, batch_size=batch_size
+        db=db,
+        kb_files=tuple(kb) if kb else None,
+        lexicon_files=tuple(lexicon) if lexicon else None,
+        workers=workers,
+        batch_size=batch_size,
     )
     executor = make_executor(settings, scheduler)
     progress = Progress(
@@ -94,7 +100,7 @@ def ingest(
                 on_progress=lambda n: progress.advance(task, n),
                 parquet_out=parquet_out,
             )
-        except (StoreError, KBError, OSError) as exc:
+        except (StoreError, KBError, LexiconError, OSError) as exc:
             raise fail(str(exc)) from None
     console.print(
         f"{report.added} added, {report.unchanged} unchanged, {report.duplicates} near-duplicates linked, "
@@ -217,9 +223,9 @@ def load_parquet(
     db: DbOption = None,
 ) -> None:
     """Build or extend a store from partitioned Parquet; documents already stored are skipped."""
+    from dragoman.pipeline.parquet import load_parquet as run_load
     from dragoman.store.lock import writer_lock
     from dragoman.store.parquet import ParquetError
-    from dragoman.store.parquet import load_parquet as run_load
 
     settings = load_settings().with_overrides(db=db)
     try:
@@ -302,7 +308,7 @@ def stance(
     db: DbOption = None,
 ) -> None:
     """What one actor said about another, period by period, with the quotes behind each point."""
-    from dragoman.claims.stance import stance_timeline
+    from dragoman.analysis.stance import stance_timeline
 
     with open_store(db) as store:
         try:
@@ -334,6 +340,7 @@ def reprocess(
     db: DbOption = None,
     everything: Annotated[bool, typer.Option("--all", help="Every document, not only outdated ones")] = False,
     kb: Annotated[list[Path] | None, typer.Option("--kb", help="Extra knowledge-base YAML file")] = None,
+    lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Language-data override YAML file")] = None,
     workers: Annotated[int | None, typer.Option("--workers", help="Local worker processes")] = None,
 ) -> None:
     """Re-extract stored documents whose extractor versions differ from the current ones."""
@@ -341,13 +348,15 @@ def reprocess(
     from dragoman.pipeline.process import ProcessorConfig
     from dragoman.pipeline.reprocess import reprocess as run_reprocess
 
-    settings = load_settings().with_overrides(db=db, kb_files=tuple(kb) if kb else None, workers=workers)
+    settings = load_settings().with_overrides(
+        db=db, kb_files=tuple(kb) if kb else None, lexicon_files=tuple(lexicon) if lexicon else None, workers=workers
+    )
     if not settings.db.exists():
         raise fail(f"{settings.db}: no such store")
     try:
         count = run_reprocess(
             settings.db,
-            ProcessorConfig(kb_files=tuple(settings.kb_files)),
+            ProcessorConfig.from_settings(settings),
             only_outdated=not everything,
             batch_size=settings.batch_size,
             executor=make_executor(settings),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dragoman.evaluation.hand_coded import expected_and_stored, in_document
 from dragoman.store import Store
+from dragoman.store.rows import from_json
 
 
 @dataclass
@@ -40,7 +40,7 @@ def check_key_events(store: Store, key_file: Path) -> list[KeyEventResult]:
         candidates = [r for r in rows if in_document(r, item["doc"]) and r["type"] == item["type"]]
         found, nearest = False, None
         for row in candidates:
-            actors, recipients = _codes(json.loads(row["actors"])), _codes(json.loads(row["recipients"]))
+            actors, recipients = _codes(from_json(row["actors"])), _codes(from_json(row["recipients"]))
             # Every coded actor and recipient must be there; extra participants are tolerated.
             if set(item["actors"]) <= actors and set(item.get("recipients") or []) <= recipients:
                 nearest = f"{row['date']} {row['status']}: {row['sentence'][:90]}"

@@ -11,10 +11,10 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.domain.identity import actor_key
 from dragoman.events import triggers as lex
 from dragoman.events.dates import DateValue, find_dates, sentence_date
 from dragoman.events.ontology import quad_of
@@ -27,12 +27,6 @@ VISIT_PREPS = {"in", "to"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # What may stand between two listed days: ", in Tehran on ", " and in Samarkand on ", " and ".
 LIST_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?(?:in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+)?(?:on\s+)?$")
-
-
-class TypeClassifier(Protocol):
-    """A learned classifier that can re-type an (actor, recipient) pair in a sentence."""
-
-    def predict(self, sentence: str, source: tuple[int, int], target: tuple[int, int]) -> object: ...
 
 
 @dataclass
@@ -51,9 +45,6 @@ class Frame:
 class EventExtractor:
     NAME = "events.rules"
     VERSION = "1.1"
-
-    def __init__(self, type_classifier: TypeClassifier | None = None) -> None:
-        self.type_classifier = type_classifier
 
     @property
     def component(self) -> str:
@@ -405,9 +396,8 @@ def _top(mentions: list[Mention]) -> list[Mention]:
 
 
 def _key(mention: Mention) -> str:
-    actor = mention.actor
-    assert actor is not None
-    return actor.actor_id or actor.country or actor.org or actor.name.lower()
+    assert mention.actor is not None
+    return actor_key(mention.actor)
 
 
 def _reporting_verb(clause: Token) -> Token | None:

@@ -7,8 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from dragoman.claims.build import dates_compatible
-from dragoman.records import ActorRef, DatePrecision, EventMention
+from dragoman.domain.dates import DatePrecision
+from dragoman.domain.dates import compatible as dates_compatible
+from dragoman.domain.identity import actor_key
+from dragoman.domain.records import ActorRef, EventMention
 
 PRECISION_RANK = {"unknown": 0, "year": 1, "month": 2, "day": 3}
 
@@ -30,10 +32,6 @@ class Event:
     mention_ids: list[str] = field(default_factory=list)
 
 
-def _key(actor: ActorRef) -> str:
-    return actor.actor_id or actor.country or actor.org or actor.name.lower()
-
-
 def merge_events(mentions: Iterable[EventMention]) -> list[Event]:
     """Same type, same actors and recipients, compatible dates: one event. Sets ``event_id``.
 
@@ -44,8 +42,8 @@ def merge_events(mentions: Iterable[EventMention]) -> list[Event]:
     for mention in mentions:
         key = (
             mention.type,
-            tuple(sorted({_key(a) for a in mention.actors})),
-            tuple(sorted({_key(a) for a in mention.recipients})),
+            tuple(sorted({actor_key(a) for a in mention.actors})),
+            tuple(sorted({actor_key(a) for a in mention.recipients})),
         )
         groups[key].append(mention)
     events: list[Event] = []

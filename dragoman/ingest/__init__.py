@@ -10,11 +10,11 @@ from typing import Any
 from dragoman.ingest.dedup import NearDuplicateIndex
 from dragoman.ingest.furniture import mark_furniture
 from dragoman.ingest.manifest import Manifest, load_manifest, valid_published
-from dragoman.ingest.normalise import normalise, normalised_text
+from dragoman.ingest.normalise import normalised_text
 from dragoman.ingest.readers import SUPPORTED, RawText, ReadError, read_file
 from dragoman.records import Document, IngestError
 
-__all__ = ["NearDuplicateIndex", "iter_documents", "build_document", "mark_furniture", "normalise"]
+__all__ = ["NearDuplicateIndex", "iter_documents", "build_document", "mark_furniture", "normalised_text"]
 
 MANIFEST_NAME = "manifest.csv"
 # A folder's own notes are not articles.

@@ -1,7 +1,8 @@
-"""Text normalisation that keeps a map back to the raw text.
+"""Text normalisation: what is stored is the normalised text, so every offset downstream
+is an offset into it.
 
-What is stored is the normalised text, so every offset downstream is an offset
-into it; the map lets a reader show where a span came from in the original.
+NFC composition, CR/CRLF to LF, odd spaces to a plain space, invisible characters
+dropped, Markdown emphasis markers dropped; quotes and apostrophes kept as written.
 """
 
 from __future__ import annotations
@@ -29,32 +30,7 @@ _INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 
 
 def normalised_text(raw: str) -> str:
-    """The text ``normalise`` gives, without the map: what ingest stores, at a tenth of the cost."""
+    """The normalised text of ``raw``: what ingest stores."""
     source = EMPHASIS.sub("", unicodedata.normalize("NFC", raw))
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     return _INVISIBLE.sub("", _ODD_SPACE.sub(" ", source))
-
-
-def normalise(raw: str) -> tuple[str, list[int]]:
-    """Normalised text and, for each of its characters, the index it came from in NFC(raw).
-
-    NFC composition, CR/CRLF to LF, odd spaces to a plain space, invisible characters
-    dropped, Markdown emphasis markers dropped; quotes and apostrophes kept as written.
-    """
-    source = unicodedata.normalize("NFC", raw)
-    drop = {m.start() + i for m in EMPHASIS.finditer(source) for i in range(m.end() - m.start())}
-    chars: list[str] = []
-    offsets: list[int] = []
-    length = len(source)
-    for index, char in enumerate(source):
-        if index in drop or char in INVISIBLE:
-            continue
-        if char == "\r":
-            if index + 1 < length and source[index + 1] == "\n":
-                continue
-            char = "\n"
-        elif char in ODD_SPACES or char == "\t":
-            char = " "
-        chars.append(char)
-        offsets.append(index)
-    return "".join(chars), offsets

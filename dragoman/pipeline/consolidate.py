@@ -18,18 +18,18 @@ from typing import Any
 import pyarrow as pa
 from duckdb.func import FunctionNullHandling
 
+from dragoman import crashpoints
 from dragoman.claims import build_claims
 from dragoman.claims.build import UNDIRECTED, group_key
 from dragoman.events.merge import merge_events
-from dragoman.records import ActorRef
 from dragoman.store import Store
 from dragoman.store import load as load_records
-from dragoman.store.rows import to_json
+from dragoman.store.rows import actors_from_json, to_json
 
 # Mentions merged at a time (whole groups; a group larger than this is merged alone).
 CHUNK = 20_000
 
-# The merge group of an event mention, as stored (rows.actor_key is events.merge's key).
+# The merge group of an event mention, as stored (both use dragoman.domain.identity.actor_key).
 MERGE_KEY = "type || chr(31) || coalesce(actor_keys, '') || chr(31) || coalesce(recipient_keys, '')"
 CLAIM_KEY_FUNCTION = "_dragoman_claim_key"
 # A mention with no recipient can still be a claim when its type is undirected (checked by claim_key).
@@ -50,8 +50,8 @@ def claim_key(event_type: str, mode: str | None, actors: str | None, recipients:
     key = group_key(
         event_type,
         mode,
-        [ActorRef.from_dict(a) for a in json.loads(actors or "[]")],
-        [ActorRef.from_dict(a) for a in json.loads(recipients or "[]")],
+        actors_from_json(actors),
+        actors_from_json(recipients),
     )
     return None if key is None else json.dumps([key[0], key[1], list(key[2])], ensure_ascii=False)
 
@@ -166,26 +166,24 @@ def consolidate(store: Store, incremental: bool = False) -> dict[str, int]:
         "varchar",
         null_handling=FunctionNullHandling.SPECIAL,
     )
-    con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE _touched AS SELECT DISTINCT doc_id FROM event_mentions WHERE event_id IS NULL"
-        )
-        if not incremental:
-            for table in ("events", "propositions", "disputes"):
-                con.execute(f'DELETE FROM "{table}"')
-        _merge(store, incremental)
-        _claims(store, incremental)
-        # Actors met in text but not listed in the knowledge base (generic institutions).
-        con.execute(
-            "INSERT INTO actors SELECT actor_id, any_value(name), any_value(kind), any_value(country), "
-            "any_value(org), any_value(kb_id), any_value(sector) FROM mentions "
-            "WHERE actor_id IS NOT NULL AND actor_id NOT IN (SELECT actor_id FROM actors) GROUP BY actor_id"
-        )
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+        with store.transaction():
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE _touched AS "
+                "SELECT DISTINCT doc_id FROM event_mentions WHERE event_id IS NULL"
+            )
+            if not incremental:
+                for table in ("events", "propositions", "disputes"):
+                    con.execute(f'DELETE FROM "{table}"')
+            _merge(store, incremental)
+            _claims(store, incremental)
+            # Actors met in text but not listed in the knowledge base (generic institutions).
+            con.execute(
+                "INSERT INTO actors SELECT actor_id, any_value(name), any_value(kind), any_value(country), "
+                "any_value(org), any_value(kb_id), any_value(sector) FROM mentions "
+                "WHERE actor_id IS NOT NULL AND actor_id NOT IN (SELECT actor_id FROM actors) GROUP BY actor_id"
+            )
+            crashpoints.reached(crashpoints.IN_CONSOLIDATION)
     finally:
         for table in TEMP_TABLES:
             con.execute(f"DROP TABLE IF EXISTS {table}")

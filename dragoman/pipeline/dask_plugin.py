@@ -6,8 +6,7 @@ from typing import Any
 
 from distributed import WorkerPlugin
 
-from dragoman.pipeline.parallel import ready_worker
-from dragoman.pipeline.process import ProcessorConfig
+from dragoman.pipeline.process import ProcessorConfig, ready_worker
 
 # The worker's statistical profiler: callbacks on its event loop that sample the task
 # thread's stack every 10 ms.

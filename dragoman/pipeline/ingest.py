@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from dragoman import crashpoints
 from dragoman.config import Settings
 from dragoman.ingest import NearDuplicateIndex, iter_documents
 from dragoman.ingest.dedup import band_keys
@@ -116,7 +117,7 @@ def ingest(
     (before the store, so an interrupted run leaves no stored document without its part).
     """
     report = IngestReport()
-    config = ProcessorConfig(kb_files=tuple(settings.kb_files))
+    config = ProcessorConfig.from_settings(settings)
     executor = executor or SerialExecutor(config)
     with writer_lock(settings.db):
         with open_for_write(settings.db) as store:
@@ -138,6 +139,7 @@ def ingest(
                         documents.append(item)
                 fresh, twins = dedup.split(documents, turns.store())
                 turns.release()
+                crashpoints.reached(crashpoints.BATCH_SENT)
                 pending_twins.append(twins)
                 if on_progress:
                     on_progress(len(raw_batch) - len(fresh))
@@ -151,7 +153,9 @@ def ingest(
                 if parts is not None:
                     parts.write(everything, dedup.signatures)
                 turns.store().write_documents(everything, signatures=dedup.signatures)
+                crashpoints.reached(crashpoints.BEFORE_CHECKPOINT)
                 turns.written()
+                crashpoints.reached(crashpoints.BATCH_WRITTEN)
                 for result in everything:  # written: nothing of the batch stays in memory
                     dedup.written(result.document)
                 report.added += len(results)

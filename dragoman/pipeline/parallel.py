@@ -12,13 +12,13 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 from dragoman.config import Settings
+from dragoman.domain.records import Document, ProcessedDocument
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
-from dragoman.pipeline.heap import keep_buffers_on_heap
-from dragoman.pipeline.process import ProcessorConfig, cached_processor, process_batch
-from dragoman.records import Component, Document, EventMention, Mention, ProcessedDocument, Sentence, Statement
+from dragoman.pipeline.process import ProcessorConfig, process_batch, ready_worker
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +39,9 @@ def _ordered(submit: Any, batches: Iterable[list[Document]], window: int) -> Ite
         yield pending.popleft()
 
 
-Extracted = tuple[list[Sentence], list[Mention], list[EventMention], list[Statement], list[Component]]
-
-
-def extract_batch(documents: Sequence[Document], config: ProcessorConfig) -> list[Extracted]:
+def extract_batch(documents: Sequence[Document], config: ProcessorConfig) -> list[ProcessedDocument]:
     """A worker's task: what was extracted, without echoing the documents (their text) back."""
-    return [(r.sentences, r.mentions, r.events, r.statements, r.components) for r in process_batch(documents, config)]
+    return [replace(result, document=replace(result.document, text="")) for result in process_batch(documents, config)]
 
 
 def split_tasks(batch: Sequence[Document], tasks: int) -> list[list[Document]]:
@@ -82,18 +79,7 @@ def _remote(submit: Any, batches: Iterable[list[Document]], window: int) -> Iter
 
     for futures in _ordered(send, batches, window):
         extracted = [item for future in futures for item in future.result()]
-        yield [
-            ProcessedDocument(document, sentences, mentions, events, statements, components)
-            for document, (sentences, mentions, events, statements, components) in zip(
-                sent.popleft(), extracted, strict=True
-            )
-        ]
-
-
-def ready_worker(config: ProcessorConfig) -> None:
-    """What a worker process (pool or Dask) does once, before its first task."""
-    keep_buffers_on_heap()
-    cached_processor(config)
+        yield [replace(result, document=document) for document, result in zip(sent.popleft(), extracted, strict=True)]
 
 
 def _ready() -> None:
@@ -120,7 +106,7 @@ class ProcessPoolBatchExecutor:
             self.pool.submit(_ready)
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[ProcessedDocument]]:
-        def submit(batch: list[Document]) -> Future[list[Extracted]]:
+        def submit(batch: list[Document]) -> Future[list[ProcessedDocument]]:
             return self.pool.submit(extract_batch, batch, self.config)
 
         return _remote(submit, batches, self.workers * IN_FLIGHT_PER_WORKER)
@@ -171,7 +157,7 @@ class DaskBatchExecutor:
 
 
 def make_executor(settings: Settings, scheduler: str | None = None) -> BatchExecutor:
-    config = ProcessorConfig(kb_files=tuple(settings.kb_files))
+    config = ProcessorConfig.from_settings(settings)
     if scheduler is not None:
         return DaskBatchExecutor(config, scheduler)
     if settings.workers > 1:

@@ -1,4 +1,4 @@
-"""Per-document processing: nlp → actors → events → quotes, as one pure step.
+"""Per-document processing: the configured stages (pipeline/stages.py), as one pure step.
 
 ``DocumentProcessor.process`` takes Documents and returns ProcessedDocuments;
 it never touches the store, so the same code runs in one process, in local
@@ -7,68 +7,44 @@ worker processes or on Dask workers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from pathlib import Path
 
-from dragoman.actors import KnowledgeBase, Resolver
-from dragoman.events import EventExtractor
-from dragoman.nlp import load_model, sentence_records
-from dragoman.nlp import model as nlp_model
-from dragoman.quotes import QuoteExtractor
-from dragoman.records import Component, Document, ProcessedDocument
+from dragoman.domain.records import Document, ProcessedDocument
+from dragoman.pipeline.heap import keep_buffers_on_heap
+from dragoman.pipeline.stages import DocState, ProcessorConfig, Stage, components, stage_specs
 
-
-@dataclass(frozen=True)
-class ProcessorConfig:
-    """What a worker needs to build its processor: picklable, hashable."""
-
-    kb_files: tuple[Path, ...] = ()
+__all__ = ["DocumentProcessor", "ProcessorConfig", "cached_processor", "process_batch", "ready_worker"]
 
 
 class DocumentProcessor:
-    """Runs the per-document stages over batches of documents."""
+    """Runs the configured stages, in order, over batches of documents."""
 
-    def __init__(self, config: ProcessorConfig = ProcessorConfig()) -> None:
+    def __init__(self, config: ProcessorConfig | None = None) -> None:
+        config = config or ProcessorConfig()
         self.config = config
-        self.nlp = load_model()
-        self.kb = KnowledgeBase.load(list(config.kb_files))
-        self.resolver = Resolver(self.kb)
-        self.events = EventExtractor()
-        self.quotes = QuoteExtractor()
-        self.components = [
-            Component(nlp_model.NAME, nlp_model.VERSION),
-            Component(Resolver.NAME, Resolver.VERSION),
-            Component(EventExtractor.NAME, EventExtractor.VERSION),
-            Component(QuoteExtractor.NAME, QuoteExtractor.VERSION),
-        ]
+        self.stages: list[Stage] = [spec.build(config) for spec in stage_specs(config)]
+        self.components = components(config)
 
     def process(self, documents: Sequence[Document]) -> list[ProcessedDocument]:
-        results: list[ProcessedDocument] = []
-        texts = (d.text for d in documents)
-        for document, spacy_doc in zip(documents, self.nlp.pipe(texts, batch_size=16), strict=True):
-            sentences = sentence_records(document, spacy_doc)
-            mentions = self.resolver.resolve(document, spacy_doc, sentences)
-            events = self.events.extract(document, spacy_doc, sentences, mentions)
-            statements = self.quotes.extract(document, spacy_doc, sentences, mentions)
-            results.append(
-                ProcessedDocument(
-                    document=document,
-                    sentences=sentences,
-                    mentions=mentions,
-                    events=events,
-                    statements=statements,
-                    components=list(self.components),
-                )
-            )
-        return results
+        # Stages are chained generators, as spaCy's pipes: each document goes through every
+        # stage before the next is parsed, so a batch's parses are never all held at once.
+        stream: Iterator[DocState] = iter([DocState(document) for document in documents])
+        for stage in self.stages:
+            stream = stage.pipe(stream)
+        return [state.processed(self.components) for state in stream]
 
 
 @lru_cache(maxsize=4)
 def cached_processor(config: ProcessorConfig) -> DocumentProcessor:
     """One processor per process and config (worker processes call this, not a global)."""
     return DocumentProcessor(config)
+
+
+def ready_worker(config: ProcessorConfig) -> None:
+    """What a worker process (pool or Dask) does once, before its first task."""
+    keep_buffers_on_heap()
+    cached_processor(config)
 
 
 def process_batch(documents: Sequence[Document], config: ProcessorConfig) -> list[ProcessedDocument]:

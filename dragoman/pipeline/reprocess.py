@@ -7,21 +7,23 @@ transaction; the corpus-level tables are rebuilt at the end.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from dragoman.config import DEFAULT_BATCH_SIZE
 from dragoman.pipeline.consolidate import consolidate
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
-from dragoman.pipeline.process import ProcessorConfig, cached_processor
+from dragoman.pipeline.stages import ProcessorConfig, components
 from dragoman.records import Document
 from dragoman.store import Store
 from dragoman.store.lock import WriterTurns, open_for_write, writer_lock
+from dragoman.store.rows import from_json
 
 
 def current_components(config: ProcessorConfig) -> list[str]:
-    return [str(c) for c in cached_processor(config).components]
+    """The versions documents processed now would carry: read from the stage declarations,
+    with nothing loaded, so the outdated documents are found before any worker starts."""
+    return [str(c) for c in components(config)]
 
 
 def _documents(
@@ -31,7 +33,7 @@ def _documents(
         rows = store.rows(
             "SELECT doc_id, components FROM documents WHERE duplicate_of IS NULL ORDER BY ingested_at, doc_id"
         )
-    wanted = [r["doc_id"] for r in rows if not only_outdated or json.loads(r["components"] or "[]") != components]
+    wanted = [r["doc_id"] for r in rows if not only_outdated or from_json(r["components"] or None, []) != components]
     for start in range(0, len(wanted), batch_size):
         ids = wanted[start : start + batch_size]
         store = turns.store()
@@ -54,7 +56,7 @@ def _documents(
                 published=row["published"],
                 url=row["url"],
                 furniture=sorted(by_doc.get(row["doc_id"], [])),
-                meta=json.loads(row["meta"] or "{}"),
+                meta=from_json(row["meta"] or None, {}),
             )
             for row in sorted(docs, key=lambda r: ids.index(r["doc_id"]))
         ]

@@ -1,25 +1,26 @@
-"""A small lexicon stance model: is the speaker for or against each actor the content names?"""
+"""A small lexicon stance model: is the speaker for or against each actor the content names?
+
+The words are in ``dragoman/lexicon/en/stance.yaml``.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from dragoman.lexicon import load_lexicon
 from dragoman.records import Stance
 
-OPPOSE = re.compile(
-    r"\b(condemn\w*|blam\w*|threat\w*|provocat\w*|aggress\w*|hostil\w*|accus\w*|illegal\w*|violat\w*|"
-    r"criticis\w*|criticiz\w*|denounc\w*|decr(y|ied|ies)|expansion\w*|interfer\w*|destabili\w*|terror\w*|"
-    r"crim\w*|enem\w*|invasion|invad\w*|occupation|occupier\w*|warmonger\w*|arrogan\w*|hypocri\w*|"
-    r"oppos\w*|against|unacceptable|complicit\w*|sanction\w*|punish\w*|pay a (heavy )?price)\b",
-    re.I,
-)
-SUPPORT = re.compile(
-    r"\b(support\w*|understand\w*|friend\w*|cooperat\w*|partner\w*|all(y|ies|iance)|solidarity|"
-    r"welcom\w*|prais\w*|strategic|brother\w*|trust\w*|respect\w*|legitimate|security concerns|"
-    r"stand(s)? with|close ties|deepen\w*|strengthen\w*|thank\w*|appreciat\w*)\b",
-    re.I,
-)
-NEGATION = re.compile(r"\b(not|no|never|n’t|n't|without|neither|nor)\b", re.I)
+
+def _words(patterns: Sequence[str]) -> re.Pattern[str]:
+    """One case-folded pattern matching any of the entries as a whole word, first entry first."""
+    return re.compile(r"\b(" + "|".join(patterns) + r")\b", re.I)
+
+
+_LEXICON = load_lexicon(["stance"])["stance"]
+OPPOSE = _words(_LEXICON["stances"]["oppose"])
+SUPPORT = _words(_LEXICON["stances"]["support"])
+NEGATION = _words(_LEXICON["negation"])
 
 
 def stance_of(text: str, cue_stance: str | None = None) -> tuple[Stance, tuple[int, int] | None]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,17 +13,15 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from dragoman import crashpoints
 from dragoman.closing import Closing
+from dragoman.domain.errors import StoreBusy, StoreError, StoreMissing, StoreNewer, StoreUnreadable
 from dragoman.ingest.dedup import band_keys
 from dragoman.records import ProcessedDocument
 from dragoman.store import schema
-from dragoman.store.rows import batch_rows
+from dragoman.store.rows import batch_rows, from_json
 
 DEFAULT_DB = "dragoman.duckdb"
-
-
-class StoreError(Exception):
-    """A store that cannot be opened or written, with a one-line reason."""
 
 
 def default_db_path() -> Path:
@@ -52,7 +50,7 @@ class Store(Closing):
         self.path = Path(path) if path is not None else default_db_path()
         self.read_only = read_only
         if read_only and not self.path.exists():
-            raise StoreError(f"{self.path}: no such store (run `dragoman ingest` first)")
+            raise StoreMissing(f"{self.path}: no such store (run `dragoman ingest` first)")
         if not read_only and not self.path.exists():
             self._create()
         try:
@@ -60,13 +58,13 @@ class Store(Closing):
         except duckdb.IOException as exc:
             message = str(exc).splitlines()[0]
             if "lock" in message.lower():
-                raise StoreError(
+                raise StoreBusy(
                     f"{self.path}: the store is in use by another process (one writer at a time); "
                     "wait for it to finish and retry"
                 ) from None
-            raise StoreError(f"{self.path}: cannot open the store: {message}") from None
+            raise StoreUnreadable(f"{self.path}: cannot open the store: {message}") from None
         except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: not a readable DuckDB store: {str(exc).splitlines()[0]}") from None
+            raise StoreUnreadable(f"{self.path}: not a readable DuckDB store: {str(exc).splitlines()[0]}") from None
         if not read_only:
             self.migrate()
         else:
@@ -99,6 +97,17 @@ class Store(Closing):
     def close(self) -> None:
         self.con.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One DuckDB transaction: committed when the block ends, rolled back if it raises."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
     # -- schema --------------------------------------------------------------------
     def schema_version(self) -> int:
         try:
@@ -110,7 +119,7 @@ class Store(Closing):
     def _check_version(self) -> None:
         version = self.schema_version()
         if version > schema.SCHEMA_VERSION:
-            raise StoreError(
+            raise StoreNewer(
                 f"{self.path}: store schema v{version} is newer than this dragoman (v{schema.SCHEMA_VERSION})"
             )
 
@@ -125,8 +134,7 @@ class Store(Closing):
         version = self.schema_version()
         if version == schema.SCHEMA_VERSION:
             return
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             for ddl in schema.TABLES.values():
                 self.con.execute(ddl)
             for statement in schema.INDEXES:
@@ -135,10 +143,6 @@ class Store(Closing):
                 for statement in schema.MIGRATIONS.get(target, ()):
                     self.con.execute(statement)
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(schema.SCHEMA_VERSION)])
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
     # -- writing -------------------------------------------------------------------
     def insert_rows(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
@@ -173,8 +177,7 @@ class Store(Closing):
             return
         tables = batch_rows(results, signatures or {}, datetime.now(UTC).replace(tzinfo=None))
         ids = [r["doc_id"] for r in tables["documents"]]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             # Only documents stored before have rows to replace: a new one costs no scan.
             stored = [
                 row[0]
@@ -185,10 +188,7 @@ class Store(Closing):
             for name, rows in tables.items():  # documents first
                 self.insert_rows(name, rows)
             self.insert_rows("near_duplicate_bands", _band_rows(tables["documents"], signatures or {}))
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
+            crashpoints.reached(crashpoints.IN_TRANSACTION)
 
     def tune_for_batch_writes(self) -> None:
         """Settings for the ingest's once-a-batch connection: one thread, as the worker
@@ -200,41 +200,17 @@ class Store(Closing):
 
     def replace_table(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
         """Replace a corpus-level table (merged events, propositions, disputes) atomically."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             self.con.execute(f'DELETE FROM "{table}"')
             self.insert_rows(table, rows)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
-
-    def replace_tables(self, tables: dict[str, Sequence[dict[str, Any]]], updates: Sequence[str] = ()) -> None:
-        """Replace several corpus-level tables and run ``updates`` in one transaction."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            for table, rows in tables.items():
-                self.con.execute(f'DELETE FROM "{table}"')
-                self.insert_rows(table, rows)
-            for statement in updates:
-                self.con.execute(statement)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
     def upsert_actors(self, rows: Sequence[dict[str, Any]]) -> None:
         if not rows:
             return
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             ids = [r["actor_id"] for r in rows]
             self.con.execute("DELETE FROM actors WHERE actor_id = ANY(?)", [ids])
             self.insert_rows("actors", rows)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
     # -- reading -------------------------------------------------------------------
     def df(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
@@ -274,7 +250,7 @@ class Store(Closing):
         rows = self.con.execute(
             "SELECT doc_id, signature FROM documents WHERE doc_id = ANY(?) AND signature IS NOT NULL", [list(doc_ids)]
         ).fetchall()
-        return {doc_id: json.loads(signature) for doc_id, signature in rows}
+        return {doc_id: from_json(signature) for doc_id, signature in rows}
 
     def counts(self) -> dict[str, int]:
         return {name: int(self.scalar(f'SELECT count(*) FROM "{name}"')) for name in schema.TABLES if name != "meta"}

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from dragoman.records import ActorRef, EventMention, StanceTarget, Statement
+from dragoman.domain.records import ActorRef, EventMention, StanceTarget, Statement
 from dragoman.store.db import Store
-
-
-def _actor(data: dict[str, Any] | None) -> ActorRef | None:
-    return ActorRef.from_dict(data) if data else None
-
-
-def _actors(text: str | None) -> list[ActorRef]:
-    return [ActorRef.from_dict(a) for a in json.loads(text or "[]")]
+from dragoman.store.rows import actor_from_json, actors_from_json, from_json
 
 
 def _rows(store: Store, sql: str, params: Sequence[Any] | None) -> Iterator[dict[str, Any]]:
@@ -40,8 +32,8 @@ def event_mentions_from(store: Store, sql: str, params: Sequence[Any] | None = N
             sentence_index=row["sentence_idx"],
             type=row["type"],
             quad=row["quad"],
-            actors=_actors(row["actors"]),
-            recipients=_actors(row["recipients"]),
+            actors=actors_from_json(row["actors"]),
+            recipients=actors_from_json(row["recipients"]),
             sentence=row["sentence"],
             start=row["start"],
             end=row["end"],
@@ -52,9 +44,8 @@ def event_mentions_from(store: Store, sql: str, params: Sequence[Any] | None = N
             date_end=row["date_end"],
             date_precision=row["date_precision"],
             status=row["status"],
-            attributed_to=_actor(json.loads(row["attributed_to"]) if row["attributed_to"] else None),
+            attributed_to=actor_from_json(row["attributed_to"]),
             trigger=row["trigger"],
-            negated=bool(row["negated"]),
             event_id=row["event_id"],
         )
 
@@ -74,14 +65,14 @@ def statements_from(store: Store, sql: str, params: Sequence[Any] | None = None)
                 start=t["start"],
                 end=t["end"],
             )
-            for t in json.loads(row["targets"] or "[]")
+            for t in from_json(row["targets"], [])
         ]
         yield Statement(
             id=row["id"],
             doc_id=row["doc_id"],
             sentence_index=row["sentence_idx"],
             kind=row["kind"],
-            speaker=_actor(json.loads(row["speaker"]) if row["speaker"] else None),
+            speaker=actor_from_json(row["speaker"]),
             speaker_text=row["speaker_text"],
             cue=row["cue"],
             content=row["content"],

@@ -118,10 +118,9 @@ def _check(con: duckdb.DuckDBPyConnection, root: Path, table: str, source: str) 
         raise ParquetError(f"{root / table}: not a dragoman {table} table (missing columns: {', '.join(missing)})")
 
 
-def load_parquet(store: Store, root: Path) -> dict[str, int]:
-    """Add what a Parquet directory holds to the store; rerunning it adds nothing. Rows added per table."""
-    from dragoman.pipeline.consolidate import consolidate
-
+def insert_parquet(store: Store, root: Path) -> dict[str, int]:
+    """Add what a Parquet directory holds to the store's per-document tables; rerunning it adds
+    nothing. Rows added per table. Merging and claims are the pipeline's (pipeline.parquet)."""
     if not root.is_dir():
         raise ParquetError(f"{root}: no such directory")
     con = store.con
@@ -133,19 +132,14 @@ def load_parquet(store: Store, root: Path) -> dict[str, int]:
         for table, source in sources.items():
             if source is not None:
                 _check(con, root, table, source)
-        con.execute("BEGIN TRANSACTION")
         try:
-            _insert(con, sources)
-            con.execute(schema.insert_bands("doc_id IN (SELECT doc_id FROM _load_docs)"))
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
+            with store.transaction():
+                _insert(con, sources)
+                con.execute(schema.insert_bands("doc_id IN (SELECT doc_id FROM _load_docs)"))
         finally:
             con.execute("DROP TABLE IF EXISTS _load_docs")
     except duckdb.Error as exc:
         raise ParquetError(f"{root}: cannot read as dragoman Parquet: {str(exc).splitlines()[0]}") from None
-    consolidate(store, incremental=True)
     after = store.counts()
     return {table: after[table] - before[table] for table in (*PER_DOCUMENT, *LOADED_AS_IS)}
 

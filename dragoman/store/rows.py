@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
-from dragoman.records import ActorRef, Document, EventMention, Mention, ProcessedDocument, Statement
+from dragoman.domain.identity import actor_key
+from dragoman.domain.records import ActorRef, Document, EventMention, Mention, ProcessedDocument, Statement
 
 
 def to_json(value: Any) -> str | None:
@@ -15,6 +16,29 @@ def to_json(value: Any) -> str | None:
     if value is None:
         return None
     return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
+
+
+def from_json(value: Any, default: Any = None) -> Any:
+    """A JSON column's value: text is decoded, NULL gives ``default``, a decoded value is kept.
+
+    The one decoder of the store's JSON columns (actors, targets, members, signatures, meta).
+    """
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return json.loads(value)
+    return value
+
+
+def actors_from_json(value: Any) -> list[ActorRef]:
+    """The actors of a JSON actor-list column."""
+    return [ActorRef.from_dict(a) for a in from_json(value, [])]
+
+
+def actor_from_json(value: Any) -> ActorRef | None:
+    """The actor of a JSON actor column; None when empty."""
+    data = from_json(value)
+    return ActorRef.from_dict(data) if data else None
 
 
 def _plain(value: Any) -> Any:
@@ -25,11 +49,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
-
-
-def actor_key(actor: ActorRef) -> str:
-    """The identity used to compare actors across documents: KB id, else country/org, else name."""
-    return actor.actor_id or actor.country or actor.org or actor.name.lower()
 
 
 def document_row(doc: Document, components: list[str], ingested_at: Any, signature: Any) -> dict[str, Any]:
@@ -95,7 +114,7 @@ def event_mention_row(e: EventMention) -> dict[str, Any]:
         "date_precision": e.date_precision,
         "status": e.status,
         "attributed_to": to_json(e.attributed_to),
-        "negated": e.negated,
+        "negated": False,  # column kept for stores already written; nothing is stored negated
         "sentence": e.sentence,
         "start": e.start,
         "end": e.end,

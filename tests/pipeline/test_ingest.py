@@ -156,7 +156,7 @@ def test_export_after_ingest_round_trips(tmp_path: Path) -> None:
 
 
 def test_parquet_parts_written_during_ingest_rebuild_the_store(tmp_path: Path) -> None:
-    from dragoman.store.parquet import load_parquet
+    from dragoman.pipeline.parquet import load_parquet
 
     corpus = write_corpus(tmp_path / "corpus")
     db, parts = tmp_path / "s.duckdb", tmp_path / "parts"

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from concurrent.futures import Future
+from dataclasses import replace
 from typing import Any
 
+from dragoman.domain.records import Component, Document, ProcessedDocument, Sentence
 from dragoman.pipeline import parallel
-from dragoman.records import Component, Document, Sentence
 
 
 def _done(documents: list[Document]) -> Future[Any]:
+    """What a worker sends back: the records, with the document's text left out."""
     future: Future[Any] = Future()
-    future.set_result([([Sentence(d.doc_id, 0, 0, 1, d.text)], [], [], [], [Component("t", "1")]) for d in documents])
+    future.set_result(
+        [
+            ProcessedDocument(
+                replace(d, text=""), sentences=[Sentence(d.doc_id, 0, 0, 1, d.text)], components=[Component("t", "1")]
+            )
+            for d in documents
+        ]
+    )
     return future
 
 

@@ -31,3 +31,14 @@ def test_only_outdated_documents_are_reprocessed_from_stored_text(tmp_path: Path
     assert reprocess(db, ProcessorConfig()) == 1
     assert snapshot(db) == before
     assert reprocess(db, ProcessorConfig(), only_outdated=False) == 5
+
+
+def test_a_changed_word_list_marks_every_document_it_touched(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus")
+    db = tmp_path / "s.duckdb"
+    ingest([corpus], Settings(db=db))
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("people: []\n", encoding="utf-8")
+    # The resolver's data changed (a user KB file): every document it resolved is outdated, once.
+    assert reprocess(db, ProcessorConfig(kb_files=(extra,))) == 5
+    assert reprocess(db, ProcessorConfig(kb_files=(extra,))) == 0

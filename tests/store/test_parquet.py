@@ -9,9 +9,10 @@ import duckdb
 import pytest
 
 from dragoman.pipeline.consolidate import consolidate
+from dragoman.pipeline.parquet import load_parquet
 from dragoman.records import ProcessedDocument
 from dragoman.store import Store
-from dragoman.store.parquet import ParquetError, ParquetParts, export_parquet, load_parquet
+from dragoman.store.parquet import ParquetError, ParquetParts, export_parquet
 from tests.pipeline.test_consolidate import corpus
 
 TABLES = ("documents", "sentences", "event_mentions", "statements", "events", "propositions", "disputes", "actors")

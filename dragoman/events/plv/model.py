@@ -14,14 +14,14 @@ from pathlib import Path
 import joblib
 import numpy as np
 
-from dragoman.events.ontology import TYPE_QUAD
+from dragoman.domain.ontology import PLV_ROOT_QUAD
 from dragoman.events.plv.encoder import ENCODER_FILE, PairEncoder, TrainConfig
 from dragoman.events.plv.features import marked
 from dragoman.events.plv.svm import LexicalPairModel
 
 LEXICAL_FILE = Path(__file__).with_name("plv_lexical.joblib")
 # PLV's root labels: YIELD stands for PLOVER's CONCEDE and RETREAT together.
-ROOT_QUAD = {**TYPE_QUAD, "YIELD": TYPE_QUAD["RETREAT"]}
+ROOT_QUAD = PLV_ROOT_QUAD
 # Blend, chosen by grouped cross-validation: encoder weight, and the temperature that turns SVM margins
 # into probabilities.
 ENCODER_WEIGHT = 0.4

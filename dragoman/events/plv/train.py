@@ -8,10 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dragoman.evaluation.shared import shared_dir
 from dragoman.events.plv.data import read_pairs
 from dragoman.events.plv.encoder import ENCODER_FILE
 from dragoman.events.plv.model import LEXICAL_FILE, PairClassifier
+from dragoman.shared_data import shared_dir
 
 PLV_TRAIN = Path("eval") / "plv" / "PLV_train.tsv"
 

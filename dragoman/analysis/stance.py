@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from typing import Any
 
 from dragoman.store import Store
+from dragoman.store.rows import from_json
 
 PERIOD_LENGTH = {"year": 4, "month": 7, "day": 10}
 
@@ -34,10 +34,10 @@ def stance_timeline(store: Store, speaker: str, target: str, by: str = "month") 
     )
     periods: dict[str, dict[str, Any]] = defaultdict(lambda: {"support": 0, "oppose": 0, "neutral": 0, "quotes": []})
     for row in rows:
-        speaker_actor = json.loads(row["speaker"]) if row["speaker"] else None
+        speaker_actor = from_json(row["speaker"] or None)
         if not _matches(speaker_actor, speaker) or not row["date"]:
             continue
-        for item in json.loads(row["targets"] or "[]"):
+        for item in from_json(row["targets"], []):
             if not _matches(item.get("actor"), target):
                 continue
             period = row["date"][: PERIOD_LENGTH[by]]

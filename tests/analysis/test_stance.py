@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dragoman.claims.stance import stance_timeline
+from dragoman.analysis.stance import stance_timeline
 from dragoman.records import ActorRef, Document, ProcessedDocument, StanceTarget, Statement
 from dragoman.store import Store
 

@@ -1,0 +1,262 @@
+"""The per-document stages, declared like spaCy's components.
+
+Each stage says what it reads and what it writes (fields of ``DocState``), and its
+version is computed: the code version typed in the class, plus a hash of the data files
+(word lists, knowledge base) and model it uses.  ``documents.components`` stores these
+versions, so ``dragoman reprocess`` finds the documents that a changed word list or
+retrained model affects.  The processor runs a configured list of stages, checked for
+order before anything is built.
+
+Adding a stage is one ``StageSpec`` in ``STAGES`` (or ``register``) and its name in
+``ProcessorConfig.stages``; see docs/architecture.md, "Stages".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, Protocol
+
+from dragoman.actors import KnowledgeBase, Resolver
+from dragoman.actors import resolver as resolver_module
+from dragoman.actors.kb import DATA_FILES as KB_FILES
+from dragoman.actors.titles import Titles
+from dragoman.config import Settings
+from dragoman.domain.errors import StageOrderError
+from dragoman.domain.records import Component, Document, EventMention, Mention, ProcessedDocument, Sentence, Statement
+from dragoman.events import EventExtractor
+from dragoman.lexicon import lexicon_paths
+from dragoman.nlp import load_model, sentence_records
+from dragoman.nlp import model as nlp_model
+from dragoman.quotes import QuoteExtractor
+
+# What a stage may read or write: the fields of DocState.
+FIELDS = frozenset({"document", "spacy_doc", "sentences", "mentions", "events", "statements"})
+
+
+@dataclass
+class DocState:
+    """One document on its way through the stages; each stage fills the fields it writes."""
+
+    document: Document
+    spacy_doc: Any = None  # a spacy.tokens.Doc once the parse stage has run
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+
+    def processed(self, components: list[Component]) -> ProcessedDocument:
+        """The records of the document (the parse itself is not kept)."""
+        return ProcessedDocument(
+            document=self.document,
+            sentences=self.sentences,
+            mentions=self.mentions,
+            events=self.events,
+            statements=self.statements,
+            components=list(components),
+        )
+
+
+@dataclass(frozen=True)
+class ProcessorConfig:
+    """What a worker needs to build its processor: picklable, hashable."""
+
+    kb_files: tuple[Path, ...] = ()
+    stages: tuple[str, ...] = ("parse", "actors", "events", "quotes")
+    lexicon_files: tuple[Path, ...] = ()  # --lexicon overrides, applied in order
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ProcessorConfig:
+        return cls(kb_files=tuple(settings.kb_files), lexicon_files=tuple(settings.lexicon_files))
+
+
+class Stage(Protocol):
+    """A built stage: takes documents' states in order and yields them filled in."""
+
+    def pipe(self, states: Iterable[DocState]) -> Iterator[DocState]: ...
+
+
+class DocumentStage:
+    """A stage that handles one document at a time: subclasses define ``__call__``."""
+
+    def __call__(self, state: DocState) -> None:
+        raise NotImplementedError
+
+    def pipe(self, states: Iterable[DocState]) -> Iterator[DocState]:
+        for state in states:
+            self(state)
+            yield state
+
+
+DataFiles = Callable[[ProcessorConfig], Sequence[Traversable | Path]]
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """A stage as the registry knows it, before it is built (nothing loaded)."""
+
+    name: str  # the component name stored with every document ("events.rules")
+    code_version: Callable[[], str]
+    reads: frozenset[str]
+    writes: frozenset[str]
+    build: Callable[[ProcessorConfig], Stage]
+    data_files: DataFiles = lambda config: ()
+
+    def component(self, config: ProcessorConfig) -> Component:
+        """``name@code_version``, plus ``+hash`` of the data files when the stage has any."""
+        files = self.data_files(config)
+        version = self.code_version()
+        if files:
+            version = f"{version}+{data_hash(files)}"
+        return Component(self.name, version)
+
+
+def data_hash(files: Iterable[Traversable | Path]) -> str:
+    """Eight hex digits of SHA-256 over the files' bytes, in the order given."""
+    digest = hashlib.sha256()
+    for file in files:
+        data = file.read_bytes()
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()[:8]
+
+
+# ----------------------------------------------------------------- the built-in stages
+class _Parse:
+    """spaCy: tokens, tags, dependencies, entities; then the sentence records."""
+
+    def __init__(self, config: ProcessorConfig) -> None:
+        self.nlp = load_model()
+
+    def pipe(self, states: Iterable[DocState]) -> Iterator[DocState]:
+        ahead, behind = itertools.tee(states)
+        texts = (state.document.text for state in behind)
+        for state, spacy_doc in zip(ahead, self.nlp.pipe(texts, batch_size=16), strict=True):
+            state.spacy_doc = spacy_doc
+            state.sentences = sentence_records(state.document, spacy_doc)
+            yield state
+
+
+class _Actors(DocumentStage):
+    def __init__(self, config: ProcessorConfig) -> None:
+        self.resolver = Resolver(KnowledgeBase.load(list(config.kb_files)), Titles.load(config.lexicon_files))
+
+    def __call__(self, state: DocState) -> None:
+        state.mentions = self.resolver.resolve(state.document, state.spacy_doc, state.sentences)
+
+
+class _Events(DocumentStage):
+    def __init__(self, config: ProcessorConfig) -> None:
+        self.extractor = EventExtractor()
+
+    def __call__(self, state: DocState) -> None:
+        state.events = self.extractor.extract(state.document, state.spacy_doc, state.sentences, state.mentions)
+
+
+class _Quotes(DocumentStage):
+    def __init__(self, config: ProcessorConfig) -> None:
+        self.extractor = QuoteExtractor()
+
+    def __call__(self, state: DocState) -> None:
+        state.statements = self.extractor.extract(state.document, state.spacy_doc, state.sentences, state.mentions)
+
+
+def _package_files(package: str, *names: str) -> list[Traversable]:
+    root = resources.files(package)
+    return [root / name for name in names]
+
+
+def _model_version() -> str:
+    """The installed spaCy model package's version: a retrained model is a new version."""
+    try:
+        return importlib.metadata.version(nlp_model.MODEL_NAME.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        return nlp_model.VERSION
+
+
+def _resolver_files(config: ProcessorConfig) -> list[Traversable | Path]:
+    packaged: list[Traversable | Path] = [resources.files("dragoman.actors") / "data" / name for name in KB_FILES]
+    return packaged + [Path(p) for p in config.kb_files] + lexicon_paths("titles", config.lexicon_files)
+
+
+STAGES: dict[str, StageSpec] = {}
+
+
+def register(key: str, spec: StageSpec) -> None:
+    """Make a stage available to ``ProcessorConfig.stages`` under ``key``."""
+    unknown = (spec.reads | spec.writes) - FIELDS
+    if unknown:
+        raise StageOrderError(f"stage {key!r}: unknown fields {', '.join(sorted(unknown))}; one of {sorted(FIELDS)}")
+    STAGES[key] = spec
+
+
+register(
+    "parse",
+    StageSpec(
+        name="nlp.spacy",
+        code_version=_model_version,
+        reads=frozenset({"document"}),
+        writes=frozenset({"spacy_doc", "sentences"}),
+        build=_Parse,
+    ),
+)
+register(
+    "actors",
+    StageSpec(
+        name="actors.resolver",
+        code_version=lambda: resolver_module.VERSION,
+        reads=frozenset({"document", "spacy_doc", "sentences"}),
+        writes=frozenset({"mentions"}),
+        build=_Actors,
+        data_files=_resolver_files,
+    ),
+)
+register(
+    "events",
+    StageSpec(
+        name="events.rules",
+        code_version=lambda: EventExtractor.VERSION,
+        reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
+        writes=frozenset({"events"}),
+        build=_Events,
+        data_files=lambda config: _package_files("dragoman.events", "triggers.py"),
+    ),
+)
+register(
+    "quotes",
+    StageSpec(
+        name="quotes.rules",
+        code_version=lambda: QuoteExtractor.VERSION,
+        reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
+        writes=frozenset({"statements"}),
+        build=_Quotes,
+        data_files=lambda config: _package_files("dragoman.quotes", "cues.py") + lexicon_paths("stance"),
+    ),
+)
+
+
+def stage_specs(config: ProcessorConfig) -> list[StageSpec]:
+    """The configured stages, checked: each reads only what the document or an earlier stage wrote."""
+    specs: list[StageSpec] = []
+    written = {"document"}
+    for key in config.stages:
+        if key not in STAGES:
+            raise StageOrderError(f"unknown stage {key!r}; one of {', '.join(STAGES)}")
+        spec = STAGES[key]
+        missing = spec.reads - written
+        if missing:
+            raise StageOrderError(f"stage {key!r} reads {', '.join(sorted(missing))}, which no stage before it writes")
+        written |= spec.writes
+        specs.append(spec)
+    return specs
+
+
+def components(config: ProcessorConfig) -> list[Component]:
+    """The versions a document processed with ``config`` is stamped with (no model is loaded)."""
+    return [spec.component(config) for spec in stage_specs(config)]

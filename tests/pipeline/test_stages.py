@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dragoman.domain.errors import StageOrderError
+from dragoman.domain.records import Document
+from dragoman.pipeline.stages import (
+    STAGES,
+    DocState,
+    DocumentStage,
+    ProcessorConfig,
+    StageSpec,
+    components,
+    data_hash,
+    register,
+    stage_specs,
+)
+
+
+def test_default_stages_in_order_with_computed_versions() -> None:
+    config = ProcessorConfig()
+    assert [s.name for s in stage_specs(config)] == ["nlp.spacy", "actors.resolver", "events.rules", "quotes.rules"]
+    names = [str(c).split("+")[0] for c in components(config)]
+    assert names == ["nlp.spacy@3.8.0", "actors.resolver@1.2", "events.rules@1.1", "quotes.rules@1.2"]
+    assert all("+" in str(c) for c in components(config)[1:])  # each has data files
+
+
+def test_a_stage_reading_what_no_earlier_stage_wrote_is_refused() -> None:
+    with pytest.raises(StageOrderError, match="stage 'events' reads mentions, which no stage before it writes"):
+        stage_specs(ProcessorConfig(stages=("parse", "events", "actors")))
+    with pytest.raises(StageOrderError, match="unknown stage 'nope'"):
+        stage_specs(ProcessorConfig(stages=("parse", "nope")))
+
+
+def test_a_changed_data_file_changes_only_its_stage_version(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("people: []\n", encoding="utf-8")
+    before = components(ProcessorConfig())
+    with_file = components(ProcessorConfig(kb_files=(extra,)))
+    extra.write_text("people: [] # edited\n", encoding="utf-8")
+    edited = components(ProcessorConfig(kb_files=(extra,)))
+    assert [a == b for a, b in zip(before, with_file, strict=True)] == [True, False, True, True]
+    assert with_file[1] != edited[1] and with_file[2:] == edited[2:]
+
+
+def test_data_hash_is_over_contents_in_order(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.write_bytes(b"xy")
+    b.write_bytes(b"z")
+    assert data_hash([a, b]) == data_hash([a, b]) != data_hash([b, a])
+    assert len(data_hash([a])) == 8
+
+
+class _Shout(DocumentStage):
+    def __init__(self, config: ProcessorConfig) -> None:
+        self.seen = 0
+
+    def __call__(self, state: DocState) -> None:
+        self.seen += 1
+        state.document.title = (state.document.title or "").upper()
+
+
+def test_a_registered_stage_is_checked_and_runs_per_document() -> None:
+    spec = StageSpec(
+        name="test.shout",
+        code_version=lambda: "0.1",
+        reads=frozenset({"document"}),
+        writes=frozenset({"document"}),
+        build=_Shout,
+    )
+    register("shout", spec)
+    try:
+        assert stage_specs(ProcessorConfig(stages=("shout",))) == [spec]
+        stage = spec.build(ProcessorConfig())
+        states = [DocState(Document("d", "d.txt", "text", "h", "txt", title=t)) for t in ("a", None)]
+        out: Iterator[DocState] = stage.pipe(states)
+        assert [s.document.title for s in out] == ["A", ""]
+        assert str(spec.component(ProcessorConfig())) == "test.shout@0.1"
+    finally:
+        del STAGES["shout"]
+
+
+def test_unknown_fields_are_refused_at_registration() -> None:
+    spec = StageSpec("x", lambda: "1", frozenset({"places"}), frozenset(), build=_Shout)
+    with pytest.raises(StageOrderError, match="unknown fields places"):
+        register("x", spec)
