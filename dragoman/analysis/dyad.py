@@ -93,7 +93,8 @@ def timeline(events: pd.DataFrame, by: str = "month", fill: bool = True) -> pd.D
     """
     if by not in PERIODS:
         raise ValueError(f"by is one of {', '.join(PERIODS)}")
-    placed = events[events["date_precision"].isin(NEEDS[by]) & events["date"].map(lambda v: isinstance(v, str))]
+    dated = events["date"].map(lambda v: isinstance(v, str)).astype(bool)  # bool even when there are no events
+    placed = events[events["date_precision"].isin(NEEDS[by]) & dated]
     placed_ids = set(placed["event_id"])
     unplaced = [e for e in events["event_id"] if e not in placed_ids]
     types = [t for t in TYPES if t in set(placed["type"])]
