@@ -25,8 +25,15 @@ def event_actors(events: pd.DataFrame, countries: bool = False) -> pd.DataFrame:
                     "kind": "state" if is_country else actor.get("kind"),
                     "n_events": 0,
                 }
+            if is_country_name(actor, key, countries):
+                found[key]["name"] = actor.get("name") or key
             if key not in seen:
                 found[key]["n_events"] += 1
                 seen.add(key)
     frame = pd.DataFrame(list(found.values()), columns=["key", "name", "country", "kind", "n_events"])
     return frame.sort_values(["n_events", "key"], ascending=[False, True]).reset_index(drop=True)
+
+
+def is_country_name(actor: dict[str, Any], key: str, countries: bool) -> bool:
+    """True when the actor is the state itself, so its name ("Iran") can name the country node."""
+    return countries and actor.get("actor_id") == key and actor.get("country") == key

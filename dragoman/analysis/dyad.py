@@ -112,7 +112,8 @@ def timeline(events: pd.DataFrame, by: str = "month", fill: bool = True) -> pd.D
     """
     if by not in PERIODS:
         raise ValueError(f"by is one of {', '.join(PERIODS)}")
-    placed = events[events["date_precision"].isin(NEEDS[by]) & events["date"].map(lambda v: isinstance(v, str))]
+    dated = events["date"].map(lambda v: isinstance(v, str)).astype(bool)  # bool even when there are no events
+    placed = events[events["date_precision"].isin(NEEDS[by]) & dated]
     placed_ids = set(placed["event_id"])
     unplaced = [e for e in events["event_id"] if e not in placed_ids]
     types = [t for t in TYPES if t in set(placed["type"])]
@@ -172,3 +173,43 @@ def evidence(store: Store, mention_ids: Sequence[str]) -> pd.DataFrame:
         "WHERE m.id = ANY(?) ORDER BY d.published NULLS LAST, m.doc_id, m.start",
         [ids],
     )
+
+
+def in_range(value: Any, since: str | None, until: str | None) -> bool:
+    """True when a (possibly coarse) date overlaps ``since``..``until``; undated is never in range.
+
+    Dates compare on their common prefix, so "2022" overlaps a range from "2022-03".
+    """
+    if not isinstance(value, str) or not value:
+        return False
+    if since and value[: len(since)] < since[: len(value)]:
+        return False
+    return not (until and value[: len(until)] > until[: len(value)])
+
+
+def main_span(dates: Sequence[Any], gap_years: int = 2) -> tuple[str, str] | None:
+    """The run of years holding most of the dated events, as (first date, last date) by month.
+
+    Historical asides ("as in 1943") would stretch a timeline over decades: years are
+    grouped into runs with gaps of at most ``gap_years``, and the run with the most
+    events is kept.
+    """
+    dated = sorted(d for d in dates if isinstance(d, str) and d[:4].isdigit())
+    if not dated:
+        return None
+    runs: list[list[str]] = [[dated[0]]]
+    for value in dated[1:]:
+        if int(value[:4]) - int(runs[-1][-1][:4]) > gap_years:
+            runs.append([])
+        runs[-1].append(value)
+    best = max(runs, key=len)
+    return best[0][:7], best[-1][:7]
+
+
+def unplaced_reason(event: dict[str, Any], by: str) -> str:
+    """Why an event has no bar: it is undated, or dated too coarsely for the period."""
+    value = event.get("date")
+    if not isinstance(value, str) or not value:
+        return "undated"
+    precision = event.get("date_precision") or ("year" if len(value) == 4 else "month")
+    return f"dated only to the {precision} ({value}), too coarse for a {by}"

@@ -9,6 +9,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from dragoman.analysis.actors import is_country_name
 from dragoman.analysis.events import effective_events, node_key
 from dragoman.analysis.plover import COUNTED_STATUSES, INTENSITY, QUAD_KEYS
 from dragoman.store import Store
@@ -60,6 +61,8 @@ def build_network(
                     label = key if countries and actor.get("country") == key else actor.get("name") or key
                     graph.add_node(key, label=str(label), country=str(actor.get("country") or ""),
                                    kind=str(actor.get("kind") or ""), n_events=0)  # fmt: skip
+                if is_country_name(actor, key, countries):
+                    graph.nodes[key]["label"] = str(actor.get("name") or key)  # "Iran", not "IRN"
                 touched.add(key)
             if not graph.has_edge(u, v):
                 graph.add_edge(u, v, weight=0, intensity_sum=0.0, **{k: 0 for k in QUAD_KEYS.values()})

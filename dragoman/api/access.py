@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ class StoreAccess:
         self.path = Path(path)
         self._lock = threading.Lock()
         self._events: tuple[Any, pd.DataFrame] | None = None
+        self._derived: dict[str, tuple[Any, Any]] = {}
 
     @contextmanager
     def open(self, write: bool = False) -> Iterator[Store]:
@@ -79,3 +80,13 @@ class StoreAccess:
         frame = effective_events(store)
         self._events = (version, frame)
         return frame
+
+    def derived(self, store: Store, key: str, compute: Callable[[pd.DataFrame], Any]) -> Any:
+        """A value computed from the merged events (actor lists, the overview), cached like them."""
+        version = self._version(store)
+        found = self._derived.get(key)
+        if found is not None and found[0] == version:
+            return found[1]
+        value = compute(self.events(store))
+        self._derived[key] = (version, value)
+        return value

@@ -10,14 +10,16 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
 
 from dragoman.analysis.actors import event_actors
-from dragoman.analysis.dyad import PERIODS, dyad_events, timeline
+from dragoman.analysis.dyad import PERIODS, dyad_events, in_range, main_span, timeline, unplaced_reason
 from dragoman.analysis.events import actor_keys, reviewed_mentions
 from dragoman.analysis.network import build_network, network_json, network_text
+from dragoman.analysis.overview import overview as corpus_overview
 from dragoman.analysis.plover import COUNTED_STATUSES, INTENSITY, QUAD_KEYS, QUAD_NAMES, TYPE_QUAD
 from dragoman.analysis.review import apply_reviews, list_reviews
 from dragoman.analysis.search import SearchQuery, search
 from dragoman.api.access import StoreAccess
-from dragoman.api.serialize import page_of, records
+from dragoman.api.serialize import page_of, records, sort_frame
+from dragoman.store import Store
 
 router = APIRouter(prefix="/api")
 
@@ -31,6 +33,11 @@ Quad = Annotated[int | None, Query(ge=1, le=4)]
 EventType = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,12}$")]
 PathId = Annotated[str, PathParam(min_length=1, max_length=200)]
 Status = Annotated[Literal["asserted", "alleged", "denied", "hypothetical"] | None, Query()]
+Sort = Annotated[
+    str | None,
+    Query(pattern=r"^-?[a-z_]{1,40}$", description="column to sort on; a leading - sorts descending"),
+]
+Confidence = Annotated[float | None, Query(ge=0, le=1, description="lowest confidence kept (0..1)")]
 
 
 def access(request: Request) -> StoreAccess:
@@ -134,7 +141,7 @@ def actors(
 ) -> dict[str, Any]:
     """Actors that take part in events (or their countries), most active first."""
     with access(request).open() as store:
-        df = event_actors(access(request).events(store), countries)
+        df = _actor_list(access(request), store, countries)
     if q:
         needle = q.lower()
         df = df[
@@ -142,6 +149,12 @@ def actors(
             | df["name"].str.lower().str.contains(needle, regex=False)
         ]
     return page_of(df, page, page_size)
+
+
+def _actor_list(shared: StoreAccess, store: Store, countries: bool) -> pd.DataFrame:
+    """Every actor in the merged events (or their countries), cached until the store changes."""
+    found: pd.DataFrame = shared.derived(store, f"actors:{countries}", lambda events: event_actors(events, countries))
+    return found
 
 
 def _filter_events(
@@ -184,9 +197,11 @@ def events(
     countries: bool = False,
     page: Page = 1,
     page_size: PageSize = 50,
+    sort: Sort = None,
+    min_confidence: Confidence = None,
 ) -> dict[str, Any]:
     """Event mentions (one per report, with review columns) or merged events (reviews applied)."""
-    filters = (actor, type, quad, status, date_from, date_to)
+    filters = (actor, type, quad, status, date_from, date_to, sort, min_confidence)
     with access(request).open() as store:
         if level == "event":
             df = access(request).events(store)
@@ -214,7 +229,9 @@ def events(
             params = [doc_id, doc_id, event_type, event_type, quad, quad, status, status, actor, actor]
             df = reviewed_mentions(store, where, params).drop(columns=["duplicate_of"])
     df = _filter_events(df, actor, type, quad, status, date_from, date_to, countries)
-    return page_of(df, page, page_size)
+    if min_confidence is not None and "confidence" in df.columns:
+        df = df[pd.to_numeric(df["confidence"], errors="coerce").fillna(0) >= min_confidence]
+    return page_of(sort_frame(df, sort), page, page_size)
 
 
 @router.get("/events/{event_id}")
@@ -242,7 +259,12 @@ def quotes(
     status: Status = None,
     page: Page = 1,
     page_size: PageSize = 50,
+    date_from: DateParam = None,
+    date_to: DateParam = None,
+    sort: Sort = None,
+    min_confidence: Confidence = None,
 ) -> dict[str, Any]:
+    """Quotes with their documents' title, publisher and date; dates filter on publication."""
     with access(request).open() as store:
         df = store.df(
             "SELECT s.*, d.title, d.publisher, d.published FROM statements s JOIN documents d USING (doc_id) "
@@ -254,7 +276,11 @@ def quotes(
             [doc_id, doc_id, status, status, speaker, speaker, _escape(q), _escape(q)],
         )
         df = apply_reviews(df, "quote", store)
-    return page_of(df, page, page_size)
+    if date_from or date_to:
+        df = df[df["published"].map(lambda v: _in_dates(v, date_from, date_to)).astype(bool)]
+    if min_confidence is not None and "confidence" in df.columns:
+        df = df[pd.to_numeric(df["confidence"], errors="coerce").fillna(0) >= min_confidence]
+    return page_of(sort_frame(df, sort), page, page_size)
 
 
 @router.get("/propositions")
@@ -265,7 +291,9 @@ def propositions(request: Request, page: Page = 1, page_size: PageSize = 50) -> 
 
 
 @router.get("/disputes")
-def disputes(request: Request, actor: Text = None, page: Page = 1, page_size: PageSize = 50) -> dict[str, Any]:
+def disputes(
+    request: Request, actor: Text = None, page: Page = 1, page_size: PageSize = 50, sort: Sort = None
+) -> dict[str, Any]:
     """Disputes with each version's sources and their documents' titles and publishers."""
     with access(request).open() as store:
         df = store.df("SELECT * FROM disputes ORDER BY kind, id")
@@ -273,7 +301,7 @@ def disputes(request: Request, actor: Text = None, page: Page = 1, page_size: Pa
     if actor:
         wanted = actor.upper()
         df = df[df["actor_keys"].map(lambda v: wanted in {str(k).upper() for k in json.loads(v or "[]")})]
-    result = page_of(df, page, page_size)
+    result = page_of(sort_frame(df, sort), page, page_size)
     for item in result["items"]:
         for version in item.get("versions") or []:
             for source in version.get("sources") or version.get("members") or []:
@@ -296,23 +324,38 @@ def dyad(
     inferred_dates: Annotated[
         bool, Query(description="place events dated only by their report's publication date")
     ] = True,
+    default_range: Annotated[
+        bool, Query(description="without since/until, keep to the run of years holding most events")
+    ] = False,
 ) -> dict[str, Any]:
-    """The timeline of two actors; each period lists (some of) its events and their sentences."""
+    """The timeline of two actors; each period lists (some of) its events and their sentences.
+
+    ``unplaced`` lists the events without a bar (undated, or dated too coarsely for
+    ``by``), each with ``unplaced_reason``; ``range`` tells the dates shown, the
+    suggested range and how many dated events fall outside it.
+    """
     with access(request).open() as store:
-        found = dyad_events(
-            store, a, b, countries, directed, since, until,
-            events=access(request).events(store), inferred_dates=inferred_dates,
-        )  # fmt: skip
+        every = dyad_events(
+            store, a, b, countries, directed, events=access(request).events(store), inferred_dates=inferred_dates
+        )
+        dates = [d for d in every["date"] if isinstance(d, str) and d]
+        span = main_span(dates)
+        if default_range and since is None and until is None and span:
+            since, until = span
+        dated = every["date"].map(lambda v: isinstance(v, str) and bool(v)).astype(bool)
+        inside = every["date"].map(lambda v: in_range(v, since, until)).astype(bool)
+        found = every[~dated | inside].reset_index(drop=True)
         frame = timeline(found, by)
+        unplaced = frame.attrs.get("unplaced", [])
         listed = set()
         for ids_of_period in frame["event_ids"]:
             listed.update(ids_of_period[:events_per_period])
-        listed.update(frame.attrs.get("unplaced", [])[:events_per_period])
+        listed.update(unplaced[:events_per_period])
         shown = found[found["event_id"].isin(listed)]
         ids = [m for ms in shown["mention_ids"] for m in ms]
         sentences = store.df(
             'SELECT m.id, m.doc_id, m.sentence, m.start, m."end", m.status, '
-            "d.title, d.publisher, d.published "
+            "d.title, d.publisher, d.published, d.url "
             "FROM event_mentions m JOIN documents d USING (doc_id) WHERE m.id = ANY(?) "
             "ORDER BY d.published NULLS LAST, m.doc_id, m.start",
             [ids],
@@ -327,11 +370,21 @@ def dyad(
         ids_of_period = period.pop("event_ids")
         period["events"] = [events_by_id[e] for e in ids_of_period[:events_per_period]]
         period["events_truncated"] = len(ids_of_period) > events_per_period
+    unplaced_rows = [events_by_id[e] for e in unplaced[:events_per_period]]
+    for row in unplaced_rows:
+        row["unplaced_reason"] = unplaced_reason(row, by)
+    n_undated = sum(1 for r in found["date"] if not (isinstance(r, str) and r))
     return {
         "a": a.upper(), "b": b.upper(), "by": by, "countries": countries, "directed": directed,
         "n_events": len(found), "periods": periods, "inferred_dates": inferred_dates,
-        "n_unplaced": len(frame.attrs.get("unplaced", [])),
-        "unplaced": [events_by_id[e] for e in frame.attrs.get("unplaced", [])[:events_per_period]],
+        "n_unplaced": len(unplaced), "n_undated": n_undated, "n_coarse": len(unplaced) - n_undated,
+        "unplaced": unplaced_rows,
+        "range": {
+            "since": since, "until": until,
+            "first": min(dates) if dates else None, "last": max(dates) if dates else None,
+            "suggested_since": span[0] if span else None, "suggested_until": span[1] if span else None,
+            "n_all": len(every), "n_outside": int((dated & ~inside).sum()),
+        },
     }  # fmt: skip
 
 
@@ -369,10 +422,19 @@ def search_endpoint(
     publisher: Text = None,
     page: Page = 1,
     page_size: PageSize = 50,
+    sort: Sort = None,
 ) -> dict[str, Any]:
-    query = SearchQuery(q, kind, actor, type, quad, status, date_from, date_to, doc_id, publisher, page, page_size)
+    """Sentences and quotes holding every word; ``sort`` orders the first 500 hits."""
+    if sort:
+        query = SearchQuery(q, kind, actor, type, quad, status, date_from, date_to, doc_id, publisher, 1, 500)
+    else:
+        query = SearchQuery(q, kind, actor, type, quad, status, date_from, date_to, doc_id, publisher, page, page_size)
     with access(request).open() as store:
         result = search(store, query)
+    if sort:
+        start = (page - 1) * page_size
+        result.results = sort_frame(result.results, sort).iloc[start : start + page_size]
+        result.page, result.page_size = page, page_size
     return {
         "total": result.total, "page": result.page, "page_size": result.page_size,
         "items": records(result.results), "facets": result.facets,
@@ -390,3 +452,22 @@ def reviews(
     with access(request).open() as store:
         df = list_reviews(store, target_kind, target_id)
     return page_of(df, page, page_size)
+
+
+@router.get("/overview")
+def overview(
+    request: Request, limit: Annotated[int, Query(ge=1, le=50, description="rows per list")] = 8
+) -> dict[str, Any]:
+    """The corpus at a glance: counts, date span, busiest dyads and actors, disputes, recent documents."""
+    shared = access(request)
+    with shared.open() as store:
+        people = _actor_list(shared, store, False)
+        countries = _actor_list(shared, store, True)
+        found = dict(
+            shared.derived(
+                store, f"overview:{limit}", lambda events: corpus_overview(store, events, limit, people, countries)
+            )
+        )
+    for key in ("top_actors", "top_countries", "disputes", "recent_documents"):
+        found[key] = records(found[key])
+    return found

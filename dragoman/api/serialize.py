@@ -34,3 +34,28 @@ def page_of(df: pd.DataFrame, page: int, page_size: int) -> dict[str, Any]:
         "page_size": page_size,
         "items": records(df.iloc[start : start + page_size]),
     }
+
+
+def sort_frame(df: pd.DataFrame, sort: str | None) -> pd.DataFrame:
+    """Rows ordered by one column (``date`` ascending, ``-date`` descending), missing values last.
+
+    An unknown column leaves the order as it is: a table may offer a column that
+    only some stores have. Text sorts without regard to case; lists and objects
+    sort by their text.
+    """
+    if not sort:
+        return df
+    column, descending = (sort[1:], True) if sort.startswith("-") else (sort, False)
+    if column not in df.columns or not len(df):
+        return df
+
+    def key(values: pd.Series) -> pd.Series:
+        if pd.api.types.is_numeric_dtype(values):
+            return values
+        return values.map(lambda v: None if _missing(v) else str(v).lower())
+
+    return df.sort_values(column, ascending=not descending, na_position="last", kind="stable", key=key)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from dragoman.cli.app import DB_OPTION_HELP, app, export_app
+from dragoman.cli.text import first_present
 from dragoman.config import load_settings
 from dragoman.store import Store, StoreError
 
@@ -259,7 +260,7 @@ def disputes(
             out.print(f"  [bold]{version.get('value')}[/bold]")
             for source in version.get("sources", version.get("members", [])):
                 doc = documents.get(source.get("doc_id", ""), {})
-                origin = doc.get("publisher") or doc.get("title") or doc.get("path") or source.get("doc_id")
+                origin = first_present(doc.get("publisher"), doc.get("title"), doc.get("path"), source.get("doc_id"))
                 who = source.get("attributed_to")
                 who_text = f" (according to {who.get('name')})" if isinstance(who, dict) and who else ""
                 out.print(f"    - {origin}{who_text}: {source.get('sentence', '')}", highlight=False)

@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from dragoman.cli.app import DB_OPTION_HELP, app
+from dragoman.cli.text import first_present
 from dragoman.store import Store, StoreError, default_db_path
 
 console = Console(stderr=True)
@@ -88,10 +89,15 @@ def dyad(
         )  # fmt: skip
     out.print(table)
     unplaced = frame.attrs.get("unplaced", [])
-    out.print(f"{len(found)} events; {len(unplaced)} dated too coarsely for a {by} (not shown)")
+    dated = {e for e, d in zip(found["event_id"], found["date"], strict=True) if isinstance(d, str) and d}
+    undated = sum(1 for e in unplaced if e not in dated)
+    out.print(
+        f"{len(found)} events; not in the table: {undated} undated, "
+        f"{len(unplaced) - undated} dated too coarsely for a {by}"
+    )
     if sentences is not None:
         for row in sentences.to_dict(orient="records"):
-            source = row.get("publisher") or row.get("title") or row["doc_id"]
+            source = first_present(row.get("publisher"), row.get("title"), row["doc_id"])
             out.print(f"  [{row['event_id']}] {source}: {row['sentence']}", highlight=False, markup=False)
 
 
@@ -152,8 +158,8 @@ def search(
     for column in ("kind", "source", "published", "text"):
         table.add_column(column)
     for row in result.results.to_dict(orient="records"):
-        source = str(row.get("publisher") or row["doc_id"])
-        table.add_row(row["kind"], source, str(row.get("published") or ""), row["text"])
+        source = first_present(row.get("publisher"), row.get("title"), row["doc_id"])
+        table.add_row(row["kind"], source, first_present(row.get("published")), row["text"])
     out.print(table)
     for name, counts in result.facets.items():
         if counts:

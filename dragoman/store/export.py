@@ -77,19 +77,55 @@ def frame(store: Store, table: str, decode_json: bool = True) -> pd.DataFrame:
 
 
 def _plain(value: Any) -> Any:
+    """A value JSON can hold: missing (NaN, NaT, NA) becomes None, nested values are cleaned too."""
     if isinstance(value, pd.Timestamp):
         return value.isoformat()
-    if value is pd.NaT:
+    if value is pd.NaT or value is pd.NA or value is None:
         return None
     if isinstance(value, float) and value != value:
         return None
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        return _plain(value.item())  # numpy scalars
     return value
+
+
+def strict_json(record: dict[str, Any]) -> str:
+    """One record as strict JSON (null for missing values; a bare NaN is never written)."""
+    return json.dumps(_plain(record), ensure_ascii=False, default=str, allow_nan=False)
 
 
 def _write_jsonl(df: pd.DataFrame, handle: IO[str]) -> None:
     for record in df.to_dict(orient="records"):
-        handle.write(json.dumps({k: _plain(v) for k, v in record.items()}, ensure_ascii=False, default=str))
+        handle.write(strict_json(record))
         handle.write("\n")
+
+
+def _names(value: Any) -> str:
+    return "; ".join(str(a.get("name") or "") for a in value or [] if isinstance(a, dict))
+
+
+def _codes(value: Any) -> str:
+    return "; ".join(
+        str(a.get("actor_id") or a.get("country") or a.get("org") or "") for a in value or [] if isinstance(a, dict)
+    )
+
+
+def flat_actor_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """Actor names and codes as plain text columns beside each JSON list of actors (for spreadsheets)."""
+    out = df.copy()
+    for column in ("actors", "recipients", "attributed_to", "speaker"):
+        if column not in out.columns:
+            continue
+        as_list = out[column].map(lambda v: [v] if isinstance(v, dict) else v if isinstance(v, list) else [])
+        at = out.columns.get_loc(column) + 1
+        singular = column[:-1] if column.endswith("s") else column
+        out.insert(at, f"{singular}_codes", as_list.map(_codes))
+        out.insert(at, f"{singular}_names", as_list.map(_names))
+    return out
 
 
 def plover_records(df: pd.DataFrame) -> list[dict[str, Any]]:
@@ -104,7 +140,7 @@ def plover_records(df: pd.DataFrame) -> list[dict[str, Any]]:
                 "date": row.get("date"),
                 "date_basis": row.get("date_basis") or "none",
                 "event": row["type"],
-                "mode": row.get("mode") or "",
+                "mode": _plain(row.get("mode")) or "",
                 "context": "",
                 "actor": actor.get("name", ""),
                 "actor_country": actor.get("country") or "",
@@ -129,20 +165,25 @@ def plover_records(df: pd.DataFrame) -> list[dict[str, Any]]:
                 "confidence": row["confidence"],
             }
         )
-    return out
+    return [_plain(record) for record in out]
 
 
 def write(df: pd.DataFrame, fmt: str, out: Path | None, stdout: IO[str]) -> None:
-    """Write a frame; nested values become JSON text in CSV and Parquet."""
+    """Write a frame; nested values become JSON text in CSV and Parquet.
+
+    JSONL and PLOVER lines are strict JSON (missing values are null). CSV adds
+    ``actor_names``/``actor_codes`` (and the same for recipients, attribution and
+    speaker) as plain text beside the JSON columns.
+    """
     if fmt == "plover":
         records = plover_records(df)
         if out is None:
             for record in records:
-                stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                stdout.write(strict_json(record) + "\n")
         else:
             with out.open("w", encoding="utf-8") as handle:
                 for record in records:
-                    handle.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                    handle.write(strict_json(record) + "\n")
         return
     if fmt == "jsonl":
         if out is None:
@@ -151,7 +192,7 @@ def write(df: pd.DataFrame, fmt: str, out: Path | None, stdout: IO[str]) -> None
             with out.open("w", encoding="utf-8") as handle:
                 _write_jsonl(df, handle)
         return
-    flat = df.copy()
+    flat = flat_actor_columns(df) if fmt == "csv" else df.copy()
     for column in flat.columns:
         if flat[column].map(lambda v: isinstance(v, dict | list)).any():
             flat[column] = flat[column].map(

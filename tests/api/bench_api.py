@@ -65,6 +65,8 @@ def main() -> None:
             "/api/events", "/api/events?type=AID", "/api/events?actor=IRN&page=3", "/api/actors",
             "/api/dyad?a=IRN&b=RUS", "/api/dyad?a=IRN&b=RUS&by=week", "/api/network",
             "/api/events?level=event", "/api/search?q=region", "/api/documents/d7",
+            "/api/overview", "/api/overview", "/api/actors?q=ira&page_size=20",
+            "/api/dyad?a=IRN&b=RUS&countries=true&default_range=true", "/api/events?sort=-date",
         ):  # fmt: skip
             start = time.perf_counter()
             status = client.get(url).status_code

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -10,7 +11,7 @@ from typer.testing import CliRunner
 import dragoman
 from dragoman.cli import app
 from dragoman.store import Store
-from dragoman.store.export import frame, write
+from dragoman.store.export import KINDS, frame, write
 from tests.store.test_db import processed
 
 
@@ -66,3 +67,74 @@ def test_cli_reports_a_missing_store_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", "events", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1
     assert "none.duckdb" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def _strict(line: str) -> dict[str, object]:
+    """Parse as a standard parser would: NaN, Infinity and -Infinity are refused."""
+
+    def refuse(name: str) -> None:
+        raise ValueError(f"not JSON: {name}")
+
+    record: dict[str, object] = json.loads(line, parse_constant=refuse)
+    return record
+
+
+def undated_store(tmp_path: Path) -> Path:
+    """A dated document with a publisher, and one without publisher holding an undated event."""
+    doc = processed()
+    doc = replace(
+        doc,
+        document=replace(doc.document, published=None, publisher=None),
+        events=[replace(doc.events[0], date=None, date_precision="unknown")],
+    )
+    dated = processed("d2", "h2")
+    dated = replace(dated, document=replace(dated.document, publisher="Alpha News", text=dated.document.text + " "))
+    path = tmp_path / "undated.duckdb"
+    with Store(path) as store:
+        store.write_documents([doc, dated])
+    return path
+
+
+def test_every_json_export_is_strict_json(tmp_path: Path) -> None:
+    db = undated_store(tmp_path)
+    for kind in KINDS:
+        result = CliRunner().invoke(app, ["export", kind, "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        lines = [line for line in result.stdout.splitlines() if line.strip()]
+        records = [_strict(line) for line in lines]
+        assert all(isinstance(r, dict) for r in records), kind
+    result = CliRunner().invoke(app, ["export", "events", "--format", "plover", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    plover = {str(r["id"]): r for r in (_strict(line) for line in result.stdout.splitlines() if line.strip())}
+    record = plover["d1-e1"]
+    assert plover["d2-e1"]["date"] == "2022-03"
+    assert record["date"] is None and record["attributed_to"] is None and record["mode"] == ""
+    assert "NaN" not in result.stdout
+
+
+def test_csv_has_actor_names_and_codes_as_text(tmp_path: Path) -> None:
+    with Store(make_store(tmp_path), read_only=True) as store:
+        df = frame(store, "event_mentions")
+    write(df, "csv", tmp_path / "e.csv", io.StringIO())
+    table = pd.read_csv(tmp_path / "e.csv", keep_default_na=False)
+    columns = list(table.columns)
+    assert columns.index("actor_names") == columns.index("actors") + 1
+    assert columns.index("actor_codes") == columns.index("actors") + 2
+    assert table.loc[0, "actor_names"] == "Iran; Russia"
+    assert table.loc[0, "actor_codes"] == "IRN; RUS"
+    assert table.loc[0, "recipient_names"] == ""
+
+
+def test_cli_never_prints_nan_for_a_missing_source(tmp_path: Path) -> None:
+    db = undated_store(tmp_path)
+    result = CliRunner().invoke(app, ["search", "Iran", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "nan" not in result.output.lower().replace("iran", "")
+    assert "d1" in result.output
+
+
+def test_cli_dyad_tells_undated_from_coarse(tmp_path: Path) -> None:
+    db = undated_store(tmp_path)
+    result = CliRunner().invoke(app, ["dyad", "IRN", "RUS", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "2 events; not in the table: 1 undated, 0 dated too coarsely for a month" in result.output
