@@ -56,7 +56,7 @@ def restore(
 
     try:
         counts = run_restore(archive, _db(db), force)
-    except StoreError as exc:
+    except (StoreError, OSError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"restored {sum(counts.values())} rows -> {_db(db)}")
