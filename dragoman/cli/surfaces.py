@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -205,11 +206,12 @@ def review(
     console.print(f"{row['verdict']}: {target_kind} {target} by {reviewer}" + (f" ({fixed})" if fixed else ""))
 
 
-def run_server(db: Path | None, host: str, port: int, token: str | None) -> None:
+def run_server(db: Path | None, host: str, port: int, token: str | None, allow_hosts: Sequence[str] = ()) -> None:
     """Serve the API and dashboard with uvicorn; print a generated token once."""
     import uvicorn
 
     from dragoman.api import create_app
+    from dragoman.api.security import allowed_hosts
 
     path = Path(db or default_db_path())
     if not path.exists():
@@ -221,7 +223,11 @@ def run_server(db: Path | None, host: str, port: int, token: str | None) -> None
     if host not in {"127.0.0.1", "localhost", "::1"}:
         console.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can read the store")
     console.print(f"dashboard: http://{'[' + host + ']' if ':' in host else host}:{port}/", highlight=False)
-    uvicorn.run(create_app(path, token), host=host, port=port, log_level="info", server_header=False)
+    hosts = allowed_hosts(host, allow_hosts)
+    if host in {"0.0.0.0", "::"} and not allow_hosts:
+        console.print("[yellow]warning:[/yellow] only loopback names are answered; name others with --allow-host")
+    app = create_app(path, token, hosts)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
 
 
 @app.command()
@@ -233,6 +239,14 @@ def serve(
         str | None,
         typer.Option("--token", help="Write token for reviews (default: $DRAGOMAN_TOKEN, else generated)"),
     ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", help="Another Host name to answer (besides loopback and --host); repeatable"),
+    ] = None,
 ) -> None:
-    """Serve the REST API and the dashboard (reading is open; reviews need the token)."""
-    run_server(db, host, port, token)
+    """Serve the REST API and the dashboard (reading is open; reviews need the token).
+
+    Only requests whose Host header is a loopback name, the --host address or an
+    --allow-host name are answered (a guard against DNS rebinding).
+    """
+    run_server(db, host, port, token, allow_host or ())
