@@ -469,6 +469,25 @@ class KnowledgeBase:
             return None
         return self.entries[actor_id], off
 
+    def office_ref(self, office: str, scope: str) -> ActorRef:
+        """The office itself (``Prime Minister of the United Kingdom``), for a title whose holder
+        cannot be told because the document has no date."""
+        sector = next(
+            (r.sector for r in self.roles.values() if r.office == office and scope in (r.country, r.org)),
+            GENERIC_OFFICES.get(office, ("", "GOV"))[1],
+        )
+        entry = self.entries.get(scope)
+        igo = entry is not None and entry.kind == "igo"
+        role = self.role_string(office, scope)
+        return ActorRef(
+            name=role,
+            kind="person",
+            country=None if igo else (entry.country if entry is not None else scope),
+            org=(entry.org or entry.id) if igo and entry is not None else None,
+            sector=sector,
+            role=role,
+        )
+
     def role_string(self, office: str, scope: str) -> str:
         """``Foreign Minister of Iran`` for (foreign-minister, IRN)."""
         for rdef in self.roles.values():

@@ -31,7 +31,7 @@ from dragoman.actors.titles import (
 from dragoman.records import ActorRef, Document, Mention, Sentence
 
 NAME = "actors.resolver"
-VERSION = "1.2"
+VERSION = "1.3"
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 LOCATION_PREPS = {
     "in",
@@ -114,8 +114,11 @@ class Resolver:
     NAME = NAME
     VERSION = VERSION
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, default_date: str | None = None) -> None:
         self.kb = kb
+        # The date assumed for a document that has none (``--default-date``): without
+        # any, a bare title ("the chancellor") names the office, not whoever holds it today.
+        self.default_date = default_date
         self.component = f"{NAME}@{VERSION}"
         # surface form -> list of (entry id, method)
         self.forms: dict[str, list[tuple[str, str]]] = {}
@@ -169,7 +172,7 @@ class Resolver:
         """All actor mentions of the document, in text order; unresolved ones included."""
         doc = spacy_doc
         names, titles, keys = self._get_matchers(doc)
-        window = date_window(document.published)
+        window = date_window(document.published or self.default_date)
         raw_alias = [Span(doc, s, e, label=mid) for mid, s, e in names(doc)]
         alias_spans = spacy.util.filter_spans(raw_alias)
         title_spans = spacy.util.filter_spans([Span(doc, s, e, label=mid) for mid, s, e in titles(doc)])
@@ -597,6 +600,8 @@ class Resolver:
             if not name and data.get("former"):
                 # "Iran's former foreign minister": not whoever holds the office at the document's date.
                 name = data["text"]
+            if not name and window is None:
+                return self.kb.office_ref(office, scope_id), "title"
             if not name:
                 held = self.kb.office_holder(office, scope_id, window)
                 if held is None:

@@ -14,8 +14,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from dragoman.cli.app import DB_OPTION_HELP, app
-from dragoman.store import Store, StoreError, default_db_path
+from dragoman.cli.app import DB_OPTION_HELP, app, store_path
+from dragoman.cli.text import cell, clean
+from dragoman.store import Store, StoreError
 
 console = Console(stderr=True)
 out = Console()
@@ -27,13 +28,13 @@ CountriesOption = Annotated[bool, typer.Option("--countries", help="Count people
 
 
 def _fail(message: str) -> typer.Exit:
-    console.print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    console.print(f"[red]error:[/red] {escape(clean(message))}", highlight=False)
     return typer.Exit(1)
 
 
 def _open(db: Path | None, write: bool = False) -> Store:
     try:
-        return Store(db or default_db_path(), read_only=not write)
+        return Store(store_path(db), read_only=not write)
     except StoreError as exc:
         raise _fail(str(exc)) from None
 
@@ -74,7 +75,7 @@ def dyad(
         frame = timeline(found, by)
         sentences = evidence_of(store, [m for ms in found["mention_ids"] for m in ms]) if evidence else None
     arrow = "->" if directed else "<->"
-    table = Table(title=f"{a.upper()} {arrow} {b.upper()} by {by}" + (" (countries)" if countries else ""))
+    table = Table(title=cell(f"{a.upper()} {arrow} {b.upper()} by {by}" + (" (countries)" if countries else "")))
     for column, justify in (("period", "left"), ("events", "right"), ("v.coop", "right"),
                             ("m.coop", "right"), ("v.confl", "right"),
                             ("m.confl", "right"), ("score", "right"), ("types", "left")):  # fmt: skip
@@ -84,8 +85,8 @@ def dyad(
         score = row["score"]
         types = ", ".join(f"{t} {row[t]}" for t in type_columns if row[t])
         table.add_row(
-            row["period"], str(row["n_events"]), *(str(row[k]) for k in QUAD_KEYS.values()),
-            "" if score is None or score != score else f"{score:+.2f}", types,
+            cell(row["period"]), str(row["n_events"]), *(str(row[k]) for k in QUAD_KEYS.values()),
+            "" if score is None or score != score else f"{score:+.2f}", cell(types),
         )  # fmt: skip
     out.print(table)
     unplaced = frame.attrs.get("unplaced", [])
@@ -93,7 +94,7 @@ def dyad(
     if sentences is not None:
         for row in sentences.to_dict(orient="records"):
             source = row.get("publisher") or row.get("title") or row["doc_id"]
-            out.print(f"  [{row['event_id']}] {source}: {row['sentence']}", highlight=False, markup=False)
+            out.print(cell(f"  [{row['event_id']}] {source}: {row['sentence']}"), highlight=False)
 
 
 @app.command()
@@ -119,7 +120,7 @@ def network(
         write_network(graph, fmt, target)
     except OSError as exc:
         raise _fail(f"{target}: {exc.strerror or exc}") from None
-    console.print(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges -> {target}")
+    console.print(cell(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges -> {target}"))
 
 
 @app.command()
@@ -154,11 +155,11 @@ def search(
         table.add_column(column)
     for row in result.results.to_dict(orient="records"):
         source = str(row.get("publisher") or row["doc_id"])
-        table.add_row(row["kind"], source, str(row.get("published") or ""), row["text"])
+        table.add_row(cell(row["kind"]), cell(source), cell(row.get("published") or ""), cell(row["text"]))
     out.print(table)
     for name, counts in result.facets.items():
         if counts:
-            out.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), highlight=False)
+            out.print(cell(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.items())), highlight=False)
 
 
 @app.command()
@@ -203,7 +204,7 @@ def review(
         except (ReviewError, LookupError) as exc:
             raise _fail(str(exc.args[0] if exc.args else exc)) from None
     fixed = ", ".join(f"{k}={v}" for k, v in row["corrections"].items() if k in {"type", "date"})
-    console.print(f"{row['verdict']}: {target_kind} {target} by {reviewer}" + (f" ({fixed})" if fixed else ""))
+    console.print(cell(f"{row['verdict']}: {target_kind} {target} by {reviewer}" + (f" ({fixed})" if fixed else "")))
 
 
 def run_server(db: Path | None, host: str, port: int, token: str | None, allow_hosts: Sequence[str] = ()) -> None:
@@ -213,7 +214,7 @@ def run_server(db: Path | None, host: str, port: int, token: str | None, allow_h
     from dragoman.api import create_app
     from dragoman.api.security import allowed_hosts
 
-    path = Path(db or default_db_path())
+    path = store_path(db)
     if not path.exists():
         raise _fail(f"{path}: no such store (run `dragoman ingest` first)")
     token = token or os.environ.get("DRAGOMAN_TOKEN") or None

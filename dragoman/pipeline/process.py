@@ -25,6 +25,7 @@ class ProcessorConfig:
     """What a worker needs to build its processor: picklable, hashable."""
 
     kb_files: tuple[Path, ...] = ()
+    default_date: str | None = None  # for documents without a date (--default-date)
 
 
 class DocumentProcessor:
@@ -34,7 +35,7 @@ class DocumentProcessor:
         self.config = config
         self.nlp = load_model()
         self.kb = KnowledgeBase.load(list(config.kb_files))
-        self.resolver = Resolver(self.kb)
+        self.resolver = Resolver(self.kb, config.default_date)
         self.events = EventExtractor()
         self.quotes = QuoteExtractor()
         self.components = [

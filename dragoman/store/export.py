@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -81,7 +82,7 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if value is pd.NaT:
         return None
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and not math.isfinite(value):  # strict JSON has no NaN or Infinity
         return None
     return value
 
