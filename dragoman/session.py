@@ -17,7 +17,10 @@ class Corpus(Closing):
     """A read-only view of one store; every method returns a pandas DataFrame."""
 
     def __init__(self, path: str | Path | None = None) -> None:
-        self.store = Store(path, read_only=True)
+        """``path``, else $DRAGOMAN_DB, else ``db`` in ./dragoman.toml, else ./dragoman.duckdb."""
+        from dragoman.config import load_settings
+
+        self.store = Store(path if path is not None else load_settings().db, read_only=True)
 
     def close(self) -> None:
         self.store.close()

@@ -15,6 +15,15 @@ from typing import Any
 
 import yaml
 
+from dragoman.actors.kb_schema import (
+    LineList,
+    ShapeError,
+    check_document,
+    check_entry,
+    check_role,
+    kind_of,
+    refuse_aliases,
+)
 from dragoman.records import ActorRef
 
 KINDS = {"state", "igo", "group", "institution", "media", "person", "company", "region", "agreement"}
@@ -70,7 +79,14 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
     return mapping
 
 
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    items = LineList(loader.construct_sequence(node, deep=True))
+    items.lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 # Keep dates as strings: the format says ISO strings and YAML would turn them into dates.
 _LineLoader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
@@ -195,42 +211,52 @@ class KnowledgeBase:
             text = (data_dir / name).read_text(encoding="utf-8")
             kb.add_text(text, f"dragoman/actors/data/{name}")
         for path in extra_files or []:
-            path = Path(path)
-            try:
-                text = path.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise KBError(f"{path}: cannot read: {exc}") from exc
-            kb.add_text(text, str(path))
+            kb.add_text(_read_user_file(Path(path)), str(path), untrusted=True)
         kb._index()
         return kb
 
-    def add_text(self, text: str, source: str) -> None:
+    def add_text(self, text: str, source: str, untrusted: bool = False) -> None:
+        """Add the entries and roles of one YAML text; ``untrusted`` (user files) refuses aliases."""
         try:
+            self._add_text(text, source, untrusted)
+        except ShapeError as exc:
+            raise KBError(f"{source}:{exc.line}: {exc.message}") from None
+
+    def _add_text(self, text: str, source: str, untrusted: bool) -> None:
+        try:
+            if untrusted:
+                refuse_aliases(text)
             data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f"line {mark.line + 1}" if mark is not None else "unknown line"
             raise KBError(
                 f"{source}:{line.split()[-1]}: YAML syntax error ({line}): {getattr(exc, 'problem', exc)}"
-            ) from exc
+            ) from None
+        except RecursionError:
+            raise KBError(f"{source}:1: YAML nested too deeply") from None
         if data is None:
             return
+        check_document(data)
         defaults: dict[str, Any] = {}
         items: Any = data
         if isinstance(data, dict):
             defaults = {k: v for k, v in (data.get("defaults") or {}).items() if k != "__line__"}
             items = data.get("entries") or []
-            for role in data.get("roles") or []:
+            roles = data.get("roles") or LineList()
+            for index, role in enumerate(roles):
+                if not isinstance(role, dict):
+                    raise ShapeError(_item_line(roles, index), f"a role is a mapping, not {kind_of(role)}")
+                if untrusted:
+                    check_role(role)
                 self._add_role(role, source)
             for phrase, scope in (data.get("title_scopes") or {}).items():
                 if phrase != "__line__":
                     self.title_scopes[str(phrase).lower()] = str(scope)
-        if not isinstance(items, list):
-            raise KBError(f"{source}:1: expected a list of entries or a mapping with 'entries'")
-        for raw in items:
+        for index, raw in enumerate(items):
             if not isinstance(raw, dict):
-                raise KBError(f"{source}: entry is not a mapping: {raw!r}")
-            self._add_entry({**defaults, **raw}, source)
+                raise ShapeError(_item_line(items, index), f"an entry is a mapping, not {kind_of(raw)}")
+            self._add_entry({**defaults, **raw}, source, untrusted)
 
     def _add_role(self, raw: dict[str, Any], source: str) -> None:
         line = raw.get("__line__", "?")
@@ -240,7 +266,7 @@ class KnowledgeBase:
         sector = raw.get("sector") or default
         self.roles[raw["role"]] = RoleDef(raw["role"], raw["office"], raw.get("country"), raw.get("org"), sector)
 
-    def _add_entry(self, raw: dict[str, Any], source: str) -> None:
+    def _add_entry(self, raw: dict[str, Any], source: str, untrusted: bool = True) -> None:
         line = raw.pop("__line__", "?")
         where = f"{source}:{line}"
         for key in ("id", "kind", "name"):
@@ -267,6 +293,8 @@ class KnowledgeBase:
         unknown = set(raw) - known
         if unknown:
             raise KBError(f"{where}: unknown field(s) {sorted(unknown)}")
+        if untrusted:  # the packaged files are checked by the tests, not at every start
+            check_entry({**raw, "__line__": line})
         if raw["kind"] == "state" and not raw.get("country"):
             raw["country"] = raw["id"]
         offices = []
@@ -445,6 +473,25 @@ class KnowledgeBase:
             return None
         return self.entries[actor_id], off
 
+    def office_ref(self, office: str, scope: str) -> ActorRef:
+        """The office itself (``Prime Minister of the United Kingdom``), for a title whose holder
+        cannot be told because the document has no date."""
+        sector = next(
+            (r.sector for r in self.roles.values() if r.office == office and scope in (r.country, r.org)),
+            GENERIC_OFFICES.get(office, ("", "GOV"))[1],
+        )
+        entry = self.entries.get(scope)
+        igo = entry is not None and entry.kind == "igo"
+        role = self.role_string(office, scope)
+        return ActorRef(
+            name=role,
+            kind="person",
+            country=None if igo else (entry.country if entry is not None else scope),
+            org=(entry.org or entry.id) if igo and entry is not None else None,
+            sector=sector,
+            role=role,
+        )
+
     def role_string(self, office: str, scope: str) -> str:
         """``Foreign Minister of Iran`` for (foreign-minister, IRN)."""
         for rdef in self.roles.values():
@@ -453,6 +500,26 @@ class KnowledgeBase:
         label = GENERIC_OFFICES.get(office, (office.replace("-", " ").title(), "GOV"))[0]
         where = self.entries[scope].name if scope in self.entries else scope
         return f"{label} of {where}"
+
+
+def _item_line(items: Any, index: int) -> int | str:
+    return items.lines[index] if isinstance(items, LineList) else "?"
+
+
+def _read_user_file(path: Path) -> str:
+    """A user KB file as text; bytes that are not UTF-8 are named by line and column."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KBError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise KBError(
+            f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x} at column {column}); save the file as UTF-8"
+        ) from None
 
 
 def _office_from_role(role: str) -> str:

@@ -23,7 +23,7 @@ from dragoman.actors.titles import Titles
 from dragoman.records import ActorRef, Document, Mention, Sentence
 
 NAME = "actors.resolver"
-VERSION = "1.2"
+VERSION = "1.3"
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 LOCATION_PREPS = {
     "in",
@@ -144,9 +144,12 @@ class Resolver:
     NAME = NAME
     VERSION = VERSION
 
-    def __init__(self, kb: KnowledgeBase, titles: Titles = DEFAULT_TITLES) -> None:
+    def __init__(self, kb: KnowledgeBase, titles: Titles = DEFAULT_TITLES, default_date: str | None = None) -> None:
         self.kb = kb
         self.titles = titles
+        # The date assumed for a document that has none (``--default-date``): without
+        # any, a bare title ("the chancellor") names the office, not whoever holds it today.
+        self.default_date = default_date
         self.component = f"{NAME}@{VERSION}"
         # surface form -> list of (entry id, method)
         self.forms: dict[str, list[tuple[str, str]]] = {}
@@ -240,7 +243,7 @@ class Resolver:
             if tok.lower_ in self.titles.pronouns and not taken[tok.i] and tok.tag_ in {"PRP", "PRP$"}:
                 items.append(_Item(tok.i, tok.i + 1, "pronoun"))
         items.sort(key=lambda it: (it.start, it.end))
-        return self._walk(document, doc, sentences, items, date_window(document.published))
+        return self._walk(document, doc, sentences, items, date_window(document.published or self.default_date))
 
     def _title_items(self, doc: Doc, title_spans: list[Span], keys: dict[int, str], matches: _Matches) -> list[_Item]:
         """Title, institution and plural phrases, read with the words around them."""
@@ -592,6 +595,8 @@ class Resolver:
         if not name and title.former:
             # "Iran's former foreign minister": not whoever holds the office at the document's date.
             name = title.text
+        if not name and window is None:
+            return self.kb.office_ref(office, scope_id), "title"
         if not name:
             held = self.kb.office_holder(office, scope_id, window)
             if held is None:

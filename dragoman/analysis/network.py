@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -86,20 +88,43 @@ def network_json(graph: nx.DiGraph) -> dict[str, Any]:
     }
 
 
+# Characters XML 1.0 cannot hold at all (C0 controls but tab and line breaks, lone
+# surrogates, U+FFFE/U+FFFF): actor names from user KB files or review corrections may.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """A string without the characters XML cannot hold; other values unchanged."""
+    return NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
+def _xml_graph(graph: nx.DiGraph) -> nx.DiGraph:
+    """A copy of the graph whose node keys and attribute values are all XML-safe."""
+    safe = nx.DiGraph()
+    for node, data in graph.nodes(data=True):
+        safe.add_node(xml_safe(node), **{k: xml_safe(v) for k, v in data.items()})
+    for u, v, data in graph.edges(data=True):
+        safe.add_edge(xml_safe(u), xml_safe(v), **{k: xml_safe(x) for k, x in data.items()})
+    return safe
+
+
 def write_network(graph: nx.DiGraph, fmt: str, path: Path) -> None:
-    """Write GraphML or GEXF (for Gephi)."""
-    if fmt == "graphml":
-        nx.write_graphml(graph, path)
-    elif fmt == "gexf":
-        nx.write_gexf(graph, path)
-    else:
+    """Write GraphML or GEXF (for Gephi) whole: into a file beside ``path``, moved into place at the end."""
+    if fmt not in {"graphml", "gexf"}:
         raise ValueError(f"format is graphml or gexf, not {fmt!r}")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8") as handle:
+            handle.write(network_text(graph, fmt))
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def network_text(graph: nx.DiGraph, fmt: str) -> str:
-    """GraphML or GEXF as text (for the API)."""
+    """GraphML or GEXF as text (for the API and files)."""
     if fmt == "graphml":
-        return "\n".join(nx.generate_graphml(graph))
+        return "\n".join(nx.generate_graphml(_xml_graph(graph)))
     if fmt == "gexf":
-        return "\n".join(nx.generate_gexf(graph))
+        return "\n".join(nx.generate_gexf(_xml_graph(graph)))
     raise ValueError(f"format is graphml or gexf, not {fmt!r}")

@@ -17,7 +17,16 @@ from dragoman.cli.app import app
 
 
 def main() -> None:
-    app()
+    import sys
+
+    from dragoman.cli.text import clean
+    from dragoman.config import SettingsError
+
+    try:
+        app()
+    except SettingsError as exc:  # settings read outside a command's own handling
+        print(f"error: {clean(exc)}", file=sys.stderr)
+        sys.exit(2)
 
 
 __all__ = ["app", "main"]

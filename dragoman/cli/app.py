@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import typer
+
+from dragoman.cli.text import clean
+from dragoman.config import Settings, SettingsError, load_settings
 
 app = typer.Typer(
     name="dragoman",
@@ -17,3 +23,17 @@ app.add_typer(export_app, name="export")
 app.add_typer(eval_app, name="eval")
 
 DB_OPTION_HELP = "DuckDB store file (default: $DRAGOMAN_DB or ./dragoman.duckdb)."
+
+
+def read_settings(**overrides: Any) -> Settings:
+    """The settings every command runs with (dragoman.toml < environment < flags); one line if unusable."""
+    try:
+        return load_settings().with_overrides(**overrides)
+    except SettingsError as exc:
+        typer.echo(f"error: {clean(str(exc))}", err=True)
+        raise typer.Exit(2) from None
+
+
+def store_path(db: Path | None) -> Path:
+    """The store a command works on: --db, else $DRAGOMAN_DB, else dragoman.toml, else ./dragoman.duckdb."""
+    return read_settings(db=db).db

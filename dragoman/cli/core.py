@@ -12,9 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dragoman.cli.app import DB_OPTION_HELP, app, export_app
-from dragoman.cli.text import first_present
-from dragoman.config import load_settings
+from dragoman.cli.app import DB_OPTION_HELP, app, export_app, read_settings
+from dragoman.cli.text import cell, clean, first_present
 from dragoman.store import Store, StoreError
 
 console = Console(stderr=True)
@@ -29,7 +28,7 @@ SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "sample" / "iran-russia-br
 
 def error_line(message: str) -> None:
     """One unwrapped line on standard error, whatever the terminal width."""
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {clean(message)}", err=True)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -38,7 +37,7 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def open_store(db: Path | None, read_only: bool = True) -> Store:
-    settings = load_settings().with_overrides(db=db)
+    settings = read_settings(db=db)
     try:
         return Store(settings.db, read_only=read_only)
     except StoreError as exc:
@@ -63,6 +62,14 @@ def ingest(
         Path | None, typer.Option("--parquet-out", help="Also write each batch as Parquet parts under this folder")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+    default_date: Annotated[
+        str | None,
+        typer.Option(
+            "--default-date",
+            help="Date (YYYY, YYYY-MM or YYYY-MM-DD) for documents without one: titles such as "
+            "'the chancellor' then resolve to the holder at that date (otherwise to the office)",
+        ),
+    ] = None,
 ) -> None:
     """Read documents, extract actors, events and quotes, and store them."""
     from dragoman.actors import KBError
@@ -72,12 +79,13 @@ def ingest(
 
     if not paths and manifest is None:
         raise fail("give files or folders to ingest, or --manifest FILE")
-    settings = load_settings().with_overrides(
+    settings = read_settings(
         db=db,
         kb_files=tuple(kb) if kb else None,
         lexicon_files=tuple(lexicon) if lexicon else None,
         workers=workers,
         batch_size=batch_size,
+        default_date=default_date,
     )
     executor = make_executor(settings, scheduler)
     progress = Progress(
@@ -119,7 +127,7 @@ def summary(db: DbOption = None) -> None:
 
 def print_summary(store: Store) -> None:
     counts = store.counts()
-    table = Table(title=f"dragoman store {store.path}")
+    table = Table(title=clean(f"dragoman store {store.path}"))
     table.add_column("records")
     table.add_column("count", justify="right")
     originals = store.scalar("SELECT count(*) FROM documents WHERE duplicate_of IS NULL")
@@ -139,13 +147,13 @@ def print_summary(store: Store) -> None:
     out.print(table)
     types = store.rows("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")
     if types:
-        out.print("events by type: " + ", ".join(f"{r['type']} {r['n']}" for r in types))
+        out.print(cell("events by type: " + ", ".join(f"{r['type']} {r['n']}" for r in types)))
     top = store.rows(
         "SELECT coalesce(name, text) AS actor, count(*) AS n FROM mentions WHERE resolved "
         "GROUP BY 1 ORDER BY n DESC, actor LIMIT 8"
     )
     if top:
-        out.print("most mentioned: " + ", ".join(f"{r['actor']} {r['n']}" for r in top))
+        out.print(cell("most mentioned: " + ", ".join(f"{r['actor']} {r['n']}" for r in top)))
 
 
 def _export(kind: str, fmt: str, out_file: Path | None, db: Path | None, level: str = "mention") -> None:
@@ -227,7 +235,7 @@ def load_parquet(
     from dragoman.store.lock import writer_lock
     from dragoman.store.parquet import ParquetError
 
-    settings = load_settings().with_overrides(db=db)
+    settings = read_settings(db=db)
     try:
         with writer_lock(settings.db), Store(settings.db) as store:
             added = run_load(store, source)
@@ -255,17 +263,17 @@ def disputes(
         if wanted and not wanted <= keys:
             continue
         shown += 1
-        out.rule(f"[bold]{row['kind']}[/bold] dispute: {row['summary']}")
+        out.rule(cell(f"{row['kind']} dispute: {row['summary']}"))
         for version in json.loads(row["versions"] or "[]"):
-            out.print(f"  [bold]{version.get('value')}[/bold]")
+            out.print(cell(f"  {version.get('value')}"))
             for source in version.get("sources", version.get("members", [])):
                 doc = documents.get(source.get("doc_id", ""), {})
                 origin = first_present(doc.get("publisher"), doc.get("title"), doc.get("path"), source.get("doc_id"))
                 who = source.get("attributed_to")
                 who_text = f" (according to {who.get('name')})" if isinstance(who, dict) and who else ""
-                out.print(f"    - {origin}{who_text}: {source.get('sentence', '')}", highlight=False)
+                out.print(cell(f"    - {origin}{who_text}: {source.get('sentence', '')}"), highlight=False)
     if not shown:
-        out.print("no disputes found" + (f" between {' and '.join(sorted(wanted))}" if wanted else ""))
+        out.print(cell("no disputes found" + (f" between {' and '.join(sorted(wanted))}" if wanted else "")))
 
 
 @app.command()
@@ -277,7 +285,7 @@ def demo(
     """Ingest the sample corpus that ships with dragoman, summarise it and open the dashboard."""
     from dragoman.pipeline.ingest import ingest as run_ingest
 
-    settings = load_settings().with_overrides(db=db)
+    settings = read_settings(db=db)
     report = run_ingest(
         [SAMPLE_CORPUS],
         settings,
@@ -316,9 +324,9 @@ def stance(
         except ValueError as exc:
             raise fail(str(exc)) from None
     if not points:
-        out.print(f"no statements by {speaker} about {target}")
+        out.print(cell(f"no statements by {speaker} about {target}"))
         return
-    table = Table(title=f"stance of {speaker} toward {target} by {by}")
+    table = Table(title=cell(f"stance of {speaker} toward {target} by {by}"))
     for column in ("period", "support", "oppose", "neutral", "net"):
         table.add_column(column, justify="right")
     for point in points:
@@ -329,10 +337,8 @@ def stance(
     if quotes:
         for point in points:
             for quote in point["quotes"]:
-                out.print(
-                    f"{point['period']} [{quote['stance']}] {quote['speaker']}: {quote['content']} ({quote['source']})",
-                    highlight=False,
-                )
+                line = f"{point['period']} [{quote['stance']}] {quote['speaker']}: {quote['content']}"
+                out.print(cell(f"{line} ({quote['source']})"), highlight=False)
 
 
 @app.command()
@@ -342,14 +348,21 @@ def reprocess(
     kb: Annotated[list[Path] | None, typer.Option("--kb", help="Extra knowledge-base YAML file")] = None,
     lexicon: Annotated[list[Path] | None, typer.Option("--lexicon", help="Language-data override YAML file")] = None,
     workers: Annotated[int | None, typer.Option("--workers", help="Local worker processes")] = None,
+    default_date: Annotated[
+        str | None, typer.Option("--default-date", help="Date for documents without one (see ingest)")
+    ] = None,
 ) -> None:
     """Re-extract stored documents whose extractor versions differ from the current ones."""
     from dragoman.pipeline.parallel import make_executor
     from dragoman.pipeline.process import ProcessorConfig
     from dragoman.pipeline.reprocess import reprocess as run_reprocess
 
-    settings = load_settings().with_overrides(
-        db=db, kb_files=tuple(kb) if kb else None, lexicon_files=tuple(lexicon) if lexicon else None, workers=workers
+    settings = read_settings(
+        db=db,
+        kb_files=tuple(kb) if kb else None,
+        lexicon_files=tuple(lexicon) if lexicon else None,
+        workers=workers,
+        default_date=default_date,
     )
     if not settings.db.exists():
         raise fail(f"{settings.db}: no such store")

@@ -7,15 +7,15 @@ from typing import Annotated
 
 import typer
 
-from dragoman.cli.app import DB_OPTION_HELP, app
-from dragoman.config import load_settings
+from dragoman.cli.app import DB_OPTION_HELP, app, store_path
+from dragoman.cli.text import clean
 from dragoman.store import StoreError
 
 DbOption = Annotated[Path | None, typer.Option("--db", help=DB_OPTION_HELP)]
 
 
 def _db(db: Path | None) -> Path:
-    return load_settings().with_overrides(db=db).db
+    return store_path(db)
 
 
 @app.command()
@@ -26,7 +26,7 @@ def check(db: DbOption = None) -> None:
     path = _db(db)
     problems = run_check(path)
     for problem in problems:
-        typer.echo(f"{path}: {problem}", err=True)
+        typer.echo(clean(f"{path}: {problem}"), err=True)
     if problems:
         raise typer.Exit(1)
     typer.echo(f"{path}: ok")
@@ -40,7 +40,7 @@ def backup(archive: Annotated[Path, typer.Argument(help="Archive to write (.tar.
     try:
         counts = run_backup(_db(db), archive)
     except StoreError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"error: {clean(exc)}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"{sum(counts.values())} rows in {len(counts)} tables -> {archive}")
 
@@ -56,7 +56,7 @@ def restore(
 
     try:
         counts = run_restore(archive, _db(db), force)
-    except StoreError as exc:
-        typer.echo(f"error: {exc}", err=True)
+    except (StoreError, OSError) as exc:
+        typer.echo(f"error: {clean(exc)}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"restored {sum(counts.values())} rows -> {_db(db)}")

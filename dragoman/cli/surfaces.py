@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -13,9 +14,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from dragoman.cli.app import DB_OPTION_HELP, app
-from dragoman.cli.text import first_present
-from dragoman.store import Store, StoreError, default_db_path
+from dragoman.cli.app import DB_OPTION_HELP, app, store_path
+from dragoman.cli.text import cell, clean, first_present
+from dragoman.store import Store, StoreError
 
 console = Console(stderr=True)
 out = Console()
@@ -27,13 +28,13 @@ CountriesOption = Annotated[bool, typer.Option("--countries", help="Count people
 
 
 def _fail(message: str) -> typer.Exit:
-    console.print(f"[red]error:[/red] {escape(message)}", highlight=False)
+    console.print(f"[red]error:[/red] {escape(clean(message))}", highlight=False)
     return typer.Exit(1)
 
 
 def _open(db: Path | None, write: bool = False) -> Store:
     try:
-        return Store(db or default_db_path(), read_only=not write)
+        return Store(store_path(db), read_only=not write)
     except StoreError as exc:
         raise _fail(str(exc)) from None
 
@@ -74,7 +75,7 @@ def dyad(
         frame = timeline(found, by)
         sentences = evidence_of(store, [m for ms in found["mention_ids"] for m in ms]) if evidence else None
     arrow = "->" if directed else "<->"
-    table = Table(title=f"{a.upper()} {arrow} {b.upper()} by {by}" + (" (countries)" if countries else ""))
+    table = Table(title=cell(f"{a.upper()} {arrow} {b.upper()} by {by}" + (" (countries)" if countries else "")))
     for column, justify in (("period", "left"), ("events", "right"), ("v.coop", "right"),
                             ("m.coop", "right"), ("v.confl", "right"),
                             ("m.confl", "right"), ("score", "right"), ("types", "left")):  # fmt: skip
@@ -84,8 +85,8 @@ def dyad(
         score = row["score"]
         types = ", ".join(f"{t} {row[t]}" for t in type_columns if row[t])
         table.add_row(
-            row["period"], str(row["n_events"]), *(str(row[k]) for k in QUAD_KEYS.values()),
-            "" if score is None or score != score else f"{score:+.2f}", types,
+            cell(row["period"]), str(row["n_events"]), *(str(row[k]) for k in QUAD_KEYS.values()),
+            "" if score is None or score != score else f"{score:+.2f}", cell(types),
         )  # fmt: skip
     out.print(table)
     unplaced = frame.attrs.get("unplaced", [])
@@ -98,7 +99,7 @@ def dyad(
     if sentences is not None:
         for row in sentences.to_dict(orient="records"):
             source = first_present(row.get("publisher"), row.get("title"), row["doc_id"])
-            out.print(f"  [{row['event_id']}] {source}: {row['sentence']}", highlight=False, markup=False)
+            out.print(cell(f"  [{row['event_id']}] {source}: {row['sentence']}"), highlight=False)
 
 
 @app.command()
@@ -124,7 +125,7 @@ def network(
         write_network(graph, fmt, target)
     except OSError as exc:
         raise _fail(f"{target}: {exc.strerror or exc}") from None
-    console.print(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges -> {target}")
+    console.print(cell(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges -> {target}"))
 
 
 @app.command()
@@ -159,11 +160,11 @@ def search(
         table.add_column(column)
     for row in result.results.to_dict(orient="records"):
         source = first_present(row.get("publisher"), row.get("title"), row["doc_id"])
-        table.add_row(row["kind"], source, first_present(row.get("published")), row["text"])
+        table.add_row(cell(row["kind"]), cell(source), cell(first_present(row.get("published"))), cell(row["text"]))
     out.print(table)
     for name, counts in result.facets.items():
         if counts:
-            out.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()), highlight=False)
+            out.print(cell(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.items())), highlight=False)
 
 
 @app.command()
@@ -208,16 +209,17 @@ def review(
         except (ReviewError, LookupError) as exc:
             raise _fail(str(exc.args[0] if exc.args else exc)) from None
     fixed = ", ".join(f"{k}={v}" for k, v in row["corrections"].items() if k in {"type", "date"})
-    console.print(f"{row['verdict']}: {target_kind} {target} by {reviewer}" + (f" ({fixed})" if fixed else ""))
+    console.print(cell(f"{row['verdict']}: {target_kind} {target} by {reviewer}" + (f" ({fixed})" if fixed else "")))
 
 
-def run_server(db: Path | None, host: str, port: int, token: str | None) -> None:
+def run_server(db: Path | None, host: str, port: int, token: str | None, allow_hosts: Sequence[str] = ()) -> None:
     """Serve the API and dashboard with uvicorn; print a generated token once."""
     import uvicorn
 
     from dragoman.api import create_app
+    from dragoman.api.security import allowed_hosts
 
-    path = Path(db or default_db_path())
+    path = store_path(db)
     if not path.exists():
         raise _fail(f"{path}: no such store (run `dragoman ingest` first)")
     token = token or os.environ.get("DRAGOMAN_TOKEN") or None
@@ -227,7 +229,11 @@ def run_server(db: Path | None, host: str, port: int, token: str | None) -> None
     if host not in {"127.0.0.1", "localhost", "::1"}:
         console.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can read the store")
     console.print(f"dashboard: http://{'[' + host + ']' if ':' in host else host}:{port}/", highlight=False)
-    uvicorn.run(create_app(path, token), host=host, port=port, log_level="info", server_header=False)
+    hosts = allowed_hosts(host, allow_hosts)
+    if host in {"0.0.0.0", "::"} and not allow_hosts:
+        console.print("[yellow]warning:[/yellow] only loopback names are answered; name others with --allow-host")
+    app = create_app(path, token, hosts)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
 
 
 @app.command()
@@ -239,6 +245,14 @@ def serve(
         str | None,
         typer.Option("--token", help="Write token for reviews (default: $DRAGOMAN_TOKEN, else generated)"),
     ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", help="Another Host name to answer (besides loopback and --host); repeatable"),
+    ] = None,
 ) -> None:
-    """Serve the REST API and the dashboard (reading is open; reviews need the token)."""
-    run_server(db, host, port, token)
+    """Serve the REST API and the dashboard (reading is open; reviews need the token).
+
+    Only requests whose Host header is a loopback name, the --host address or an
+    --allow-host name are answered (a guard against DNS rebinding).
+    """
+    run_server(db, host, port, token, allow_host or ())

@@ -20,8 +20,8 @@ from dragoman.events import triggers as lex
 from dragoman.events.dates import DateValue, find_dates
 from dragoman.events.event_dates import DocumentDates, EventDate
 from dragoman.events.ontology import quad_of
-from dragoman.events.status import clause_status
-from dragoman.events.status import cues as status_cues
+from dragoman.nlp.status import clause_status
+from dragoman.nlp.status import cues as status_cues
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.records import ActorRef, Document, EventMention, Mention, Sentence, Status
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -82,6 +85,31 @@ def _remote(submit: Any, batches: Iterable[list[Document]], window: int) -> Iter
         yield [replace(result, document=document) for document, result in zip(sent.popleft(), extracted, strict=True)]
 
 
+def exit_with_parent() -> None:
+    """In a worker process: exit as soon as the process that started it is gone.
+
+    A pool worker otherwise waits on its task queue for ever when the ingest is killed
+    (``kill -9`` runs no clean-up), keeping its model in memory. The sentinel is the
+    worker's end of the pipe its parent started it through: it reads as closed when the
+    parent dies, so a thread blocked on it wakes then and only then (no polling).
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dragoman-exit-with-parent", daemon=True).start()
+
+
+def ready_pool_worker(config: ProcessorConfig) -> None:
+    """A local pool worker: tied to its parent's life, then readied like any worker."""
+    exit_with_parent()
+    ready_worker(config)
+
+
 def _ready() -> None:
     return None
 
@@ -99,7 +127,7 @@ class ProcessPoolBatchExecutor:
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=ready_worker,
+            initializer=ready_pool_worker,
             initargs=(config,),
         )
         for _ in range(workers):

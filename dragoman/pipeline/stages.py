@@ -70,10 +70,15 @@ class ProcessorConfig:
     kb_files: tuple[Path, ...] = ()
     stages: tuple[str, ...] = ("parse", "actors", "events", "quotes")
     lexicon_files: tuple[Path, ...] = ()  # --lexicon overrides, applied in order
+    default_date: str | None = None  # for documents without a date (--default-date)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ProcessorConfig:
-        return cls(kb_files=tuple(settings.kb_files), lexicon_files=tuple(settings.lexicon_files))
+        return cls(
+            kb_files=tuple(settings.kb_files),
+            lexicon_files=tuple(settings.lexicon_files),
+            default_date=settings.default_date,
+        )
 
 
 class Stage(Protocol):
@@ -145,7 +150,9 @@ class _Parse:
 
 class _Actors(DocumentStage):
     def __init__(self, config: ProcessorConfig) -> None:
-        self.resolver = Resolver(KnowledgeBase.load(list(config.kb_files)), Titles.load(config.lexicon_files))
+        self.resolver = Resolver(
+            KnowledgeBase.load(list(config.kb_files)), Titles.load(config.lexicon_files), config.default_date
+        )
 
     def __call__(self, state: DocState) -> None:
         state.mentions = self.resolver.resolve(state.document, state.spacy_doc, state.sentences)
@@ -225,7 +232,10 @@ register(
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"events"}),
         build=_Events,
-        data_files=lambda config: _package_files("dragoman.events", "triggers.py"),
+        data_files=lambda config: (
+            _package_files("dragoman.events", "triggers.py", "data/dates.yaml")
+            + _package_files("dragoman.nlp", "data/status.yaml")
+        ),
     ),
 )
 register(
@@ -236,7 +246,12 @@ register(
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"statements"}),
         build=_Quotes,
-        data_files=lambda config: _package_files("dragoman.quotes", "cues.py") + lexicon_paths("stance"),
+        data_files=lambda config: (
+            _package_files("dragoman.quotes", "cues.py", "data/channels.yaml")
+            + _package_files("dragoman.nlp", "data/status.yaml")
+            + _package_files("dragoman.actors", "data/references.yaml", "data/antecedent_ranker.json")
+            + lexicon_paths("stance")
+        ),
     ),
 )
 

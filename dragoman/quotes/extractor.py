@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.chains import chains_for
-from dragoman.events.status import content_status
+from dragoman.nlp.status import content_status
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.quotes.channels import carrier_of, channel_of_cue
 from dragoman.quotes.cues import (

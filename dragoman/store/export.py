@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -82,7 +83,7 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if value is pd.NaT or value is pd.NA or value is None:
         return None
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and not math.isfinite(value):  # strict JSON has no NaN or Infinity
         return None
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}

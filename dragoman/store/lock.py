@@ -1,8 +1,8 @@
 """One ingest at a time per store, without holding the DuckDB file between writes.
 
-An ingest takes an advisory lock on ``<store>.lock`` for its whole run and opens the
-DuckDB file only to write a batch, so readers (the server) get in between batches,
-while a second writer is refused at once with a one-line reason.
+An ingest takes an advisory lock on ``<store>.lock`` (beside the real file, symlinks
+resolved) for its whole run and opens the DuckDB file only to write a batch, so readers
+(the server) get in between batches, while a second writer is refused at once with a one-line reason.
 """
 
 from __future__ import annotations
@@ -17,10 +17,16 @@ from pathlib import Path
 from dragoman.store.db import Store, StoreError
 
 
+def lock_path(db: Path) -> Path:
+    """``<store>.lock`` beside the real file, so a symlink or a relative path to the same store
+    takes the same lock."""
+    return Path(f"{os.path.realpath(db)}.lock")
+
+
 @contextmanager
 def writer_lock(db: Path) -> Iterator[None]:
-    lock_path = Path(f"{db}.lock")
-    handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    """Hold the store's writer lock for the block, or raise StoreError at once if another process has it."""
+    handle = os.open(lock_path(db), os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

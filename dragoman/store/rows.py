@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, is_dataclass
 from typing import Any
@@ -15,7 +16,7 @@ def to_json(value: Any) -> str | None:
     """JSON text for a record field; dataclasses become objects."""
     if value is None:
         return None
-    return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
+    return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True, allow_nan=False)
 
 
 def from_json(value: Any, default: Any = None) -> Any:
@@ -42,6 +43,9 @@ def actor_from_json(value: Any) -> ActorRef | None:
 
 
 def _plain(value: Any) -> Any:
+    """Plain JSON values; NaN and infinities (which JSONL input may hold) become null, as strict JSON has neither."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in asdict(value).items()}
     if isinstance(value, list | tuple):

@@ -151,3 +151,92 @@ def test_user_file_bad_date(tmp_path: Path) -> None:
     )
     with pytest.raises(KBError, match="dates.yaml:5: bad date"):
         KnowledgeBase.load([user])
+
+
+def kb_error(tmp_path: Path, text: str | bytes) -> str:
+    user = tmp_path / "user.yaml"
+    if isinstance(text, bytes):
+        user.write_bytes(text)
+    else:
+        user.write_text(text, encoding="utf-8")
+    with pytest.raises(KBError) as err:
+        KnowledgeBase.load([user])
+    message = str(err.value)
+    assert "\n" not in message
+    return message.replace(str(user), "user.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '- {id: off-actor, kind: person, name: Off Actor, offices: "President of Iran"}\n',
+            "user.yaml:1: offices: Input should be a valid list",
+        ),
+        (
+            "- {id: al-actor, kind: person, name: Al Actor, aliases: 5}\n",
+            "user.yaml:1: aliases: Input should be a valid list",
+        ),
+        ("defaults: [1, 2]\nentries: []\n", "user.yaml:1: 'defaults' is a mapping, not a list"),
+        ('roles: ["just a string"]\nentries: []\n', "user.yaml:1: a role is a mapping, not a string"),
+        ("roles:\n- {role: Chief of X}\n", "user.yaml:2: office: Field required"),
+        ("- {id: [a, b], kind: person, name: X}\n", "user.yaml:1: id: Input should be a valid string"),
+        ("- {id: x, kind: person, name: {x: 1}}\n", "user.yaml:1: name: Input should be a valid string"),
+        (
+            "- id: x\n  kind: person\n  name: X\n  aliases:\n  - Ex\n  - [nested]\n",
+            "user.yaml:6: aliases.1: Input should be a valid string",
+        ),
+        (
+            "- id: x\n  kind: person\n  name: X\n  offices:\n  - {role: President of Iran, start: 2001.5}\n",
+            "user.yaml:5: offices.0.start: Input should be a valid",
+        ),
+        (
+            "- id: x\n  kind: person\n  name: X\n  offices:\n  - {role: President of Iran, term: 2}\n",
+            "user.yaml:5: offices.0: unknown field 'term'",
+        ),
+        (
+            '- {id: x, kind: person, name: "Evil\\x01\\e[31mName"}\n',
+            "user.yaml:1: name: control characters are not allowed",
+        ),
+        ("- {id: x, kind: person, name: X}\n- just a name\n", "user.yaml:2: an entry is a mapping, not a string"),
+        ("entries: []\nentires: []\n", "user.yaml:1: unknown top-level key 'entires'"),
+        ('"a scalar"\n', "user.yaml:1: expected a list of entries or a mapping with 'entries', not a string"),
+        ("entries: {id: x}\n", "user.yaml:1: 'entries' is a list, not a mapping"),
+    ],
+)
+def test_user_file_shape_errors_name_file_and_line(tmp_path: Path, text: str, expected: str) -> None:
+    assert kb_error(tmp_path, text).startswith(expected)
+
+
+def test_user_file_not_utf8_names_the_line(tmp_path: Path) -> None:
+    message = kb_error(tmp_path, '# people\n- {id: caf-actor, kind: person, name: "Caf\xe9 Man"}\n'.encode("latin-1"))
+    assert message == "user.yaml:2: not UTF-8 text (byte 0xe9 at column 43); save the file as UTF-8"
+
+
+def alias_bomb(use: str) -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    return "\n".join(lines) + f"\nentries:\n- {{id: bomb-actor, kind: person, name: {use}}}\n"
+
+
+@pytest.mark.parametrize("use", ["Bomb, aliases: *i", "*i"])
+def test_an_alias_bomb_is_refused_at_its_first_alias(tmp_path: Path, use: str) -> None:
+    assert kb_error(tmp_path, alias_bomb(use)).startswith(
+        "user.yaml:2: YAML aliases (*a) are not accepted in knowledge-base files"
+    )
+
+
+def test_an_alias_anywhere_is_refused(tmp_path: Path) -> None:
+    text = "defaults: &d {kind: person}\nentries:\n- {id: x, name: X, kind: person}\n- {<<: *d, id: y, name: Y}\n"
+    assert kb_error(tmp_path, text).startswith("user.yaml:4: YAML aliases (*d)")
+
+
+def test_packaged_files_have_the_shape_user_files_must_have() -> None:
+    from importlib import resources
+
+    from dragoman.actors.kb import DATA_FILES
+
+    kb = KnowledgeBase()
+    for name in DATA_FILES:
+        kb.add_text((resources.files("dragoman.actors") / "data" / name).read_text(encoding="utf-8"), name, True)

@@ -26,3 +26,33 @@ def test_edges_count_events_per_quad(store_path: Path, tmp_path: Path) -> None:
         assert f"<{fmt}" in network_text(graph, fmt)
     data = network_json(graph)
     assert {n["id"] for n in data["nodes"]} == set(graph.nodes)
+
+
+def test_control_characters_in_actor_names_are_left_out_of_the_xml(tmp_path: Path) -> None:
+    from xml.dom import minidom
+
+    graph = nx.DiGraph()
+    graph.add_node("Evil\x01Actor", label="Evil\x01\x1b[31mName", country="IRN", kind="person", n_events=1)
+    graph.add_node("RUS", label="Russia\ud800", country="RUS", kind="state", n_events=1)
+    graph.add_edge("Evil\x01Actor", "RUS", weight=1, score=0.5)
+    for fmt in ("graphml", "gexf"):
+        out = tmp_path / f"net.{fmt}"
+        write_network(graph, fmt, out)
+        text = out.read_text(encoding="utf-8")
+        minidom.parseString(text.encode("utf-8"))
+        minidom.parseString(network_text(graph, fmt).encode("utf-8"))
+        assert "EvilActor" in text and "Evil[31mName" in text and "\x01" not in text and "\x1b" not in text
+    back = nx.read_graphml(tmp_path / "net.graphml")
+    assert back.nodes["EvilActor"]["label"] == "Evil[31mName" and back.nodes["RUS"]["label"] == "Russia"
+
+
+def test_a_failed_write_leaves_no_file(tmp_path: Path) -> None:
+    import pytest
+
+    graph = nx.DiGraph()
+    graph.add_node("IRN", label="Iran", members=["a list GraphML cannot hold"])
+    out = tmp_path / "net.graphml"
+    out_before = sorted(tmp_path.iterdir())
+    with pytest.raises(nx.NetworkXError):
+        write_network(graph, "graphml", out)
+    assert sorted(tmp_path.iterdir()) == out_before

@@ -59,7 +59,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.duckdb"
         build(path, n_docs)
-        client = TestClient(create_app(path, "t"))
+        client = TestClient(create_app(path, "t"), base_url="http://127.0.0.1")
         print(f"{n_docs} documents, {n_docs * 10} event mentions")
         for url in (
             "/api/events", "/api/events?type=AID", "/api/events?actor=IRN&page=3", "/api/actors",

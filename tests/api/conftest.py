@@ -22,4 +22,4 @@ def api_store(tmp_path: Path) -> Path:
 def client(api_store: Path) -> TestClient:
     from dragoman.api import create_app
 
-    return TestClient(create_app(api_store, TOKEN))
+    return TestClient(create_app(api_store, TOKEN), base_url="http://127.0.0.1")

@@ -133,7 +133,7 @@ def test_bad_reviews_are_4xx(client: TestClient, body: dict[str, object], code: 
 
 
 def test_without_a_token_writing_is_off(api_store: Path) -> None:
-    client = TestClient(create_app(api_store, None))
+    client = TestClient(create_app(api_store, None), base_url="http://127.0.0.1")
     body = {"target_kind": "event", "target_id": "m9", "verdict": "wrong", "reviewer": "ana"}
     assert client.post("/api/reviews", json=body, headers=AUTH).status_code == 403
 
@@ -162,6 +162,6 @@ def test_static_files_load_nothing_from_outside() -> None:
 
 
 def test_missing_store_is_503(tmp_path: Path) -> None:
-    client = TestClient(create_app(tmp_path / "absent.duckdb", TOKEN))
+    client = TestClient(create_app(tmp_path / "absent.duckdb", TOKEN), base_url="http://127.0.0.1")
     response = client.get("/api/events")
     assert response.status_code == 503 and "busy" in response.json()["detail"]

@@ -38,7 +38,7 @@ def test_a_changed_word_list_marks_every_document_it_touched(tmp_path: Path) -> 
     db = tmp_path / "s.duckdb"
     ingest([corpus], Settings(db=db))
     extra = tmp_path / "mine.yaml"
-    extra.write_text("people: []\n", encoding="utf-8")
+    extra.write_text("entries: []\n", encoding="utf-8")
     # The resolver's data changed (a user KB file): every document it resolved is outdated, once.
     assert reprocess(db, ProcessorConfig(kb_files=(extra,))) == 5
     assert reprocess(db, ProcessorConfig(kb_files=(extra,))) == 0

@@ -24,7 +24,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
     config = ProcessorConfig()
     assert [s.name for s in stage_specs(config)] == ["nlp.spacy", "actors.resolver", "events.rules", "quotes.rules"]
     names = [str(c).split("+")[0] for c in components(config)]
-    assert names == ["nlp.spacy@3.8.0", "actors.resolver@1.2", "events.rules@1.1", "quotes.rules@1.2"]
+    assert names == ["nlp.spacy@3.8.0", "actors.resolver@1.3", "events.rules@1.2", "quotes.rules@1.3"]
     assert all("+" in str(c) for c in components(config)[1:])  # each has data files
 
 
@@ -37,10 +37,10 @@ def test_a_stage_reading_what_no_earlier_stage_wrote_is_refused() -> None:
 
 def test_a_changed_data_file_changes_only_its_stage_version(tmp_path: Path) -> None:
     extra = tmp_path / "mine.yaml"
-    extra.write_text("people: []\n", encoding="utf-8")
+    extra.write_text("entries: []\n", encoding="utf-8")
     before = components(ProcessorConfig())
     with_file = components(ProcessorConfig(kb_files=(extra,)))
-    extra.write_text("people: [] # edited\n", encoding="utf-8")
+    extra.write_text("entries: [] # edited\n", encoding="utf-8")
     edited = components(ProcessorConfig(kb_files=(extra,)))
     assert [a == b for a, b in zip(before, with_file, strict=True)] == [True, False, True, True]
     assert with_file[1] != edited[1] and with_file[2:] == edited[2:]

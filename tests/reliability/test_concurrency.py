@@ -38,7 +38,7 @@ def test_reads_between_batches_see_every_written_batch(tmp_path: Path) -> None:
     writer = run_ingest(more, db, pause_env(crashpoints.BATCH_SENT, pause))
     seen: list[tuple[int, int]] = []
     try:
-        with TestClient(create_app(db)) as client:
+        with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
             nth = 1
             while wait_until_paused(writer, pause, crashpoints.BATCH_SENT, nth):
                 seen.append(document_count(client))
@@ -61,7 +61,7 @@ def test_a_read_while_a_batch_is_written_is_told_to_retry(tmp_path: Path) -> Non
     writer = run_ingest(corpus(tmp_path / "more", 6), db, pause_env(crashpoints.BEFORE_CHECKPOINT, pause))
     statuses: list[int] = []
     try:
-        with TestClient(create_app(db)) as client:
+        with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
             nth = 1
             while wait_until_paused(writer, pause, crashpoints.BEFORE_CHECKPOINT, nth):
                 busy = client.get("/api/documents")

@@ -1,0 +1,37 @@
+"""The writer lock is keyed on the real file, so every path to one store takes the same lock."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from dragoman.store import StoreError
+from dragoman.store.lock import lock_path, writer_lock
+
+
+def test_a_symlink_to_the_store_takes_the_same_lock(tmp_path: Path) -> None:
+    real = tmp_path / "s.duckdb"
+    real.touch()
+    link = tmp_path / "link.duckdb"
+    link.symlink_to(real)
+    assert lock_path(link) == lock_path(real) == Path(f"{real}.lock")
+    with writer_lock(real), pytest.raises(StoreError, match="in use by another process"):
+        with writer_lock(link):
+            pass
+
+
+def test_a_relative_path_takes_the_same_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    os.mkdir("sub")
+    with writer_lock(tmp_path / "sub" / "s.duckdb"), pytest.raises(StoreError):
+        with writer_lock(Path("sub/../sub/s.duckdb")):
+            pass
+
+
+def test_the_lock_is_free_again_after_the_block(tmp_path: Path) -> None:
+    with writer_lock(tmp_path / "s.duckdb"):
+        pass
+    with writer_lock(tmp_path / "s.duckdb"):
+        pass
