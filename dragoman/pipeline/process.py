@@ -1,4 +1,4 @@
-"""Per-document processing: nlp → actors → events → quotes, as one pure step.
+"""Per-document processing: nlp → actors → events (located by places) → quotes, as one pure step.
 
 ``DocumentProcessor.process`` takes Documents and returns ProcessedDocuments;
 it never touches the store, so the same code runs in one process, in local
@@ -16,6 +16,8 @@ from dragoman.actors import KnowledgeBase, Resolver
 from dragoman.events import EventExtractor
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp import model as nlp_model
+from dragoman.places.gazetteer import Gazetteer
+from dragoman.places.locator import EventLocator
 from dragoman.quotes import QuoteExtractor
 from dragoman.records import Component, Document, ProcessedDocument
 
@@ -36,11 +38,13 @@ class DocumentProcessor:
         self.kb = KnowledgeBase.load(list(config.kb_files))
         self.resolver = Resolver(self.kb)
         self.events = EventExtractor()
+        self.locator = EventLocator(Gazetteer.load(config.kb_files, self.kb))
         self.quotes = QuoteExtractor()
         self.components = [
             Component(nlp_model.NAME, nlp_model.VERSION),
             Component(Resolver.NAME, Resolver.VERSION),
             Component(EventExtractor.NAME, EventExtractor.VERSION),
+            Component(EventLocator.NAME, EventLocator.VERSION),
             Component(QuoteExtractor.NAME, QuoteExtractor.VERSION),
         ]
 
@@ -51,6 +55,7 @@ class DocumentProcessor:
             sentences = sentence_records(document, spacy_doc)
             mentions = self.resolver.resolve(document, spacy_doc, sentences)
             events = self.events.extract(document, spacy_doc, sentences, mentions)
+            self.locator.locate(document, spacy_doc, mentions, events)
             statements = self.quotes.extract(document, spacy_doc, sentences, mentions)
             results.append(
                 ProcessedDocument(

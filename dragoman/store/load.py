@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from dragoman.records import ActorRef, EventMention, StanceTarget, Statement
+from dragoman.records import ActorRef, EventMention, Location, StanceTarget, Statement
 from dragoman.store.db import Store
 
 
@@ -16,6 +16,14 @@ def _actor(data: dict[str, Any] | None) -> ActorRef | None:
 
 def _actors(text: str | None) -> list[ActorRef]:
     return [ActorRef.from_dict(a) for a in json.loads(text or "[]")]
+
+
+def _location(row: dict[str, Any]) -> Location | None:
+    if row.get("location_name") is None:
+        return None
+    data = {k: row.get(f"location_{k}") for k in Location.__dataclass_fields__}
+    data["alternatives"] = json.loads(data["alternatives"] or "[]")
+    return Location.from_dict(data)
 
 
 def _rows(store: Store, sql: str, params: Sequence[Any] | None) -> Iterator[dict[str, Any]]:
@@ -56,6 +64,7 @@ def event_mentions_from(store: Store, sql: str, params: Sequence[Any] | None = N
             trigger=row["trigger"],
             negated=bool(row["negated"]),
             event_id=row["event_id"],
+            location=_location(row),
         )
 
 
