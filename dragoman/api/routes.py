@@ -407,7 +407,7 @@ def locations(
 ) -> dict[str, Any]:
     """Located event mentions, filtered by the location's country or a bounding box; GeoJSON on request."""
     from dragoman.places.geojson import feature_collection
-    from dragoman.places.query import BoundingBoxError, filter_located, parse_bbox
+    from dragoman.places.query import BoundingBoxError, filter_located, parse_bbox, with_locations
 
     try:
         box = parse_bbox(bbox) if bbox else None
@@ -415,6 +415,7 @@ def locations(
         raise HTTPException(status_code=422, detail=str(exc)) from None
     with access(request).open() as store:
         df = reviewed_mentions(store, "m.location_lat IS NOT NULL").drop(columns=["duplicate_of"])
+        df = with_locations(store, df)
     df = _filter_events(df, None, type, None, None, date_from, date_to, False)
     df = filter_located(df, country, box)
     if format == "geojson":
