@@ -55,7 +55,7 @@ class EventLocator:
         self, document: Document, spacy_doc: Doc, mentions: list[Mention], events: list[EventMention]
     ) -> list[EventMention]:
         """Set ``location`` on each event mention (in place) and return them."""
-        context = _Context(mentions)
+        context = DocumentCountries(mentions)
         named_actors = [(m.start, m.end) for m in mentions if m.actor is not None and m.actor.kind in NAMED_ACTOR_KINDS]
         dateline = self._dateline(document, context)
         for event in events:
@@ -66,7 +66,7 @@ class EventLocator:
 
     # -- the clause ------------------------------------------------------------------
     def _from_clause(
-        self, sentence: Span, event: EventMention, context: _Context, named_actors: list[tuple[int, int]]
+        self, sentence: Span, event: EventMention, context: DocumentCountries, named_actors: list[tuple[int, int]]
     ) -> _Found | None:
         trigger = _trigger(sentence, event.trigger)
         if trigger is None:
@@ -77,7 +77,7 @@ class EventLocator:
                 heads.add(trigger.head.i)
         undergo = self._undergo_verb(trigger)
         found: list[tuple[tuple[int, int], _Found]] = []
-        for span, qualifier in self._place_spans(sentence, named_actors):
+        for span, qualifier in self.place_spans(sentence, named_actors):
             places = self._candidates(span, qualifier, context)
             if not places:
                 continue
@@ -90,17 +90,17 @@ class EventLocator:
             found.append(((SPECIFICITY.get(place.kind, 9), abs(span.root.i - trigger.i)), item))
         return min(found, key=lambda f: f[0])[1] if found else None
 
-    def _place_spans(self, sentence: Span, named_actors: list[tuple[int, int]]) -> list[tuple[Span, Span | None]]:
+    def place_spans(self, sentence: Span, named_actors: list[tuple[int, int]]) -> list[tuple[Span, Span | None]]:
         """Names in the sentence the gazetteer knows, longest first, each with a ', Texas' qualifier."""
         doc = sentence.doc
-        spans: list[Span] = [e for e in sentence.ents if e.label_ in PLACE_LABELS and e.text in self.gazetteer]
+        spans: list[Span] = [
+            e for e in sentence.ents if e.label_ in PLACE_LABELS and _clean(e) and e.text in self.gazetteer
+        ]
         for i in range(sentence.start, sentence.end):
             if not doc[i].text[:1].isupper():
                 continue
             for j in range(min(sentence.end, i + MAX_NAME_TOKENS), i, -1):
-                if doc[j - 1].is_punct:
-                    continue
-                if doc[i:j].text in self.gazetteer:
+                if _clean(doc[i:j]) and doc[i:j].text in self.gazetteer:
                     spans.append(doc[i:j])
                     break
         spans = [
@@ -119,7 +119,7 @@ class EventLocator:
             out.append((span, qualifier))
         return out
 
-    def _candidates(self, span: Span, qualifier: Span | None, context: _Context) -> list[Place]:
+    def _candidates(self, span: Span, qualifier: Span | None, context: DocumentCountries) -> list[Place]:
         places = self.gazetteer.candidates(span.text, context.without(span.text))
         if qualifier is not None:
             within = self.gazetteer.candidates(qualifier.text, context.without(qualifier.text))
@@ -187,7 +187,7 @@ class EventLocator:
         return (prep.idx if prep.idx < span.start_char else span.start_char), precision
 
     # -- the dateline ----------------------------------------------------------------
-    def _dateline(self, document: Document, context: _Context) -> Location | None:
+    def _dateline(self, document: Document, context: DocumentCountries) -> Location | None:
         head = document.text[:300]
         for pattern in self.cues.datelines:
             match = pattern.match(head)
@@ -206,7 +206,12 @@ class EventLocator:
         return None
 
 
-class _Context:
+def _clean(span: Span) -> bool:
+    """A name stays on one line and ends on a word."""
+    return not span[-1].is_punct and not any(t.is_space or "\n" in t.text for t in span)
+
+
+class DocumentCountries:
     """The countries a document is about: those of its resolved actor mentions."""
 
     def __init__(self, mentions: list[Mention]) -> None:

@@ -170,10 +170,18 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     5: tuple(
         f"ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS {column}"
         for column in (
-            "location_name VARCHAR", "location_kind VARCHAR", "location_country VARCHAR",
-            "location_lat DOUBLE", "location_lon DOUBLE", "location_precision VARCHAR",
-            "location_start INTEGER", "location_end INTEGER", "location_text VARCHAR",
-            "location_basis VARCHAR", "location_place_id VARCHAR", "location_alternatives VARCHAR",
+            "location_name VARCHAR",
+            "location_kind VARCHAR",
+            "location_country VARCHAR",
+            "location_lat DOUBLE",
+            "location_lon DOUBLE",
+            "location_precision VARCHAR",
+            "location_start INTEGER",
+            "location_end INTEGER",
+            "location_text VARCHAR",
+            "location_basis VARCHAR",
+            "location_place_id VARCHAR",
+            "location_alternatives VARCHAR",
         )
     ),  # fmt: skip
 }
