@@ -15,6 +15,7 @@ class Cues:
     prepositions: dict[str, str]  # preposition -> precision
     phrases: dict[tuple[str, ...], str]  # words before the place -> precision
     not_places: frozenset[str]
+    target_prepositions: frozenset[str]
     object_place_types: frozenset[str]
     object_place_kinds: frozenset[str]
     undergo_verbs: frozenset[str]
@@ -33,6 +34,7 @@ def load_cues() -> Cues:
         prepositions={str(k): str(v) for k, v in data["prepositions"].items()},
         phrases={tuple(str(k).split()): str(v) for k, v in data["phrases"].items()},
         not_places=frozenset(data["not_places"]),
+        target_prepositions=frozenset(data["target_prepositions"]),
         object_place_types=frozenset(data["object_place_types"]),
         object_place_kinds=frozenset(data["object_place_kinds"]),
         undergo_verbs=frozenset(data["undergo"]["verbs"]),

@@ -16,11 +16,15 @@ from dataclasses import dataclass
 import spacy
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.events.dates import find_dates
 from dragoman.places.cues import Cues, load_cues
 from dragoman.places.gazetteer import Gazetteer, Place, fold
 from dragoman.records import Document, EventMention, Location, Mention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entity types whose words are never place names however the gazetteer reads them ("March").
+# Not PERSON: the small model tags many Ukrainian and Syrian towns as people.
+NOT_PLACE_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 MAX_NAME_TOKENS = 6
 # Kinds from the most to the least specific: the most specific place in a clause wins.
 SPECIFICITY = {"facility": 0, "city": 1, "region": 2, "sea": 2, "country": 3}
@@ -57,16 +61,22 @@ class EventLocator:
         """Set ``location`` on each event mention (in place) and return them."""
         context = DocumentCountries(mentions)
         named_actors = [(m.start, m.end) for m in mentions if m.actor is not None and m.actor.kind in NAMED_ACTOR_KINDS]
+        actor_spans = {(m.start, m.end) for m in mentions if m.actor is not None and m.method != "location"}
         dateline = self._dateline(document, context)
         for event in events:
             span = spacy_doc.char_span(event.start, event.end, alignment_mode="expand")
-            found = self._from_clause(span, event, context, named_actors) if span is not None else None
+            found = self._from_clause(span, event, context, named_actors, actor_spans) if span is not None else None
             event.location = _location(document, found, "clause") if found else dateline
         return events
 
     # -- the clause ------------------------------------------------------------------
     def _from_clause(
-        self, sentence: Span, event: EventMention, context: DocumentCountries, named_actors: list[tuple[int, int]]
+        self,
+        sentence: Span,
+        event: EventMention,
+        context: DocumentCountries,
+        named_actors: list[tuple[int, int]],
+        actor_spans: set[tuple[int, int]],
     ) -> _Found | None:
         trigger = _trigger(sentence, event.trigger)
         if trigger is None:
@@ -76,18 +86,21 @@ class EventLocator:
             if trigger.head.lemma_.lower() in self.cues.light_verbs:
                 heads.add(trigger.head.i)
         undergo = self._undergo_verb(trigger)
+        anchor = _date_anchor(sentence, event)
         found: list[tuple[tuple[int, int], _Found]] = []
         for span, qualifier in self.place_spans(sentence, named_actors):
             places = self._candidates(span, qualifier, context)
             if not places:
                 continue
-            cue = self._cue(span, trigger, heads, undergo, event.type, places[0])
+            is_actor = (span.start_char, span.end_char) in actor_spans
+            cue = self._cue(span, trigger, heads, undergo, event.type, places[0], is_actor)
             if cue is None:
                 continue
             cue_start, precision = cue
             place = places[0]
             item = _Found(place, places[1:], span, cue_start, _precision(place.kind, precision))
-            found.append(((SPECIFICITY.get(place.kind, 9), abs(span.root.i - trigger.i)), item))
+            distance = abs(span.start_char - anchor) if anchor is not None else abs(span.root.idx - trigger.idx)
+            found.append(((SPECIFICITY.get(place.kind, 9), distance), item))
         return min(found, key=lambda f: f[0])[1] if found else None
 
     def place_spans(self, sentence: Span, named_actors: list[tuple[int, int]]) -> list[tuple[Span, Span | None]]:
@@ -111,6 +124,8 @@ class EventLocator:
         out: list[tuple[Span, Span | None]] = []
         taken: set[int] = set()
         for span in sorted(spans, key=lambda s: s.start):
+            if any(t.ent_type_ in NOT_PLACE_ENTITIES for t in span):
+                continue  # "March" on "on March 5" is a date
             if span.start in taken:
                 continue
             qualifier = next((q for q in spans if q.start == span.end + 1 and doc[span.end].text == ","), None)
@@ -141,9 +156,22 @@ class EventLocator:
         return None
 
     def _cue(
-        self, span: Span, trigger: Token, heads: set[int], undergo: Token | None, event_type: str, place: Place
+        self,
+        span: Span,
+        trigger: Token,
+        heads: set[int],
+        undergo: Token | None,
+        event_type: str,
+        place: Place,
+        is_actor: bool,
     ) -> tuple[int, str] | None:
-        """How the place is tied to the event (evidence start, precision), or None when it is not."""
+        """How the place is tied to the event (evidence start, precision), or None when it is not.
+
+        ``is_actor``: the actor resolver read these words as an actor (a capital standing for
+        its government); as an object it is then the event's recipient, not its place, unless
+        the event is one that happens at its object (an attack, a visit).
+        """
+        places_at_object = event_type in self.cues.object_place_types
         path: list[Token] = []
         token = span.root
         while token.i not in heads and (undergo is None or token.i != undergo.i):
@@ -160,13 +188,19 @@ class EventLocator:
             if step.pos_ == "ADP" or step.dep_ in {"prep", "agent"}:
                 if any(t.pos_ in {"VERB", "AUX"} for t in path[n + 1 :]):
                     return None  # the phrase belongs to a clause of its own ("who lives in Tehran")
+                if any(t.lower_ in self.cues.not_places for t in path[n + 1 :] if t.pos_ == "ADP"):
+                    return None  # a place inside a purpose or party phrase ("drones for use in Ukraine")
+                if step.lower_ in self.cues.target_prepositions and not places_at_object:
+                    return None  # the target of a sanction or a claim ("sanctions on Iran")
                 return self._preposition(step, span, trigger)
             if step.dep_ not in INSIDE_NAME and step.i not in {top.i, span.root.i}:
                 return None
         if top.dep_ in SUBJECTS or token.i != trigger.i:
             return None  # the doer of the event ("Tehran said"), or an argument of another verb
         if top.dep_ in OBJECTS or (top.dep_ == "pobj" and trigger.pos_ == "NOUN"):
-            if place.kind in self.cues.object_place_kinds or event_type in self.cues.object_place_types:
+            if len(path) > 1 and place.kind == "country":
+                return None  # a country modifying the object is a party to it ("U.S. guarantees")
+            if places_at_object or (place.kind in self.cues.object_place_kinds and not is_actor):
                 return span.start_char, "exact"
         return None
 
@@ -224,6 +258,21 @@ class DocumentCountries:
         """The countries named other than by ``name`` (so 'Georgia' is no evidence for Georgia)."""
         key = fold(name)
         return frozenset(c for c, names in self.names.items() if names - {key})
+
+
+def _date_anchor(sentence: Span, event: EventMention) -> int | None:
+    """Where the event's own date is written, when the sentence lists several dates.
+
+    "met Raisi in Ashgabat on June 29, in Tehran on July 19 and in Samarkand on September 15"
+    is one meeting a day; each takes the place written nearest its day.
+    """
+    if event.date is None:
+        return None
+    dates = find_dates(sentence.text, event.date[:4])
+    if len(dates) < 2:
+        return None
+    own = [d for d in dates if d.value == event.date]
+    return sentence.start_char + own[0].span[0] if len(own) == 1 else None
 
 
 def _trigger(sentence: Span, trigger: str | None) -> Token | None:

@@ -23,13 +23,13 @@ def locate(gazetteer: Gazetteer, analyse) -> Callable[..., Location | None]:  # 
 
     locator = EventLocator(gazetteer)
 
-    def run(text: str, trigger: str, event_type: str = "ASSAULT") -> Location | None:
+    def run(text: str, trigger: str, event_type: str = "ASSAULT", date: str | None = None) -> Location | None:
         document, parsed, sentences, mentions = analyse(text)
         sentence = sentences[-1]
         event = EventMention(
             id="e1", doc_id=document.doc_id, sentence_index=sentence.index, type=event_type, quad=4,
             actors=[], recipients=[], sentence=sentence.text, start=sentence.start, end=sentence.end,
-            extractor="test", confidence=1.0, trigger=trigger,
+            extractor="test", confidence=1.0, trigger=trigger, date=date,
         )  # fmt: skip
         locator.locate(document, parsed, mentions, [event])
         return event.location

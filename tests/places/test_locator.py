@@ -125,3 +125,27 @@ def test_the_documents_countries_pick_georgia(locate: Locate) -> None:
     assert _where(american) == ("Georgia", "region", "USA", "area", "to Georgia", "clause")
     caucasian = locate("Russia and Armenia argued. Then Putin travelled to Georgia.", "travelled", "CONSULT")
     assert _where(caucasian) == ("Georgia", "country", "GEO", "country", "to Georgia", "clause")
+
+
+def test_each_listed_day_takes_the_place_written_nearest_it(locate: Locate) -> None:
+    text = "Lukashenko met Aliyev in Baku on May 3, 2021, in Minsk on June 9, 2021 and in Astana on October 1, 2021."
+    places = [locate(text, "met", "CONSULT", day) for day in ("2021-05-03", "2021-06-09", "2021-10-01")]
+    assert [(p.name, p.country, p.text) if p else None for p in places] == [
+        ("Baku", "AZE", "in Baku"), ("Minsk", "BLR", "in Minsk"), ("Astana", "KAZ", "in Astana"),
+    ]  # fmt: skip
+
+
+def test_a_date_is_not_a_place(locate: Locate) -> None:
+    assert locate("Iran abstained in the vote on March 2.", "abstained", "REJECT") is None
+
+
+def test_a_capital_that_is_the_recipient_of_a_claim_is_not_its_place(locate: Locate) -> None:
+    assert locate("Zarif criticised Moscow for stalling the talks.", "criticised", "ACCUSE") is None
+
+
+def test_a_sanction_on_a_country_is_not_located_there(locate: Locate) -> None:
+    assert locate("Canada imposed new sanctions on Belarus.", "imposed", "SANCTION") is None
+
+
+def test_a_place_inside_a_purpose_phrase_is_not_the_events(locate: Locate) -> None:
+    assert locate("Iran supplied drones to Russia for use in Ukraine.", "supplied", "AID") is None
