@@ -65,7 +65,11 @@ class EventLocator:
         dateline = self._dateline(document, context)
         for event in events:
             span = spacy_doc.char_span(event.start, event.end, alignment_mode="expand")
-            found = self._from_clause(span, event, context, named_actors, actor_spans) if span is not None else None
+            found = (
+                self._from_clause(span, event, mentions, context, named_actors, actor_spans)
+                if span is not None
+                else None
+            )
             event.location = _location(document, found, "clause") if found else dateline
         return events
 
@@ -74,11 +78,12 @@ class EventLocator:
         self,
         sentence: Span,
         event: EventMention,
+        mentions: list[Mention],
         context: DocumentCountries,
         named_actors: list[tuple[int, int]],
         actor_spans: set[tuple[int, int]],
     ) -> _Found | None:
-        trigger = _trigger(sentence, event.trigger)
+        trigger = _trigger(sentence, event, mentions)
         if trigger is None:
             return None
         heads = _clause_heads(trigger)
@@ -275,11 +280,29 @@ def _date_anchor(sentence: Span, event: EventMention) -> int | None:
     return sentence.start_char + own[0].span[0] if len(own) == 1 else None
 
 
-def _trigger(sentence: Span, trigger: str | None) -> Token | None:
-    if not trigger:
+def _trigger(sentence: Span, event: EventMention, mentions: list[Mention]) -> Token | None:
+    """The event's trigger word; when it occurs twice, the one whose subject names the event's actors
+    ("Russian officials visited Iran, and Iranian officials visited Russia")."""
+    if not event.trigger:
         return None
-    matches = [t for t in sentence if t.text == trigger]
-    return next((t for t in matches if t.pos_ in {"VERB", "NOUN", "AUX"}), matches[0] if matches else None)
+    matches = [t for t in sentence if t.text == event.trigger and t.pos_ in {"VERB", "NOUN", "AUX"}]
+    matches = matches or [t for t in sentence if t.text == event.trigger]
+    if len(matches) < 2:
+        return matches[0] if matches else None
+    wanted = {(a.actor_id, a.name) for a in event.actors}
+
+    def actors_in_subject(token: Token) -> int:
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS | {"nsubjpass"}]
+        ranges = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in subjects]
+        return sum(
+            1
+            for m in mentions
+            if m.actor is not None
+            and (m.actor.actor_id, m.actor.name) in wanted
+            and any(a <= m.start and m.end <= b for a, b in ranges)
+        )
+
+    return max(matches, key=actors_in_subject)
 
 
 def _clause_heads(trigger: Token) -> set[int]:

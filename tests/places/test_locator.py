@@ -149,3 +149,19 @@ def test_a_sanction_on_a_country_is_not_located_there(locate: Locate) -> None:
 
 def test_a_place_inside_a_purpose_phrase_is_not_the_events(locate: Locate) -> None:
     assert locate("Iran supplied drones to Russia for use in Ukraine.", "supplied", "AID") is None
+
+
+def test_a_repeated_trigger_is_the_one_whose_subject_names_the_actors(analyse, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from dragoman.places.locator import EventLocator
+    from dragoman.records import ActorRef, EventMention
+
+    text = "Turkish diplomats visited Baku, and Azerbaijani diplomats visited Ankara."
+    document, parsed, sentences, mentions = analyse(text)
+    azerbaijan = next(m.actor for m in mentions if m.actor is not None and m.actor.actor_id == "AZE")
+    assert isinstance(azerbaijan, ActorRef)
+    event = EventMention(
+        id="e2", doc_id=document.doc_id, sentence_index=0, type="CONSULT", quad=1, actors=[azerbaijan],
+        recipients=[], sentence=text, start=0, end=len(text), extractor="test", confidence=1.0, trigger="visited",
+    )  # fmt: skip
+    EventLocator(gazetteer).locate(document, parsed, mentions, [event])
+    assert _where(event.location) == ("Ankara", "city", "TUR", "exact", "Ankara", "clause")
