@@ -1,5 +1,6 @@
 /* dragoman dashboard: the map of located events. A bundled low-resolution world layer
-   (Natural Earth 1:110m through world-atlas, decoded by topojson-client), drawn as SVG in an
+   (world-110m.json: Natural Earth 1:110m countries as TopoJSON from the npm package world-atlas
+   2.0.2, licence in world-110m.LICENSE.txt), decoded here and drawn as SVG in an
    equirectangular projection: no tile server, nothing fetched from elsewhere. One circle per
    place; clicking it lists its events with the words that place them, each opening its evidence.
    Stored text reaches the page through textContent only. */
@@ -37,18 +38,43 @@
     return crossed ? d : d + "Z";
   }
 
-  function countryPath(geometry) {
-    if (!geometry) return "";
-    const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-    return polygons.map((polygon) => polygon.map(ringPath).join("")).join("");
+  function countryPath(country) {
+    return country.polygons.map((polygon) => polygon.map(ringPath).join("")).join("");
+  }
+
+  /* TopoJSON: shared arcs, quantised and delta-encoded; a negative index (~i) is arc i reversed. */
+  function decodeArcs(topology) {
+    const [kx, ky] = topology.transform.scale;
+    const [dx, dy] = topology.transform.translate;
+    return topology.arcs.map((arc) => {
+      let x = 0;
+      let y = 0;
+      return arc.map(([qx, qy]) => { x += qx; y += qy; return [x * kx + dx, y * ky + dy]; });
+    });
+  }
+
+  function ring(arcs, indexes) {
+    const points = [];
+    for (const index of indexes) {
+      const arc = index >= 0 ? arcs[index] : arcs[~index].slice().reverse();
+      points.push(...(points.length ? arc.slice(1) : arc));
+    }
+    return points;
+  }
+
+  function countries(topology) {
+    const arcs = decodeArcs(topology);
+    return topology.objects.countries.geometries.map((g) => {
+      const polygons = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
+      return { name: (g.properties && g.properties.name) || "", polygons: polygons.map((p) => p.map((r) => ring(arcs, r))) };
+    });
   }
 
   async function world() {
     if (map.world) return map.world;
-    const response = await fetch("/static/vendor/world-atlas/countries-110m.json");
+    const response = await fetch("/static/world-110m.json");
     if (!response.ok) throw new Error(`world layer: HTTP ${response.status}`);
-    const topology = await response.json();
-    map.world = window.topojson.feature(topology, topology.objects.countries).features;
+    map.world = countries(await response.json());
     return map.world;
   }
 
@@ -103,8 +129,8 @@
     const svgRoot = node("svg:svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", "aria-label": "map of located events" });
     svgRoot.append(node("svg:rect", { class: "map-sea", x: 0, y: 0, width: WIDTH, height: HEIGHT }));
     for (const country of countries) {
-      const path = node("svg:path", { class: "map-country", d: countryPath(country.geometry) });
-      path.append(node("svg:title", {}, (country.properties && country.properties.name) || ""));
+      const path = node("svg:path", { class: "map-country", d: countryPath(country) });
+      path.append(node("svg:title", {}, country.name));
       svgRoot.append(path);
     }
     for (const place of places) {
