@@ -65,9 +65,10 @@ class _Name:
 
 def fold(name: str) -> str:
     """The look-up key of a name: accents, case, apostrophes and a leading 'the' set aside."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = " ".join(text.replace(".", " ").split())
+    text = name.replace("’", "'")
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = " ".join(text.replace(".", " ").lower().split())
     return text[4:] if text.startswith("the ") else text
 
 
