@@ -143,3 +143,22 @@ def test_rest_api_refuses_a_bad_box(server: str) -> None:
     response = _get(server, bbox="30,60,40,50")
     assert response.status_code == 422
     assert "south above north" in response.json()["detail"]
+
+
+def test_parquet_written_before_the_location_columns_still_loads(tmp_path: Path) -> None:
+    import duckdb
+
+    from dragoman.store.parquet import export_parquet, load_parquet
+
+    with Store(make_store(tmp_path), read_only=True) as store:
+        export_parquet(store, tmp_path / "out")
+    dropped = ", ".join(f"location_{k}" for k in Location.__dataclass_fields__)
+    for part in (tmp_path / "out" / "event_mentions").rglob("*.parquet"):
+        older = part.with_suffix(".old")
+        duckdb.connect().execute(
+            f"COPY (SELECT * EXCLUDE ({dropped}) FROM read_parquet('{part}')) TO '{older}' (FORMAT parquet)"
+        )
+        older.replace(part)
+    with Store(tmp_path / "loaded.duckdb") as store:
+        load_parquet(store, tmp_path / "out")
+        assert sorted((e.doc_id, e.location) for e in event_mentions(store)) == [("d1", None), ("d2", None)]
