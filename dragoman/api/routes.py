@@ -407,7 +407,7 @@ def locations(
 ) -> dict[str, Any]:
     """Located event mentions, filtered by the location's country or a bounding box; GeoJSON on request."""
     from dragoman.places.geojson import feature_collection
-    from dragoman.places.query import BoundingBoxError, filter_located, parse_bbox, with_locations
+    from dragoman.places.query import BoundingBoxError, filter_located, parse_bbox
 
     try:
         box = parse_bbox(bbox) if bbox else None
@@ -422,3 +422,19 @@ def locations(
         collection = feature_collection(df.iloc[(page - 1) * page_size : page * page_size])
         return {**collection, "total": len(df), "page": page, "page_size": page_size}
     return page_of(df, page, page_size)
+
+
+def with_locations(store: Any, df: pd.DataFrame) -> pd.DataFrame:
+    """Add the stored location columns to reviewed event mentions (the shared mention query lacks them)."""
+    from dragoman.places.query import LOCATION_COLUMNS
+
+    if df.empty:
+        return df.assign(**{c: pd.Series(dtype=object) for c in LOCATION_COLUMNS if c not in df.columns})
+    places = store.df(
+        f"SELECT id, {', '.join(LOCATION_COLUMNS)} FROM event_mentions WHERE id = ANY(?)", [df["id"].tolist()]
+    )
+    places["location_alternatives"] = places["location_alternatives"].map(
+        lambda v: json.loads(v) if isinstance(v, str) else []
+    )
+    kept = df.drop(columns=[c for c in LOCATION_COLUMNS if c in df.columns])
+    return kept.merge(places.drop_duplicates("id"), on="id", how="left")

@@ -10,13 +10,14 @@ clause names no place, a wire dateline is the fallback, marked ``basis="dateline
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import spacy
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.events.dates import find_dates
 from dragoman.places.cues import Cues, load_cues
 from dragoman.places.gazetteer import Gazetteer, Place, fold
 from dragoman.records import Document, EventMention, Location, Mention
@@ -266,18 +267,21 @@ class DocumentCountries:
 
 
 def _date_anchor(sentence: Span, event: EventMention) -> int | None:
-    """Where the event's own date is written, when the sentence lists several dates.
+    """Where the event's own day is written, when the sentence names several dates.
 
     "met Raisi in Ashgabat on June 29, in Tehran on July 19 and in Samarkand on September 15"
-    is one meeting a day; each takes the place written nearest its day.
+    is one meeting a day; each takes the place written nearest its day.  The dates are the
+    parser's DATE entities, matched to the event's day by month name and day number.
     """
-    if event.date is None:
+    if event.date is None or event.date_precision != "day":
         return None
-    dates = find_dates(sentence.text, event.date[:4])
+    dates = [e for e in sentence.ents if e.label_ == "DATE"]
     if len(dates) < 2:
         return None
-    own = [d for d in dates if d.value == event.date]
-    return sentence.start_char + own[0].span[0] if len(own) == 1 else None
+    _, month, day = (int(part) for part in event.date.split("-")[:3])
+    names = (calendar.month_name[month], calendar.month_abbr[month])
+    own = [e for e in dates if any(n in e.text for n in names) and re.search(rf"\b{day}\b", e.text)]
+    return own[0].start_char if len(own) == 1 else None
 
 
 def _trigger(sentence: Span, event: EventMention, mentions: list[Mention]) -> Token | None:

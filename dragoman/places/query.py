@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 import pandas as pd
 
 from dragoman.places.geojson import located
-from dragoman.store.db import Store
 
 LOCATION_COLUMNS = (
     "location_name", "location_kind", "location_country", "location_lat", "location_lon", "location_precision",
@@ -46,16 +44,3 @@ def filter_located(df: pd.DataFrame, country: str | None = None, bbox: Sequence[
         in_lon = (lon >= west) & (lon <= east) if west <= east else (lon >= west) | (lon <= east)
         out = out[in_lon & (lat >= south) & (lat <= north)]
     return out
-
-
-def with_locations(store: Store, df: pd.DataFrame) -> pd.DataFrame:
-    """Add the location columns of the store's event mentions to a frame of them (joined on ``id``)."""
-    if df.empty:
-        return df.assign(**{c: pd.Series(dtype=object) for c in LOCATION_COLUMNS if c not in df.columns})
-    columns = ", ".join(LOCATION_COLUMNS)
-    places = store.df(f"SELECT id, {columns} FROM event_mentions WHERE id = ANY(?)", [df["id"].tolist()])
-    places["location_alternatives"] = places["location_alternatives"].map(
-        lambda v: json.loads(v) if isinstance(v, str) else []
-    )
-    kept = df.drop(columns=[c for c in LOCATION_COLUMNS if c in df.columns])
-    return kept.merge(places.drop_duplicates("id"), on="id", how="left")

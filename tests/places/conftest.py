@@ -30,6 +30,7 @@ def locate(gazetteer: Gazetteer, analyse) -> Callable[..., Location | None]:  # 
             id="e1", doc_id=document.doc_id, sentence_index=sentence.index, type=event_type, quad=4,
             actors=[], recipients=[], sentence=sentence.text, start=sentence.start, end=sentence.end,
             extractor="test", confidence=1.0, trigger=trigger, date=date,
+            date_precision="day" if date else "unknown",
         )  # fmt: skip
         locator.locate(document, parsed, mentions, [event])
         return event.location
