@@ -40,6 +40,14 @@ class Corpus(Closing):
             raise ValueError("level is 'mention' or 'event'")
         return frame(self.store, "event_mentions" if level == "mention" else "events")
 
+    def locations(
+        self, country: str | None = None, bbox: tuple[float, float, float, float] | None = None
+    ) -> pd.DataFrame:
+        """Located event mentions, in one country (ISO3) or a box (min_lon, min_lat, max_lon, max_lat)."""
+        from dragoman.places.query import filter_located
+
+        return filter_located(self.events(), country, bbox)
+
     def quotes(self) -> pd.DataFrame:
         return frame(self.store, "statements")
 

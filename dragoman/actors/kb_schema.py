@@ -79,7 +79,8 @@ class RoleSpec(BaseModel):
     sector: Text | None = None
 
 
-TOP_LEVEL = {"defaults", "entries", "roles", "title_scopes"}
+# "places" is read by the gazetteer (dragoman/places), not by the actor knowledge base.
+TOP_LEVEL = {"defaults", "entries", "roles", "title_scopes", "places"}
 
 
 def kind_of(value: Any) -> str:
@@ -169,7 +170,7 @@ def check_document(data: Any) -> None:
     unknown = sorted(set(data) - TOP_LEVEL - {"__line__"})
     if unknown:
         raise ShapeError(data.get("__line__", 1), f"unknown top-level key {unknown[0]!r} (one of {sorted(TOP_LEVEL)})")
-    for key, kind in (("defaults", dict), ("entries", list), ("roles", list), ("title_scopes", dict)):
+    for key, kind in (("defaults", dict), ("entries", list), ("roles", list), ("title_scopes", dict), ("places", list)):
         if data.get(key) is not None and not isinstance(data[key], kind):
             expected = "a mapping" if kind is dict else "a list"
             raise ShapeError(data.get("__line__", 1), f"'{key}' is {expected}, not {kind_of(data[key])}")

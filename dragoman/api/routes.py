@@ -471,3 +471,57 @@ def overview(
     for key in ("top_actors", "top_countries", "disputes", "recent_documents"):
         found[key] = records(found[key])
     return found
+
+
+Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 of the location")]
+BoundingBox = Annotated[
+    str | None,
+    Query(max_length=100, description="min_lon,min_lat,max_lon,max_lat (GeoJSON order; west > east crosses 180°)"),
+]
+
+
+@router.get("/locations", response_model=None)
+def locations(
+    request: Request,
+    country: Country = None,
+    bbox: BoundingBox = None,
+    type: EventType = None,  # noqa: A002 - the API's field name
+    date_from: DateParam = None,
+    date_to: DateParam = None,
+    format: Literal["json", "geojson"] = "json",  # noqa: A002 - the API's field name
+    page: Page = 1,
+    page_size: PageSize = 50,
+) -> dict[str, Any]:
+    """Located event mentions, filtered by the location's country or a bounding box; GeoJSON on request."""
+    from dragoman.places.geojson import feature_collection
+    from dragoman.places.query import BoundingBoxError, filter_located, parse_bbox
+
+    try:
+        box = parse_bbox(bbox) if bbox else None
+    except BoundingBoxError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from None
+    with access(request).open() as store:
+        df = reviewed_mentions(store, "m.location_lat IS NOT NULL").drop(columns=["duplicate_of"])
+        df = with_locations(store, df)
+    df = _filter_events(df, None, type, None, None, date_from, date_to, False)
+    df = filter_located(df, country, box)
+    if format == "geojson":
+        collection = feature_collection(df.iloc[(page - 1) * page_size : page * page_size])
+        return {**collection, "total": len(df), "page": page, "page_size": page_size}
+    return page_of(df, page, page_size)
+
+
+def with_locations(store: Any, df: pd.DataFrame) -> pd.DataFrame:
+    """Add the stored location columns to reviewed event mentions (the shared mention query lacks them)."""
+    from dragoman.places.query import LOCATION_COLUMNS
+
+    if df.empty:
+        return df.assign(**{c: pd.Series(dtype=object) for c in LOCATION_COLUMNS if c not in df.columns})
+    places = store.df(
+        f"SELECT id, {', '.join(LOCATION_COLUMNS)} FROM event_mentions WHERE id = ANY(?)", [df["id"].tolist()]
+    )
+    places["location_alternatives"] = places["location_alternatives"].map(
+        lambda v: json.loads(v) if isinstance(v, str) else []
+    )
+    kept = df.drop(columns=[c for c in LOCATION_COLUMNS if c in df.columns])
+    return kept.merge(places.drop_duplicates("id"), on="id", how="left")

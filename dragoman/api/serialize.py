@@ -9,7 +9,7 @@ import pandas as pd
 
 JSON_FIELDS = {
     "actors", "recipients", "actor_keys", "recipient_keys", "attributed_to", "mention_ids",
-    "speaker", "targets", "members", "versions", "meta", "components",
+    "speaker", "targets", "members", "versions", "meta", "components", "location_alternatives",
 }  # fmt: skip
 
 

@@ -164,6 +164,8 @@ def _export(kind: str, fmt: str, out_file: Path | None, db: Path | None, level: 
         table = "events"
     if fmt == "plover" and table != "event_mentions":
         raise fail("--format plover is for event mentions (export events --level mention)")
+    if fmt == "geojson" and table != "event_mentions":
+        raise fail("--format geojson is for event mentions (export events --level mention)")
     with open_store(db) as store:
         df = frame(store, table)
     try:
@@ -196,7 +198,7 @@ for _kind, _doc in {
 @export_app.command("events")
 def export_events(
     level: Annotated[str, typer.Option("--level", help="mention (one row per report) or event (merged)")] = "mention",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or plover")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet, plover or geojson")] = "jsonl",
     out_file: OutOption = None,
     db: DbOption = None,
 ) -> None:

@@ -22,6 +22,7 @@ __all__ = [
     "Document",
     "EventMention",
     "IngestError",
+    "Location",
     "Mention",
     "ProcessedDocument",
     "Sentence",
@@ -123,6 +124,31 @@ class Mention:
 
 
 @dataclass
+class Location:
+    """Where an event happened: a gazetteer place and the words of the document that say so."""
+
+    name: str
+    kind: str  # city, region, country, sea, facility
+    country: str | None  # ISO 3166-1 alpha-3
+    lat: float
+    lon: float
+    precision: str  # exact, near, area, country
+    start: int  # evidence span: character offsets into Document.text
+    end: int
+    text: str
+    basis: str = "clause"  # clause: the event's own clause; dateline: the wire dateline, a fallback
+    place_id: str | None = None  # geonames:<id> or kb:<id>
+    alternatives: list[dict[str, Any]] = field(default_factory=list)  # other places the name may be
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Location:
+        return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+
+
+@dataclass
 class EventMention:
     """One report of an event in one sentence of one document (PLOVER coded)."""
 
@@ -147,6 +173,7 @@ class EventMention:
     trigger: str | None = None
     date_basis: DateBasis = "none"  # text: a date word of the event; publication: the report's date
     event_id: str | None = None  # the merged event this mention belongs to
+    location: Location | None = None  # where it happened (dragoman/places)
 
 
 @dataclass

@@ -34,6 +34,8 @@ from dragoman.events import EventExtractor
 from dragoman.lexicon import lexicon_paths
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp import model as nlp_model
+from dragoman.places.gazetteer import Gazetteer
+from dragoman.places.locator import EventLocator
 from dragoman.quotes import QuoteExtractor
 
 # What a stage may read or write: the fields of DocState.
@@ -68,7 +70,7 @@ class ProcessorConfig:
     """What a worker needs to build its processor: picklable, hashable."""
 
     kb_files: tuple[Path, ...] = ()
-    stages: tuple[str, ...] = ("parse", "actors", "events", "quotes")
+    stages: tuple[str, ...] = ("parse", "actors", "events", "places", "quotes")
     lexicon_files: tuple[Path, ...] = ()  # --lexicon overrides, applied in order
     default_date: str | None = None  # for documents without a date (--default-date)
 
@@ -166,6 +168,17 @@ class _Events(DocumentStage):
         state.events = self.extractor.extract(state.document, state.spacy_doc, state.sentences, state.mentions)
 
 
+class _Places(DocumentStage):
+    """Where each event happened: a gazetteer place read from the event's clause."""
+
+    def __init__(self, config: ProcessorConfig) -> None:
+        kb = KnowledgeBase.load(list(config.kb_files))
+        self.locator = EventLocator(Gazetteer.load(config.kb_files, kb))
+
+    def __call__(self, state: DocState) -> None:
+        self.locator.locate(state.document, state.spacy_doc, state.mentions, state.events)
+
+
 class _Quotes(DocumentStage):
     def __init__(self, config: ProcessorConfig) -> None:
         self.extractor = QuoteExtractor()
@@ -235,6 +248,19 @@ register(
         data_files=lambda config: (
             _package_files("dragoman.events", "triggers.py", "data/dates.yaml")
             + _package_files("dragoman.nlp", "data/status.yaml")
+        ),
+    ),
+)
+register(
+    "places",
+    StageSpec(
+        name=EventLocator.NAME,
+        code_version=lambda: EventLocator.VERSION,
+        reads=frozenset({"document", "spacy_doc", "mentions", "events"}),
+        writes=frozenset({"events"}),
+        build=_Places,
+        data_files=lambda config: (
+            _package_files("dragoman.places", "data/places.yaml", "data/cues.yaml") + [Path(p) for p in config.kb_files]
         ),
     ),
 )

@@ -15,7 +15,14 @@ from dragoman.store.db import Store
 
 JSON_COLUMNS = {
     "documents": ("meta", "components"),
-    "event_mentions": ("actors", "recipients", "attributed_to", "actor_keys", "recipient_keys"),
+    "event_mentions": (
+        "actors",
+        "recipients",
+        "attributed_to",
+        "actor_keys",
+        "recipient_keys",
+        "location_alternatives",
+    ),  # fmt: skip
     "events": ("actors", "recipients", "mention_ids"),
     "statements": ("speaker", "targets"),
     "propositions": ("actors", "recipients", "members"),
@@ -164,9 +171,36 @@ def plover_records(df: pd.DataFrame) -> list[dict[str, Any]]:
                 },
                 "extractor": row["extractor"],
                 "confidence": row["confidence"],
+                **plover_location(row),
             }
         )
     return [_plain(record) for record in out]
+
+
+def plover_location(row: dict[str, Any]) -> dict[str, Any]:
+    """PLOVER's location fields: the place's name, country, coordinates, and how it was found."""
+    if not isinstance(row.get("location_name"), str):
+        return {"location": "", "location_country": "", "geolocation": None}
+    return {
+        "location": row["location_name"],
+        "location_country": _plain(row.get("location_country")) or "",
+        "geolocation": {
+            "name": row["location_name"],
+            "kind": row.get("location_kind"),
+            "country": _plain(row.get("location_country")),
+            "lat": _plain(row.get("location_lat")),
+            "lon": _plain(row.get("location_lon")),
+            "precision": row.get("location_precision"),
+            "basis": row.get("location_basis"),
+            "place_id": row.get("location_place_id"),
+            "evidence": {
+                "start": row.get("location_start"),
+                "end": row.get("location_end"),
+                "text": row.get("location_text"),
+            },
+            "alternatives": row.get("location_alternatives") or [],
+        },
+    }
 
 
 def write(df: pd.DataFrame, fmt: str, out: Path | None, stdout: IO[str]) -> None:
@@ -185,6 +219,15 @@ def write(df: pd.DataFrame, fmt: str, out: Path | None, stdout: IO[str]) -> None
             with out.open("w", encoding="utf-8") as handle:
                 for record in records:
                     handle.write(strict_json(record) + "\n")
+        return
+    if fmt == "geojson":
+        from dragoman.places.geojson import feature_collection
+
+        text = json.dumps(feature_collection(df), ensure_ascii=False, default=str)
+        if out is None:
+            stdout.write(text + "\n")
+        else:
+            out.write_text(text + "\n", encoding="utf-8")
         return
     if fmt == "jsonl":
         if out is None:
@@ -210,4 +253,4 @@ def write(df: pd.DataFrame, fmt: str, out: Path | None, stdout: IO[str]) -> None
             raise ValueError("--out FILE is required for parquet")
         flat.to_parquet(out, index=False)
         return
-    raise ValueError(f"unknown format {fmt!r} (jsonl, csv, parquet, plover)")
+    raise ValueError(f"unknown format {fmt!r} (jsonl, csv, parquet, plover, geojson)")

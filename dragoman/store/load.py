@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from dragoman.domain.records import ActorRef, EventMention, StanceTarget, Statement
+from dragoman.domain.records import ActorRef, EventMention, Location, StanceTarget, Statement
 from dragoman.store.db import Store
 from dragoman.store.rows import actor_from_json, actors_from_json, from_json
+
+
+def _location(row: dict[str, Any]) -> Location | None:
+    if row.get("location_name") is None:
+        return None
+    data = {k: row.get(f"location_{k}") for k in Location.__dataclass_fields__}
+    data["alternatives"] = from_json(data["alternatives"], [])
+    return Location.from_dict(data)
 
 
 def _rows(store: Store, sql: str, params: Sequence[Any] | None) -> Iterator[dict[str, Any]]:
@@ -48,6 +56,7 @@ def event_mentions_from(store: Store, sql: str, params: Sequence[Any] | None = N
             attributed_to=actor_from_json(row["attributed_to"]),
             trigger=row["trigger"],
             event_id=row["event_id"],
+            location=_location(row),
         )
 
 

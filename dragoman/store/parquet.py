@@ -111,9 +111,14 @@ def _source(root: Path, table: str) -> str | None:
     )
 
 
+# Columns added after the Parquet layout was first written (event locations, schema 5): a part
+# written before them loads with them NULL.
+ADDED_LATER = "location_"
+
+
 def _check(con: duckdb.DuckDBPyConnection, root: Path, table: str, source: str) -> None:
     found = {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
-    missing = [c for c in COLUMNS[table] if c not in found]
+    missing = [c for c in COLUMNS[table] if c not in found and not c.startswith(ADDED_LATER)]
     if missing:
         raise ParquetError(f"{root / table}: not a dragoman {table} table (missing columns: {', '.join(missing)})")
 
@@ -158,8 +163,13 @@ def _insert(con: duckdb.DuckDBPyConnection, sources: dict[str, str | None]) -> N
         source = sources[table]
         if source is None:
             continue
+        present = {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
         columns = ", ".join(
-            "NULL::VARCHAR AS event_id" if (table, c) == ("event_mentions", "event_id") else f'p."{c}"'
+            "NULL::VARCHAR AS event_id"
+            if (table, c) == ("event_mentions", "event_id")
+            else f'p."{c}"'
+            if c in present or not c.startswith(ADDED_LATER)
+            else f'NULL AS "{c}"'
             for c in COLUMNS[table]
         )
         con.execute(

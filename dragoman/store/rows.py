@@ -9,7 +9,7 @@ from dataclasses import asdict, is_dataclass
 from typing import Any
 
 from dragoman.domain.identity import actor_key
-from dragoman.domain.records import ActorRef, Document, EventMention, Mention, ProcessedDocument, Statement
+from dragoman.domain.records import ActorRef, Document, EventMention, Location, Mention, ProcessedDocument, Statement
 
 
 def to_json(value: Any) -> str | None:
@@ -127,7 +127,15 @@ def event_mention_row(e: EventMention) -> dict[str, Any]:
         "extractor": e.extractor,
         "confidence": e.confidence,
         "event_id": e.event_id,
+        **location_columns(e.location),
     }
+
+
+def location_columns(location: Location | None) -> dict[str, Any]:
+    """The location_* columns of an event mention (all NULL when it has no location)."""
+    if location is None:
+        return {f"location_{k}": None for k in Location.__dataclass_fields__}
+    return {f"location_{k}": (to_json(v) if k == "alternatives" else v) for k, v in location.to_dict().items()}
 
 
 def statement_row(s: Statement) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from dragoman.ingest.dedup import BANDS, band_keys_sql
 
 # Raise it, with a migration, for every new table or column: a store already at this
 # version is opened without running any DDL.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Tables written per document: replaced as a whole when a document is reprocessed.
 DOCUMENT_TABLES = ("furniture", "sentences", "mentions", "event_mentions", "statements")
@@ -77,7 +77,11 @@ TABLES: dict[str, str] = {
             status VARCHAR NOT NULL, attributed_to VARCHAR, negated BOOLEAN,
             sentence VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
             trigger VARCHAR, extractor VARCHAR NOT NULL, confidence DOUBLE,
-            event_id VARCHAR, date_basis VARCHAR
+            event_id VARCHAR, date_basis VARCHAR,
+            location_name VARCHAR, location_kind VARCHAR, location_country VARCHAR,
+            location_lat DOUBLE, location_lon DOUBLE, location_precision VARCHAR,
+            location_start INTEGER, location_end INTEGER, location_text VARCHAR,
+            location_basis VARCHAR, location_place_id VARCHAR, location_alternatives VARCHAR
         )
     """,
     "events": """
@@ -166,4 +170,22 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     5: ("ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS date_basis VARCHAR",),
     # The outlet or medium that carried a statement, apart from its speaker.
     6: ("ALTER TABLE statements ADD COLUMN IF NOT EXISTS channel VARCHAR",),
+    # event locations (dragoman/places): NULL for mentions stored before, until reprocessed
+    7: tuple(
+        f"ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS {column}"
+        for column in (
+            "location_name VARCHAR",
+            "location_kind VARCHAR",
+            "location_country VARCHAR",
+            "location_lat DOUBLE",
+            "location_lon DOUBLE",
+            "location_precision VARCHAR",
+            "location_start INTEGER",
+            "location_end INTEGER",
+            "location_text VARCHAR",
+            "location_basis VARCHAR",
+            "location_place_id VARCHAR",
+            "location_alternatives VARCHAR",
+        )
+    ),  # fmt: skip
 }

@@ -22,9 +22,21 @@ from dragoman.pipeline.stages import (
 
 def test_default_stages_in_order_with_computed_versions() -> None:
     config = ProcessorConfig()
-    assert [s.name for s in stage_specs(config)] == ["nlp.spacy", "actors.resolver", "events.rules", "quotes.rules"]
+    assert [s.name for s in stage_specs(config)] == [
+        "nlp.spacy",
+        "actors.resolver",
+        "events.rules",
+        "places.locator",
+        "quotes.rules",
+    ]
     names = [str(c).split("+")[0] for c in components(config)]
-    assert names == ["nlp.spacy@3.8.0", "actors.resolver@1.3", "events.rules@1.2", "quotes.rules@1.3"]
+    assert names == [
+        "nlp.spacy@3.8.0",
+        "actors.resolver@1.3",
+        "events.rules@1.2",
+        "places.locator@1.0",
+        "quotes.rules@1.3",
+    ]
     assert all("+" in str(c) for c in components(config)[1:])  # each has data files
 
 
@@ -42,8 +54,9 @@ def test_a_changed_data_file_changes_only_its_stage_version(tmp_path: Path) -> N
     with_file = components(ProcessorConfig(kb_files=(extra,)))
     extra.write_text("entries: [] # edited\n", encoding="utf-8")
     edited = components(ProcessorConfig(kb_files=(extra,)))
-    assert [a == b for a, b in zip(before, with_file, strict=True)] == [True, False, True, True]
-    assert with_file[1] != edited[1] and with_file[2:] == edited[2:]
+    # A user knowledge-base file feeds the resolver and the gazetteer (its places).
+    assert [a == b for a, b in zip(before, with_file, strict=True)] == [True, False, True, False, True]
+    assert [a == b for a, b in zip(with_file, edited, strict=True)] == [True, False, True, False, True]
 
 
 def test_data_hash_is_over_contents_in_order(tmp_path: Path) -> None:

@@ -64,6 +64,7 @@
       d = await api("/api/dyad", {
         a: p.a, b: p.b, by: p.by || "month", countries: p.scope !== "states",
         since: p.since, until: p.until, default_range: !p.since && !p.until && p.range !== "all",
+        inferred_dates: p.dates !== "text",
       });
     } catch (err) {
       clear(byId("chart"));
