@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Each import registers the commands of one concern on ``app``.
-from dragoman.cli import core, eval_entities, eval_plv, eval_polnear, maintenance, surfaces  # noqa: E402,F401
+from dragoman.cli import core, eval_entities, eval_events, eval_newswire, eval_plv, eval_polnear, maintenance, surfaces  # noqa: E402,F401
 from dragoman.cli.app import app
 
 
