@@ -29,6 +29,13 @@ class Settings:
     near_duplicate_threshold: float = field(
         default=0.75, metadata={"help": "estimated Jaccard similarity above which a document is a twin"}
     )
+    event_coder: str = field(
+        default="learned",
+        metadata={"help": "event coder: learned, or the rules fallback", "env": "DRAGOMAN_EVENT_CODER"},
+    )
+    min_confidence: float = field(
+        default=0.0, metadata={"help": "lowest event confidence exported and shown (a calibrated probability)"}
+    )
 
     def with_overrides(self, **overrides: Any) -> Settings:
         """Apply command-line values; ``None`` means "not given"."""
@@ -43,7 +50,7 @@ def _coerce(name: str, value: Any) -> Any:
         return tuple(Path(v) for v in items if v)
     if name in {"batch_size", "workers", "max_bytes"}:
         return int(value)
-    if name == "near_duplicate_threshold":
+    if name in {"near_duplicate_threshold", "min_confidence"}:
         return float(value)
     return value
 

@@ -17,8 +17,10 @@ BARE_ENTITY = re.compile(r" ?#(\d+);")
 
 def _spans(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
     """The sentence without its <s>/<t> marks, and where each marked part sits in it."""
-    text, spans, opened, cursor = [], {}, {}, 0
-    position = 0
+    text: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    opened: dict[str, int] = {}
+    cursor = position = 0
     for match in MARK.finditer(marked):
         text.append(marked[cursor : match.start()])
         position += match.start() - cursor

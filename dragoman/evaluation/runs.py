@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from dragoman.evaluation.sentence_events import Item, Report, evaluate, fold_indices
 from dragoman.pipeline.process import DocumentProcessor, ProcessorConfig
+
+if TYPE_CHECKING:
+    from dragoman.events.extractor import EventExtractor
+    from dragoman.events.learned.coder import LearnedEventCoder
+    from dragoman.events.learned.train import EmbeddingCache
+
+    EventCoder = EventExtractor | LearnedEventCoder
 
 
 def run_items(items: Sequence[Item], coder: str | None = None, cv: int = 0) -> Report:
@@ -27,9 +35,23 @@ def run_items(items: Sequence[Item], coder: str | None = None, cv: int = 0) -> R
     return report
 
 
-def make_coder(name: str, training: Sequence[Item] | None = None):  # type: ignore[no-untyped-def]
+_EMBEDDINGS: list[EmbeddingCache] = []
+
+
+def make_coder(name: str, training: Sequence[Item] | None = None) -> EventCoder:
+    """The rule fallback, the shipped learned coder, or one trained on the project's sentences plus ``training``."""
     from dragoman.events import EventExtractor
+    from dragoman.events.learned.coder import LearnedEventCoder
+    from dragoman.events.learned.corpus import plv_examples, template_examples
+    from dragoman.events.learned.train import EmbeddingCache, train
 
     if name == "rules":
         return EventExtractor()
-    raise ValueError(f"unknown coder: {name}")
+    if name != "learned":
+        raise ValueError(f"unknown coder: {name} (learned or rules)")
+    if training is None:
+        return LearnedEventCoder()
+    if not _EMBEDDINGS:
+        _EMBEDDINGS.append(EmbeddingCache())
+    gold = [(item.text, [e.types[0] for e in item.events]) for item in training]
+    return LearnedEventCoder(train(template_examples() + plv_examples(gold), _EMBEDDINGS[0]))

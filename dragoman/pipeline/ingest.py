@@ -116,7 +116,7 @@ def ingest(
     (before the store, so an interrupted run leaves no stored document without its part).
     """
     report = IngestReport()
-    config = ProcessorConfig(kb_files=tuple(settings.kb_files))
+    config = ProcessorConfig(kb_files=tuple(settings.kb_files), event_coder=settings.event_coder)
     executor = executor or SerialExecutor(config)
     with writer_lock(settings.db):
         with open_for_write(settings.db) as store:

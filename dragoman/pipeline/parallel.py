@@ -171,7 +171,7 @@ class DaskBatchExecutor:
 
 
 def make_executor(settings: Settings, scheduler: str | None = None) -> BatchExecutor:
-    config = ProcessorConfig(kb_files=tuple(settings.kb_files))
+    config = ProcessorConfig(kb_files=tuple(settings.kb_files), event_coder=settings.event_coder)
     if scheduler is not None:
         return DaskBatchExecutor(config, scheduler)
     if settings.workers > 1:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dragoman.actors import KnowledgeBase, Resolver
-from dragoman.events import EventExtractor
+from dragoman.events.coders import DEFAULT_CODER, make_event_coder
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp import model as nlp_model
 from dragoman.quotes import QuoteExtractor
@@ -25,6 +25,7 @@ class ProcessorConfig:
     """What a worker needs to build its processor: picklable, hashable."""
 
     kb_files: tuple[Path, ...] = ()
+    event_coder: str = DEFAULT_CODER  # "learned" or the "rules" fallback
 
 
 class DocumentProcessor:
@@ -35,12 +36,12 @@ class DocumentProcessor:
         self.nlp = load_model()
         self.kb = KnowledgeBase.load(list(config.kb_files))
         self.resolver = Resolver(self.kb)
-        self.events = EventExtractor()
+        self.events = make_event_coder(config.event_coder)
         self.quotes = QuoteExtractor()
         self.components = [
             Component(nlp_model.NAME, nlp_model.VERSION),
             Component(Resolver.NAME, Resolver.VERSION),
-            Component(EventExtractor.NAME, EventExtractor.VERSION),
+            Component(self.events.NAME, self.events.VERSION),
             Component(QuoteExtractor.NAME, QuoteExtractor.VERSION),
         ]
 
