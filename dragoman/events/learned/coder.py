@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.events import triggers as lex
 from dragoman.events.dates import DateValue, sentence_date
 from dragoman.events.extractor import NON_ACTORS, EventExtractor, Frame, _key, _top
 from dragoman.events.learned.corpus import NONE
@@ -27,10 +31,31 @@ from dragoman.records import Document, EventMention, Mention, Sentence
 # type when it reaches FALLBACK and beats NONE. A rule frame adds its own type when the
 # model gives that type at least RULE_SUPPORT.
 THRESHOLD = 0.5
-FALLBACK = 0.3
+FALLBACK = 0.15
 RULE_SUPPORT = 0.2
 MAX_TYPES = 3
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
+# "(Reuters)", "AFP -", "Reuters -": a news agency's credit, not a participant.
+CREDIT_BEFORE = re.compile(r"\(\s*$")
+CREDIT_AFTER = re.compile(r"^\s*(\)|-|\u2013|\u2014)")
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    import yaml
+
+    text = (resources.files("dragoman.events.learned") / "words.yaml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text)["reporting_verbs"])
+
+
+def is_credit(mention: Mention, text: str) -> bool:
+    """A news agency named as the source of the copy ("(Reuters)", "AFP - ...")."""
+    if mention.actor is None or mention.actor.kind != "media":
+        return False
+    return bool(
+        CREDIT_BEFORE.search(text[max(0, mention.start - 3) : mention.start])
+        or CREDIT_AFTER.match(text[mention.end : mention.end + 3])
+    )
 
 
 @dataclass
@@ -79,7 +104,11 @@ class LearnedEventCoder:
     ) -> list[EventMention]:
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions:
-            if mention.actor is not None and mention.actor.kind not in NON_ACTORS:
+            if (
+                mention.actor is not None
+                and mention.actor.kind not in NON_ACTORS
+                and not is_credit(mention, document.text)
+            ):
                 by_sentence.setdefault(mention.sentence_index, []).append(mention)
         work: list[tuple[Sentence, Span, list[Mention], DateValue | None]] = []
         paragraph_date: DateValue | None = None
@@ -110,6 +139,7 @@ class LearnedEventCoder:
                 frame = self._frame_for(decision.type, frames, used, span, sentence_mentions)
                 if frame is None:
                     continue
+                frame = _clean(frame, span)
                 occasion = None if frame.status == "denied" else when
                 results.append(self._event(document, sentence, frame, decision, occasion))
         return _unique(results)
@@ -186,19 +216,62 @@ class LearnedEventCoder:
 
 
 def _main_verb(span: Span) -> Token | None:
+    """The sentence's main verb; for "X said (that) ...", the verb of what was said."""
     root = span.root
-    if root.pos_ in {"VERB", "AUX"}:
-        return root
-    return next((t for t in span if t.pos_ == "VERB"), None)
+    if root.pos_ not in {"VERB", "AUX"}:
+        return next((t for t in span if t.pos_ == "VERB"), None)
+    if root.lemma_.lower() in reporting_verbs():
+        said = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}), None)
+        if said is not None and any(c.dep_ in {"nsubj", "nsubjpass"} for c in said.children):
+            return said
+    return root
+
+
+def _head(mention: Mention, span: Span) -> Token | None:
+    tokens = [t for t in span if mention.start <= t.idx < mention.end]
+    if not tokens:
+        return None
+    return next((t for t in tokens if t.head not in tokens or t.head == t), tokens[-1])
 
 
 def _in_modifier(mention: Mention, span: Span) -> bool:
-    """ "Vienna talks", "Iranian-made drones": a name that only qualifies a noun names no participant."""
-    tokens = [t for t in span if mention.start <= t.idx < mention.end]
-    if not tokens:
+    """ "Vienna talks", "Iranian-made drones", "a NATO member": a name that only qualifies a noun
+    names no participant. A demonym before people or forces ("Kenyan fishermen") still does."""
+    head = _head(mention, span)
+    if head is None or head.head.pos_ not in {"NOUN", "PROPN"} or head.head == head:
         return False
-    head = next((t for t in tokens if t.head not in tokens or t.head == t), tokens[-1])
-    return head.dep_ in MODIFIER_DEPS and head.head.pos_ in {"NOUN", "PROPN"} and head.head not in tokens
+    if head.dep_ in {"compound", "nmod"}:
+        return True
+    made = head.i + 1 < len(head.doc) and head.nbor(1).text in {"-", "–"}
+    if head.dep_ == "amod" and made:
+        return True
+    # "Iranian-made drones" parsed as Iranian → made → drones: a name inside a modifier.
+    governor = head.head
+    return governor.dep_ in {"amod", "compound"} and governor.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _under_other_noun(mention: Mention, trigger: Token, span: Span) -> bool:
+    """ "criticised sanctions against Russia": a name inside a phrase that hangs on another event
+    noun than the trigger is that event's participant, not this one's."""
+    current = _head(mention, span)
+    for _ in range(12):
+        if current is None or current == trigger or current.head == current:
+            return False
+        noun = current.head
+        if current.dep_ == "prep" and noun != trigger and noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.NOUNS:
+            return True
+        current = current.head
+    return False
+
+
+def _clean(frame: Frame, span: Span) -> Frame:
+    """Drop participants named only as modifiers, or only inside another noun's phrase."""
+    recipients = [
+        m for m in frame.recipients if not _in_modifier(m, span) and not _under_other_noun(m, frame.trigger, span)
+    ]
+    actors = [m for m in frame.actors if not _in_modifier(m, span)] or frame.actors[:1]
+    frame.actors, frame.recipients = actors, recipients
+    return frame
 
 
 def _unique(events: list[EventMention]) -> list[EventMention]:

@@ -28,7 +28,7 @@ class TypeModel:
         return 1.0 / (1.0 + np.exp(-logits))
 
     @classmethod
-    def fit(cls, vectors: np.ndarray, labels: Sequence[frozenset[str]], c: float = 4.0) -> TypeModel:
+    def fit(cls, vectors: np.ndarray, labels: Sequence[frozenset[str]], c: float = 32.0) -> TypeModel:
         from sklearn.linear_model import LogisticRegression
 
         names = sorted({t for ls in labels for t in ls}) + [NONE]
