@@ -19,7 +19,7 @@ out = Console()
 
 def print_report(report: Report, title: str, with_status: bool = False) -> None:
     """Per type and overall: gold found with the right type, type and actors (and status); extracted that match."""
-    from dragoman.evaluation.sentence_events import report_rows
+    from dragoman.evaluation.sentence_events import reliability, report_rows
 
     table = Table(title=title)
     headers = ["type", "gold", "type", "type+actors"] + (["+status"] if with_status else [])
@@ -33,6 +33,9 @@ def print_report(report: Report, title: str, with_status: bool = False) -> None:
         f"{report.items} items, {report.items_without_events} without gold events; "
         f"{report.silent_items} items with gold events gave no event"
     )
+    rows, error = reliability(report.calibration)
+    bands = "; ".join(f"{band}: {n} at {mean:.2f}, {100 * right:.0f}% of a gold type" for band, n, mean, right in rows)
+    out.print(f"reliability (confidence band: mentions at mean confidence, share right): {bands}; ECE {error:.3f}")
 
 
 @eval_app.command("events")

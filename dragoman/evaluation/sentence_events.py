@@ -62,6 +62,8 @@ class Report:
     items: int = 0
     items_without_events: int = 0
     silent_items: int = 0  # items with gold events and no extracted mention
+    # (confidence, of a gold type) per extracted mention: the reliability table's input.
+    calibration: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def overall(self) -> Tally:
@@ -156,6 +158,7 @@ def score_item(item: Item, mentions: Sequence[EventMention], report: Report) -> 
         tally.extracted += 1
         typed_golds = [g for g in item.events if mention.type in expand(g.types)]
         tally.extracted_typed += bool(typed_golds)
+        report.calibration.append((mention.confidence, bool(typed_golds)))
         tally.extracted_right += any(attributed(g, mention) for g in typed_golds)
 
 
@@ -211,3 +214,21 @@ def fold_indices(count: int, k: int, seed: int = 0) -> list[list[int]]:
     order = list(range(count))
     random.Random(seed).shuffle(order)
     return [sorted(order[index::k]) for index in range(k)]
+
+
+def reliability(
+    pairs: Sequence[tuple[float, bool]], bins: int = 5
+) -> tuple[list[tuple[str, int, float, float]], float]:
+    """Rows (confidence band, mentions, mean confidence, share right) and the expected calibration error."""
+    rows = []
+    error = 0.0
+    for index in range(bins):
+        low, high = index / bins, (index + 1) / bins
+        band = [(c, ok) for c, ok in pairs if low <= c < high or (index == bins - 1 and c == 1.0)]
+        if not band:
+            continue
+        mean = sum(c for c, _ in band) / len(band)
+        right = sum(ok for _, ok in band) / len(band)
+        rows.append((f"{low:.1f}-{high:.1f}", len(band), mean, right))
+        error += len(band) / max(1, len(pairs)) * abs(mean - right)
+    return rows, error

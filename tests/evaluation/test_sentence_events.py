@@ -81,3 +81,11 @@ def test_wire_escapes_are_undone() -> None:
 def test_folds_cover_every_item_once() -> None:
     folds = fold_indices(10, 3)
     assert sorted(i for fold in folds for i in fold) == list(range(10))
+
+
+def test_reliability_bands_and_error() -> None:
+    from dragoman.evaluation.sentence_events import reliability
+
+    rows, error = reliability([(0.1, False), (0.1, True), (0.9, True), (0.9, True)], bins=2)
+    assert rows == [("0.0-0.5", 2, 0.1, 0.5), ("0.5-1.0", 2, 0.9, 1.0)]
+    assert round(error, 3) == 0.25
