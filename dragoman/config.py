@@ -43,6 +43,16 @@ class Settings:
     near_duplicate_threshold: float = field(
         default=0.75, metadata={"help": "estimated Jaccard similarity above which a document is a twin"}
     )
+    event_coder: str = field(
+        default="rules",
+        metadata={
+            "help": "event coder: rules, or the learned coder (see docs/evaluation.md)",
+            "env": "DRAGOMAN_EVENT_CODER",
+        },
+    )
+    min_confidence: float = field(
+        default=0.0, metadata={"help": "lowest event confidence exported and shown (a calibrated probability)"}
+    )
     default_date: str | None = field(
         default=None,
         metadata={
@@ -74,6 +84,10 @@ def _check(name: str, value: Any, where: str) -> None:
         raise SettingsError(f"{where}: {value} is not a file size limit (1 byte or more)")
     if name == "near_duplicate_threshold" and not 0 < value <= 1:
         raise SettingsError(f"{where}: {value} is not a similarity (over 0, at most 1)")
+    if name == "min_confidence" and not 0 <= value <= 1:
+        raise SettingsError(f"{where}: {value} is not a probability (0 to 1)")
+    if name == "event_coder" and value not in {"rules", "learned"}:
+        raise SettingsError(f"{where}: {value!r} is not an event coder (rules or learned)")
     if name == "default_date" and value is not None and not DATE.fullmatch(str(value)):
         raise SettingsError(f"{where}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
 
@@ -93,7 +107,7 @@ def _coerce(name: str, value: Any, where: str) -> Any:
             if isinstance(value, bool) or not isinstance(value, int | str):
                 raise TypeError("an integer")
             return int(value)
-        if name == "near_duplicate_threshold":
+        if name in {"near_duplicate_threshold", "min_confidence"}:
             if isinstance(value, bool) or not isinstance(value, int | float | str):
                 raise TypeError("a number")
             return float(value)
@@ -104,7 +118,7 @@ def _coerce(name: str, value: Any, where: str) -> Any:
     except TypeError as exc:
         raise SettingsError(f"{where}: {name} = {value!r} is not {exc}") from None
     except ValueError:
-        kind = "an integer" if name != "near_duplicate_threshold" else "a number"
+        kind = "a number" if name in {"near_duplicate_threshold", "min_confidence"} else "an integer"
         raise SettingsError(f"{where}: {name} = {value!r} is not {kind}") from None
     return value
 

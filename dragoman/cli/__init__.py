@@ -7,6 +7,7 @@ from dragoman.cli import (  # noqa: E402,F401
     core,
     eval_dates,
     eval_entities,
+    eval_events,
     eval_locations,
     eval_newswire,
     eval_plv,

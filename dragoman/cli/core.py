@@ -156,7 +156,9 @@ def print_summary(store: Store) -> None:
         out.print(cell("most mentioned: " + ", ".join(f"{r['actor']} {r['n']}" for r in top)))
 
 
-def _export(kind: str, fmt: str, out_file: Path | None, db: Path | None, level: str = "mention") -> None:
+def _export(
+    kind: str, fmt: str, out_file: Path | None, db: Path | None, level: str = "mention", min_confidence: float = 0.0
+) -> None:
     from dragoman.store.export import KINDS, frame, write
 
     table = KINDS[kind]
@@ -168,6 +170,8 @@ def _export(kind: str, fmt: str, out_file: Path | None, db: Path | None, level: 
         raise fail("--format geojson is for event mentions (export events --level mention)")
     with open_store(db) as store:
         df = frame(store, table)
+    if min_confidence > 0 and "confidence" in df.columns:
+        df = df[df["confidence"] >= min_confidence]
     try:
         write(df, fmt, out_file, sys.stdout)
     except (ValueError, OSError) as exc:
@@ -201,11 +205,16 @@ def export_events(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet, plover or geojson")] = "jsonl",
     out_file: OutOption = None,
     db: DbOption = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option("--min-confidence", help="Keep events whose confidence (a probability) is at least this"),
+    ] = None,
 ) -> None:
     """PLOVER-coded events, per mention or merged across sources."""
     if level not in {"mention", "event"}:
         raise fail("--level is 'mention' or 'event'")
-    _export("events", fmt, out_file, db, level)
+    threshold = read_settings(min_confidence=min_confidence).min_confidence
+    _export("events", fmt, out_file, db, level, threshold)
 
 
 @export_app.command("all")

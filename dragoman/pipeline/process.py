@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
 from dragoman.domain.records import Document, ProcessedDocument
 from dragoman.pipeline.heap import keep_buffers_on_heap
-from dragoman.pipeline.stages import DocState, ProcessorConfig, Stage, components, stage_specs
+from dragoman.pipeline.stages import DocState, EventCoding, ProcessorConfig, Stage, components, stage_specs
 
 __all__ = ["DocumentProcessor", "ProcessorConfig", "cached_processor", "process_batch", "ready_worker"]
 
@@ -25,6 +26,12 @@ class DocumentProcessor:
         self.config = config
         self.stages: list[Stage] = [spec.build(config) for spec in stage_specs(config)]
         self.components = components(config)
+
+    def use_event_coder(self, coder: Any) -> None:
+        """Code events with ``coder`` instead of the configured one (evaluation: a coder trained per fold)."""
+        for stage in self.stages:
+            if isinstance(stage, EventCoding):
+                stage.coder = coder
 
     def process(self, documents: Sequence[Document]) -> list[ProcessedDocument]:
         # Stages are chained generators, as spaCy's pipes: each document goes through every

@@ -31,12 +31,16 @@ from dragoman.config import Settings
 from dragoman.domain.errors import StageOrderError
 from dragoman.domain.records import Component, Document, EventMention, Mention, ProcessedDocument, Sentence, Statement
 from dragoman.events import EventExtractor
+from dragoman.events.learned.coder import LearnedEventCoder
 from dragoman.lexicon import lexicon_paths
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp import model as nlp_model
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.places.locator import EventLocator
 from dragoman.quotes import QuoteExtractor
+
+# The stage that codes events, by the ``event_coder`` setting.
+EVENT_CODER_STAGES = {"rules": "events", "learned": "events-learned"}
 
 # What a stage may read or write: the fields of DocState.
 FIELDS = frozenset({"document", "spacy_doc", "sentences", "mentions", "events", "statements"})
@@ -76,8 +80,13 @@ class ProcessorConfig:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ProcessorConfig:
+        """The configured stages; ``event_coder`` names which stage codes events."""
+        stages = tuple(
+            EVENT_CODER_STAGES.get(settings.event_coder, key) if key == "events" else key for key in cls.stages
+        )
         return cls(
             kb_files=tuple(settings.kb_files),
+            stages=stages,
             lexicon_files=tuple(settings.lexicon_files),
             default_date=settings.default_date,
         )
@@ -160,12 +169,25 @@ class _Actors(DocumentStage):
         state.mentions = self.resolver.resolve(state.document, state.spacy_doc, state.sentences)
 
 
-class _Events(DocumentStage):
-    def __init__(self, config: ProcessorConfig) -> None:
-        self.extractor = EventExtractor()
+class EventCoding(DocumentStage):
+    """A stage that codes events with ``coder`` (anything with ``extract``); evaluation may swap it."""
+
+    coder: Any
 
     def __call__(self, state: DocState) -> None:
-        state.events = self.extractor.extract(state.document, state.spacy_doc, state.sentences, state.mentions)
+        state.events = self.coder.extract(state.document, state.spacy_doc, state.sentences, state.mentions)
+
+
+class _Events(EventCoding):
+    def __init__(self, config: ProcessorConfig) -> None:
+        self.coder = EventExtractor()
+
+
+class _LearnedEvents(EventCoding):
+    """The learned coder (events/learned): sentence types from MiniLM embeddings, roles from the parse."""
+
+    def __init__(self, config: ProcessorConfig) -> None:
+        self.coder = LearnedEventCoder()
 
 
 class _Places(DocumentStage):
@@ -247,6 +269,21 @@ register(
         build=_Events,
         data_files=lambda config: (
             _package_files("dragoman.events", "triggers.py", "data/dates.yaml")
+            + _package_files("dragoman.nlp", "data/status.yaml")
+        ),
+    ),
+)
+register(
+    "events-learned",
+    StageSpec(
+        name=LearnedEventCoder.NAME,
+        code_version=lambda: LearnedEventCoder.VERSION,
+        reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
+        writes=frozenset({"events"}),
+        build=_LearnedEvents,
+        data_files=lambda config: (
+            _package_files("dragoman.events.learned", "types.npz", "words.yaml")
+            + _package_files("dragoman.events", "triggers.py", "data/dates.yaml")
             + _package_files("dragoman.nlp", "data/status.yaml")
         ),
     ),

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 from dragoman.cli import app
 
 
-def test_newswire_needs_what_to_score(tmp_path: Path) -> None:
+def test_newswire_events_name_a_folder_without_the_coded_items(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "newswire", str(tmp_path)])
-    assert result.exit_code == 2 and "--quotes" in result.output
+    assert result.exit_code == 1 and str(tmp_path) in result.output
 
 
 def test_newswire_names_a_folder_without_its_files(tmp_path: Path) -> None:

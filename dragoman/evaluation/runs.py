@@ -1,0 +1,57 @@
+"""Running gold items through the pipeline, with the event coder chosen (and trained per fold)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from dragoman.evaluation.sentence_events import Item, Report, evaluate, fold_indices
+from dragoman.pipeline.process import DocumentProcessor, ProcessorConfig
+
+if TYPE_CHECKING:
+    from dragoman.evaluation.train_events import EmbeddingCache
+    from dragoman.events.extractor import EventExtractor
+    from dragoman.events.learned.coder import LearnedEventCoder
+
+    EventCoder = EventExtractor | LearnedEventCoder
+
+
+def run_items(items: Sequence[Item], coder: str | None = None, cv: int = 0) -> Report:
+    """Score ``items`` with the pipeline's coder (or ``coder`` by name); with ``cv`` the learned
+    coder is trained on the other folds (plus the project's own sentences) before each fold."""
+    processor = DocumentProcessor(ProcessorConfig())
+    if coder is not None:
+        processor.use_event_coder(make_coder(coder))
+    if cv < 2:
+        return evaluate(items, processor.process)
+    report = Report()
+    for test in fold_indices(len(items), cv):
+        held_out = set(test)
+        if coder != "rules":
+            processor.use_event_coder(
+                make_coder(coder or "learned", [items[i] for i in range(len(items)) if i not in held_out])
+            )
+        evaluate([items[i] for i in test], processor.process, report=report)
+    return report
+
+
+_EMBEDDINGS: list[EmbeddingCache] = []
+
+
+def make_coder(name: str, training: Sequence[Item] | None = None) -> EventCoder:
+    """The rule fallback, the shipped learned coder, or one trained on the project's sentences plus ``training``."""
+    from dragoman.evaluation.train_events import EmbeddingCache, train
+    from dragoman.events import EventExtractor
+    from dragoman.events.learned.coder import LearnedEventCoder
+    from dragoman.events.learned.corpus import plv_examples, template_examples
+
+    if name == "rules":
+        return EventExtractor()
+    if name != "learned":
+        raise ValueError(f"unknown coder: {name} (learned or rules)")
+    if training is None:
+        return LearnedEventCoder()
+    if not _EMBEDDINGS:
+        _EMBEDDINGS.append(EmbeddingCache())
+    gold = [(item.text, [e.types[0] for e in item.events]) for item in training]
+    return LearnedEventCoder(train(template_examples() + plv_examples(gold), _EMBEDDINGS[0]))

