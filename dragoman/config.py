@@ -26,6 +26,10 @@ class Settings:
     batch_size: int = field(default=DEFAULT_BATCH_SIZE, metadata={"help": "documents per store transaction"})
     workers: int = field(default=1, metadata={"help": "local worker processes", "env": "DRAGOMAN_WORKERS"})
     max_bytes: int = field(default=50_000_000, metadata={"help": "largest input file accepted"})
+    max_chars: int = field(
+        default=12_000_000, metadata={"help": "longest text accepted, in characters (parsed in windows)"}
+    )
+    allow_outside: bool = field(default=False, metadata={"help": "let a manifest name files outside its own folder"})
     near_duplicate_threshold: float = field(
         default=0.75, metadata={"help": "estimated Jaccard similarity above which a document is a twin"}
     )
@@ -35,16 +39,30 @@ class Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
+class SettingsError(ValueError):
+    """A settings file or variable that cannot be used; the message names it and says why."""
+
+
 def _coerce(name: str, value: Any) -> Any:
     if name == "db":
         return Path(value)
     if name == "kb_files":
         items = value.split(os.pathsep) if isinstance(value, str) else value
         return tuple(Path(v) for v in items if v)
-    if name in {"batch_size", "workers", "max_bytes"}:
-        return int(value)
+    if name in {"batch_size", "workers", "max_bytes", "max_chars"}:
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise ValueError(f"{name} must be a whole number, not {value!r}")
+        try:
+            return int(value)
+        except ValueError:
+            raise ValueError(f"{name} must be a whole number, not {value!r}") from None
     if name == "near_duplicate_threshold":
-        return float(value)
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name} must be a number, not {value!r}") from None
+    if name == "allow_outside" and not isinstance(value, bool):
+        raise ValueError(f"{name} must be true or false, not {value!r}")
     return value
 
 
@@ -53,12 +71,20 @@ def load_settings(config_file: Path | None = None) -> Settings:
     values: dict[str, Any] = {}
     path = config_file or Path(CONFIG_FILE)
     if path.exists():
-        with path.open("rb") as handle:
-            table = tomllib.load(handle).get("dragoman", {})
-        known = {f.name for f in fields(Settings)}
-        values.update({k: _coerce(k, v) for k, v in table.items() if k in known})
+        try:
+            with path.open("rb") as handle:
+                table = tomllib.load(handle).get("dragoman", {})
+            known = {f.name for f in fields(Settings)}
+            values.update({k: _coerce(k, v) for k, v in table.items() if k in known})
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"{path}: not valid TOML ({exc})") from None
+        except (OSError, AttributeError, ValueError) as exc:
+            raise SettingsError(f"{path}: {exc}") from None
     for f in fields(Settings):
         env = f.metadata.get("env")
         if env and os.environ.get(env):
-            values[f.name] = _coerce(f.name, os.environ[env])
+            try:
+                values[f.name] = _coerce(f.name, os.environ[env])
+            except ValueError as exc:
+                raise SettingsError(f"{env}: {exc}") from None
     return Settings(**values)

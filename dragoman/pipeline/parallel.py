@@ -39,12 +39,16 @@ def _ordered(submit: Any, batches: Iterable[list[Document]], window: int) -> Ite
         yield pending.popleft()
 
 
-Extracted = tuple[list[Sentence], list[Mention], list[EventMention], list[Statement], list[Component]]
+# What a worker sends back for one document; the last item is why it failed, if it did.
+Extracted = tuple[list[Sentence], list[Mention], list[EventMention], list[Statement], list[Component], str | None]
 
 
 def extract_batch(documents: Sequence[Document], config: ProcessorConfig) -> list[Extracted]:
     """A worker's task: what was extracted, without echoing the documents (their text) back."""
-    return [(r.sentences, r.mentions, r.events, r.statements, r.components) for r in process_batch(documents, config)]
+    return [
+        (r.sentences, r.mentions, r.events, r.statements, r.components, r.error)
+        for r in process_batch(documents, config)
+    ]
 
 
 def split_tasks(batch: Sequence[Document], tasks: int) -> list[list[Document]]:
@@ -83,8 +87,8 @@ def _remote(submit: Any, batches: Iterable[list[Document]], window: int) -> Iter
     for futures in _ordered(send, batches, window):
         extracted = [item for future in futures for item in future.result()]
         yield [
-            ProcessedDocument(document, sentences, mentions, events, statements, components)
-            for document, (sentences, mentions, events, statements, components) in zip(
+            ProcessedDocument(document, sentences, mentions, events, statements, components, error)
+            for document, (sentences, mentions, events, statements, components, error) in zip(
                 sent.popleft(), extracted, strict=True
             )
         ]

@@ -12,10 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from dragoman.actors import KnowledgeBase, Resolver
 from dragoman.events import EventExtractor
+from dragoman.ingest.language import is_english
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp import model as nlp_model
+from dragoman.nlp.windows import parse_each
 from dragoman.quotes import QuoteExtractor
 from dragoman.records import Component, Document, ProcessedDocument
 
@@ -45,24 +49,52 @@ class DocumentProcessor:
         ]
 
     def process(self, documents: Sequence[Document]) -> list[ProcessedDocument]:
+        """What each document yields; a document that fails comes back with ``error`` set.
+
+        Documents not in English are returned without records: stored and flagged, since
+        the English parser and word lists would find nothing true in them.
+        """
+        english = [d for d in documents if is_english(d.language)]
+        parsed = dict(zip((id(d) for d in english), parse_each(self.nlp, [d.text for d in english]), strict=True))
         results: list[ProcessedDocument] = []
-        texts = (d.text for d in documents)
-        for document, spacy_doc in zip(documents, self.nlp.pipe(texts, batch_size=16), strict=True):
-            sentences = sentence_records(document, spacy_doc)
-            mentions = self.resolver.resolve(document, spacy_doc, sentences)
-            events = self.events.extract(document, spacy_doc, sentences, mentions)
-            statements = self.quotes.extract(document, spacy_doc, sentences, mentions)
-            results.append(
-                ProcessedDocument(
-                    document=document,
-                    sentences=sentences,
-                    mentions=mentions,
-                    events=events,
-                    statements=statements,
-                    components=list(self.components),
-                )
-            )
+        for document in documents:
+            if id(document) not in parsed:
+                results.append(ProcessedDocument(document=document, components=list(self.components)))
+                continue
+            spacy_doc = parsed.pop(id(document))
+            if isinstance(spacy_doc, Exception):
+                results.append(ProcessedDocument(document=document, error=failure("could not be parsed", spacy_doc)))
+                continue
+            try:
+                results.append(self._extract(document, spacy_doc))
+            except Exception as exc:  # one document's failure is reported; the batch goes on
+                results.append(ProcessedDocument(document=document, error=failure("extraction failed", exc)))
         return results
+
+    def _extract(self, document: Document, spacy_doc: Doc) -> ProcessedDocument:
+        sentences = sentence_records(document, spacy_doc)
+        mentions = self.resolver.resolve(document, spacy_doc, sentences)
+        events = self.events.extract(document, spacy_doc, sentences, mentions)
+        statements = self.quotes.extract(document, spacy_doc, sentences, mentions)
+        return ProcessedDocument(
+            document=document,
+            sentences=sentences,
+            mentions=mentions,
+            events=events,
+            statements=statements,
+            components=list(self.components),
+        )
+
+
+def failure(what: str, error: BaseException) -> str:
+    """One line: what failed and the exception's type and first line."""
+    message = str(error).strip().splitlines()[0][:120] if str(error).strip() else ""
+    return f"{what} ({type(error).__name__}{': ' + message if message else ''})"
+
+
+def split_failed(results: list[ProcessedDocument]) -> tuple[list[ProcessedDocument], list[ProcessedDocument]]:
+    """(documents to store, documents whose extraction failed and are to be reported instead)."""
+    return [r for r in results if r.error is None], [r for r in results if r.error is not None]
 
 
 @lru_cache(maxsize=4)

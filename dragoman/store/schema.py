@@ -10,7 +10,7 @@ from dragoman.ingest.dedup import BANDS, band_keys_sql
 
 # Raise it, with a migration, for every new table or column: a store already at this
 # version is opened without running any DDL.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Tables written per document: replaced as a whole when a document is reprocessed.
 DOCUMENT_TABLES = ("furniture", "sentences", "mentions", "event_mentions", "statements")
@@ -36,7 +36,8 @@ TABLES: dict[str, str] = {
             meta VARCHAR,
             components VARCHAR,
             ingested_at TIMESTAMP NOT NULL,
-            signature VARCHAR
+            signature VARCHAR,
+            language VARCHAR
         )
     """,
     "furniture": """
@@ -162,4 +163,5 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     3: ("DELETE FROM near_duplicate_bands", insert_bands("TRUE")),
     4: _rebuilt("documents"),
+    5: ("ALTER TABLE documents ADD COLUMN IF NOT EXISTS language VARCHAR",),
 }

@@ -11,7 +11,9 @@ from dragoman.records import Component, Document, Sentence
 
 def _done(documents: list[Document]) -> Future[Any]:
     future: Future[Any] = Future()
-    future.set_result([([Sentence(d.doc_id, 0, 0, 1, d.text)], [], [], [], [Component("t", "1")]) for d in documents])
+    future.set_result(
+        [([Sentence(d.doc_id, 0, 0, 1, d.text)], [], [], [], [Component("t", "1")], None) for d in documents]
+    )
     return future
 
 
