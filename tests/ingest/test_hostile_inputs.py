@@ -70,7 +70,8 @@ def test_text_over_the_character_limit_is_refused_with_the_setting_named(tmp_pat
     (tmp_path / "short.txt").write_text(GOOD)
     items = run(tmp_path, max_chars=5_000_000)
     assert errors(items) == [
-        f"{tmp_path / 'long.txt'}: text is 5,300,000 characters, over the limit of 5,000,000 (max_chars in dragoman.toml)"
+        f"{tmp_path / 'long.txt'}: text is 5,300,000 characters, over the limit of 5,000,000 "
+        "(max_chars in dragoman.toml)"
     ]
     assert [d.path for d in documents(items)] == [str(tmp_path / "short.txt")]
 
@@ -100,9 +101,10 @@ def test_manifest_paths_stay_inside_its_folder(tmp_path: Path) -> None:
     manifest = corpus / "manifest.csv"
     manifest.write_text(f"path,title\na.txt,Rail\n../secret/passwords.txt,Secret\n{secret / 'passwords.txt'},Again\n")
     items = run(manifest=manifest)
+    refused = "is outside the manifest's folder; refused (--allow-outside reads it)"
     assert errors(items) == [
-        f"{manifest}:3: ../secret/passwords.txt is outside the manifest's folder; refused (--allow-outside reads it)",
-        f"{manifest}:4: {secret / 'passwords.txt'} is outside the manifest's folder; refused (--allow-outside reads it)",
+        f"{manifest}:3: ../secret/passwords.txt {refused}",
+        f"{manifest}:4: {secret / 'passwords.txt'} {refused}",
     ]
     assert [d.title for d in documents(items)] == ["Rail"]
     allowed = run(manifest=manifest, allow_outside=True)
@@ -154,7 +156,8 @@ def test_a_pipe_named_txt_is_skipped_without_blocking(tmp_path: Path) -> None:
 
 def test_control_characters_and_terminal_escapes_are_not_stored(tmp_path: Path) -> None:
     (tmp_path / "c.jsonl").write_text(
-        '{"text": "with nul \\u0000 and ctrl \\u0001\\u001b[31m red\\u001b[0m text", "title": "T\\u001b]0;x\\u0007itle"}\n'
+        '{"text": "with nul \\u0000 and ctrl \\u0001\\u001b[31m red\\u001b[0m text", '
+        '"title": "T\\u001b]0;x\\u0007itle"}\n'
     )
     [document] = documents(run(tmp_path / "c.jsonl"))
     assert (document.text, document.title) == ("with nul  and ctrl  red text", "Title")
