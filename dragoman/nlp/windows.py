@@ -13,7 +13,7 @@ space, and only as a last resort inside a word.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy
 from spacy.language import Language
@@ -23,6 +23,10 @@ WINDOW_CHARS = 20_000
 # Characters parsed at once: the parser's memory follows the batch's text, not its count of
 # documents (16 analyses of 20,000 characters took about 1 GB; 60,000 characters about 200 MB).
 BATCH_CHARS = 60_000
+# Text parsed on each side of a window and then dropped: the tagger sees four tokens either
+# way and the entity recogniser looks ahead, so a window parsed with its neighbours' edges
+# gets the tags, parse and entities the whole text would (tests/nlp/test_windows.py).
+CONTEXT_CHARS = 1_000
 # Where a window may end, best first; each cut falls after the separator.
 SEPARATORS = ("\n\n", "\n", ". ", " ")
 
@@ -61,9 +65,37 @@ def _lean(doc: Doc) -> Doc:
     return doc
 
 
-def _batched(pieces: Iterator[tuple[str, int]], budget: int) -> Iterator[list[tuple[str, int]]]:
+Piece = tuple[str, int, int, int]  # text parsed (window and context), document index, window start and end in it
+
+
+def _pieces(texts: Sequence[str], indexes: Iterable[int]) -> Iterator[Piece]:
+    """Each window of each text, with up to CONTEXT_CHARS of its neighbours on either side."""
+    for index in indexes:
+        text = texts[index]
+        spans = windows(text)
+        for start, end in spans:
+            if len(spans) == 1:
+                yield text, index, 0, len(text)
+                continue
+            before = max(0, start - CONTEXT_CHARS)
+            after = min(len(text), end + CONTEXT_CHARS)
+            yield text[before:after], index, start - before, end - before
+
+
+def _own(nlp: Language, doc: Doc, start: int, end: int) -> Doc:
+    """The window's part of a Doc parsed with context; parsed alone when a cut falls inside a token."""
+    if start == 0 and end == len(doc.text):
+        return _lean(doc)
+    span = doc.char_span(start, end)
+    own = span.as_doc() if span is not None else None
+    if own is None or own.text != doc.text[start:end]:
+        own = nlp(doc.text[start:end])
+    return _lean(own)
+
+
+def _batched(pieces: Iterator[Piece], budget: int) -> Iterator[list[Piece]]:
     """Consecutive pieces in groups of at most ``budget`` characters (a longer piece alone)."""
-    group: list[tuple[str, int]] = []
+    group: list[Piece] = []
     filled = 0
     for piece in pieces:
         if group and filled + len(piece[0]) > budget:
@@ -75,10 +107,11 @@ def _batched(pieces: Iterator[tuple[str, int]], budget: int) -> Iterator[list[tu
         yield group
 
 
-def _parsed(nlp: Language, pieces: Iterator[tuple[str, int]], budget: int) -> Iterator[tuple[Doc, int]]:
+def _parsed(nlp: Language, pieces: Iterator[Piece], budget: int) -> Iterator[tuple[Doc, int]]:
     for group in _batched(pieces, budget):
-        for doc, index in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
-            yield _lean(doc), index
+        texts = ((text, (index, start, end)) for text, index, start, end in group)
+        for doc, (index, start, end) in nlp.pipe(texts, as_tuples=True, batch_size=len(group)):
+            yield _own(nlp, doc, start, end), index
 
 
 def parse_each(nlp: Language, texts: Sequence[str], budget: int = BATCH_CHARS) -> Iterator[Doc | Exception]:
@@ -91,8 +124,7 @@ def parse_each(nlp: Language, texts: Sequence[str], budget: int = BATCH_CHARS) -
     done = 0
     current: list[Doc] = []
     try:
-        pieces = ((text[s:e], index) for index, text in enumerate(texts) for s, e in windows(text))
-        for doc, index in _parsed(nlp, pieces, budget):
+        for doc, index in _parsed(nlp, _pieces(texts, range(len(texts))), budget):
             if index != done:
                 yield _joined(current)
                 done, current = index, []
@@ -104,7 +136,6 @@ def parse_each(nlp: Language, texts: Sequence[str], budget: int = BATCH_CHARS) -
         pass
     for index in range(done, len(texts)):
         try:
-            single = ((texts[index][s:e], index) for s, e in windows(texts[index]))
-            yield _joined([doc for doc, _ in _parsed(nlp, single, budget)])
+            yield _joined([doc for doc, _ in _parsed(nlp, _pieces(texts, [index]), budget)])
         except Exception as exc:
             yield exc
