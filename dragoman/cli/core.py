@@ -111,10 +111,11 @@ def ingest(
             raise fail(str(exc)) from None
     console.print(
         f"{report.added} added, {report.unchanged} unchanged, {report.duplicates} near-duplicates linked, "
-        f"{len(report.errors)} failed -> {settings.db}"
+        f"{len(report.errors)} failed -> {settings.db}",
+        soft_wrap=True,
     )
     if report.not_english:
-        console.print(not_english_line(report.not_english), highlight=False, markup=False)
+        console.print(not_english_line(report.not_english), highlight=False, markup=False, soft_wrap=True)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -169,7 +170,12 @@ def print_summary(store: Store) -> None:
         "SELECT path, language FROM documents WHERE language IS NOT NULL AND language <> 'en' ORDER BY path"
     )
     if foreign:
-        out.print(not_english_line([(r["path"], r["language"]) for r in foreign]), highlight=False, markup=False)
+        out.print(
+            not_english_line([(r["path"], r["language"]) for r in foreign]),
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
 
 
 def _export(kind: str, fmt: str, out_file: Path | None, db: Path | None, level: str = "mention") -> None:
