@@ -2,9 +2,10 @@
 
 Builds a multi-paragraph text of the size asked for from the BBC politics articles in
 ../shared/bench (read at run time, never copied), processes it as one document in a fresh
-process, and prints one line: size, seconds, peak RSS.
+process, and prints one line a size: seconds and peak RSS after the parse and after the extractors.
 
-    PYTHONPATH=. python -m benchmarks.long_document 1000000 10000000
+    PYTHONPATH=. python -m benchmarks.long_document 250000 1000000
+    PYTHONPATH=. python -m benchmarks.long_document --parse-only 1000000 10000000
 """
 
 from __future__ import annotations
@@ -35,37 +36,54 @@ def long_text(chars: int) -> str:
     return "".join(parts)[:chars]
 
 
-def measure(chars: int) -> dict[str, float]:
-    """Process one document of ``chars`` characters in this process; seconds and peak RSS."""
+def _peak_mb() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def measure(chars: int, extract: bool = True) -> dict[str, float]:
+    """Parse one document of ``chars`` characters in windows, then (if ``extract``) run the
+    extractors on it; seconds and peak RSS after each phase."""
     from dragoman.ingest import build_document
     from dragoman.ingest.readers import RawText
+    from dragoman.nlp.windows import parse_each
     from dragoman.pipeline.process import DocumentProcessor
+    from dragoman.records import Document
 
     processor = DocumentProcessor()
     document = build_document("long.txt", RawText(long_text(chars), "txt"), {})
-    assert not isinstance(document, Exception) and not hasattr(document, "reason"), document
+    if not isinstance(document, Document):
+        raise SystemExit(str(document))
+    figures: dict[str, float] = {"chars": chars, "rss_mb_model_loaded": _peak_mb()}
     start = time.perf_counter()
-    [result] = processor.process([document])
-    seconds = time.perf_counter() - start
-    assert result.error is None, result.error
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {
-        "chars": chars,
-        "seconds": round(seconds, 1),
-        "peak_rss_mb": round(peak_mb),
-        "sentences": len(result.sentences),
-        "mentions": len(result.mentions),
-        "events": len(result.events),
-        "quotes": len(result.statements),
-    }
+    [parsed] = parse_each(processor.nlp, [document.text])
+    figures |= {"parse_s": round(time.perf_counter() - start, 1), "peak_rss_mb_parse": _peak_mb()}
+    if isinstance(parsed, Exception):
+        raise SystemExit(repr(parsed))
+    figures["tokens"] = len(parsed)
+    if extract:
+        start = time.perf_counter()
+        result = processor._extract(document, parsed)
+        figures |= {
+            "extract_s": round(time.perf_counter() - start, 1),
+            "peak_rss_mb": _peak_mb(),
+            "sentences": len(result.sentences),
+            "mentions": len(result.mentions),
+            "events": len(result.events),
+            "quotes": len(result.statements),
+        }
+    return figures
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], extract: bool) -> None:
     for chars in sizes:  # each size in a fresh process, so peaks do not carry over
-        code = f"import json; from benchmarks.long_document import measure; print(json.dumps(measure({chars})))"
+        code = (
+            "import json; from benchmarks.long_document import measure; "
+            f"print(json.dumps(measure({chars}, extract={extract})))"
+        )
         output = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
         print(json.dumps(json.loads(output.strip().splitlines()[-1])), flush=True)
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1_000_000, 10_000_000])
+    arguments = [a for a in sys.argv[1:] if a != "--parse-only"]
+    main([int(a) for a in arguments] or [1_000_000, 10_000_000], extract="--parse-only" not in sys.argv)

@@ -92,7 +92,7 @@ ORIGINAL_EXTRACT = EventExtractor.extract
 
 def install_fault_and_ready(config: ProcessorConfig) -> None:
     """A pool worker's initialiser: the event extractor fails on one document, then the usual readying."""
-    EventExtractor.extract = _breaking_extract  # type: ignore[method-assign]
+    EventExtractor.extract = _breaking_extract  # type: ignore[method-assign,assignment]
     ready_worker(config)
 
 
