@@ -51,8 +51,11 @@ def _files(paths: Sequence[Path]) -> Iterator[tuple[Path, bool] | IngestError]:
                     continue
                 hidden = any(part.startswith(".") for part in file.relative_to(path).parts)
                 note = file.stem.lower().startswith(NOT_ARTICLES)
-                # is_file follows links: a dangling link or a pipe named .txt in a folder is skipped
-                if file.is_file() and not hidden and not note and file.suffix.lower() in SUPPORTED:
+                if hidden or note or file.suffix.lower() not in SUPPORTED:
+                    continue
+                # A pipe, device or socket named like an article is reported by the reader (never
+                # opened); a dangling link is passed over.
+                if file.is_file() or (file.exists() and not file.is_dir()):
                     yield file, False
         else:
             yield path, True

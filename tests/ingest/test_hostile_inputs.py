@@ -151,7 +151,9 @@ def test_a_pipe_named_txt_is_skipped_without_blocking(tmp_path: Path) -> None:
     assert errors(run(tmp_path / "pipe.txt", tmp_path / "a.txt")) == [
         f"{tmp_path / 'pipe.txt'}: not a regular file (a pipe, device or socket): skipped"
     ]
-    assert [d.path for d in documents(run(tmp_path))] == [str(tmp_path / "a.txt")]  # in a folder: passed over
+    in_folder = run(tmp_path)
+    assert [d.path for d in documents(in_folder)] == [str(tmp_path / "a.txt")]
+    assert errors(in_folder) == [f"{tmp_path / 'pipe.txt'}: not a regular file (a pipe, device or socket): skipped"]
 
 
 def test_control_characters_and_terminal_escapes_are_not_stored(tmp_path: Path) -> None:
