@@ -54,14 +54,14 @@ class DocumentProcessor:
         Documents not in English are returned without records: stored and flagged, since
         the English parser and word lists would find nothing true in them.
         """
-        english = [d for d in documents if is_english(d.language)]
-        parsed = dict(zip((id(d) for d in english), parse_each(self.nlp, [d.text for d in english]), strict=True))
+        # One parsed document at a time, in order: a batch of long documents is never held parsed at once.
+        parses = parse_each(self.nlp, [d.text for d in documents if is_english(d.language)])
         results: list[ProcessedDocument] = []
         for document in documents:
-            if id(document) not in parsed:
+            if not is_english(document.language):
                 results.append(ProcessedDocument(document=document, components=list(self.components)))
                 continue
-            spacy_doc = parsed.pop(id(document))
+            spacy_doc = next(parses)
             if isinstance(spacy_doc, Exception):
                 results.append(ProcessedDocument(document=document, error=failure("could not be parsed", spacy_doc)))
                 continue
