@@ -40,6 +40,10 @@ class Settings:
     batch_size: int = field(default=DEFAULT_BATCH_SIZE, metadata={"help": "documents per store transaction"})
     workers: int = field(default=1, metadata={"help": "local worker processes", "env": "DRAGOMAN_WORKERS"})
     max_bytes: int = field(default=50_000_000, metadata={"help": "largest input file accepted"})
+    max_chars: int = field(
+        default=12_000_000, metadata={"help": "longest text accepted, in characters (parsed in windows)"}
+    )
+    allow_outside: bool = field(default=False, metadata={"help": "let a manifest name files outside its own folder"})
     near_duplicate_threshold: float = field(
         default=0.75, metadata={"help": "estimated Jaccard similarity above which a document is a twin"}
     )
@@ -80,6 +84,8 @@ def _check(name: str, value: Any, where: str) -> None:
         raise SettingsError(f"{where}: {value} is not a batch size (1 or more documents)")
     if name == "workers" and value < 0:
         raise SettingsError(f"{where}: {value} workers (0 or 1 runs in this process)")
+    if name == "max_chars" and value < 1:
+        raise SettingsError(f"{where}: {value} is not a text length limit (1 character or more)")
     if name == "max_bytes" and value < 1:
         raise SettingsError(f"{where}: {value} is not a file size limit (1 byte or more)")
     if name == "near_duplicate_threshold" and not 0 < value <= 1:
@@ -103,7 +109,7 @@ def _coerce(name: str, value: Any, where: str) -> Any:
             if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
                 raise TypeError("a list of file names")
             return tuple(Path(v) for v in items if v)
-        if name in {"batch_size", "workers", "max_bytes"}:
+        if name in {"batch_size", "workers", "max_bytes", "max_chars"}:
             if isinstance(value, bool) or not isinstance(value, int | str):
                 raise TypeError("an integer")
             return int(value)
@@ -111,6 +117,10 @@ def _coerce(name: str, value: Any, where: str) -> Any:
             if isinstance(value, bool) or not isinstance(value, int | float | str):
                 raise TypeError("a number")
             return float(value)
+        if name == "allow_outside":
+            if not isinstance(value, bool):
+                raise TypeError("true or false")
+            return value
         if name == "default_date":
             if not isinstance(value, str):
                 raise TypeError('a date string such as "2005-06"')

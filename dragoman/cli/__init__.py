@@ -16,19 +16,17 @@ from dragoman.cli import (  # noqa: E402,F401
     surfaces,
 )
 from dragoman.cli.app import app
+from dragoman.cli.core import error_line
 
 
 def main() -> None:
-    import sys
-
-    from dragoman.cli.text import clean
     from dragoman.config import SettingsError
 
     try:
         app()
     except SettingsError as exc:  # settings read outside a command's own handling
-        print(f"error: {clean(exc)}", file=sys.stderr)
-        sys.exit(2)
+        error_line(str(exc))
+        raise SystemExit(2) from None
 
 
 __all__ = ["app", "main"]

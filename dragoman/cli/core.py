@@ -26,9 +26,14 @@ OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Output file
 SAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "sample" / "iran-russia-briefs"
 
 
+def printable(text: str) -> str:
+    """Text safe for one terminal line: line breaks, tabs, escapes and other controls shown escaped."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape", "backslashreplace").decode() for c in text)
+
+
 def error_line(message: str) -> None:
-    """One unwrapped line on standard error, whatever the terminal width."""
-    typer.echo(f"error: {clean(message)}", err=True)
+    """One unwrapped line on standard error, whatever the terminal width or the file names in it."""
+    typer.echo(f"error: {printable(message)}", err=True)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -58,6 +63,9 @@ def ingest(
         str | None, typer.Option("--scheduler", help="Address of a Dask distributed scheduler")
     ] = None,
     batch_size: Annotated[int | None, typer.Option("--batch-size", help="Documents per batch")] = None,
+    allow_outside: Annotated[
+        bool, typer.Option("--allow-outside", help="Let a manifest name files outside its own folder")
+    ] = False,
     parquet_out: Annotated[
         Path | None, typer.Option("--parquet-out", help="Also write each batch as Parquet parts under this folder")
     ] = None,
@@ -86,6 +94,7 @@ def ingest(
         workers=workers,
         batch_size=batch_size,
         default_date=default_date,
+        allow_outside=allow_outside or None,
     )
     executor = make_executor(settings, scheduler)
     progress = Progress(
@@ -112,10 +121,20 @@ def ingest(
             raise fail(str(exc)) from None
     console.print(
         f"{report.added} added, {report.unchanged} unchanged, {report.duplicates} near-duplicates linked, "
-        f"{len(report.errors)} failed -> {settings.db}"
+        f"{len(report.errors)} failed -> {settings.db}",
+        soft_wrap=True,
     )
+    if report.not_english:
+        console.print(not_english_line(report.not_english), highlight=False, markup=False, soft_wrap=True)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def not_english_line(documents: list[tuple[str, str]], shown: int = 10) -> str:
+    """How many documents are not in English, and which: stored and flagged, not extracted."""
+    listed = ", ".join(f"{printable(path)} ({language or '?'})" for path, language in documents[:shown])
+    more = f" and {len(documents) - shown} more" if len(documents) > shown else ""
+    return f"{len(documents)} not in English (stored and flagged; no events or quotes extracted): {listed}{more}"
 
 
 @app.command()
@@ -154,6 +173,19 @@ def print_summary(store: Store) -> None:
     )
     if top:
         out.print(cell("most mentioned: " + ", ".join(f"{r['actor']} {r['n']}" for r in top)))
+    has_language = store.scalar(  # a store from before language detection, opened read-only, has none
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'documents' AND column_name = 'language'"
+    )
+    foreign = has_language and store.rows(
+        "SELECT path, language FROM documents WHERE language IS NOT NULL AND language <> 'en' ORDER BY path"
+    )
+    if foreign:
+        out.print(
+            not_english_line([(r["path"], r["language"]) for r in foreign]),
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
 
 
 def _export(

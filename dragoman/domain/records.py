@@ -63,6 +63,7 @@ class Document:
     furniture: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind)
     duplicate_of: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    language: str | None = None  # ISO 639-1 code; None when too short to tell
 
     def is_furniture(self, start: int, end: int) -> bool:
         """True when the span lies mostly inside a furniture range."""
@@ -219,6 +220,7 @@ class ProcessedDocument:
     events: list[EventMention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     components: list[Component] = field(default_factory=list)
+    error: str | None = None  # why extraction failed; such a document is reported, not stored
 
 
 @dataclass

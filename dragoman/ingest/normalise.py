@@ -25,6 +25,14 @@ EMPHASIS = re.compile(
 )
 
 
+# Terminal escape sequences (colour, cursor, title): a hostile document must not drive the
+# terminal of whoever searches it. CSI, OSC (ended by BEL or ST) and two-byte escapes.
+TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
+# Control characters that carry no text (newline and tab are kept; vertical tab and form
+# feed become line breaks), and lone surrogates, which no store can encode.
+CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+LINE_FEEDS = frozenset("\x0b\x0c")
+
 _ODD_SPACE = re.compile("[\t" + "".join(sorted(ODD_SPACES)) + "]")
 _INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 
@@ -32,5 +40,11 @@ _INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
 def normalised_text(raw: str) -> str:
     """The normalised text of ``raw``: what ingest stores."""
     source = EMPHASIS.sub("", unicodedata.normalize("NFC", raw))
-    source = source.replace("\r\n", "\n").replace("\r", "\n")
-    return _INVISIBLE.sub("", _ODD_SPACE.sub(" ", source))
+    source = TERMINAL_ESCAPE.sub("", source)
+    source = source.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    return _INVISIBLE.sub("", _ODD_SPACE.sub(" ", CONTROL.sub("", source)))
+
+
+def clean_field(value: str) -> str:
+    """A metadata value (title, author, ...) without terminal escapes or control characters."""
+    return CONTROL.sub("", TERMINAL_ESCAPE.sub("", value)).replace("\n", " ").replace("\t", " ")

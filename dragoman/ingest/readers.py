@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
+import logging
 import re
+import stat
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,18 +42,66 @@ SUPPORTED = {
 
 
 PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1251", "cp1256", "koi8_r", "iso8859_6", "cp1250")
+# Bytes that separate words and lines in any text written in a legacy code page.
+TEXT_SPACING = (b" ", b"\t", b"\r", b"\n")
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 text: with a byte-order mark, or without one when every other byte is NUL (Latin script)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ReadError("invalid UTF-16 text (broken byte pairs)") from None
+    if len(data) < 4 or len(data) % 2:
+        return None
+    half = len(data) // 2
+    for codec, nul_side in (("utf-16-le", 1), ("utf-16-be", 0)):
+        nuls = data[nul_side::2].count(0)
+        others = data[1 - nul_side :: 2].count(0)
+        if nuls >= 0.7 * half and others <= 0.05 * half:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray bytes: kept as UTF-8, each stray byte a replacement character.
+
+    Text with valid multi-byte sequences (curly quotes, Cyrillic) and a few invalid bytes is
+    UTF-8 damaged in transit, not a legacy code page; decoding it whole as one would garble
+    every character that was right.
+    """
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    if valid and stray <= max(1, valid // 4):
+        return text.removeprefix("\ufeff")
+    return None
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 when it is; otherwise the legacy encoding charset-normalizer finds, or a clear error."""
+    """UTF-8 (or UTF-16) when it is; otherwise the legacy encoding charset-normalizer finds, or a clear error."""
     if not data.strip():
         raise ReadError("empty file")
+    wide = _utf16(data)
+    if wide is not None:
+        if not wide.strip():
+            raise ReadError("empty file")
+        return wide.removeprefix("\ufeff")
     if data.count(b"\x00") > max(1, len(data) // 100):
         raise ReadError("binary data, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
+    if len(data) >= 64 and sum(data.count(byte) for byte in TEXT_SPACING) < len(data) / 200:
+        raise ReadError("binary data, not text (no spaces or line breaks)")
     matches = list(from_bytes(data))
     best = None
     if matches:
@@ -126,23 +178,40 @@ def read_html(data: bytes) -> RawText:
     return RawText(text, "html", metadata)
 
 
+def _first_line(error: BaseException) -> str:
+    """An exception's message cut to one short line (its type when it has none)."""
+    message = str(error).strip()
+    return message.splitlines()[0][:100] if message else type(error).__name__
+
+
 def read_pdf(data: bytes) -> RawText:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
+    # pypdf logs what it repairs on its own (a missing EOF marker, a wrong xref offset);
+    # the user gets one line per file, the reader's own error if it fails.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                if not reader.decrypt(""):
-                    raise ReadError("encrypted PDF (a password is needed)")
-            except NotImplementedError:
-                raise ReadError("encrypted PDF (unsupported encryption)") from None
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                try:
+                    if not reader.decrypt(""):
+                        raise ReadError("encrypted PDF (a password is needed)")
+                except NotImplementedError:
+                    raise ReadError("encrypted PDF (unsupported encryption)") from None
+            pages = [page.extract_text() or "" for page in reader.pages]
     except ReadError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise ReadError(f"corrupt PDF ({str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__})") from None
+    except LimitReachedError:
+        raise ReadError("PDF content too large to read (a stream inflates past the reader's limit)") from None
+    except RecursionError:
+        raise ReadError("corrupt PDF (objects nested too deep)") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise ReadError(f"corrupt PDF ({_first_line(exc)[:80]})") from None
+    except Exception as exc:  # pypdf raises many more types on crafted files
+        raise ReadError(f"unreadable PDF ({type(exc).__name__}: {_first_line(exc)[:80]})") from None
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text.strip():
         raise ReadError("PDF has no text layer (scanned images only?)")
@@ -159,6 +228,17 @@ def read_pdf(data: bytes) -> RawText:
 JSONL_KEYS = ("title", "author", "publisher", "published", "url", "id")
 
 
+def _encodable(line: str, record: Any) -> bool:
+    """False when a string in the record holds a lone surrogate, which no store can encode."""
+    if "\\u" not in line.lower():
+        return True  # only escapes make surrogates: the decoded line itself is valid text
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def read_jsonl(data: bytes) -> Iterator[RawText | ReadError]:
     """One document a line; a bad line is an error of its own and the rest go on."""
     text = decode(data)
@@ -170,8 +250,17 @@ def read_jsonl(data: bytes) -> Iterator[RawText | ReadError]:
         except json.JSONDecodeError as exc:
             yield ReadError(f"line {number}: invalid JSON ({exc.msg})")
             continue
+        except RecursionError:
+            yield ReadError(f"line {number}: invalid JSON (nested too deep)")
+            continue
+        except ValueError as exc:  # e.g. an integer over Python's 4,300-digit limit
+            yield ReadError(f"line {number}: invalid JSON ({_first_line(exc).split(':')[0]})")
+            continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
             yield ReadError(f"line {number}: no 'text' field")
+            continue
+        if not _encodable(line, record):
+            yield ReadError(f"line {number}: not valid Unicode (a lone surrogate escape such as \\ud800)")
             continue
         metadata: dict[str, Any] = {k: str(record[k]) for k in JSONL_KEYS if record.get(k) is not None}
         extra = {k: v for k, v in record.items() if k not in JSONL_KEYS and k != "text"}
@@ -188,9 +277,14 @@ def read_file(path: Path, max_bytes: int) -> Iterator[RawText | ReadError]:
         yield ReadError(f"unsupported file type {suffix or '(none)'}")
         return
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield ReadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (--max-bytes)")
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            yield ReadError("not a regular file (a pipe, device or socket): skipped")
+            return
+        if status.st_size > max_bytes:
+            yield ReadError(
+                f"file is {status.st_size:,} bytes, over the limit of {max_bytes:,} (max_bytes in dragoman.toml)"
+            )
             return
         data = path.read_bytes()
     except OSError as exc:

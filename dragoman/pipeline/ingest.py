@@ -11,9 +11,10 @@ from dragoman import crashpoints
 from dragoman.config import Settings
 from dragoman.ingest import NearDuplicateIndex, iter_documents
 from dragoman.ingest.dedup import band_keys
+from dragoman.ingest.language import is_english
 from dragoman.pipeline.consolidate import consolidate
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
-from dragoman.pipeline.process import ProcessorConfig
+from dragoman.pipeline.process import ProcessorConfig, split_failed
 from dragoman.records import Document, IngestError, ProcessedDocument
 from dragoman.store import Store
 from dragoman.store.lock import WriterTurns, open_for_write, writer_lock
@@ -26,6 +27,7 @@ class IngestReport:
     unchanged: int = 0
     duplicates: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    not_english: list[tuple[str, str]] = field(default_factory=list)  # (path, language): stored, not extracted
 
     @property
     def ok(self) -> bool:
@@ -128,7 +130,10 @@ def ingest(
         turns = WriterTurns(settings.db)
 
         def fresh_batches() -> Iterator[list[Document]]:
-            for raw_batch in _batched(iter_documents(paths, manifest, settings.max_bytes), settings.batch_size):
+            for raw_batch in _batched(
+                iter_documents(paths, manifest, settings.max_bytes, settings.max_chars, settings.allow_outside),
+                settings.batch_size,
+            ):
                 documents: list[Document] = []
                 for item in raw_batch:
                     if isinstance(item, IngestError):
@@ -147,7 +152,16 @@ def ingest(
             turns.read_all()
 
         try:
-            for results in executor.map(fresh_batches()):
+            for processed in executor.map(fresh_batches()):
+                results, failed = split_failed(processed)
+                for result in failed:  # reported, not stored: a rerun tries it again
+                    report.errors.append(IngestError(result.document.path, result.error or "failed"))
+                    if on_error:
+                        on_error(report.errors[-1])
+                    dedup.written(result.document)
+                report.not_english += [
+                    (r.document.path, r.document.language or "") for r in results if not is_english(r.document.language)
+                ]
                 twins = pending_twins.pop(0) if pending_twins else []
                 everything = results + [ProcessedDocument(document=d) for d in twins]
                 if parts is not None:

@@ -15,7 +15,7 @@ from dragoman.domain.records import Document, ProcessedDocument
 from dragoman.pipeline.heap import keep_buffers_on_heap
 from dragoman.pipeline.stages import DocState, EventCoding, ProcessorConfig, Stage, components, stage_specs
 
-__all__ = ["DocumentProcessor", "ProcessorConfig", "cached_processor", "process_batch", "ready_worker"]
+__all__ = ["DocumentProcessor", "ProcessorConfig", "cached_processor", "process_batch", "ready_worker", "split_failed"]
 
 
 class DocumentProcessor:
@@ -57,3 +57,8 @@ def ready_worker(config: ProcessorConfig) -> None:
 def process_batch(documents: Sequence[Document], config: ProcessorConfig) -> list[ProcessedDocument]:
     """Entry point for worker processes and Dask tasks."""
     return cached_processor(config).process(documents)
+
+
+def split_failed(results: list[ProcessedDocument]) -> tuple[list[ProcessedDocument], list[ProcessedDocument]]:
+    """(documents to store, documents whose extraction failed and are to be reported instead)."""
+    return [r for r in results if r.error is None], [r for r in results if r.error is not None]

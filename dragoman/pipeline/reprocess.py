@@ -57,6 +57,7 @@ def _documents(
                 url=row["url"],
                 furniture=sorted(by_doc.get(row["doc_id"], [])),
                 meta=from_json(row["meta"] or None, {}),
+                language=row.get("language"),
             )
             for row in sorted(docs, key=lambda r: ids.index(r["doc_id"]))
         ]
@@ -79,6 +80,7 @@ def reprocess(
         turns = WriterTurns(db)
         try:
             for results in executor.map(_documents(db, only_outdated, components, batch_size, turns)):
+                results = [r for r in results if r.error is None]  # a failure keeps what was stored
                 store = turns.store()
                 store.write_documents(results, store.signatures(r.document.doc_id for r in results))
                 turns.written()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -32,9 +31,11 @@ from dragoman.domain.errors import StageOrderError
 from dragoman.domain.records import Component, Document, EventMention, Mention, ProcessedDocument, Sentence, Statement
 from dragoman.events import EventExtractor
 from dragoman.events.learned.coder import LearnedEventCoder
+from dragoman.ingest.language import is_english
 from dragoman.lexicon import lexicon_paths
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp import model as nlp_model
+from dragoman.nlp.windows import parse_each
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.places.locator import EventLocator
 from dragoman.quotes import QuoteExtractor
@@ -56,9 +57,18 @@ class DocState:
     mentions: list[Mention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    error: str | None = None  # why a stage failed on this document: it is reported, not stored
+
+    @property
+    def extracting(self) -> bool:
+        """Whether the stages still work on this document: not failed, and in English (others
+        are stored and flagged, since the English parser and word lists find nothing true in them)."""
+        return self.error is None and is_english(self.document.language)
 
     def processed(self, components: list[Component]) -> ProcessedDocument:
         """The records of the document (the parse itself is not kept)."""
+        if self.error is not None:
+            return ProcessedDocument(document=self.document, error=self.error)
         return ProcessedDocument(
             document=self.document,
             sentences=self.sentences,
@@ -106,8 +116,18 @@ class DocumentStage:
 
     def pipe(self, states: Iterable[DocState]) -> Iterator[DocState]:
         for state in states:
-            self(state)
+            if state.extracting:
+                try:
+                    self(state)
+                except Exception as exc:  # one document's failure is reported; the batch goes on
+                    state.error = failure("extraction failed", exc)
             yield state
+
+
+def failure(what: str, error: BaseException) -> str:
+    """One line: what failed and the exception's type and first line."""
+    message = str(error).strip().splitlines()[0][:120] if str(error).strip() else ""
+    return f"{what} ({type(error).__name__}{': ' + message if message else ''})"
 
 
 DataFiles = Callable[[ProcessorConfig], Sequence[Traversable | Path]]
@@ -145,17 +165,27 @@ def data_hash(files: Iterable[Traversable | Path]) -> str:
 
 # ----------------------------------------------------------------- the built-in stages
 class _Parse:
-    """spaCy: tokens, tags, dependencies, entities; then the sentence records."""
+    """spaCy: tokens, tags, dependencies, entities; then the sentence records.
+
+    Long texts are parsed in paragraph windows (nlp/windows.py), one document at a time,
+    so a batch of long documents is never held parsed at once; a text that fails to
+    parse fails alone.
+    """
 
     def __init__(self, config: ProcessorConfig) -> None:
         self.nlp = load_model()
 
     def pipe(self, states: Iterable[DocState]) -> Iterator[DocState]:
-        ahead, behind = itertools.tee(states)
-        texts = (state.document.text for state in behind)
-        for state, spacy_doc in zip(ahead, self.nlp.pipe(texts, batch_size=16), strict=True):
-            state.spacy_doc = spacy_doc
-            state.sentences = sentence_records(state.document, spacy_doc)
+        states = list(states)
+        parses = parse_each(self.nlp, [state.document.text for state in states if state.extracting])
+        for state in states:
+            if state.extracting:
+                spacy_doc = next(parses)
+                if isinstance(spacy_doc, Exception):
+                    state.error = failure("could not be parsed", spacy_doc)
+                else:
+                    state.spacy_doc = spacy_doc
+                    state.sentences = sentence_records(state.document, spacy_doc)
             yield state
 
 

@@ -73,6 +73,7 @@ def document_row(doc: Document, components: list[str], ingested_at: Any, signatu
         "components": to_json(components),
         "ingested_at": ingested_at,
         "signature": to_json(signature),
+        "language": doc.language,
     }
 
 

@@ -10,7 +10,7 @@ from dragoman.ingest.dedup import BANDS, band_keys_sql
 
 # Raise it, with a migration, for every new table or column: a store already at this
 # version is opened without running any DDL.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Tables written per document: replaced as a whole when a document is reprocessed.
 DOCUMENT_TABLES = ("furniture", "sentences", "mentions", "event_mentions", "statements")
@@ -36,7 +36,8 @@ TABLES: dict[str, str] = {
             meta VARCHAR,
             components VARCHAR,
             ingested_at TIMESTAMP NOT NULL,
-            signature VARCHAR
+            signature VARCHAR,
+            language VARCHAR
         )
     """,
     "furniture": """
@@ -188,4 +189,6 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             "location_alternatives VARCHAR",
         )
     ),  # fmt: skip
+    # The language of each document (non-English ones are stored and flagged, not extracted).
+    8: ("ALTER TABLE documents ADD COLUMN IF NOT EXISTS language VARCHAR",),
 }
