@@ -44,9 +44,9 @@ def _peak_mb() -> int:
 def measure(chars: int, extract: bool = True) -> dict[str, float]:
     """Parse one document of ``chars`` characters in windows, then (if ``extract``) run the
     extractors on it; seconds and peak RSS after each phase."""
+    from dragoman.domain.records import Document
     from dragoman.ingest import build_document
     from dragoman.ingest.readers import RawText
-    from dragoman.domain.records import Document
     from dragoman.nlp import load_model, sentence_records
     from dragoman.nlp.windows import parse_each
     from dragoman.pipeline.stages import DocState, ProcessorConfig, stage_specs

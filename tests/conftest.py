@@ -28,8 +28,8 @@ def shared() -> Path:
 def analyse():  # type: ignore[no-untyped-def]
     """Parse a hand-written text and resolve its actors: (document, spaCy doc, sentences, mentions)."""
     from dragoman.actors import KnowledgeBase, Resolver
+    from dragoman.domain.records import Document
     from dragoman.nlp import load_model, sentence_records
-    from dragoman.records import Document
 
     nlp = load_model()
     resolver = Resolver(KnowledgeBase.load())

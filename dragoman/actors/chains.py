@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
-from dragoman.records import ActorRef, Document, Mention, Sentence
+from dragoman.domain.records import ActorRef, Document, Mention, Sentence
 
 GROUP_KINDS = frozenset({"state", "igo", "institution", "group", "media", "company"})
 QUOTED = re.compile(r"“[^”]{2,3000}”|\"[^\"\n]{2,3000}\"")

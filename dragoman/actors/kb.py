@@ -24,7 +24,7 @@ from dragoman.actors.kb_schema import (
     kind_of,
     refuse_aliases,
 )
-from dragoman.records import ActorRef
+from dragoman.domain.records import ActorRef
 
 KINDS = {"state", "igo", "group", "institution", "media", "person", "company", "region", "agreement"}
 DATA_FILES = (

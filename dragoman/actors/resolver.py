@@ -20,7 +20,7 @@ from dragoman.actors.coreference import Context, Layout, governing_subject
 from dragoman.actors.kb import Entry, KnowledgeBase, date_window
 from dragoman.actors.titles import DEFAULT as DEFAULT_TITLES
 from dragoman.actors.titles import Titles
-from dragoman.records import ActorRef, Document, Mention, Sentence
+from dragoman.domain.records import ActorRef, Document, Mention, Sentence
 
 NAME = "actors.resolver"
 VERSION = "1.3"

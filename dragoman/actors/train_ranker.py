@@ -34,8 +34,8 @@ def load_examples() -> tuple[list[Example], int]:
     """Labelled references of every passage, and how many labels found no reference or candidate."""
     from dragoman.actors import KnowledgeBase, Resolver
     from dragoman.actors.chains import references_with_candidates
+    from dragoman.domain.records import Document
     from dragoman.nlp import load_model, sentence_records
-    from dragoman.records import Document
 
     raw = resources.files("dragoman.actors.training").joinpath("antecedents.yaml").read_text("utf-8")
     passages = yaml.safe_load(raw)

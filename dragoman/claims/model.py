@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dragoman.records import ActorRef
+from dragoman.domain.records import ActorRef
 
 
 @dataclass

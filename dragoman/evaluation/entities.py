@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from dragoman.records import Document, Mention, Sentence
+from dragoman.domain.records import Document, Mention, Sentence
 
 TYPES = ("Person", "Organisation", "Location", "Nationality")
 NER_TYPE = {

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from dragoman.records import Document, EventMention, Location
+from dragoman.domain.records import Document, EventMention, Location
 
 WITHIN_KM = 50.0
 RE3D_SOURCES = ("Australian-Department-of-Foreign-Affairs", "CENTCOM", "UK-Government", "US-State-Department")

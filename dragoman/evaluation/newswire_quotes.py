@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dragoman.records import Document, Statement
+from dragoman.domain.records import Document, Statement
 
 WORD = re.compile(r"\w+")
 ENTITY = re.compile(r" #(\d+);")

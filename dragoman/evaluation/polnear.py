@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dragoman.records import Document, Statement
+from dragoman.domain.records import Document, Statement
 
 TRIM = " \t\n\"'“”‘’.,;:"
 WORD = re.compile(r"\w+")

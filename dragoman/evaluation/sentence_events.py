@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from dragoman.records import ActorRef, Document, EventMention, ProcessedDocument
+from dragoman.domain.records import ActorRef, Document, EventMention, ProcessedDocument
 
 # PLV joins CONCEDE and RETREAT into one root.
 GOLD_ALIASES = {"YIELD": ("CONCEDE", "RETREAT")}

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 import yaml
 
-from dragoman.records import DatePrecision
+from dragoman.domain.records import DatePrecision
 
 DATA = Path(__file__).parent / "data" / "dates.yaml"
 ISO_DAY = "%Y-%m-%d"

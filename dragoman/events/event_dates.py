@@ -17,11 +17,11 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from dragoman.domain.records import DateBasis, Document, Sentence, Status
 from dragoman.events.dates import DateValue, find_dates, words
 from dragoman.events.triggers import NOUNS as EVENT_NOUNS
 from dragoman.nlp.status import clause_head
 from dragoman.nlp.status import cues as status_cues
-from dragoman.records import DateBasis, Document, Sentence, Status
 
 # A report up to this many words with a day-precise publication date is news, longer is analysis;
 # ``genre`` in the document's metadata overrides it.

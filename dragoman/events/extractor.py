@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.domain.identity import actor_key
+from dragoman.domain.records import ActorRef, Document, EventMention, Mention, Sentence, Status
 from dragoman.events import triggers as lex
 from dragoman.events.dates import DateValue, find_dates
 from dragoman.events.event_dates import DocumentDates, EventDate
@@ -23,7 +24,6 @@ from dragoman.events.ontology import quad_of
 from dragoman.nlp.status import clause_status
 from dragoman.nlp.status import cues as status_cues
 from dragoman.nlp.syntax import negated, set_apart
-from dragoman.records import ActorRef, Document, EventMention, Mention, Sentence, Status
 
 NON_ACTORS = {"region", "agreement"}
 RECIPIENT_PREPS = {"to", "with", "on", "against", "toward", "towards", "at", "from", "into"}

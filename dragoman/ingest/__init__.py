@@ -8,13 +8,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from dragoman.domain.records import Document, IngestError
 from dragoman.ingest.dedup import NearDuplicateIndex
 from dragoman.ingest.furniture import mark_furniture
 from dragoman.ingest.language import detect_language
 from dragoman.ingest.manifest import Manifest, load_manifest, valid_published
 from dragoman.ingest.normalise import clean_field, normalised_text
 from dragoman.ingest.readers import SUPPORTED, RawText, ReadError, read_file
-from dragoman.records import Document, IngestError
 
 __all__ = ["NearDuplicateIndex", "iter_documents", "build_document", "mark_furniture", "normalised_text"]
 

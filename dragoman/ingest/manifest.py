@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dragoman.records import IngestError
+from dragoman.domain.records import IngestError
 
 COLUMNS = ("path", "title", "author", "publisher", "published", "url")
 PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dragoman.records import Document, Sentence
+from dragoman.domain.records import Document, Sentence
 
 
 def sentence_records(document: Document, spacy_doc: Doc) -> list[Sentence]:

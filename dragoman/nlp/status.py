@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
-from dragoman.records import Status
+from dragoman.domain.records import Status
 
 DATA = Path(__file__).parent / "data" / "status.yaml"
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
+from dragoman.domain.records import Document, ProcessedDocument
 from dragoman.pipeline.process import ProcessorConfig, process_batch
-from dragoman.records import Document, ProcessedDocument
 
 
 class BatchExecutor(Protocol):

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from dragoman import crashpoints
 from dragoman.config import Settings
+from dragoman.domain.records import Document, IngestError, ProcessedDocument
 from dragoman.ingest import NearDuplicateIndex, iter_documents
 from dragoman.ingest.dedup import band_keys
 from dragoman.ingest.language import is_english
 from dragoman.pipeline.consolidate import consolidate
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
 from dragoman.pipeline.process import ProcessorConfig, split_failed
-from dragoman.records import Document, IngestError, ProcessedDocument
 from dragoman.store import Store
 from dragoman.store.lock import WriterTurns, open_for_write, writer_lock
 from dragoman.store.parquet import ParquetParts

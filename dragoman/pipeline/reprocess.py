@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from dragoman.config import DEFAULT_BATCH_SIZE
+from dragoman.domain.records import Document
 from dragoman.pipeline.consolidate import consolidate
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
 from dragoman.pipeline.stages import ProcessorConfig, components
-from dragoman.records import Document
 from dragoman.store import Store
 from dragoman.store.lock import WriterTurns, open_for_write, writer_lock
 from dragoman.store.rows import from_json

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import spacy
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.domain.records import Document, EventMention, Location, Mention
 from dragoman.places.cues import Cues, load_cues
 from dragoman.places.gazetteer import Gazetteer, Place, fold
-from dragoman.records import Document, EventMention, Location, Mention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity types whose words are never place names however the gazetteer reads them ("March").

@@ -11,7 +11,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
-from dragoman.records import Mention
+from dragoman.domain.records import Mention
 
 
 @dataclass(frozen=True)

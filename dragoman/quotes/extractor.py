@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.chains import chains_for
+from dragoman.domain.records import ActorRef, Document, Mention, Sentence, StanceTarget, Statement
 from dragoman.nlp.status import content_status
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.quotes.channels import carrier_of, channel_of_cue
@@ -26,7 +27,6 @@ from dragoman.quotes.cues import (
 from dragoman.quotes.headlines import headline_of, labelled, restated
 from dragoman.quotes.marks import QuoteSpan, quote_spans
 from dragoman.quotes.stance import stance_of
-from dragoman.records import ActorRef, Document, Mention, Sentence, StanceTarget, Statement
 
 HEADLINE_CUE = re.compile(r"\b(headline|titled|entitled|front page)\b", re.I)
 TWEET_CUE = re.compile(r"\b(twitter|tweet\w*|on x\b|telegram channel|social media)\b", re.I)

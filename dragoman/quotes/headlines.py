@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from dragoman.records import Document, Sentence, Statement
+from dragoman.domain.records import Document, Sentence, Statement
 
 # "SPEAKER: content" (a short name before a colon) and "content -- SPEAKER" (a dash before a name).
 LABEL_FIRST = re.compile(r"^(?P<speaker>[^:\n]{2,40}?):\s+(?P<content>\S.{5,})$")

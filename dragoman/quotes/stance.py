@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dragoman.domain.records import Stance
 from dragoman.lexicon import load_lexicon
-from dragoman.records import Stance
 
 
 def _words(patterns: Sequence[str]) -> re.Pattern[str]:

@@ -16,8 +16,8 @@ import pyarrow as pa
 from dragoman import crashpoints
 from dragoman.closing import Closing
 from dragoman.domain.errors import StoreBusy, StoreError, StoreMissing, StoreNewer, StoreUnreadable
+from dragoman.domain.records import ProcessedDocument
 from dragoman.ingest.dedup import band_keys
-from dragoman.records import ProcessedDocument
 from dragoman.store import schema
 from dragoman.store.rows import batch_rows, from_json
 

@@ -26,7 +26,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dragoman.records import ProcessedDocument
+from dragoman.domain.records import ProcessedDocument
 from dragoman.store import schema
 from dragoman.store.db import COLUMNS, Store
 from dragoman.store.rows import batch_rows

@@ -10,8 +10,8 @@ import pytest
 
 from dragoman.actors.kb import KnowledgeBase
 from dragoman.actors.resolver import Resolver
+from dragoman.domain.records import Document, Mention, Sentence
 from dragoman.evaluation.shared import shared_dir as find_shared
-from dragoman.records import Document, Mention, Sentence
 
 REPO = Path(__file__).resolve().parents[2]
 

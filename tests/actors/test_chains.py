@@ -14,7 +14,7 @@ from dragoman.actors.chains import (
     ranker,
     resolve_reference,
 )
-from dragoman.records import ActorRef
+from dragoman.domain.records import ActorRef
 
 
 def test_the_ranker_prefers_what_its_weights_say() -> None:

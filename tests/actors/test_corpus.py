@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from dragoman.records import Mention
+from dragoman.domain.records import Mention
 from tests.actors.conftest import shared_dir
 
 pytestmark = pytest.mark.slow

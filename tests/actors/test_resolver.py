@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from dragoman.actors.resolver import NAME, VERSION
-from dragoman.records import Mention
+from dragoman.domain.records import Mention
 from tests.actors.conftest import actor_of, find
 
 pytestmark = pytest.mark.slow

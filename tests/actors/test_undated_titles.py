@@ -9,7 +9,7 @@ import pytest
 
 from dragoman.actors.kb import KnowledgeBase
 from dragoman.actors.resolver import Resolver
-from dragoman.records import ActorRef, Document, Mention, Sentence
+from dragoman.domain.records import ActorRef, Document, Mention, Sentence
 from tests.actors.conftest import find
 
 pytestmark = pytest.mark.slow

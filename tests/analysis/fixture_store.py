@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from dragoman.records import ActorRef, Document, EventMention, ProcessedDocument, Sentence, Statement
+from dragoman.domain.records import ActorRef, Document, EventMention, ProcessedDocument, Sentence, Statement
 from dragoman.store import Store
 
 IRN = ActorRef("Iran", actor_id="IRN", country="IRN", kind="state", sector="GOV")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dragoman.analysis.stance import stance_timeline
-from dragoman.records import ActorRef, Document, ProcessedDocument, StanceTarget, Statement
+from dragoman.domain.records import ActorRef, Document, ProcessedDocument, StanceTarget, Statement
 from dragoman.store import Store
 
 RAISI = ActorRef(name="Ebrahim Raisi", actor_id="ebrahim-raisi", country="IRN", kind="person")

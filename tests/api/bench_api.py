@@ -12,7 +12,7 @@ import time
 import warnings
 from pathlib import Path
 
-from dragoman.records import Document, EventMention, ProcessedDocument, Sentence
+from dragoman.domain.records import Document, EventMention, ProcessedDocument, Sentence
 from dragoman.store import Store
 from tests.analysis.fixture_store import IRN, MINISTER_I, MINISTER_R, RUS, USA
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from dragoman.claims import build_claims, dates_compatible, figures
-from dragoman.records import ActorRef, EventMention
+from dragoman.domain.records import ActorRef, EventMention
 
 IRAN = ActorRef(name="Iran", actor_id="IRN", country="IRN", kind="state", sector="GOV")
 RUSSIA = ActorRef(name="Russia", actor_id="RUS", country="RUS", kind="state", sector="GOV")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dragoman.domain.records import ActorRef, Mention
 from dragoman.evaluation.entities import (
     IGNORE,
     _new_counts,
@@ -18,7 +19,6 @@ from dragoman.evaluation.entities import (
     score_document,
     summarise,
 )
-from dragoman.records import ActorRef, Mention
 
 
 def _write_re3d(root: Path) -> None:

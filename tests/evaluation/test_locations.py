@@ -10,6 +10,7 @@ import yaml
 from typer.testing import CliRunner
 
 from dragoman.cli import app
+from dragoman.domain.records import Location
 from dragoman.evaluation.locations import (
     RE3D_SOURCES,
     BriefResult,
@@ -18,7 +19,6 @@ from dragoman.evaluation.locations import (
     default_briefs,
     distance_km,
 )
-from dragoman.records import Location
 
 KYIV = {"name": "Kyiv", "country": "UKR", "lat": 50.45, "lon": 30.52}
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dragoman.domain.records import ActorRef, Statement
 from dragoman.evaluation.newswire_quotes import GoldQuote, NewswireTally, clean, locate, score_item, speaker_right
-from dragoman.records import ActorRef, Statement
 
 
 def statement(content_start: int, content_end: int, speaker: ActorRef | None, text: str | None) -> Statement:

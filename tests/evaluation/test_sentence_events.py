@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dragoman.domain.records import ActorRef, EventMention
 from dragoman.evaluation.gold_items import _spans, clean_wire, read_plv_items
 from dragoman.evaluation.sentence_events import GoldEvent, Item, Report, fold_indices, report_rows, score_item
-from dragoman.records import ActorRef, EventMention
 
 
 def mention(event_type: str, actors: list[str], recipients: list[str], status: str = "asserted") -> EventMention:

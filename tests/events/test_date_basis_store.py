@@ -8,8 +8,8 @@ from pathlib import Path
 
 from dragoman.analysis import Analyst
 from dragoman.analysis.events import effective_events
+from dragoman.domain.records import ActorRef, Document, EventMention, ProcessedDocument, Sentence
 from dragoman.events.merge import merge_events
-from dragoman.records import ActorRef, Document, EventMention, ProcessedDocument, Sentence
 from dragoman.store import Store
 from dragoman.store.export import frame, plover_records, write
 from dragoman.store.schema import SCHEMA_VERSION

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman.domain.records import Document, EventMention
 from dragoman.events import EventExtractor
 from dragoman.events.event_dates import dateline, is_news
-from dragoman.records import Document, EventMention
 
 pytestmark = pytest.mark.slow
 FRIDAY = "2023-03-10"

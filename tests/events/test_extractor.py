@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman.domain.records import EventMention
 from dragoman.events import EventExtractor
 from dragoman.events.merge import merge_events
-from dragoman.records import EventMention
 
 pytestmark = pytest.mark.slow
 

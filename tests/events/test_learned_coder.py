@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman.domain.records import ActorRef, EventMention
 from dragoman.events.learned.coder import LearnedEventCoder
-from dragoman.records import ActorRef, EventMention
 
 pytestmark = pytest.mark.slow
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman.domain.records import Statement
 from dragoman.quotes import QuoteExtractor
-from dragoman.records import Statement
 
 pytestmark = pytest.mark.slow
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman.domain.records import EventMention
 from dragoman.events import EventExtractor
-from dragoman.records import EventMention
 
 pytestmark = pytest.mark.slow
 FRIDAY = "2023-03-10"

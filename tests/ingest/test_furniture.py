@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from dragoman.domain.records import Document
 from dragoman.ingest import iter_documents
 from dragoman.ingest.furniture import mark_furniture
-from dragoman.records import Document
 
 BODY = (
     "Iran and Russia agreed on Tuesday to extend a rail link through Azerbaijan, officials in both capitals said. "

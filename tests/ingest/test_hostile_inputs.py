@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from dragoman.domain.records import Document, IngestError
 from dragoman.ingest import iter_documents
-from dragoman.records import Document, IngestError
 from tests.ingest import hostile
 from tests.ingest.hostile import GOOD
 

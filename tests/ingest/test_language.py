@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from dragoman.domain.records import Document
 from dragoman.ingest import iter_documents
 from dragoman.ingest.language import detect_language, is_english
-from dragoman.records import Document
 
 ENGLISH = (
     "Envoys from Tehran and Moscow met on March 15 to discuss a rail corridor through Azerbaijan. "

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dragoman.domain.records import Document, IngestError
 from dragoman.ingest import NearDuplicateIndex, iter_documents
-from dragoman.records import Document, IngestError
 
 ARTICLE = (
     "Officials in Tehran confirmed on Monday that a Russian delegation led by a deputy prime minister "

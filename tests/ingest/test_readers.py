@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
+from dragoman.domain.records import Document, IngestError
 from dragoman.ingest import iter_documents
-from dragoman.records import Document, IngestError
 
 BRIEF = "Envoys from Tehran and Moscow met on March 15 to discuss a rail corridor.\n\nThey agreed to meet again."
 

@@ -9,9 +9,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dragoman.domain.records import Document
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp.windows import parse_each, windows
-from dragoman.records import Document
 
 PARAGRAPHS = [
     "Envoys from Tehran and Moscow met in Baku on March 15 to discuss a rail corridor.",

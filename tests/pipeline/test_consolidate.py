@@ -6,9 +6,9 @@ import random
 from pathlib import Path
 from typing import Any
 
+from dragoman.domain.records import ActorRef, Document, EventMention, ProcessedDocument, Sentence, Statement
 from dragoman.pipeline import consolidate as consolidation
 from dragoman.pipeline.consolidate import consolidate
-from dragoman.records import ActorRef, Document, EventMention, ProcessedDocument, Sentence, Statement
 from dragoman.store import Store
 
 ACTORS = [

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dragoman.config import Settings
+from dragoman.domain.records import Document, ProcessedDocument
 from dragoman.pipeline.ingest import ingest
-from dragoman.records import Document, ProcessedDocument
 from dragoman.store import Store, lock
 
 TEXTS = [

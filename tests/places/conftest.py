@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from dragoman.actors import KnowledgeBase
+from dragoman.domain.records import EventMention, Location
 from dragoman.places.gazetteer import Gazetteer
-from dragoman.records import EventMention, Location
 
 
 @pytest.fixture(scope="session")

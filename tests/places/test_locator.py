@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from dragoman.records import Location
+from dragoman.domain.records import Location
 
 pytestmark = pytest.mark.slow
 
@@ -152,8 +152,8 @@ def test_a_place_inside_a_purpose_phrase_is_not_the_events(locate: Locate) -> No
 
 
 def test_a_repeated_trigger_is_the_one_whose_subject_names_the_actors(analyse, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from dragoman.domain.records import ActorRef, EventMention
     from dragoman.places.locator import EventLocator
-    from dragoman.records import ActorRef, EventMention
 
     text = "Turkish diplomats visited Baku, and Azerbaijani diplomats visited Ankara."
     document, parsed, sentences, mentions = analyse(text)

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import dragoman
 from dragoman.cli import app
-from dragoman.records import Location, ProcessedDocument
+from dragoman.domain.records import Location, ProcessedDocument
 from dragoman.store import Store
 from dragoman.store.export import frame, write
 from dragoman.store.load import event_mentions

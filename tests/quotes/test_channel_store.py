@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dragoman.records import ActorRef, Document, ProcessedDocument, Sentence, Statement
+from dragoman.domain.records import ActorRef, Document, ProcessedDocument, Sentence, Statement
 from dragoman.store import Store
 from dragoman.store import load as load_records
 from dragoman.store.export import frame

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dragoman.domain.records import Document, Sentence, Statement
 from dragoman.quotes.headlines import headline_of, labelled, restated
-from dragoman.records import Document, Sentence, Statement
 
 
 def document(text: str) -> Document:

@@ -6,8 +6,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from dragoman.domain.records import ActorRef, Document, EventMention, Mention, ProcessedDocument, Sentence
 from dragoman.ingest.dedup import band_keys
-from dragoman.records import ActorRef, Document, EventMention, Mention, ProcessedDocument, Sentence
 from dragoman.store import Store, StoreError
 from dragoman.store import load as load_records
 from dragoman.store.schema import SCHEMA_VERSION, TABLES, insert_bands

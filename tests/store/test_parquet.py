@@ -8,9 +8,9 @@ from typing import Any
 import duckdb
 import pytest
 
+from dragoman.domain.records import ProcessedDocument
 from dragoman.pipeline.consolidate import consolidate
 from dragoman.pipeline.parquet import load_parquet
-from dragoman.records import ProcessedDocument
 from dragoman.store import Store
 from dragoman.store.parquet import ParquetError, ParquetParts, export_parquet
 from tests.pipeline.test_consolidate import corpus

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.records import Document, EventMention, Location, Mention, ProcessedDocument, Sentence
+from dragoman.domain.records import Document, EventMention, Location, Mention, ProcessedDocument, Sentence
 from dragoman.store import Store
 from tests.api.live import live_server
 from tests.store.test_db import IRAN, RUSSIA

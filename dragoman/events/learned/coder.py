@@ -18,6 +18,7 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.domain.records import Document, EventMention, Mention, Sentence
 from dragoman.events import triggers as lex
 from dragoman.events.dates import DateValue, sentence_date
 from dragoman.events.extractor import NON_ACTORS, EventExtractor, Frame, _key, _top
@@ -25,7 +26,6 @@ from dragoman.events.learned.corpus import NONE
 from dragoman.events.learned.encoder import SentenceEncoder, shared_encoder
 from dragoman.events.learned.typemodel import TypeModel
 from dragoman.events.ontology import quad_of
-from dragoman.records import Document, EventMention, Mention, Sentence
 
 # A type is reported when its probability reaches THRESHOLD; failing that, the most likely
 # type when it reaches FALLBACK and beats NONE. A rule frame adds its own type when the
