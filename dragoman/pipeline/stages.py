@@ -244,6 +244,13 @@ def _package_files(package: str, *names: str) -> list[Traversable]:
     return [root / name for name in names]
 
 
+def _event_words() -> list[Traversable]:
+    """What both event coders read besides their own: trigger words, date words, status cues."""
+    return _package_files("dragoman.events", "triggers.py", "data/dates.yaml") + _package_files(
+        "dragoman.nlp", "data/status.yaml"
+    )
+
+
 def _model_version() -> str:
     """The installed spaCy model package's version: a retrained model is a new version."""
     try:
@@ -297,10 +304,7 @@ register(
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"events"}),
         build=_Events,
-        data_files=lambda config: (
-            _package_files("dragoman.events", "triggers.py", "data/dates.yaml")
-            + _package_files("dragoman.nlp", "data/status.yaml")
-        ),
+        data_files=lambda config: _event_words(),
     ),
 )
 register(
@@ -311,11 +315,7 @@ register(
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"events"}),
         build=_LearnedEvents,
-        data_files=lambda config: (
-            _package_files("dragoman.events.learned", "types.npz", "words.yaml")
-            + _package_files("dragoman.events", "triggers.py", "data/dates.yaml")
-            + _package_files("dragoman.nlp", "data/status.yaml")
-        ),
+        data_files=lambda config: _package_files("dragoman.events.learned", "types.npz", "words.yaml") + _event_words(),
     ),
 )
 register(
