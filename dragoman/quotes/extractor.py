@@ -361,14 +361,15 @@ class QuoteExtractor:
             people = [m for m in source if m.actor and m.actor.kind == "person"]
             pool = people or [m for m in source if m.actor] or source
             speaker = pool[0] if pool else None
-            source_text = span.doc.text[token.nbor(1).idx + 3 : phrase_end] or None
+            text = doc_text(span.doc)
+            source_text = text[token.nbor(1).idx + 3 : phrase_end] or None
             if phrase_start - sentence.start <= 2:
                 content_start, content_end = phrase_end, sentence.end
-            elif span.doc.text[sentence.start : phrase_start].rstrip()[-1:] in SET_OFF:
+            elif text[sentence.start : phrase_start].rstrip()[-1:] in SET_OFF:
                 content_start, content_end = sentence.start, phrase_start
             else:
                 continue  # "adjusted their policies according to the new realities": no source
-            content_start, content_end = _trim_span(span.doc.text, content_start, content_end)
+            content_start, content_end = _trim_span(text, content_start, content_end)
             if content_end - content_start < 8:
                 return None
             return Attribution(sentence, token, speaker, source_text, None), (content_start, content_end)
@@ -693,3 +694,10 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _speaks(mention: Mention) -> bool:
     return mention.actor is None or mention.actor.kind not in NON_SPEAKERS
+
+
+def doc_text(doc: Doc) -> str:
+    """The parse's text, built once a document: spaCy joins ``Doc.text`` from every token on
+    each read, so reading it once a sentence made long documents quadratic."""
+    text: str = doc.user_data.setdefault("dragoman_text", doc.text)
+    return text
