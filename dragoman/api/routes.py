@@ -238,8 +238,10 @@ def events(
             params = [doc_id, doc_id, event_type, event_type, quad, quad, status, status, actor, actor]
             df = with_locations(store, reviewed_mentions(store, where, params).drop(columns=["duplicate_of"]))
     df = _filter_events(df, actor, type, quad, status, date_from, date_to, countries)
-    if country or box is not None:
-        df = _filter_places(df, country, box)
+    if country or box is not None:  # only located rows can be in a place
+        from dragoman.places.query import filter_located
+
+        df = filter_located(df, country, box)
     if min_confidence is not None and "confidence" in df.columns:
         df = df[pd.to_numeric(df["confidence"], errors="coerce").fillna(0) >= min_confidence]
     return page_of(sort_frame(df, sort), page, page_size)
@@ -484,7 +486,6 @@ def overview(
     return found
 
 
-
 @router.get("/locations", response_model=None)
 def locations(
     request: Request,
@@ -537,10 +538,3 @@ def _bounding_box(bbox: str | None) -> tuple[float, float, float, float] | None:
         return parse_bbox(bbox) if bbox else None
     except BoundingBoxError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
-
-
-def _filter_places(df: pd.DataFrame, country: str | None, box: tuple[float, float, float, float] | None) -> pd.DataFrame:
-    """Rows located in ``country`` and inside ``box`` (mentions, or merged events carrying a location)."""
-    from dragoman.places.query import filter_located
-
-    return filter_located(df, country, box)
