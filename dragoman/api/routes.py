@@ -213,7 +213,9 @@ def events(
     filters = (actor, type, quad, status, date_from, date_to, sort, min_confidence, country, box)
     with access(request).open() as store:
         if level == "event":
-            df = access(request).events(store)
+            from dragoman.places.merged import with_event_places
+
+            df = with_event_places(store, access(request).events(store))
             if doc_id:
                 ids = set(store.df("SELECT id FROM event_mentions WHERE doc_id = ?", [doc_id])["id"])
                 df = df[df["mention_ids"].map(lambda ms: bool(ids & set(ms)))]
