@@ -39,6 +39,12 @@ Sort = Annotated[
 ]
 Confidence = Annotated[float | None, Query(ge=0, le=1, description="lowest confidence kept (0..1)")]
 
+Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 of the location")]
+BoundingBox = Annotated[
+    str | None,
+    Query(max_length=100, description="min_lon,min_lat,max_lon,max_lat (GeoJSON order; west > east crosses 180°)"),
+]
+
 
 def access(request: Request) -> StoreAccess:
     result: StoreAccess = request.app.state.access
@@ -199,12 +205,17 @@ def events(
     page_size: PageSize = 50,
     sort: Sort = None,
     min_confidence: Confidence = None,
+    country: Country = None,
+    bbox: BoundingBox = None,
 ) -> dict[str, Any]:
-    """Event mentions (one per report, with review columns) or merged events (reviews applied)."""
-    filters = (actor, type, quad, status, date_from, date_to, sort, min_confidence)
+    """Event mentions (one per report, with review and location columns) or merged events (reviews applied)."""
+    box = _bounding_box(bbox)
+    filters = (actor, type, quad, status, date_from, date_to, sort, min_confidence, country, box)
     with access(request).open() as store:
         if level == "event":
-            df = access(request).events(store)
+            from dragoman.places.merged import with_event_places
+
+            df = with_event_places(store, access(request).events(store))
             if doc_id:
                 ids = set(store.df("SELECT id FROM event_mentions WHERE doc_id = ?", [doc_id])["id"])
                 df = df[df["mention_ids"].map(lambda ms: bool(ids & set(ms)))]
@@ -214,7 +225,7 @@ def events(
             params: list[Any] = [doc_id, doc_id]
             total = int(store.scalar(f"SELECT count(*) FROM event_mentions m WHERE {where}", params) or 0)
             rows = reviewed_mentions(store, where, params, page_size, (page - 1) * page_size)
-            items = records(rows.drop(columns=["duplicate_of"]))
+            items = records(with_locations(store, rows.drop(columns=["duplicate_of"])))
             return {"total": total, "page": page, "page_size": page_size, "items": items}
         else:
             # machine fields narrow the candidates; reviewed mentions always stay candidates,
@@ -227,8 +238,12 @@ def events(
                 "upper(?)) > 0)))"
             )
             params = [doc_id, doc_id, event_type, event_type, quad, quad, status, status, actor, actor]
-            df = reviewed_mentions(store, where, params).drop(columns=["duplicate_of"])
+            df = with_locations(store, reviewed_mentions(store, where, params).drop(columns=["duplicate_of"]))
     df = _filter_events(df, actor, type, quad, status, date_from, date_to, countries)
+    if country or box is not None:  # only located rows can be in a place
+        from dragoman.places.query import filter_located
+
+        df = filter_located(df, country, box)
     if min_confidence is not None and "confidence" in df.columns:
         df = df[pd.to_numeric(df["confidence"], errors="coerce").fillna(0) >= min_confidence]
     return page_of(sort_frame(df, sort), page, page_size)
@@ -473,13 +488,6 @@ def overview(
     return found
 
 
-Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 of the location")]
-BoundingBox = Annotated[
-    str | None,
-    Query(max_length=100, description="min_lon,min_lat,max_lon,max_lat (GeoJSON order; west > east crosses 180°)"),
-]
-
-
 @router.get("/locations", response_model=None)
 def locations(
     request: Request,
@@ -494,12 +502,9 @@ def locations(
 ) -> dict[str, Any]:
     """Located event mentions, filtered by the location's country or a bounding box; GeoJSON on request."""
     from dragoman.places.geojson import feature_collection
-    from dragoman.places.query import BoundingBoxError, filter_located, parse_bbox
+    from dragoman.places.query import filter_located
 
-    try:
-        box = parse_bbox(bbox) if bbox else None
-    except BoundingBoxError as exc:
-        raise HTTPException(status_code=422, detail=str(exc)) from None
+    box = _bounding_box(bbox)
     with access(request).open() as store:
         df = reviewed_mentions(store, "m.location_lat IS NOT NULL").drop(columns=["duplicate_of"])
         df = with_locations(store, df)
@@ -525,3 +530,13 @@ def with_locations(store: Any, df: pd.DataFrame) -> pd.DataFrame:
     )
     kept = df.drop(columns=[c for c in LOCATION_COLUMNS if c in df.columns])
     return kept.merge(places.drop_duplicates("id"), on="id", how="left")
+
+
+def _bounding_box(bbox: str | None) -> tuple[float, float, float, float] | None:
+    """The ``bbox`` parameter as numbers; a malformed box is a 422 naming the fault."""
+    from dragoman.places.query import BoundingBoxError, parse_bbox
+
+    try:
+        return parse_bbox(bbox) if bbox else None
+    except BoundingBoxError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from None

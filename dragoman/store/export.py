@@ -11,6 +11,7 @@ from typing import IO, Any
 import pandas as pd
 
 from dragoman.events.ontology import QUAD_NAMES
+from dragoman.places.merged import EVENT_PLACES_SQL
 from dragoman.store.db import Store
 
 JSON_COLUMNS = {
@@ -37,7 +38,11 @@ QUERIES = {
         "SELECT m.*, d.path AS doc_path, d.url AS doc_url, d.publisher, d.published "
         "FROM event_mentions m JOIN documents d USING (doc_id) ORDER BY m.doc_id, m.start, m.id"
     ),
-    "events": "SELECT * FROM events ORDER BY date NULLS LAST, event_id",
+    # merged events with the place most of their located reports name (dragoman.places.merged)
+    "events": (
+        f"SELECT e.*, p.* EXCLUDE (event_id) FROM events e LEFT JOIN ({EVENT_PLACES_SQL}) p USING (event_id) "
+        "ORDER BY e.date NULLS LAST, e.event_id"
+    ),
     "statements": (
         "SELECT s.*, d.path AS doc_path, d.url AS doc_url, d.publisher, d.published "
         "FROM statements s JOIN documents d USING (doc_id) ORDER BY s.doc_id, s.start, s.id"

@@ -121,8 +121,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def _get(url: str, **params: str) -> httpx.Response:
-    return httpx.get(f"{url}/api/locations", params=params, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10)
+def _get(url: str, path: str = "/api/locations", **params: str) -> httpx.Response:
+    return httpx.get(f"{url}{path}", params=params, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10)
 
 
 @pytest.mark.server
@@ -140,9 +140,32 @@ def test_rest_api_filters_located_events_by_country_and_box(server: str) -> None
 
 @pytest.mark.server
 def test_rest_api_refuses_a_bad_box(server: str) -> None:
-    response = _get(server, bbox="30,60,40,50")
-    assert response.status_code == 422
-    assert "south above north" in response.json()["detail"]
+    for path in ("/api/locations", "/api/events"):
+        response = _get(server, path, bbox="30,60,40,50")
+        assert response.status_code == 422
+        assert "south above north" in response.json()["detail"]
+
+
+@pytest.mark.server
+def test_event_reports_carry_their_location_and_filter_by_it(server: str) -> None:
+    everything = _get(server, "/api/events").json()
+    assert [i["id"] for i in everything["items"]] == ["d1-e1", "d2-e1"]
+    moscow, unplaced = everything["items"]
+    assert {k: moscow[k] for k in moscow if k.startswith("location_")} == {
+        "location_name": "Moscow", "location_kind": "city", "location_country": "RUS", "location_lat": 55.75204,
+        "location_lon": 37.61781, "location_precision": "exact", "location_start": 27, "location_end": 36,
+        "location_text": "in Moscow", "location_basis": "clause", "location_place_id": "geonames:524901",
+        "location_alternatives": MOSCOW.alternatives,
+    }  # fmt: skip
+    assert unplaced["location_name"] is None and unplaced["location_lat"] is None
+    assert [i["id"] for i in _get(server, "/api/events", country="rus").json()["items"]] == ["d1-e1"]
+    assert _get(server, "/api/events", country="UKR").json()["total"] == 0
+    at_moscow = _get(server, "/api/events", bbox="37.61781,55.75204,37.61781,55.75204").json()["items"]
+    assert [i["id"] for i in at_moscow] == ["d1-e1"]
+    assert _get(server, "/api/events", bbox="-10,40,10,50").json()["total"] == 0
+    # with another filter the rows come through the corrected path, still located
+    filtered = _get(server, "/api/events", type=moscow["type"], country="RUS").json()["items"]
+    assert [(i["id"], i["location_name"]) for i in filtered] == [("d1-e1", "Moscow")]
 
 
 def test_parquet_written_before_the_location_columns_still_loads(tmp_path: Path) -> None:

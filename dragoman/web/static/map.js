@@ -10,7 +10,7 @@
   const NS = "http://www.w3.org/2000/svg";
   const WIDTH = 960;
   const HEIGHT = 480;
-  const map = { world: null, places: [], loaded: false };
+  const map = { world: null, places: [], period: { from: "", to: "" } };
 
   function project(lon, lat) {
     return [((lon + 180) / 360) * WIDTH, ((90 - lat) / 180) * HEIGHT];
@@ -112,11 +112,24 @@
     return item;
   }
 
+  /* The Events table filtered to this place: its country and a box around its point, in the map's period. */
+  function tableLink(place) {
+    const point = `${place.lon},${place.lat}`;
+    const n = place.events.length;
+    return dragoman.link(
+      { view: "events", eplace: place.country || "", ebox: `${point},${point}`, efrom: map.period.from, eto: map.period.to },
+      `Show ${n === 1 ? "this event" : `these ${n} events`} in the Events table →`,
+      { id: "map-table-link" },
+    );
+  }
+
   function showPlace(place) {
     const list = document.getElementById("map-events");
     while (list.firstChild) list.removeChild(list.firstChild);
     const title = `${place.name}${place.country ? ` (${place.country})` : ""}: ${place.events.length} event${place.events.length === 1 ? "" : "s"}`;
-    list.append(node("h3", { id: "map-place" }, title));
+    const more = node("p", {});
+    more.append(tableLink(place));
+    list.append(node("h3", { id: "map-place" }, title), more);
     const items = node("ul", {});
     for (const feature of place.events) items.append(evidence(feature.properties));
     list.append(items);
@@ -150,29 +163,41 @@
     if (line) line.textContent = message || "";
   }
 
-  async function load(event) {
-    if (event) event.preventDefault();
-    const params = new URLSearchParams({ format: "geojson", page_size: "500" });
-    for (const [id, key] of [["map-from", "date_from"], ["map-to", "date_to"], ["map-country", "country"]]) {
-      const value = document.getElementById(id).value.trim();
-      if (value) params.set(key, value);
-    }
+  /* The period: the map's own dates (mfrom, mto in the URL), else the timeline's (since, until). */
+  function period(params) {
+    return { from: params.mfrom || params.since || "", to: params.mto || params.until || "" };
+  }
+
+  async function load(params) {
+    const form = document.getElementById("map-form");
+    dragoman.fillForm(form, params);
+    map.period = period(params);
+    form.elements.mfrom.placeholder = params.mfrom ? "YYYY-MM-DD" : map.period.from || "YYYY-MM-DD";
+    form.elements.mto.placeholder = params.mto ? "YYYY-MM-DD" : map.period.to || "YYYY-MM-DD";
+    const note = document.getElementById("map-summary");
+    note.textContent = "";
+    if (!dragoman.validate(form, ["mfrom", "mto"])) return;
     status("loading map…");
-    const [countries, response] = await Promise.all([world(), fetch(`/api/locations?${params}`, { headers: { Accept: "application/json" } })]);
-    const body = await response.json();
-    if (!response.ok) throw new Error(typeof body.detail === "string" ? body.detail : `HTTP ${response.status}`);
+    let body;
+    const asked = dragoman.api("/api/locations", {
+      format: "geojson", page_size: 500, date_from: map.period.from, date_to: map.period.to, country: params.mcountry,
+    });
+    const [countries] = await Promise.all([world(), asked.then((b) => { body = b; }).catch((err) => {
+      dragoman.showError(err, form, note, { date_from: "mfrom", date_to: "mto", country: "mcountry" });
+    })]);
+    if (!body) { status(""); return; }
     map.places = byPlace(body.features || []);
     draw(countries, map.places);
-    const note = document.getElementById("map-summary");
-    note.textContent = `${body.total} located event report${body.total === 1 ? "" : "s"} at ${map.places.length} place${map.places.length === 1 ? "" : "s"}${body.total > 500 ? " (the first 500 shown)" : ""}`;
+    const list = document.getElementById("map-events");
+    while (list.firstChild) list.removeChild(list.firstChild);
+    const inherited = (!params.mfrom && params.since) || (!params.mto && params.until) ? " (the timeline's period)" : "";
+    const span = map.period.from || map.period.to ? `, ${map.period.from || "the start"} to ${map.period.to || "the end"}${inherited}` : "";
+    note.textContent = `${body.total} located event report${body.total === 1 ? "" : "s"} at ${map.places.length} place${map.places.length === 1 ? "" : "s"}${span}${body.total > 500 ? " (the first 500 shown)" : ""}`;
     document.getElementById("map").dataset.ready = "1";
     status("");
   }
 
-  // A view of the dashboard like the others: a tab, a URL (?view=map), loaded when shown.
-  dragoman.registerView({ name: "map", title: "Map", load: () => load() });
-  document.addEventListener("DOMContentLoaded", () => {
-    const form = document.getElementById("map-form");
-    if (form) form.addEventListener("submit", (e) => load(e).catch((err) => status(err.message)));
-  });
+  // A view of the dashboard like the others: a tab, a URL (?view=map&mfrom=…&mto=…&mcountry=…), loaded when
+  // shown; its form is read into the URL by the router, so reload and Back keep the dates and country.
+  dragoman.registerView({ name: "map", title: "Map", load, form: "map" });
 })();

@@ -218,6 +218,8 @@
 
   /* ---------- tables ---------- */
   const optional = (key, label) => ({ key, label, optional: true, sort: key, value: (r) => (typeof r[key] === "object" && r[key] !== null ? JSON.stringify(r[key]) : r[key] ?? "") });
+  const place = { key: "location_name", label: "place", optional: true, sort: "location_name",
+    value: (r) => (r.location_name ? `${r.location_name}${r.location_country ? ` (${r.location_country})` : ""}` : "") };
   const reviewBadge = (r) => (r.reviewed ? el("span", { class: `badge ${r.review_verdict || "corrected"}`, text: r.review_verdict || "corrected" }) : "");
 
   const mentionColumns = [
@@ -231,7 +233,7 @@
     { key: "status", label: "status", sort: "status", value: (r) => r.status },
     { key: "confidence", label: "confidence", sort: "confidence", value: dragoman.confidence },
     optional("channel", "channel"),
-    optional("location", "location"),
+    place,
     { key: "publisher", label: "source", sort: "publisher", value: (r) => dragoman.source(r) },
     { key: "sentence", label: "sentence", value: (r) => r.sentence || "" },
   ];
@@ -243,7 +245,7 @@
     { key: "recipients", label: "recipients", value: (r) => dragoman.actorNames(r.recipients), render: (r) => dragoman.actorCell(r.recipients) },
     { key: "status", label: "status", sort: "status", value: (r) => r.status },
     optional("confidence", "confidence"),
-    optional("location", "location"),
+    place,
     { key: "n_mentions", label: "reports", sort: "n_mentions", value: (r) => r.n_mentions },
     { key: "n_documents", label: "documents", sort: "n_documents", value: (r) => r.n_documents },
   ];
@@ -255,12 +257,13 @@
       name: level === "event" ? "events" : "event-reports", prefix: "e", noun: level === "event" ? "events" : "event reports",
       box: () => byId("events-table"), endpoint: "/api/events", form: () => form("events"),
       columns: level === "event" ? mergedColumns : mentionColumns,
-      fieldNames: { actor: "eactor", type: "etype", status: "estatus", date_from: "efrom", date_to: "eto", min_confidence: "econf" },
+      fieldNames: { actor: "eactor", type: "etype", status: "estatus", date_from: "efrom", date_to: "eto", min_confidence: "econf",
+        country: "eplace", bbox: "ebox" },
       query: (p) => ({ level: level === "event" ? "event" : "mention", actor: p.eactor, type: p.etype, status: p.estatus,
-        date_from: p.efrom, date_to: p.eto, min_confidence: p.econf, countries: p.ecountries === "1" }),
+        date_from: p.efrom, date_to: p.eto, min_confidence: p.econf, countries: p.ecountries === "1", country: p.eplace, bbox: p.ebox }),
       rowAttrs: (r) => ({ "data-id": level === "event" ? r.event_id : r.id }),
       open: (r) => (level === "event" ? openMerged(r.event_id) : dragoman.openEvidence(r.doc_id, r.id)),
-      clearPatch: () => ({ eactor: "", etype: "", estatus: "", efrom: "", eto: "", econf: "", epage: "", ecountries: "" }),
+      clearPatch: () => ({ eactor: "", etype: "", estatus: "", efrom: "", eto: "", econf: "", epage: "", ecountries: "", eplace: "", ebox: "" }),
     });
     return tables[key];
   }
