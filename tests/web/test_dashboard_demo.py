@@ -140,3 +140,26 @@ def timeline_counts(page: Page) -> tuple[int, int, int, int]:
     n_events, on_chart, undated, coarse = map(int, summary.groups())
     assert on_chart + undated + coarse == n_events
     return n_events, on_chart, undated, coarse
+
+
+def test_the_map_shows_a_point_per_place_of_the_demo_and_opens_the_evidence(demo: Session) -> None:
+    """Every located report of the demo is on the map, a point per place; a click opens its sentence."""
+    page = demo.page()
+    demo.open(page, "?view=map")
+    wait_ready(page)
+    page.wait_for_selector("#map[data-ready='1']")
+    located = page.evaluate(
+        "async () => (await (await fetch('/api/locations?format=geojson&page_size=500')).json()).features"
+    )
+    places = {(f["geometry"]["coordinates"][0], f["geometry"]["coordinates"][1]) for f in located}
+    assert len(located) >= 1
+    assert page.locator("#map svg circle.map-point").count() == len(places)
+    assert page.locator("#map svg path.map-country").count() > 150  # the bundled world layer, no tile server
+    page.locator("#map svg circle.map-point").first.click()
+    page.wait_for_selector("#map-place")
+    first = page.locator("#map-events li.map-event").first
+    mention = first.get_attribute("data-id")
+    first.locator("button.map-open").click()
+    wait_ready(page)
+    page.wait_for_selector(f"#doc-text mark.focus[data-id='{mention}']")
+    assert f"focus={mention}" in page.url
