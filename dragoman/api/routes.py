@@ -19,16 +19,16 @@ from dragoman.analysis.review import apply_reviews, list_reviews
 from dragoman.analysis.search import SearchQuery, search
 from dragoman.api.access import StoreAccess
 from dragoman.api.serialize import page_of, records, sort_frame
+from dragoman.domain.dates import DATE_PATTERN
 from dragoman.store import Store
 
 router = APIRouter(prefix="/api")
 
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Page = Annotated[int, Query(ge=1, le=100_000, description="1-based page number")]
 PageSize = Annotated[int, Query(ge=1, le=500, description="rows per page (at most 500)")]
 Text = Annotated[str | None, Query(max_length=200)]
 Ident = Annotated[str, Query(min_length=1, max_length=200)]
-DateParam = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+DateParam = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Quad = Annotated[int | None, Query(ge=1, le=4)]
 EventType = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,12}$")]
 PathId = Annotated[str, PathParam(min_length=1, max_length=200)]
