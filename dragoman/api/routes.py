@@ -20,6 +20,7 @@ from dragoman.analysis.search import SearchQuery, search
 from dragoman.api.access import StoreAccess
 from dragoman.api.serialize import page_of, records, sort_frame
 from dragoman.domain.dates import DATE_PATTERN
+from dragoman.domain.ontology import Status as EventStatus
 from dragoman.store import Store
 
 router = APIRouter(prefix="/api")
@@ -32,7 +33,7 @@ DateParam = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY,
 Quad = Annotated[int | None, Query(ge=1, le=4)]
 EventType = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,12}$")]
 PathId = Annotated[str, PathParam(min_length=1, max_length=200)]
-Status = Annotated[Literal["asserted", "alleged", "denied", "hypothetical"] | None, Query()]
+Status = Annotated[EventStatus | None, Query()]
 Sort = Annotated[
     str | None,
     Query(pattern=r"^-?[a-z_]{1,40}$", description="column to sort on; a leading - sorts descending"),
