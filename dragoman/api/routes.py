@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, Literal
 
 import pandas as pd
@@ -22,6 +21,7 @@ from dragoman.api.serialize import page_of, records, sort_frame
 from dragoman.domain.dates import DATE_PATTERN
 from dragoman.domain.ontology import Status as EventStatus
 from dragoman.store import Store
+from dragoman.store.rows import from_json
 
 router = APIRouter(prefix="/api")
 
@@ -301,7 +301,7 @@ def disputes(
         docs = {r["doc_id"]: r for r in store.rows("SELECT doc_id, title, publisher, published, url FROM documents")}
     if actor:
         wanted = actor.upper()
-        df = df[df["actor_keys"].map(lambda v: wanted in {str(k).upper() for k in json.loads(v or "[]")})]
+        df = df[df["actor_keys"].map(lambda v: wanted in {str(k).upper() for k in from_json(v, [])})]
     result = page_of(sort_frame(df, sort), page, page_size)
     for item in result["items"]:
         for version in item.get("versions") or []:
@@ -522,7 +522,7 @@ def with_locations(store: Any, df: pd.DataFrame) -> pd.DataFrame:
         f"SELECT id, {', '.join(LOCATION_COLUMNS)} FROM event_mentions WHERE id = ANY(?)", [df["id"].tolist()]
     )
     places["location_alternatives"] = places["location_alternatives"].map(
-        lambda v: json.loads(v) if isinstance(v, str) else []
+        lambda v: from_json(v) if isinstance(v, str) else []  # NULL, or NaN beside stored values
     )
     kept = df.drop(columns=[c for c in LOCATION_COLUMNS if c in df.columns])
     return kept.merge(places.drop_duplicates("id"), on="id", how="left")

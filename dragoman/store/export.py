@@ -12,6 +12,7 @@ import pandas as pd
 
 from dragoman.events.ontology import QUAD_NAMES
 from dragoman.store.db import Store
+from dragoman.store.rows import from_json
 
 JSON_COLUMNS = {
     "documents": ("meta", "components"),
@@ -74,7 +75,7 @@ def frame(store: Store, table: str, decode_json: bool = True) -> pd.DataFrame:
     if decode_json:
         for column in JSON_COLUMNS.get(table, ()):
             if column in df.columns:
-                df[column] = df[column].map(lambda v: json.loads(v) if isinstance(v, str) else v)
+                df[column] = df[column].map(from_json)
     if table == "event_mentions" and "quad" in df.columns:
         df.insert(df.columns.get_loc("quad") + 1, "quad_name", df["quad"].map(QUAD_NAMES))
     hook = _review_hook()
