@@ -118,6 +118,9 @@ def _names(value: Any) -> str:
 
 
 def _codes(value: Any) -> str:
+    """Each actor's code for a spreadsheet column: the actor-level precedence of
+    ``domain.identity.actor_key`` but blank, not the name, for an actor without a code (the
+    names have their own column)."""
     return "; ".join(
         str(a.get("actor_id") or a.get("country") or a.get("org") or "") for a in value or [] if isinstance(a, dict)
     )
