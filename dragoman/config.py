@@ -8,11 +8,12 @@ is a SettingsError naming where it came from, in one line.
 from __future__ import annotations
 
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+
+from dragoman.domain.dates import PartialDate
 
 CONFIG_FILE = "dragoman.toml"
 
@@ -21,7 +22,6 @@ CONFIG_FILE = "dragoman.toml"
 # 1.5 ms a column written): 128 documents a batch cost the ingest process about a third of
 # what 32 did per document (docs/performance.md). Workers get tasks of a few documents each.
 DEFAULT_BATCH_SIZE = 128
-DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 
 class SettingsError(ValueError):
@@ -94,8 +94,13 @@ def _check(name: str, value: Any, where: str) -> None:
         raise SettingsError(f"{where}: {value} is not a probability (0 to 1)")
     if name == "event_coder" and value not in {"rules", "learned"}:
         raise SettingsError(f"{where}: {value!r} is not an event coder (rules or learned)")
-    if name == "default_date" and value is not None and not DATE.fullmatch(str(value)):
+    if name == "default_date" and value is not None and not _exact_date(str(value)):
         raise SettingsError(f"{where}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _exact_date(text: str) -> bool:
+    """A real YYYY, YYYY-MM or YYYY-MM-DD date, written without surrounding space."""
+    return text == text.strip() and PartialDate.parse_or_none(text) is not None
 
 
 def _coerce(name: str, value: Any, where: str) -> Any:

@@ -21,3 +21,15 @@ def test_file_then_environment_then_flags(tmp_path: Path, monkeypatch: pytest.Mo
 def test_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("DRAGOMAN_DB", raising=False)
     assert load_settings(tmp_path / "absent.toml") == Settings()
+
+
+@pytest.mark.parametrize("value", ["2022-02-30", "2022-13", " 2022", "22-01", ""])
+def test_default_date_must_be_a_real_partial_date(value: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        Settings().with_overrides(default_date=value)
+    assert str(caught.value) == f"--default-date: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+
+
+def test_default_date_accepts_each_precision() -> None:
+    for value in ("2022", "2022-02", "2022-02-28"):
+        assert Settings().with_overrides(default_date=value).default_date == value

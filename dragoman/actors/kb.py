@@ -24,6 +24,7 @@ from dragoman.actors.kb_schema import (
     kind_of,
     refuse_aliases,
 )
+from dragoman.domain.dates import PartialDate
 from dragoman.domain.records import ActorRef
 
 KINDS = {"state", "igo", "group", "institution", "media", "person", "company", "region", "agreement"}
@@ -94,31 +95,18 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
-def parse_date(value: str | None, *, end: bool = False) -> dt.date | None:
+def parse_date(value: str | int | None, *, end: bool = False) -> dt.date | None:
     """Parse YYYY, YYYY-MM or YYYY-MM-DD; ``end`` gives the last day of a coarse date."""
     if not value:
         return None
-    parts = [int(p) for p in str(value).split("-")[:3]]
-    if len(parts) == 1:
-        return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
-    if len(parts) == 2:
-        if not end:
-            return dt.date(parts[0], parts[1], 1)
-        nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-    return dt.date(parts[0], parts[1], parts[2])
+    period = PartialDate.parse(str(value))
+    return period.end_of_period if end else period.start
 
 
 def date_window(published: str | None) -> tuple[dt.date, dt.date] | None:
     """The interval a document date stands for (a whole year for ``2022``)."""
-    if not published:
-        return None
-    try:
-        start, stop = parse_date(published), parse_date(published, end=True)
-    except (ValueError, TypeError):
-        return None
-    assert start is not None and stop is not None
-    return start, stop
+    period = PartialDate.parse_or_none(published)
+    return None if period is None else (period.start, period.end_of_period)
 
 
 @dataclass

@@ -21,6 +21,7 @@ import pandas as pd
 
 from dragoman.analysis.review import apply_reviews, load_reviews
 from dragoman.domain.dates import precision_of
+from dragoman.domain.identity import actor_key
 from dragoman.store import Store
 from dragoman.store.rows import from_json
 
@@ -184,7 +185,15 @@ def actor_keys(actor: dict[str, Any], countries: bool = False) -> set[str]:
 
 
 def node_key(actor: dict[str, Any], countries: bool = False) -> str:
-    """The node an actor is counted under (its country when aggregating)."""
+    """The node an actor is counted under (its country when aggregating).
+
+    The actor-level identity (``actor_key``) with two differences on purpose: the key is the
+    node's shown id, so an actor with no id, country or IGO keeps its name as written (not
+    lower-cased); and aggregating puts only a country in an actor's place (an IGO's official stays
+    a node of their own, where the country level of claims would count them under the IGO).
+    """
     if countries and actor.get("country"):
         return str(actor["country"])
-    return actor.get("actor_id") or actor.get("country") or actor.get("org") or str(actor.get("name", "?"))
+    if actor.get("actor_id") or actor.get("country") or actor.get("org"):
+        return actor_key(actor)
+    return str(actor.get("name", "?"))

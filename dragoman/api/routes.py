@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, Literal
 
 import pandas as pd
@@ -19,20 +18,22 @@ from dragoman.analysis.review import apply_reviews, list_reviews
 from dragoman.analysis.search import SearchQuery, search
 from dragoman.api.access import StoreAccess
 from dragoman.api.serialize import page_of, records, sort_frame
+from dragoman.domain.dates import DATE_PATTERN
+from dragoman.domain.ontology import Status as EventStatus
 from dragoman.store import Store
+from dragoman.store.rows import from_json
 
 router = APIRouter(prefix="/api")
 
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Page = Annotated[int, Query(ge=1, le=100_000, description="1-based page number")]
 PageSize = Annotated[int, Query(ge=1, le=500, description="rows per page (at most 500)")]
 Text = Annotated[str | None, Query(max_length=200)]
 Ident = Annotated[str, Query(min_length=1, max_length=200)]
-DateParam = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+DateParam = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Quad = Annotated[int | None, Query(ge=1, le=4)]
 EventType = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,12}$")]
 PathId = Annotated[str, PathParam(min_length=1, max_length=200)]
-Status = Annotated[Literal["asserted", "alleged", "denied", "hypothetical"] | None, Query()]
+Status = Annotated[EventStatus | None, Query()]
 Sort = Annotated[
     str | None,
     Query(pattern=r"^-?[a-z_]{1,40}$", description="column to sort on; a leading - sorts descending"),
@@ -315,7 +316,7 @@ def disputes(
         docs = {r["doc_id"]: r for r in store.rows("SELECT doc_id, title, publisher, published, url FROM documents")}
     if actor:
         wanted = actor.upper()
-        df = df[df["actor_keys"].map(lambda v: wanted in {str(k).upper() for k in json.loads(v or "[]")})]
+        df = df[df["actor_keys"].map(lambda v: wanted in {str(k).upper() for k in from_json(v, [])})]
     result = page_of(sort_frame(df, sort), page, page_size)
     for item in result["items"]:
         for version in item.get("versions") or []:
@@ -526,7 +527,7 @@ def with_locations(store: Any, df: pd.DataFrame) -> pd.DataFrame:
         f"SELECT id, {', '.join(LOCATION_COLUMNS)} FROM event_mentions WHERE id = ANY(?)", [df["id"].tolist()]
     )
     places["location_alternatives"] = places["location_alternatives"].map(
-        lambda v: json.loads(v) if isinstance(v, str) else []
+        lambda v: from_json(v) if isinstance(v, str) else []  # NULL, or NaN beside stored values
     )
     kept = df.drop(columns=[c for c in LOCATION_COLUMNS if c in df.columns])
     return kept.merge(places.drop_duplicates("id"), on="id", how="left")

@@ -7,6 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from dragoman.store.rows import from_json
+
 JSON_FIELDS = {
     "actors", "recipients", "actor_keys", "recipient_keys", "attributed_to", "mention_ids",
     "speaker", "targets", "members", "versions", "meta", "components", "location_alternatives",
@@ -20,7 +22,7 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
             value = row[key]
             if isinstance(value, str) and value[:1] in "[{":
                 try:
-                    row[key] = json.loads(value)
+                    row[key] = from_json(value)
                 except json.JSONDecodeError:
                     pass
     return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +14,7 @@ from rich.table import Table
 from dragoman.cli.app import DB_OPTION_HELP, app, export_app, read_settings
 from dragoman.cli.text import cell, clean, first_present
 from dragoman.store import Store, StoreError
+from dragoman.store.rows import from_json
 
 console = Console(stderr=True)
 out = Console()
@@ -302,12 +302,12 @@ def disputes(
     wanted = {a.upper() for a in actors or []}
     shown = 0
     for row in rows:
-        keys = {k.upper() for k in json.loads(row["actor_keys"] or "[]")}
+        keys = {k.upper() for k in from_json(row["actor_keys"], [])}
         if wanted and not wanted <= keys:
             continue
         shown += 1
         out.rule(cell(f"{row['kind']} dispute: {row['summary']}"))
-        for version in json.loads(row["versions"] or "[]"):
+        for version in from_json(row["versions"], []):
             out.print(cell(f"  {version.get('value')}"))
             for source in version.get("sources", version.get("members", [])):
                 doc = documents.get(source.get("doc_id", ""), {})

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 import yaml
 
+from dragoman.domain.dates import PartialDate
 from dragoman.domain.records import DatePrecision
 
 DATA = Path(__file__).parent / "data" / "dates.yaml"
@@ -128,18 +129,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 def reference_date(published: str | None) -> date | None:
     """The publication date as a day (the last day of a month- or year-precise one)."""
-    if not published:
-        return None
-    try:
-        parts = [int(p) for p in published[:10].split("-")]
-        if len(parts) == 3:
-            return date(*parts)
-        if len(parts) == 2:
-            following = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
-            return following - timedelta(days=1)
-        return date(parts[0], 12, 31)
-    except ValueError:
-        return None
+    period = PartialDate.parse_or_none(published[:10] if published else None)
+    return None if period is None else period.end_of_period
 
 
 def future_clause(text_before: str) -> bool:

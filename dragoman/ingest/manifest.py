@@ -4,29 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dragoman.domain.dates import PartialDate
 from dragoman.domain.records import IngestError
 
 COLUMNS = ("path", "title", "author", "publisher", "published", "url")
-PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def valid_published(value: str) -> str | None:
     """YYYY, YYYY-MM or YYYY-MM-DD that names a real date, else None."""
-    match = PUBLISHED.match(value.strip())
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        date(year or 1, month or 1, day or 1)
-    except ValueError:
-        return None
-    return value.strip()
+    return value.strip() if PartialDate.parse_or_none(value) else None
 
 
 @dataclass

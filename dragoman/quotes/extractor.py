@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.chains import chains_for
+from dragoman.domain.identity import actor_key
 from dragoman.domain.records import ActorRef, Document, Mention, Sentence, StanceTarget, Statement
 from dragoman.nlp.status import content_status
 from dragoman.nlp.syntax import negated, set_apart
@@ -584,10 +585,10 @@ class QuoteExtractor:
             if not (content_start <= mention.start and mention.end <= content_end) or mention.actor is None:
                 continue
             actor = mention.actor
-            key = actor.actor_id or actor.country or actor.name
+            key = actor_key(actor)
             if actor.kind in NON_SPEAKERS or key in seen:
                 continue
-            if speaker is not None and key == (speaker.actor_id or speaker.country or speaker.name):
+            if speaker is not None and key == actor_key(speaker):
                 continue
             seen.add(key)
             if evidence is not None:

@@ -57,6 +57,8 @@ class Store(Closing):
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as exc:
             message = str(exc).splitlines()[0]
+            # DuckDB raises one IOException type for a held lock and for other I/O failures:
+            # its message is the only sign, read here once and turned into StoreBusy.
             if "lock" in message.lower():
                 raise StoreBusy(
                     f"{self.path}: the store is in use by another process (one writer at a time); "

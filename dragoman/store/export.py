@@ -13,6 +13,7 @@ import pandas as pd
 from dragoman.events.ontology import QUAD_NAMES
 from dragoman.places.merged import EVENT_PLACES_SQL
 from dragoman.store.db import Store
+from dragoman.store.rows import from_json
 
 JSON_COLUMNS = {
     "documents": ("meta", "components"),
@@ -79,7 +80,7 @@ def frame(store: Store, table: str, decode_json: bool = True) -> pd.DataFrame:
     if decode_json:
         for column in JSON_COLUMNS.get(table, ()):
             if column in df.columns:
-                df[column] = df[column].map(lambda v: json.loads(v) if isinstance(v, str) else v)
+                df[column] = df[column].map(from_json)
     if table == "event_mentions" and "quad" in df.columns:
         df.insert(df.columns.get_loc("quad") + 1, "quad_name", df["quad"].map(QUAD_NAMES))
     hook = _review_hook()
@@ -122,6 +123,9 @@ def _names(value: Any) -> str:
 
 
 def _codes(value: Any) -> str:
+    """Each actor's code for a spreadsheet column: the actor-level precedence of
+    ``domain.identity.actor_key`` but blank, not the name, for an actor without a code (the
+    names have their own column)."""
     return "; ".join(
         str(a.get("actor_id") or a.get("country") or a.get("org") or "") for a in value or [] if isinstance(a, dict)
     )

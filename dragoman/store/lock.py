@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from dragoman.store.db import Store, StoreError
+from dragoman.domain.errors import StoreBusy
+from dragoman.store.db import Store
 
 
 def lock_path(db: Path) -> Path:
@@ -25,13 +26,13 @@ def lock_path(db: Path) -> Path:
 
 @contextmanager
 def writer_lock(db: Path) -> Iterator[None]:
-    """Hold the store's writer lock for the block, or raise StoreError at once if another process has it."""
+    """Hold the store's writer lock for the block, or raise StoreBusy at once if another process has it."""
     handle = os.open(lock_path(db), os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise StoreError(
+            raise StoreBusy(
                 f"{db}: the store is in use by another process (an ingest is writing to it); "
                 "wait for it to finish and retry"
             ) from None
@@ -50,8 +51,8 @@ def open_for_write(db: Path, patience: float = WRITE_PATIENCE_SECONDS) -> Store:
     while True:
         try:
             return Store(db)
-        except StoreError as exc:
-            if "in use" not in str(exc) or time.monotonic() >= deadline:
+        except StoreBusy:
+            if time.monotonic() >= deadline:
                 raise
             time.sleep(0.05)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,10 @@ def test_packaged_files_have_the_shape_user_files_must_have() -> None:
     kb = KnowledgeBase()
     for name in DATA_FILES:
         kb.add_text((resources.files("dragoman.actors") / "data" / name).read_text(encoding="utf-8"), name, True)
+
+
+def test_date_window_spans_the_period_of_a_partial_date() -> None:
+    assert date_window("2022") == (date(2022, 1, 1), date(2022, 12, 31))
+    assert date_window("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert date_window("2022-03-05") == (date(2022, 3, 5), date(2022, 3, 5))
+    assert [date_window(v) for v in (None, "", "2022-13", "22-03")] == [None] * 4

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from dragoman.analysis.events import node_key
 from dragoman.analysis.network import build_network, network_json, network_text, write_network
 from dragoman.store import Store
 
@@ -56,3 +57,13 @@ def test_a_failed_write_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(nx.NetworkXError):
         write_network(graph, "graphml", out)
     assert sorted(tmp_path.iterdir()) == out_before
+
+
+def test_node_key_keeps_the_name_as_written_and_aggregates_to_countries_only() -> None:
+    official = {"name": "NATO spokesperson", "org": "NATO", "kind": "person"}
+    minister = {"name": "Sergey Lavrov", "actor_id": "sergey-lavrov", "country": "RUS"}
+    unlisted = {"name": "Colonel Smith"}
+    assert [node_key(a) for a in (official, minister, unlisted)] == ["NATO", "sergey-lavrov", "Colonel Smith"]
+    assert [node_key(a, countries=True) for a in (official, minister, unlisted)] == ["NATO", "RUS", "Colonel Smith"]
+    assert node_key({"name": "Adviser", "actor_id": "an-adviser", "org": "EU"}, countries=True) == "an-adviser"
+    assert node_key({}) == "?"

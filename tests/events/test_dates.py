@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from dragoman.events.dates import find_dates, sentence_date
+from dragoman.events.dates import find_dates, reference_date, sentence_date
 
 
 @pytest.mark.parametrize(
@@ -28,3 +30,11 @@ def test_date_forms(text: str, published: str, expected: tuple[str, str, str | N
 def test_no_date_and_no_false_dates() -> None:
     assert sentence_date("The two sides may meet again soon.", "2022-05") is None
     assert find_dates("A $40 billion deal covering 2,000 wells.", "2022") == []
+
+
+def test_reference_date_is_the_last_day_of_the_publication_period() -> None:
+    assert reference_date("2022-03-05T10:00:00") == date(2022, 3, 5)
+    assert reference_date("2022-12") == date(2022, 12, 31)
+    assert reference_date("2024-02") == date(2024, 2, 29)
+    assert reference_date("2022") == date(2022, 12, 31)
+    assert [reference_date(v) for v in (None, "", "2022-13", "2022-02-30", "March 2022")] == [None] * 5

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dragoman.domain.records import Document, IngestError
-from dragoman.ingest import NearDuplicateIndex, iter_documents
+from dragoman.ingest import NearDuplicateIndex, iter_documents, valid_published
 
 ARTICLE = (
     "Officials in Tehran confirmed on Monday that a Russian delegation led by a deputy prime minister "
@@ -68,3 +68,9 @@ def test_forgotten_documents_are_not_found_and_stored_candidates_are() -> None:
     assert len(index) == 1
     assert index.find_twin(original, 0.75) is None
     assert index.find_twin(original, 0.75, stored={"in the store": original}) == "in the store"
+
+
+def test_valid_published_keeps_real_partial_dates_only() -> None:
+    assert valid_published(" 2022-03 ") == "2022-03"
+    assert valid_published("2024-02-29") == "2024-02-29"
+    assert [valid_published(v) for v in ("2022-00", "2023-02-29", "0000", "2022-3", "")] == [None] * 5

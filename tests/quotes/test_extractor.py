@@ -163,3 +163,9 @@ def test_possessor_of_a_speech_noun_is_the_speaker(extract) -> None:  # type: ig
 )
 def test_not_statements(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert extract(text) == []
+
+
+def test_an_organisations_spokesperson_does_not_target_the_organisation(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("The NATO spokesperson said that NATO would not accept threats from Russia.")
+    assert s.speaker and (s.speaker.org, s.speaker.actor_id) == ("NATO", None)
+    assert [t.actor.actor_id for t in s.targets] == ["RUS"]

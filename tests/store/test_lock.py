@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from dragoman.domain.errors import StoreBusy, StoreUnreadable
 from dragoman.store import StoreError
-from dragoman.store.lock import lock_path, writer_lock
+from dragoman.store.lock import lock_path, open_for_write, writer_lock
 
 
 def test_a_symlink_to_the_store_takes_the_same_lock(tmp_path: Path) -> None:
@@ -17,7 +18,7 @@ def test_a_symlink_to_the_store_takes_the_same_lock(tmp_path: Path) -> None:
     link = tmp_path / "link.duckdb"
     link.symlink_to(real)
     assert lock_path(link) == lock_path(real) == Path(f"{real}.lock")
-    with writer_lock(real), pytest.raises(StoreError, match="in use by another process"):
+    with writer_lock(real), pytest.raises(StoreBusy, match="in use by another process"):
         with writer_lock(link):
             pass
 
@@ -35,3 +36,10 @@ def test_the_lock_is_free_again_after_the_block(tmp_path: Path) -> None:
         pass
     with writer_lock(tmp_path / "s.duckdb"):
         pass
+
+
+def test_a_store_that_is_not_busy_but_unreadable_is_refused_without_waiting(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    db.write_bytes(b"not a DuckDB file" * 300)
+    with pytest.raises(StoreUnreadable):
+        open_for_write(db, patience=60.0)
