@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.domain.identity import actor_key
-from dragoman.domain.records import ActorRef, Document, EventMention, Mention, Sentence, Status
+from dragoman.domain.records import ActorRef, DateBasis, Document, EventMention, Mention, Sentence, Status
 from dragoman.events import triggers as lex
 from dragoman.events.dates import DateValue, find_dates
 from dragoman.events.event_dates import DocumentDates, EventDate
@@ -296,28 +296,44 @@ class EventExtractor:
         if split and when is not None:
             key += f"|{when.value}"
         confidence = 0.55 + 0.15 * bool(frame.recipients) + 0.1 * (frame.trigger.pos_ == "VERB")
-        return EventMention(
-            id="e" + hashlib.sha1(key.encode()).hexdigest()[:15],
-            doc_id=document.doc_id,
-            sentence_index=sentence.index,
-            type=frame.type,
-            quad=quad_of(frame.type),
-            actors=[m.actor for m in frame.actors if m.actor is not None],
-            recipients=[m.actor for m in frame.recipients if m.actor is not None],
-            sentence=sentence.text,
-            start=sentence.start,
-            end=sentence.end,
-            extractor=self.component,
-            confidence=round(min(confidence, 0.95), 2),
-            mode=frame.mode,
-            date=when.value if when else None,
-            date_end=when.end if when else None,
-            date_precision=when.precision if when else "unknown",
-            date_basis=dated.basis,
-            status=frame.status,
-            attributed_to=frame.attributed_to,
-            trigger=frame.trigger.text,
+        return frame_mention(
+            document, sentence, frame, key, self.component, round(min(confidence, 0.95), 2), when, dated.basis
         )
+
+
+def frame_mention(
+    document: Document,
+    sentence: Sentence,
+    frame: Frame,
+    key: str,
+    extractor: str,
+    confidence: float,
+    when: DateValue | None,
+    date_basis: DateBasis,
+) -> EventMention:
+    """The record of a coded frame; ``key`` (what makes the event this one) gives its id."""
+    return EventMention(
+        id="e" + hashlib.sha1(key.encode()).hexdigest()[:15],
+        doc_id=document.doc_id,
+        sentence_index=sentence.index,
+        type=frame.type,
+        quad=quad_of(frame.type),
+        actors=[m.actor for m in frame.actors if m.actor is not None],
+        recipients=[m.actor for m in frame.recipients if m.actor is not None],
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        extractor=extractor,
+        confidence=confidence,
+        mode=frame.mode,
+        date=when.value if when else None,
+        date_end=when.end if when else None,
+        date_precision=when.precision if when else "unknown",
+        date_basis=date_basis,
+        status=frame.status,
+        attributed_to=frame.attributed_to,
+        trigger=frame.trigger.text,
+    )
 
 
 # -- helpers -----------------------------------------------------------------------------

@@ -9,7 +9,6 @@ EventMention records, like the rule extractor it replaces as the default.
 from __future__ import annotations
 
 import copy
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,10 +17,10 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.domain.records import Document, EventMention, Mention, Sentence
+from dragoman.domain.records import DateBasis, Document, EventMention, Mention, Sentence
 from dragoman.events import triggers as lex
 from dragoman.events.dates import DateValue, sentence_date
-from dragoman.events.extractor import NON_ACTORS, EventExtractor, Frame, _key, _top
+from dragoman.events.extractor import NON_ACTORS, EventExtractor, Frame, _key, _top, frame_mention
 from dragoman.events.learned.corpus import NONE
 from dragoman.events.learned.encoder import SentenceEncoder, shared_encoder
 from dragoman.events.learned.typemodel import TypeModel
@@ -192,27 +191,9 @@ class LearnedEventCoder:
         actor_keys = sorted(_key(m) for m in frame.actors)
         recipient_keys = sorted(_key(m) for m in frame.recipients)
         key = f"{document.doc_id}|{sentence.index}|{frame.type}|{actor_keys}|{recipient_keys}|{frame.status}"
-        return EventMention(
-            id="e" + hashlib.sha1(key.encode()).hexdigest()[:15],
-            doc_id=document.doc_id,
-            sentence_index=sentence.index,
-            type=frame.type,
-            quad=quad_of(frame.type),
-            actors=[m.actor for m in frame.actors if m.actor is not None],
-            recipients=[m.actor for m in frame.recipients if m.actor is not None],
-            sentence=sentence.text,
-            start=sentence.start,
-            end=sentence.end,
-            extractor=self.component,
-            confidence=round(decision.probability, 3),
-            mode=frame.mode,
-            date=when.value if when else None,
-            date_end=when.end if when else None,
-            date_precision=when.precision if when else "unknown",
-            status=frame.status,
-            attributed_to=frame.attributed_to,
-            trigger=frame.trigger.text,
-        )
+        confidence = round(decision.probability, 3)
+        basis: DateBasis = "text" if when else "none"
+        return frame_mention(document, sentence, frame, key, self.component, confidence, when, basis)
 
 
 def _main_verb(span: Span) -> Token | None:
