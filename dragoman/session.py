@@ -9,8 +9,8 @@ import pandas as pd
 
 from dragoman.analysis import Analyst
 from dragoman.closing import Closing
+from dragoman.read.tables import frame
 from dragoman.store import Store
-from dragoman.store.export import frame
 
 
 class Corpus(Closing):

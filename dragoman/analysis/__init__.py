@@ -13,12 +13,12 @@ import pandas as pd
 
 from dragoman.analysis.actors import event_actors
 from dragoman.analysis.dyad import dyad_events, evidence, timeline
-from dragoman.analysis.events import effective_events
 from dragoman.analysis.network import build_network
 from dragoman.analysis.plover import COUNTED_STATUSES
-from dragoman.analysis.search import SearchQuery
-from dragoman.analysis.search import search as run_search
 from dragoman.closing import Closing
+from dragoman.read.merged import effective_events
+from dragoman.read.search import SearchQuery
+from dragoman.read.search import search as run_search
 from dragoman.store import Store
 
 

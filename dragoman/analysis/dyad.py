@@ -8,8 +8,10 @@ from typing import Any
 
 import pandas as pd
 
-from dragoman.analysis.events import actor_keys, effective_events
 from dragoman.analysis.plover import COUNTED_STATUSES, INTENSITY, QUAD_KEYS, TYPES
+from dragoman.read.actors import actor_keys
+from dragoman.read.events import mention_sentences
+from dragoman.read.merged import effective_events
 from dragoman.store import Store
 
 PERIODS = ("week", "month", "year")
@@ -152,27 +154,7 @@ def timeline(events: pd.DataFrame, by: str = "month", fill: bool = True) -> pd.D
 
 def evidence(store: Store, mention_ids: Sequence[str]) -> pd.DataFrame:
     """The sentences behind events: one row per mention with its document's source fields."""
-    ids = list(mention_ids)
-    if not ids:
-        return pd.DataFrame(
-            columns=[
-                "id",
-                "event_id",
-                "doc_id",
-                "sentence",
-                "start",
-                "end",
-                "title",
-                "publisher",
-                "published",
-            ]
-        )
-    return store.df(
-        'SELECT m.id, m.event_id, m.doc_id, m.sentence, m.start, m."end", m.status, '
-        "d.title, d.publisher, d.published, d.url FROM event_mentions m JOIN documents d USING (doc_id) "
-        "WHERE m.id = ANY(?) ORDER BY d.published NULLS LAST, m.doc_id, m.start",
-        [ids],
-    )
+    return mention_sentences(store, mention_ids)
 
 
 def in_range(value: Any, since: str | None, until: str | None) -> bool:

@@ -12,8 +12,9 @@ import networkx as nx
 import pandas as pd
 
 from dragoman.analysis.actors import is_country_name
-from dragoman.analysis.events import effective_events, node_key
+from dragoman.analysis.events import node_key
 from dragoman.analysis.plover import COUNTED_STATUSES, INTENSITY, QUAD_KEYS
+from dragoman.read.merged import effective_events
 from dragoman.store import Store
 
 FORMATS = ("graphml", "gexf", "json")

@@ -11,6 +11,8 @@ from dragoman.analysis.actors import event_actors
 from dragoman.analysis.dyad import main_span
 from dragoman.analysis.events import node_key
 from dragoman.analysis.plover import COUNTED_STATUSES
+from dragoman.read.disputes import count_disputes, dispute_summaries
+from dragoman.read.documents import recent_documents
 from dragoman.store import Store
 
 
@@ -51,12 +53,8 @@ def overview(
     countries = event_actors(events, countries=True) if countries is None else countries
     dates = [d for d in events["date"] if isinstance(d, str) and d]
     span = main_span(dates)
-    documents = store.df(
-        "SELECT doc_id, title, author, publisher, published, url FROM documents WHERE duplicate_of IS NULL "
-        "ORDER BY published DESC NULLS LAST, doc_id LIMIT ?",
-        [limit],
-    )
-    disputes = store.df("SELECT id, kind, summary FROM disputes ORDER BY kind, id LIMIT ?", [limit])
+    documents = recent_documents(store, limit)
+    disputes = dispute_summaries(store, limit)
     return {
         "counts": store.counts(),
         "n_events": len(events),
@@ -68,6 +66,6 @@ def overview(
         "top_actors": people.head(limit),
         "top_countries": countries.head(limit),
         "disputes": disputes,
-        "n_disputes": int(store.scalar("SELECT count(*) FROM disputes") or 0),
+        "n_disputes": count_disputes(store),
         "recent_documents": documents,
     }

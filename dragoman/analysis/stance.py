@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from dragoman.read.quotes import dated_quotes
 from dragoman.store import Store
 from dragoman.store.rows import from_json
 
@@ -28,10 +29,7 @@ def stance_timeline(store: Store, speaker: str, target: str, by: str = "month") 
     """
     if by not in PERIOD_LENGTH:
         raise ValueError("by is year, month or day")
-    rows = store.rows(
-        "SELECT s.id, s.doc_id, s.speaker, s.content, s.targets, s.cue, coalesce(s.date, d.published) AS date, "
-        "d.title, d.publisher FROM statements s JOIN documents d USING (doc_id) WHERE d.duplicate_of IS NULL"
-    )
+    rows = dated_quotes(store)
     periods: dict[str, dict[str, Any]] = defaultdict(lambda: {"support": 0, "oppose": 0, "neutral": 0, "quotes": []})
     for row in rows:
         speaker_actor = from_json(row["speaker"] or None)

@@ -21,8 +21,8 @@ from typing import Any
 import pandas as pd
 from fastapi import HTTPException
 
-from dragoman.analysis.events import effective_events
 from dragoman.domain.errors import StoreMissing
+from dragoman.read.merged import effective_events
 from dragoman.store import Store, StoreError
 
 OPEN_PATIENCE_SECONDS = 2.0

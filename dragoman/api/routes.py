@@ -10,18 +10,32 @@ from fastapi import Path as PathParam
 
 from dragoman.analysis.actors import event_actors
 from dragoman.analysis.dyad import PERIODS, dyad_events, in_range, main_span, timeline, unplaced_reason
-from dragoman.analysis.events import actor_keys, reviewed_mentions
 from dragoman.analysis.network import build_network, network_json, network_text
 from dragoman.analysis.overview import overview as corpus_overview
 from dragoman.analysis.plover import COUNTED_STATUSES, INTENSITY, QUAD_KEYS, QUAD_NAMES, TYPE_QUAD
-from dragoman.analysis.review import apply_reviews, list_reviews
-from dragoman.analysis.search import SearchQuery, search
 from dragoman.api.access import StoreAccess
 from dragoman.api.serialize import page_of, records, sort_frame
 from dragoman.domain.dates import DATE_PATTERN
 from dragoman.domain.ontology import Status as EventStatus
+from dragoman.places.geojson import feature_collection
+from dragoman.places.merged import with_event_places
+from dragoman.places.query import BoundingBoxError, parse_bbox
+from dragoman.read.disputes import dispute_frame, proposition_frame
+from dragoman.read.documents import documents_by_id, list_documents, read_document
+from dragoman.read.events import (
+    EventFilter,
+    filter_events,
+    find_mentions,
+    located_mentions,
+    mention_ids_of,
+    mention_page,
+    mention_sentences,
+    mentions_with_ids,
+)
+from dragoman.read.quotes import QuoteFilter, find_quotes
+from dragoman.read.reviews import list_reviews
+from dragoman.read.search import SearchQuery, search
 from dragoman.store import Store
-from dragoman.store.rows import from_json
 
 router = APIRouter(prefix="/api")
 
@@ -52,14 +66,6 @@ def access(request: Request) -> StoreAccess:
     return result
 
 
-def _in_dates(value: Any, since: str | None, until: str | None) -> bool:
-    if since is None and until is None:
-        return True
-    if not isinstance(value, str):
-        return False
-    return (since is None or value[: len(since)] >= since) and (until is None or value[: len(until)] <= until)
-
-
 @router.get("/health")
 def health(request: Request) -> dict[str, Any]:
     with access(request).open() as store:
@@ -83,58 +89,23 @@ def documents(
     request: Request, publisher: Text = None, q: Text = None, page: Page = 1, page_size: PageSize = 50
 ) -> dict[str, Any]:
     with access(request).open() as store:
-        df = store.df(
-            "SELECT doc_id, path, title, author, publisher, published, url, source_format, duplicate_of, "
-            "n_chars, ingested_at FROM documents WHERE (? IS NULL OR lower(publisher) = lower(?)) "
-            "AND (? IS NULL OR title ILIKE '%' || ? || '%' ESCAPE '\\') "
-            "ORDER BY published NULLS LAST, doc_id",
-            [publisher, publisher, _escape(q), _escape(q)],
-        )
+        df = list_documents(store, publisher, q)
     return page_of(df, page, page_size)
-
-
-def _escape(value: str | None) -> str | None:
-    if value is None:
-        return None
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @router.get("/documents/{doc_id}")
 def document(request: Request, doc_id: PathId) -> dict[str, Any]:
     """A document's stored text with its sentences, furniture, event and quote spans."""
     with access(request).open() as store:
-        rows = store.rows("SELECT * EXCLUDE (signature) FROM documents WHERE doc_id = ?", [doc_id])
-        if not rows:
-            raise HTTPException(status_code=404, detail="no such document")
-        sentences = store.df(
-            'SELECT idx, start, "end", furniture FROM sentences WHERE doc_id = ? ORDER BY idx', [doc_id]
-        )
-        furniture = store.df('SELECT start, "end", kind FROM furniture WHERE doc_id = ? ORDER BY start', [doc_id])
-        events = apply_reviews(
-            store.df(
-                "SELECT id, event_id, sentence_idx, type, quad, actors, recipients, date, status, "
-                'start, "end", date_basis FROM event_mentions WHERE doc_id = ? ORDER BY start',
-                [doc_id],
-            ),
-            "event",
-            store,
-        )
-        quotes = apply_reviews(
-            store.df(
-                "SELECT id, sentence_idx, kind, speaker, speaker_text, cue, content, content_start, "
-                'content_end, start, "end", status, channel FROM statements WHERE doc_id = ? ORDER BY start',
-                [doc_id],
-            ),
-            "quote",
-            store,
-        )
-    doc = records(pd.DataFrame(rows))[0]
+        found = read_document(store, doc_id)
+    if found is None:
+        raise HTTPException(status_code=404, detail="no such document")
     return {
-        "document": doc,
-        "sentences": records(sentences),
-        "furniture": records(furniture),
-        "events": records(events),
-        "quotes": records(quotes),
+        "document": records(pd.DataFrame([found.document]))[0],
+        "sentences": records(found.sentences),
+        "furniture": records(found.furniture),
+        "events": records(found.events),
+        "quotes": records(found.quotes),
     }
 
 
@@ -164,32 +135,6 @@ def _actor_list(shared: StoreAccess, store: Store, countries: bool) -> pd.DataFr
     return found
 
 
-def _filter_events(
-    df: pd.DataFrame, actor: str | None, type_: str | None, quad: int | None, status: str | None,
-    date_from: str | None, date_to: str | None, countries: bool,
-) -> pd.DataFrame:  # fmt: skip
-    keep = pd.Series(True, index=df.index)
-    if actor:
-        wanted = actor.upper()
-        keep &= pd.Series(
-            [
-                any(wanted in actor_keys(a, countries) for a in [*(r["actors"] or []), *(r["recipients"] or [])])
-                for r in df[["actors", "recipients"]].to_dict(orient="records")
-            ],
-            index=df.index,
-            dtype=bool,
-        )
-    if type_:
-        keep &= df["type"] == type_.upper()
-    if quad is not None:
-        keep &= df["quad"] == quad
-    if status:
-        keep &= df["status"] == status
-    if date_from or date_to:
-        keep &= df["date"].map(lambda v: _in_dates(v, date_from, date_to)).astype(bool)
-    return df[keep]
-
-
 @router.get("/events")
 def events(
     request: Request,
@@ -210,43 +155,21 @@ def events(
     bbox: BoundingBox = None,
 ) -> dict[str, Any]:
     """Event mentions (one per report, with review and location columns) or merged events (reviews applied)."""
-    box = _bounding_box(bbox)
-    filters = (actor, type, quad, status, date_from, date_to, sort, min_confidence, country, box)
+    wanted = EventFilter(
+        actor, type, quad, status, date_from, date_to, countries, country, _bounding_box(bbox), min_confidence, sort
+    )
     with access(request).open() as store:
         if level == "event":
-            from dragoman.places.merged import with_event_places
-
             df = with_event_places(store, access(request).events(store))
             if doc_id:
-                ids = set(store.df("SELECT id FROM event_mentions WHERE doc_id = ?", [doc_id])["id"])
+                ids = mention_ids_of(store, doc_id)
                 df = df[df["mention_ids"].map(lambda ms: bool(ids & set(ms)))]
-        elif not any(f is not None for f in filters):
-            # no filter that a correction could change: page in SQL
-            where = "(? IS NULL OR m.doc_id = ?)"
-            params: list[Any] = [doc_id, doc_id]
-            total = int(store.scalar(f"SELECT count(*) FROM event_mentions m WHERE {where}", params) or 0)
-            rows = reviewed_mentions(store, where, params, page_size, (page - 1) * page_size)
-            items = records(with_locations(store, rows.drop(columns=["duplicate_of"])))
-            return {"total": total, "page": page, "page_size": page_size, "items": items}
+            df = filter_events(df, wanted)
+        elif not wanted.narrows():  # no filter that a correction could change: page in SQL
+            total, rows = mention_page(store, doc_id, page, page_size)
+            return {"total": total, "page": page, "page_size": page_size, "items": records(rows)}
         else:
-            # machine fields narrow the candidates; reviewed mentions always stay candidates,
-            # and the exact filter runs again after the corrections are applied
-            event_type = type.upper() if type else None
-            where = (
-                "(? IS NULL OR m.doc_id = ?) AND (m.id IN (SELECT target_id FROM reviews "
-                "WHERE target_kind = 'event') OR ((? IS NULL OR m.type = ?) AND (? IS NULL OR m.quad = ?) "
-                "AND (? IS NULL OR m.status = ?) AND (? IS NULL OR strpos(upper(m.actors || m.recipients), "
-                "upper(?)) > 0)))"
-            )
-            params = [doc_id, doc_id, event_type, event_type, quad, quad, status, status, actor, actor]
-            df = with_locations(store, reviewed_mentions(store, where, params).drop(columns=["duplicate_of"]))
-    df = _filter_events(df, actor, type, quad, status, date_from, date_to, countries)
-    if country or box is not None:  # only located rows can be in a place
-        from dragoman.places.query import filter_located
-
-        df = filter_located(df, country, box)
-    if min_confidence is not None and "confidence" in df.columns:
-        df = df[pd.to_numeric(df["confidence"], errors="coerce").fillna(0) >= min_confidence]
+            df = find_mentions(store, wanted, doc_id)
     return page_of(sort_frame(df, sort), page, page_size)
 
 
@@ -254,16 +177,16 @@ def events(
 def event(request: Request, event_id: PathId) -> dict[str, Any]:
     """One event mention (with its review) or one merged event with its reports."""
     with access(request).open() as store:
-        hit = reviewed_mentions(store, "m.id = ?", [event_id])
+        hit = mentions_with_ids(store, [event_id])
         if len(hit):
-            return {"level": "mention", "event": records(hit.drop(columns=["duplicate_of"]))[0]}
+            return {"level": "mention", "event": records(hit)[0]}
         merged = access(request).events(store)
         found = merged[merged["event_id"] == event_id]
         if not len(found):
             raise HTTPException(status_code=404, detail="no such event")
         row = records(found)[0]
-        reports = reviewed_mentions(store, "m.id = ANY(?)", [row["mention_ids"]])
-        return {"level": "event", "event": row, "mentions": records(reports.drop(columns=["duplicate_of"]))}
+        reports = mentions_with_ids(store, row["mention_ids"])
+        return {"level": "event", "event": row, "mentions": records(reports)}
 
 
 @router.get("/quotes")
@@ -281,28 +204,16 @@ def quotes(
     min_confidence: Confidence = None,
 ) -> dict[str, Any]:
     """Quotes with their documents' title, publisher and date; dates filter on publication."""
+    wanted = QuoteFilter(speaker, doc_id, q, status, date_from, date_to, min_confidence)
     with access(request).open() as store:
-        df = store.df(
-            "SELECT s.*, d.title, d.publisher, d.published FROM statements s JOIN documents d USING (doc_id) "
-            "WHERE (? IS NULL OR s.doc_id = ?) AND (? IS NULL OR s.status = ?) "
-            "AND (? IS NULL OR upper(?) IN "
-            "(upper(s.speaker_id), upper(s.speaker_country), upper(s.speaker_text))) "
-            "AND (? IS NULL OR s.content ILIKE '%' || ? || '%' ESCAPE '\\') "
-            "ORDER BY d.published NULLS LAST, s.doc_id, s.start",
-            [doc_id, doc_id, status, status, speaker, speaker, _escape(q), _escape(q)],
-        )
-        df = apply_reviews(df, "quote", store)
-    if date_from or date_to:
-        df = df[df["published"].map(lambda v: _in_dates(v, date_from, date_to)).astype(bool)]
-    if min_confidence is not None and "confidence" in df.columns:
-        df = df[pd.to_numeric(df["confidence"], errors="coerce").fillna(0) >= min_confidence]
+        df = find_quotes(store, wanted)
     return page_of(sort_frame(df, sort), page, page_size)
 
 
 @router.get("/propositions")
 def propositions(request: Request, page: Page = 1, page_size: PageSize = 50) -> dict[str, Any]:
     with access(request).open() as store:
-        df = store.df("SELECT * FROM propositions ORDER BY n_documents DESC, id")
+        df = proposition_frame(store)
     return page_of(df, page, page_size)
 
 
@@ -312,11 +223,8 @@ def disputes(
 ) -> dict[str, Any]:
     """Disputes with each version's sources and their documents' titles and publishers."""
     with access(request).open() as store:
-        df = store.df("SELECT * FROM disputes ORDER BY kind, id")
-        docs = {r["doc_id"]: r for r in store.rows("SELECT doc_id, title, publisher, published, url FROM documents")}
-    if actor:
-        wanted = actor.upper()
-        df = df[df["actor_keys"].map(lambda v: wanted in {str(k).upper() for k in from_json(v, [])})]
+        df = dispute_frame(store, [actor] if actor else [])
+        docs = documents_by_id(store, ("doc_id", "title", "publisher", "published", "url"))
     result = page_of(sort_frame(df, sort), page, page_size)
     for item in result["items"]:
         for version in item.get("versions") or []:
@@ -369,13 +277,7 @@ def dyad(
         listed.update(unplaced[:events_per_period])
         shown = found[found["event_id"].isin(listed)]
         ids = [m for ms in shown["mention_ids"] for m in ms]
-        sentences = store.df(
-            'SELECT m.id, m.doc_id, m.sentence, m.start, m."end", m.status, '
-            "d.title, d.publisher, d.published, d.url "
-            "FROM event_mentions m JOIN documents d USING (doc_id) WHERE m.id = ANY(?) "
-            "ORDER BY d.published NULLS LAST, m.doc_id, m.start",
-            [ids],
-        )
+        sentences = mention_sentences(store, ids).drop(columns=["event_id"])
     by_mention = {r["id"]: r for r in records(sentences)}
     events_by_id = {}
     for row in records(shown.drop(columns=["intensity"])):
@@ -502,41 +404,17 @@ def locations(
     page_size: PageSize = 50,
 ) -> dict[str, Any]:
     """Located event mentions, filtered by the location's country or a bounding box; GeoJSON on request."""
-    from dragoman.places.geojson import feature_collection
-    from dragoman.places.query import filter_located
-
-    box = _bounding_box(bbox)
+    wanted = EventFilter(type=type, date_from=date_from, date_to=date_to, country=country, bbox=_bounding_box(bbox))
     with access(request).open() as store:
-        df = reviewed_mentions(store, "m.location_lat IS NOT NULL").drop(columns=["duplicate_of"])
-        df = with_locations(store, df)
-    df = _filter_events(df, None, type, None, None, date_from, date_to, False)
-    df = filter_located(df, country, box)
+        df = located_mentions(store, wanted)
     if format == "geojson":
         collection = feature_collection(df.iloc[(page - 1) * page_size : page * page_size])
         return {**collection, "total": len(df), "page": page, "page_size": page_size}
     return page_of(df, page, page_size)
 
 
-def with_locations(store: Any, df: pd.DataFrame) -> pd.DataFrame:
-    """Add the stored location columns to reviewed event mentions (the shared mention query lacks them)."""
-    from dragoman.places.query import LOCATION_COLUMNS
-
-    if df.empty:
-        return df.assign(**{c: pd.Series(dtype=object) for c in LOCATION_COLUMNS if c not in df.columns})
-    places = store.df(
-        f"SELECT id, {', '.join(LOCATION_COLUMNS)} FROM event_mentions WHERE id = ANY(?)", [df["id"].tolist()]
-    )
-    places["location_alternatives"] = places["location_alternatives"].map(
-        lambda v: from_json(v) if isinstance(v, str) else []  # NULL, or NaN beside stored values
-    )
-    kept = df.drop(columns=[c for c in LOCATION_COLUMNS if c in df.columns])
-    return kept.merge(places.drop_duplicates("id"), on="id", how="left")
-
-
 def _bounding_box(bbox: str | None) -> tuple[float, float, float, float] | None:
     """The ``bbox`` parameter as numbers; a malformed box is a 422 naming the fault."""
-    from dragoman.places.query import BoundingBoxError, parse_bbox
-
     try:
         return parse_bbox(bbox) if bbox else None
     except BoundingBoxError as exc:

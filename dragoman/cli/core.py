@@ -13,6 +13,7 @@ from rich.table import Table
 
 from dragoman.cli.app import DB_OPTION_HELP, app, export_app, read_settings
 from dragoman.cli.text import cell, clean, first_present
+from dragoman.read.summary import store_summary
 from dragoman.store import Store, StoreError
 from dragoman.store.rows import from_json
 
@@ -145,53 +146,34 @@ def summary(db: DbOption = None) -> None:
 
 
 def print_summary(store: Store) -> None:
-    counts = store.counts()
+    found = store_summary(store)
+    counts = found.counts
     table = Table(title=clean(f"dragoman store {store.path}"))
     table.add_column("records")
     table.add_column("count", justify="right")
-    originals = store.scalar("SELECT count(*) FROM documents WHERE duplicate_of IS NULL")
-    table.add_row("documents", f"{counts['documents']} ({originals} original)")
+    table.add_row("documents", f"{counts['documents']} ({found.original_documents} original)")
     table.add_row("sentences", str(counts["sentences"]))
-    resolved = store.scalar("SELECT count(*) FROM mentions WHERE resolved")
-    table.add_row("actor mentions", f"{counts['mentions']} ({resolved} resolved)")
-    table.add_row(
-        "distinct actors mentioned",
-        str(store.scalar("SELECT count(DISTINCT coalesce(actor_id, name)) FROM mentions WHERE resolved")),
-    )
+    table.add_row("actor mentions", f"{counts['mentions']} ({found.resolved_mentions} resolved)")
+    table.add_row("distinct actors mentioned", str(found.distinct_actors))
     table.add_row("event mentions", str(counts["event_mentions"]))
     table.add_row("events (merged)", str(counts["events"]))
     table.add_row("quotes", str(counts["statements"]))
     table.add_row("propositions", str(counts["propositions"]))
     table.add_row("disputes", str(counts["disputes"]))
     out.print(table)
-    types = store.rows("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")
-    if types:
-        out.print(cell("events by type: " + ", ".join(f"{r['type']} {r['n']}" for r in types)))
-    top = store.rows(
-        "SELECT coalesce(name, text) AS actor, count(*) AS n FROM mentions WHERE resolved "
-        "GROUP BY 1 ORDER BY n DESC, actor LIMIT 8"
-    )
-    if top:
-        out.print(cell("most mentioned: " + ", ".join(f"{r['actor']} {r['n']}" for r in top)))
-    has_language = store.scalar(  # a store from before language detection, opened read-only, has none
-        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'documents' AND column_name = 'language'"
-    )
-    foreign = has_language and store.rows(
-        "SELECT path, language FROM documents WHERE language IS NOT NULL AND language <> 'en' ORDER BY path"
-    )
-    if foreign:
-        out.print(
-            not_english_line([(r["path"], r["language"]) for r in foreign]),
-            highlight=False,
-            markup=False,
-            soft_wrap=True,
-        )
+    if found.events_by_type:
+        out.print(cell("events by type: " + ", ".join(f"{t} {n}" for t, n in found.events_by_type)))
+    if found.most_mentioned:
+        out.print(cell("most mentioned: " + ", ".join(f"{a} {n}" for a, n in found.most_mentioned)))
+    if found.not_english:
+        out.print(not_english_line(found.not_english), highlight=False, markup=False, soft_wrap=True)
 
 
 def _export(
     kind: str, fmt: str, out_file: Path | None, db: Path | None, level: str = "mention", min_confidence: float = 0.0
 ) -> None:
-    from dragoman.store.export import KINDS, frame, write
+    from dragoman.read.events import at_least_confidence
+    from dragoman.read.export import KINDS, frame, write
 
     table = KINDS[kind]
     if kind == "events" and level == "event":
@@ -202,8 +184,8 @@ def _export(
         raise fail("--format geojson is for event mentions (export events --level mention)")
     with open_store(db) as store:
         df = frame(store, table)
-    if min_confidence > 0 and "confidence" in df.columns:
-        df = df[df["confidence"] >= min_confidence]
+    if min_confidence > 0:
+        df = at_least_confidence(df, min_confidence)
     try:
         write(df, fmt, out_file, sys.stdout)
     except (ValueError, OSError) as exc:
@@ -294,17 +276,15 @@ def disputes(
     db: DbOption = None,
 ) -> None:
     """Print where the sources disagree, with the competing versions and their sources."""
-    with open_store(db) as store:
-        rows = store.rows("SELECT * FROM disputes ORDER BY kind, id")
-        documents = {
-            r["doc_id"]: r for r in store.rows("SELECT doc_id, path, title, publisher, published FROM documents")
-        }
+    from dragoman.read.disputes import dispute_rows
+    from dragoman.read.documents import documents_by_id
+
     wanted = {a.upper() for a in actors or []}
+    with open_store(db) as store:
+        rows = dispute_rows(store, wanted)
+        documents = documents_by_id(store, ("doc_id", "path", "title", "publisher", "published"))
     shown = 0
     for row in rows:
-        keys = {k.upper() for k in from_json(row["actor_keys"], [])}
-        if wanted and not wanted <= keys:
-            continue
         shown += 1
         out.rule(cell(f"{row['kind']} dispute: {row['summary']}"))
         for version in from_json(row["versions"], []):

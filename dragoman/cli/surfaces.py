@@ -145,8 +145,8 @@ def search(
     db: DbOption = None,
 ) -> None:
     """Search sentences and quotes, with facets."""
-    from dragoman.analysis.search import SearchQuery
-    from dragoman.analysis.search import search as run_search
+    from dragoman.read.search import SearchQuery
+    from dragoman.read.search import search as run_search
 
     if kind not in (None, "sentence", "quote"):
         raise _fail("--kind is sentence or quote")
@@ -184,6 +184,7 @@ def review(
 ) -> None:
     """Mark an event or quote right or wrong, or correct it; stored apart from machine output."""
     from dragoman.analysis.review import ReviewError, add_review
+    from dragoman.read.reviews import target_exists
 
     kinds = {
         "event": "event",
@@ -201,8 +202,8 @@ def review(
     reviewer = by or os.environ.get("DRAGOMAN_REVIEWER") or getpass.getuser()
     with _open(db, write=True) as store:
         target_kind = kinds[kind]
-        if target_kind == "event" and not store.scalar("SELECT count(*) FROM event_mentions WHERE id = ?", [target]):
-            if store.scalar("SELECT count(*) FROM events WHERE event_id = ?", [target]):
+        if target_kind == "event" and not target_exists(store, "event", target):
+            if target_exists(store, "merged_event", target):
                 target_kind = "merged_event"
         try:
             row = add_review(store, target_kind, target, verdict, reviewer, corrections, note)

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.analysis.review import ReviewError, add_review, apply_reviews, list_reviews, parse_date
+from dragoman.analysis.review import ReviewError, add_review, parse_date
+from dragoman.read.reviews import apply_reviews, list_reviews
 from dragoman.store import Store
 from tests.analysis.fixture_store import make_store
 

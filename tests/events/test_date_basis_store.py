@@ -10,8 +10,8 @@ from dragoman.analysis import Analyst
 from dragoman.analysis.events import effective_events
 from dragoman.domain.records import ActorRef, Document, EventMention, ProcessedDocument, Sentence
 from dragoman.events.merge import merge_events
+from dragoman.read.export import frame, plover_records, write
 from dragoman.store import Store
-from dragoman.store.export import frame, plover_records, write
 from dragoman.store.schema import SCHEMA_VERSION
 
 IRN = ActorRef("Iran", actor_id="IRN", country="IRN", kind="state", sector="GOV")

@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from dragoman.cli import app
 from dragoman.domain.records import Location
 from dragoman.places.merged import with_event_places
+from dragoman.read.export import frame
 from dragoman.store import Store
-from dragoman.store.export import frame
 from tests.api.live import live_server
 from tests.places.test_store_and_exports import MOSCOW, located
 

@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 import dragoman
 from dragoman.cli import app
 from dragoman.domain.records import Location, ProcessedDocument
+from dragoman.read.export import frame, write
 from dragoman.store import Store
-from dragoman.store.export import frame, write
 from dragoman.store.load import event_mentions
 from tests.api.live import live_server
 from tests.store.test_db import old_store, processed

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from dragoman.domain.records import ActorRef, Document, ProcessedDocument, Sentence, Statement
+from dragoman.read.export import frame
 from dragoman.store import Store
 from dragoman.store import load as load_records
-from dragoman.store.export import frame
 from dragoman.store.schema import SCHEMA_VERSION
 
 TEXT = "Lavrov told TASS that the talks were frozen."

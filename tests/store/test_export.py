@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 import dragoman
 from dragoman.cli import app
+from dragoman.read.export import KINDS, frame, write
 from dragoman.store import Store
-from dragoman.store.export import KINDS, frame, write
 from tests.store.test_db import processed
 
 

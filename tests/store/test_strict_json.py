@@ -7,8 +7,8 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from dragoman.read.export import frame, write
 from dragoman.store import Store
-from dragoman.store.export import frame, write
 from dragoman.store.rows import to_json
 from tests.store.test_db import processed
 

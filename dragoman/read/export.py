@@ -1,93 +1,18 @@
-"""Tables out of the store as DataFrames, and written as JSONL, CSV, Parquet or PLOVER JSON."""
+"""The exports' writers: frames read by ``dragoman.read.tables`` written as JSONL, CSV, Parquet,
+PLOVER JSON or GeoJSON."""
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
 
-from dragoman.events.ontology import QUAD_NAMES
-from dragoman.places.merged import EVENT_PLACES_SQL
-from dragoman.store.db import Store
-from dragoman.store.rows import from_json
+from dragoman.read.tables import KINDS, frame
 
-JSON_COLUMNS = {
-    "documents": ("meta", "components"),
-    "event_mentions": (
-        "actors",
-        "recipients",
-        "attributed_to",
-        "actor_keys",
-        "recipient_keys",
-        "location_alternatives",
-    ),  # fmt: skip
-    "events": ("actors", "recipients", "mention_ids"),
-    "statements": ("speaker", "targets"),
-    "propositions": ("actors", "recipients", "members"),
-    "disputes": ("versions", "actor_keys"),
-}
-
-QUERIES = {
-    "documents": "SELECT * EXCLUDE (signature) FROM documents ORDER BY ingested_at, doc_id",
-    "mentions": "SELECT * FROM mentions ORDER BY doc_id, start, mention_id",
-    "actors": "SELECT * FROM actors ORDER BY actor_id",
-    "event_mentions": (
-        "SELECT m.*, d.path AS doc_path, d.url AS doc_url, d.publisher, d.published "
-        "FROM event_mentions m JOIN documents d USING (doc_id) ORDER BY m.doc_id, m.start, m.id"
-    ),
-    # merged events with the place most of their located reports name (dragoman.places.merged)
-    "events": (
-        f"SELECT e.*, p.* EXCLUDE (event_id) FROM events e LEFT JOIN ({EVENT_PLACES_SQL}) p USING (event_id) "
-        "ORDER BY e.date NULLS LAST, e.event_id"
-    ),
-    "statements": (
-        "SELECT s.*, d.path AS doc_path, d.url AS doc_url, d.publisher, d.published "
-        "FROM statements s JOIN documents d USING (doc_id) ORDER BY s.doc_id, s.start, s.id"
-    ),
-    "propositions": "SELECT * FROM propositions ORDER BY id",
-    "disputes": "SELECT * FROM disputes ORDER BY id",
-}
-
-# Kinds accepted on the command line, mapped to tables.
-KINDS = {
-    "documents": "documents",
-    "mentions": "mentions",
-    "actors": "actors",
-    "events": "event_mentions",
-    "quotes": "statements",
-    "propositions": "propositions",
-    "disputes": "disputes",
-}
-
-ReviewHook = Callable[[pd.DataFrame, str, Store], pd.DataFrame]
-
-
-def _review_hook() -> ReviewHook | None:
-    try:
-        from dragoman.analysis.review import apply_reviews
-    except ImportError:
-        return None
-    return apply_reviews
-
-
-def frame(store: Store, table: str, decode_json: bool = True) -> pd.DataFrame:
-    """A table as a DataFrame, JSON columns decoded and analysts' reviews applied."""
-    df = store.df(QUERIES[table])
-    if decode_json:
-        for column in JSON_COLUMNS.get(table, ()):
-            if column in df.columns:
-                df[column] = df[column].map(from_json)
-    if table == "event_mentions" and "quad" in df.columns:
-        df.insert(df.columns.get_loc("quad") + 1, "quad_name", df["quad"].map(QUAD_NAMES))
-    hook = _review_hook()
-    if hook is not None and table in {"event_mentions", "statements", "events"}:
-        kind = {"event_mentions": "event", "statements": "quote", "events": "merged_event"}[table]
-        df = hook(df, kind, store)
-    return df
+__all__ = ["KINDS", "flat_actor_columns", "frame", "plover_records", "strict_json", "write"]
 
 
 def _plain(value: Any) -> Any:

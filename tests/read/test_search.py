@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dragoman.analysis.search import SearchQuery, search, terms
+from dragoman.read.search import SearchQuery, search, terms
 from dragoman.store import Store
 
 
