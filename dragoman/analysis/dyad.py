@@ -10,7 +10,7 @@ import pandas as pd
 
 from dragoman.analysis.plover import COUNTED_STATUSES, INTENSITY, QUAD_KEYS, TYPES
 from dragoman.read.actors import actor_keys
-from dragoman.read.events import mention_sentences
+from dragoman.read.events import mention_sentences, without_inferred_dates
 from dragoman.read.merged import effective_events
 from dragoman.store import Store
 
@@ -88,18 +88,6 @@ def dyad_events(
     ]  # fmt: skip
     out = events[keep].reset_index(drop=True)
     out["intensity"] = out["type"].map(INTENSITY)
-    return out
-
-
-def without_inferred_dates(events: pd.DataFrame) -> pd.DataFrame:
-    """The events with every date inferred from a publication date removed."""
-    if "date_basis" not in events.columns:
-        return events
-    out = events.copy()
-    inferred = out["date_basis"] == "publication"
-    out["date"] = out["date"].where(~inferred, None)
-    out["date_precision"] = out["date_precision"].where(~inferred, "unknown")
-    out["date_basis"] = out["date_basis"].where(~inferred, "none")
     return out
 
 

@@ -49,10 +49,12 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None
     min_confidence: float | None = None
     sort: str | None = None  # a sort is not a filter, but a corrected field may be sorted on
+    inferred_dates: bool = True  # False: dates taken from a publication date count as undated
 
     def narrows(self) -> bool:
         """True when a filter (or sort) could be changed by a correction, so rows are read whole."""
-        return any(value is not None for value in astuple(self) if not isinstance(value, bool))
+        given = any(value is not None for value in astuple(self) if not isinstance(value, bool))
+        return given or not self.inferred_dates
 
 
 def reviewed_mentions(
@@ -151,6 +153,8 @@ def located_mentions(store: Store, wanted: EventFilter) -> pd.DataFrame:
 
 def filter_events(df: pd.DataFrame, wanted: EventFilter) -> pd.DataFrame:
     """Rows of mentions or merged events that pass every filter (corrected values count)."""
+    if not wanted.inferred_dates:
+        df = without_inferred_dates(df)
     keep = pd.Series(True, index=df.index)
     if wanted.actor:
         target = wanted.actor.upper()
@@ -176,6 +180,18 @@ def filter_events(df: pd.DataFrame, wanted: EventFilter) -> pd.DataFrame:
     if wanted.min_confidence is not None:
         df = at_least_confidence(df, wanted.min_confidence)
     return df
+
+
+def without_inferred_dates(events: pd.DataFrame) -> pd.DataFrame:
+    """Mentions or events with every date inferred from a publication date removed (``date_basis``)."""
+    if "date_basis" not in events.columns:
+        return events
+    out = events.copy()
+    inferred = out["date_basis"] == "publication"
+    out["date"] = out["date"].where(~inferred, None)
+    out["date_precision"] = out["date_precision"].where(~inferred, "unknown")
+    out["date_basis"] = out["date_basis"].where(~inferred, "none")
+    return out
 
 
 def at_least_confidence(df: pd.DataFrame, threshold: float) -> pd.DataFrame:

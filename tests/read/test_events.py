@@ -17,6 +17,7 @@ from dragoman.read.events import (
     mention_page,
     mention_sentences,
     mentions_with_ids,
+    without_inferred_dates,
 )
 from dragoman.store import Store
 
@@ -26,6 +27,7 @@ def test_a_filter_narrows_only_when_a_value_is_given() -> None:
     assert not EventFilter(countries=True).narrows()
     assert EventFilter(type="ACCUSE").narrows()
     assert EventFilter(sort="-date").narrows()
+    assert EventFilter(inferred_dates=False).narrows()
 
 
 def test_page_in_sql_with_the_total(store_path: Path) -> None:
@@ -95,3 +97,21 @@ def test_filter_events_works_on_merged_events_too() -> None:
     )
     assert list(filter_events(events, EventFilter(actor="russia"))["event_id"]) == ["e2"]
     assert list(filter_events(events, EventFilter(date_from="2022"))["event_id"]) == ["e1"]
+
+
+def test_dates_from_a_publication_can_be_left_out() -> None:
+    events = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2"], "type": ["CONSULT", "AGREE"], "quad": [1, 1],
+            "status": ["asserted", "asserted"], "date": ["2022-03-15", "2022-04"],
+            "date_precision": ["day", "month"], "date_basis": ["text", "publication"],
+            "actors": [[], []], "recipients": [[], []],
+        }
+    )  # fmt: skip
+    plain = without_inferred_dates(events)
+    assert plain["date"].iloc[0] == "2022-03-15"
+    assert plain["date"].isna().tolist() == [False, True]
+    assert list(plain["date_precision"]) == ["day", "unknown"]
+    assert list(plain["date_basis"]) == ["text", "none"]
+    kept = filter_events(events, EventFilter(date_from="2022", inferred_dates=False))
+    assert list(kept["event_id"]) == ["e1"]
