@@ -16,6 +16,7 @@ from typing import Any
 from dragoman.analysis.plover import quad_of
 from dragoman.domain.dates import PartialDate
 from dragoman.domain.errors import PartialDateError
+from dragoman.read.actors import known_actor
 from dragoman.read.reviews import KINDS, target_exists
 from dragoman.store import Store
 
@@ -45,12 +46,9 @@ def resolve_actor(store: Store, key: str) -> dict[str, Any]:
     key = key.strip()
     if not key or len(key) > 200:
         raise ReviewError("an actor must be a non-empty id, ISO3 code or name (at most 200 characters)")
-    rows = store.rows(
-        "SELECT actor_id, name, country, org, kb_id, sector, kind FROM actors WHERE actor_id = ? OR kb_id = ? LIMIT 1",
-        [key, key],
-    )
-    if rows:
-        return {**rows[0], "role": None}
+    known = known_actor(store, key)
+    if known is not None:
+        return {**known, "role": None}
     if re.fullmatch(r"[A-Z]{3}", key):
         return {"name": key, "actor_id": key, "country": key, "org": None, "kb_id": None,
                 "sector": None, "kind": "state", "role": None}  # fmt: skip

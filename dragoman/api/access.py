@@ -23,6 +23,7 @@ from fastapi import HTTPException
 
 from dragoman.domain.errors import StoreMissing
 from dragoman.read.merged import effective_events
+from dragoman.read.reviews import reviews_state
 from dragoman.store import Store, StoreError
 
 OPEN_PATIENCE_SECONDS = 2.0
@@ -69,8 +70,7 @@ class StoreAccess:
                 stats.append((st.st_mtime_ns, st.st_size, st.st_ino))
             except OSError:
                 stats.append(None)
-        row = store.con.execute("SELECT count(*), max(created_at) FROM reviews").fetchone()
-        return (tuple(stats), row)
+        return (tuple(stats), reviews_state(store))
 
     def events(self, store: Store) -> pd.DataFrame:
         """Merged events with reviews applied, cached until the store changes (call inside open())."""

@@ -1,8 +1,10 @@
-"""The keys a query may name an actor by (read filters and analyses match on them)."""
+"""Actors as queries name them: the keys an actor answers to, and a stored actor looked up by id."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from dragoman.store import Store
 
 
 def actor_keys(actor: dict[str, Any], countries: bool = False) -> set[str]:
@@ -17,3 +19,12 @@ def actor_keys(actor: dict[str, Any], countries: bool = False) -> set[str]:
     if actor.get("name"):
         keys.add(str(actor["name"]).upper())
     return keys
+
+
+def known_actor(store: Store, key: str) -> dict[str, Any] | None:
+    """The stored actor whose id or knowledge-base id is ``key``, or ``None``."""
+    rows = store.rows(
+        "SELECT actor_id, name, country, org, kb_id, sector, kind FROM actors WHERE actor_id = ? OR kb_id = ? LIMIT 1",
+        [key, key],
+    )
+    return rows[0] if rows else None

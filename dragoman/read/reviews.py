@@ -46,6 +46,12 @@ def target_exists(store: Store, kind: str, target_id: str) -> bool:
     return bool(store.scalar(TARGET_QUERY[kind], [target_id]))
 
 
+def reviews_state(store: Store) -> tuple[int, datetime | None]:
+    """How many reviews there are and when the latest was made: changes whenever a review is added."""
+    row = store.con.execute("SELECT count(*), max(created_at) FROM reviews").fetchone()
+    return (int(row[0]), row[1]) if row else (0, None)
+
+
 def list_reviews(store: Store, kind: str | None = None, target_id: str | None = None) -> pd.DataFrame:
     """Reviews in time order, optionally for one kind or one target."""
     sql = "SELECT * FROM reviews WHERE (? IS NULL OR target_kind = ?) AND (? IS NULL OR target_id = ?)"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from dragoman.read.actors import actor_keys, known_actor
 from dragoman.read.disputes import count_disputes, dispute_frame, dispute_rows, dispute_summaries, names_all
 from dragoman.read.documents import documents_by_id, like_pattern, list_documents, read_document, recent_documents
 from dragoman.read.quotes import QuoteFilter, dated_quotes, find_quotes
@@ -60,3 +61,15 @@ def test_the_summary(store_path: Path) -> None:
     assert found.events_by_type[:2] == [("ACCUSE", 2), ("AGREE", 1)]
     assert found.most_mentioned == [("Minister Volkov", 1)]
     assert found.not_english == []
+
+
+def test_actors_by_key(store_path: Path) -> None:
+    with Store(store_path, read_only=True) as store:
+        assert known_actor(store, "volkov") == {
+            "actor_id": "volkov", "name": "Minister Volkov", "country": "RUS", "org": None, "kb_id": None,
+            "sector": "GOV", "kind": "person",
+        }  # fmt: skip
+        assert known_actor(store, "nobody") is None
+    volkov = {"actor_id": "volkov", "name": "Minister Volkov", "country": "RUS", "kind": "person"}
+    assert actor_keys(volkov) == {"VOLKOV", "MINISTER VOLKOV"}
+    assert actor_keys(volkov, countries=True) == {"VOLKOV", "MINISTER VOLKOV", "RUS"}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from dragoman.analysis.review import add_review
-from dragoman.read.reviews import apply_reviews, load_reviews, target_exists
+from dragoman.read.reviews import apply_reviews, load_reviews, reviews_state, target_exists
 from dragoman.store import Store
 
 
@@ -50,3 +50,12 @@ def test_targets_exist_by_kind(store_path: Path) -> None:
         assert not target_exists(store, "event", "e1")
         assert target_exists(store, "merged_event", "e1")
         assert target_exists(store, "quote", "q1")
+
+
+def test_the_reviews_state_moves_with_each_review(store_path: Path) -> None:
+    with Store(store_path) as store:
+        assert reviews_state(store) == (0, None)
+        row = add_review(store, "quote", "q1", "right", "ana")
+        count, latest = reviews_state(store)
+    assert count == 1
+    assert latest is not None and latest.isoformat() == row["created_at"]
