@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from dragoman.domain.records import Document, ProcessedDocument
-from dragoman.lexicon import use_overrides
+from dragoman.lexicon import load_lexicon, use_overrides
 from dragoman.pipeline.heap import keep_buffers_on_heap
 from dragoman.pipeline.stages import DocState, EventCoding, ProcessorConfig, Stage, components, stage_specs
 
@@ -25,7 +25,8 @@ class DocumentProcessor:
     def __init__(self, config: ProcessorConfig | None = None) -> None:
         config = config or ProcessorConfig()
         self.config = config
-        use_overrides(config.lexicon_files)  # the words the stages read (and check, once, here)
+        load_lexicon(overrides=config.lexicon_files)  # a bad override fails here, not once a document
+        use_overrides(config.lexicon_files)  # the words the stages read
         self.stages: list[Stage] = [spec.build(config) for spec in stage_specs(config)]
         self.components = components(config)
 

@@ -155,3 +155,22 @@ def test_an_override_adds_a_furniture_pattern(tmp_path: Path) -> None:
     use_overrides([_override(tmp_path, "furniture:\n  lines:\n    - [advert, '^advertisement$']\n")])
     start = text.index("Advertisement")
     assert mark_furniture(text) == [(start, start + len("Advertisement"), "advert")]
+
+
+@pytest.mark.slow
+def test_the_processor_codes_an_event_from_an_override_trigger(tmp_path: Path) -> None:
+    from dragoman.domain.records import Document
+    from dragoman.pipeline.process import DocumentProcessor, ProcessorConfig
+
+    text = "Iran consulted Russia about the grain corridor on Monday."
+    document = Document("t", "t.txt", text, "t", "txt", published="2023-03-08")
+    path = _override(tmp_path, "triggers:\n  verbs:\n    consult: [CONSULT]\n")
+
+    def coded(config: ProcessorConfig) -> list[tuple[str, str | None]]:
+        processed = DocumentProcessor(config).process([document])[0]
+        return [(e.type, e.trigger) for e in processed.events]
+
+    assert coded(ProcessorConfig(stages=("parse", "actors", "events"))) == []
+    assert coded(ProcessorConfig(stages=("parse", "actors", "events"), lexicon_files=(path,))) == [
+        ("CONSULT", "consulted")
+    ]
