@@ -9,14 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 from dragoman.lexicon import lexicon_file
+from dragoman.lexicon.schema import SCHEMAS
 
 FILE = "triggers"
 
 
 def __getattr__(name: str) -> Any:
     """``VERBS`` is the ``verbs`` section of the run's trigger words, and so on."""
-    section = name.lower()
-    words = lexicon_file(FILE)
-    if name.isupper() and section in words.sections:
-        return words[section]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    try:
+        return lexicon_file(FILE).sections[_SECTIONS[name]]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+
+
+_SECTIONS = {section.upper(): section for section in SCHEMAS[FILE]}

@@ -177,9 +177,16 @@ def _finish(name: str, raw: dict[str, Any]) -> LexiconFile:
 _overrides: list[tuple[Path, ...]] = [()]
 
 
+# The files read under the current overrides, by name: the stages look words up per token.
+_current: dict[str, LexiconFile] = {}
+
+
 def use_overrides(paths: Sequence[Path]) -> None:
     """Make ``paths`` the override files ``lexicon_file`` applies (one set per run and process)."""
-    _overrides[0] = tuple(Path(p) for p in paths)
+    overrides = tuple(Path(p) for p in paths)
+    if overrides != _overrides[0]:
+        _overrides[0] = overrides
+        _current.clear()
 
 
 def active_overrides() -> tuple[Path, ...]:
@@ -188,7 +195,10 @@ def active_overrides() -> tuple[Path, ...]:
 
 def lexicon_file(name: str) -> LexiconFile:
     """The file ``name`` with the run's overrides applied, validated once."""
-    return _cached_file(name, active_overrides())
+    found = _current.get(name)
+    if found is None:
+        found = _current[name] = _cached_file(name, active_overrides())
+    return found
 
 
 @lru_cache(maxsize=64)
