@@ -169,7 +169,7 @@ class Typed(Section):
         return self.build(value) if self.build is not None else value
 
 
-# What pydantic puts in an error's path for the branch of a union it tried.
+# What pydantic puts in an error's path besides keys and indices: the union branch it tried, a key's check.
 _UNION_BRANCHES = frozenset({"str", "int", "list[...]", "none", "dict[str,...]", "[key]"})
 
 
