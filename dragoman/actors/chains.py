@@ -15,19 +15,16 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from dragoman.domain.records import ActorRef, Document, Mention, Sentence
+from dragoman.lexicon import active_overrides, load_lexicon
 
 GROUP_KINDS = frozenset({"state", "igo", "institution", "group", "media", "company"})
 QUOTED = re.compile(r"“[^”]{2,3000}”|\"[^\"\n]{2,3000}\"")
-SPEECH_LEMMAS = frozenset(
-    "say tell state add declare announce claim insist stress warn accuse urge call vow deny reject "
-    "praise welcome condemn criticize criticise write tweet post report quote argue note".split()
-)
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 LOOKBACK_SENTENCES = 6
 CHAINS_KEY = "dragoman.chains"
@@ -35,7 +32,7 @@ CHAINS_KEY = "dragoman.chains"
 
 @dataclass(frozen=True)
 class ReferenceWords:
-    """The reference words of references.yaml."""
+    """The reference words of dragoman/lexicon/en/references.yaml."""
 
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -44,12 +41,19 @@ class ReferenceWords:
     state_nouns: frozenset[str]
     pair_nouns: frozenset[str]
     pair_words: frozenset[str]
+    expletive_pronouns: frozenset[str]
+    speech_verbs: frozenset[str]
 
 
-@lru_cache(maxsize=1)
 def reference_words() -> ReferenceWords:
-    raw = yaml.safe_load(resources.files("dragoman.actors.data").joinpath("references.yaml").read_text("utf-8"))
-    return ReferenceWords(**{name: frozenset(raw[name]) for name in ReferenceWords.__dataclass_fields__})
+    """The reference words of the run (dragoman/lexicon/en/references.yaml and overrides)."""
+    return _reference_words(active_overrides())
+
+
+@lru_cache(maxsize=8)
+def _reference_words(overrides: tuple[Path, ...]) -> ReferenceWords:
+    words = load_lexicon(["references"], overrides)["references"]
+    return ReferenceWords(**{name: words[name] for name in ReferenceWords.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
@@ -280,7 +284,7 @@ def _reference_spans(doc: Doc, covered: list[tuple[int, int]]) -> list[tuple[int
             if lower in words.person_pronouns and free(start, end):
                 found.append((start, end, "person", lower))
             elif lower in words.group_pronouns and free(start, end):
-                if lower in {"it", "its"} and (token.dep_ not in SUBJECTS or token.head.lemma_ == "be"):
+                if lower in words.expletive_pronouns and (token.dep_ not in SUBJECTS or token.head.lemma_ == "be"):
                     continue  # "it is likely that": no actor
                 found.append((start, end, "group", lower))
             continue
@@ -352,7 +356,9 @@ def candidate_features(
         assert mention.actor is not None
         token = context.token_at(mention.end - 1)
         subject = token is not None and (token.dep_ in SUBJECTS or token.head.dep_ in SUBJECTS)
-        speaks = bool(token is not None and token.dep_ in SUBJECTS and token.head.lemma_.lower() in SPEECH_LEMMAS)
+        speaks = bool(
+            token is not None and token.dep_ in SUBJECTS and token.head.lemma_.lower() in reference_words().speech_verbs
+        )
         role = (mention.actor.role or "").lower() + " " + mention.text.lower() + " " + mention.actor.name.lower()
         gap = sentence - context.sentence_of(mention.start)
         features = {

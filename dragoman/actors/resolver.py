@@ -21,71 +21,11 @@ from dragoman.actors.kb import Entry, KnowledgeBase, date_window
 from dragoman.actors.titles import DEFAULT as DEFAULT_TITLES
 from dragoman.actors.titles import Titles
 from dragoman.domain.records import ActorRef, Document, Mention, Sentence
+from dragoman.lexicon import lexicon_file
 
 NAME = "actors.resolver"
 VERSION = "1.3"
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-LOCATION_PREPS = {
-    "in",
-    "to",
-    "from",
-    "at",
-    "near",
-    "into",
-    "across",
-    "outside",
-    "around",
-    "visit",
-    "visited",
-    "visiting",
-    "visits",
-    "via",
-    "toward",
-    "towards",
-    "inside",
-}
-POSSESSIVE = {"'s", "’s", "'", "’"}
-HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sheikh",
-    "ayatollah",
-    "imam",
-    "prince",
-    "princess",
-    "king",
-    "queen",
-    "sir",
-    "lord",
-    "lady",
-    "gen",
-    "general",
-    "president",
-    "minister",
-    "hojatoleslam",
-    "seyyed",
-    "sayyid",
-}
-# First words of two-word portfolios ("Minister of Foreign Trade"); others take one word.
-TWO_WORD_PORTFOLIOS = {
-    "foreign",
-    "internal",
-    "home",
-    "economic",
-    "national",
-    "public",
-    "social",
-    "higher",
-    "natural",
-    "civil",
-    "digital",
-    "strategic",
-    "agricultural",
-    "road",
-    "roads",
-}
 KIND_RANK = {"state": 0, "igo": 1, "institution": 2, "group": 3, "media": 4, "company": 5, "person": 6}
 
 
@@ -274,7 +214,8 @@ class Resolver:
         if not inner:
             return []
         covered = {i for sp in inner for i in range(sp.start, sp.end)}
-        extra = [t for t in ent if t.is_title and t.i not in covered and t.lower_.rstrip(".") not in HONORIFICS]
+        honorifics = _words("honorifics")
+        extra = [t for t in ent if t.is_title and t.i not in covered and t.lower_.rstrip(".") not in honorifics]
         if not extra:
             return []
         forms = [keys[sp.label] for sp in inner]
@@ -411,7 +352,7 @@ class Resolver:
             prev = doc[start - 1].lower_ if start > 0 else ""
             if prev == "the" and start > 1:
                 prev = doc[start - 2].lower_
-            if prev in LOCATION_PREPS and entry.kind == "state":
+            if prev in _words("location_preps") and entry.kind == "state":
                 return entry.ref(), "location"
             return entry.ref(sector=entry.sector or "GOV") if entry.kind != "state" else entry.ref(
                 sector="GOV"
@@ -424,7 +365,7 @@ class Resolver:
     def _cue(self, doc: Doc, sp: Span, matches: _Matches) -> tuple[Entry | None, int]:
         """The state or IGO a title belongs to: left ("Iran's", "Iranian") or "of Iran" on the right."""
         end = sp.start
-        if end > 0 and doc[end - 1].text in POSSESSIVE:
+        if end > 0 and doc[end - 1].text in _words("possessive"):
             end -= 1
         for cue in matches.alias_by_end.get(end, []):
             entry = self._scope_entry(cue)
@@ -501,7 +442,7 @@ class Resolver:
         stop = end + 1
         while (
             stop < len(doc)
-            and (stop == end + 1 or (stop == end + 2 and doc[end + 1].lower_ in TWO_WORD_PORTFOLIOS))
+            and (stop == end + 1 or (stop == end + 2 and doc[end + 1].lower_ in _words("two_word_portfolios")))
             and doc[stop].is_title
             and stop not in matches.alias_by_start
             and not (stop in matches.ents_by_start and matches.ents_by_start[stop].label_ == "PERSON")
@@ -648,3 +589,9 @@ def _modifies_right(span: Span) -> bool:
     """True when the span's last word modifies a noun after it ("general" in "general election")."""
     last = span[-1]
     return last.dep_ in {"amod", "compound", "nmod"} and last.head.i >= span.end
+
+
+def _words(section: str) -> frozenset[str]:
+    """A section of the name grammar (dragoman/lexicon/en/names.yaml) of the run."""
+    words: frozenset[str] = lexicon_file("names")[section]
+    return words

@@ -376,6 +376,7 @@ def reprocess(
     ] = None,
 ) -> None:
     """Re-extract stored documents whose extractor versions differ from the current ones."""
+    from dragoman.domain.errors import LexiconError
     from dragoman.pipeline.parallel import make_executor
     from dragoman.pipeline.process import ProcessorConfig
     from dragoman.pipeline.reprocess import reprocess as run_reprocess
@@ -397,6 +398,6 @@ def reprocess(
             batch_size=settings.batch_size,
             executor=make_executor(settings),
         )
-    except StoreError as exc:
+    except (StoreError, LexiconError) as exc:
         raise fail(str(exc)) from None
     console.print(f"{count} documents re-extracted -> {settings.db}")

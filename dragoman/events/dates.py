@@ -7,7 +7,8 @@ Tuesday on or before publication ("will meet on Monday": the next Monday); "in 2
 "from 1998 to 2001" and "1651–1653" are ranges; "since August 2022" opens a range; "by 2030" is
 a target; "in the spring of 2022" and "late 2022" are month ranges; "the 1990s" and "the 19th
 century" are year ranges. Each expression also carries its TimeML value (``2022-SP``, ``199``,
-``P3Y``, ``PRESENT_REF``) for the TempEval-3 evaluation. The words live in data/dates.yaml.
+``P3Y``, ``PRESENT_REF``) for the TempEval-3 evaluation. The words live in
+``dragoman/lexicon/en/dates.yaml`` (``--lexicon`` overrides apply).
 """
 
 from __future__ import annotations
@@ -19,12 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from dragoman.domain.dates import PartialDate
 from dragoman.domain.records import DatePrecision
+from dragoman.lexicon import LexiconFile, active_overrides, lexicon_file
 
-DATA = Path(__file__).parent / "data" / "dates.yaml"
 ISO_DAY = "%Y-%m-%d"
 FUTURE_WINDOW = 8  # words before an expression in which a future cue counts
 DateKind = Literal["point", "range", "since", "target", "duration", "vague"]
@@ -47,19 +46,22 @@ class DateValue:
         return self.kind not in {"duration", "vague"} and bool(self.value)
 
 
-@lru_cache(maxsize=1)
-def words() -> dict[str, Any]:
-    with DATA.open(encoding="utf-8") as handle:
-        loaded: dict[str, Any] = yaml.safe_load(handle)
-    return loaded
+def words() -> LexiconFile:
+    """The date words of the run (the packaged file and the ``--lexicon`` overrides)."""
+    return lexicon_file("dates")
 
 
 def _alternation(names: list[str] | dict[str, Any]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return _compiled(active_overrides())
+
+
+@lru_cache(maxsize=8)
+def _compiled(overrides: tuple[Path, ...]) -> list[tuple[str, re.Pattern[str]]]:
+    """The expressions built from the date words of ``overrides`` (one set per run)."""
     w = words()
     month = rf"(?P<month>{_alternation(w['months'])})\.?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"

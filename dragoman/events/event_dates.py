@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from dragoman.domain.records import DateBasis, Document, Sentence, Status
+from dragoman.events import triggers
 from dragoman.events.dates import DateValue, find_dates, words
-from dragoman.events.triggers import NOUNS as EVENT_NOUNS
 from dragoman.nlp.status import clause_head
 from dragoman.nlp.status import cues as status_cues
 
@@ -68,7 +68,7 @@ def background(trigger: Token) -> bool:
     """Past perfect on the event's clause, or a background phrase in its sentence."""
     head = clause_head(trigger)
     auxiliaries = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
-    if any(a.lower_ in {"had", "'d"} for a in auxiliaries) and head.tag_ == "VBN":
+    if any(a.lower_ in words()["past_perfect_auxiliaries"] for a in auxiliaries) and head.tag_ == "VBN":
         return True
     sentence = trigger.sent.text.lower()
     return any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in words()["background_cues"])
@@ -82,7 +82,7 @@ def clause_tense(trigger: Token) -> bool | None:
         return True  # "will meet", "Putin to meet Raisi on Monday"
     if head.dep_ == "xcomp" and head.head.lemma_.lower() in status_cues()["intention_verbs"]:
         return True  # "plans to meet", "is scheduled to meet"
-    if head.tag_ == "VBD" or auxiliaries & {"has", "have", "had", "was", "were", "did"}:
+    if head.tag_ == "VBD" or auxiliaries & set(words()["past_auxiliaries"]):
         return False
     return None
 
@@ -121,7 +121,7 @@ def _clause_heads(trigger: Token) -> set[int]:
     for _ in range(4):
         purpose = head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
         # "an interview in April 2021, where he criticised": the time of the noun the clause describes
-        setting = head.dep_ == "relcl" and any(c.lower_ in {"where", "when"} for c in head.children)
+        setting = head.dep_ == "relcl" and any(c.lower_ in words()["setting_relatives"] for c in head.children)
         if head.head.i == head.i or not (head.dep_ == "xcomp" or purpose or setting):
             break
         head = head.head
@@ -143,12 +143,14 @@ def _refers_back(trigger: Token) -> bool:
     """ "Amir-Abdollahian's visit", "the meeting": a definite noun naming an event already told."""
     if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.lemma_.lower() in words()["ongoing_nouns"]:
         return False
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) for c in trigger.children)
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in words()["definite_determiners"]) for c in trigger.children
+    )
 
 
 def _thing(token: Token) -> bool:
     """A common noun that names no event: a date hung on it by the parser belongs to the clause."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() not in EVENT_NOUNS
+    return token.pos_ == "NOUN" and token.lemma_.lower() not in triggers.NOUNS
 
 
 def _amount(token: Token) -> bool:

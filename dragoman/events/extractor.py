@@ -26,8 +26,6 @@ from dragoman.nlp.status import cues as status_cues
 from dragoman.nlp.syntax import negated, set_apart
 
 NON_ACTORS = {"region", "agreement"}
-RECIPIENT_PREPS = {"to", "with", "on", "against", "toward", "towards", "at", "from", "into"}
-VISIT_PREPS = {"in", "to"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # What may stand between two listed days: ", in Tehran on ", " and in Samarkand on ", " and ".
 LIST_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?(?:in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+)?(?:on\s+)?$")
@@ -136,7 +134,7 @@ class EventExtractor:
                 for c in verb.children
                 if c.dep_ in {"prep", "prt"} and (c.lower_ == "for" or _mentions_in(c.subtree, mentions))
             }
-            if particle & {"for", "on", "upon"}:
+            if particle & lex.REQUEST_PARTICLES:
                 event_type, mode = "REQUEST", None
             elif obj is None or not _mentions_in(obj.subtree, mentions):
                 return None
@@ -183,7 +181,7 @@ class EventExtractor:
         if noun.dep_ == "dobj":  # "put trade between Russia and Iran at ...": the parser hangs it on the verb
             preps += [c for c in noun.head.children if c.lower_ == "between"]
         for prep in preps:
-            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | {"between", "of"}:
+            if prep.dep_ == "prep" and prep.lower_ in lex.RECIPIENT_PREPS | {"between", "of"}:
                 found = [m for c in prep.children for m in _mentions_in(c.subtree, mentions)]
                 if prep.lower_ == "between":
                     actors.extend(found)
@@ -236,7 +234,7 @@ class EventExtractor:
             elif child.dep_ in {"dobj", "dative", "attr", "oprd"}:
                 recipients.extend(_object_mentions(child, mentions))
             elif child.dep_ == "prep":
-                preps = RECIPIENT_PREPS | (VISIT_PREPS if verb.lemma_ in {"arrive", "travel"} else set())
+                preps = lex.RECIPIENT_PREPS | (lex.VISIT_PREPS if verb.lemma_ in lex.VISIT_VERBS else set())
                 if child.lower_ in preps:
                     recipients.extend(m for c in child.children for m in _mentions_in(c.subtree, mentions))
         actors = _top(actors)
@@ -277,7 +275,7 @@ class EventExtractor:
         token = frame.trigger
         clause = token if token.pos_ in {"VERB", "AUX"} else token.head
         governor = clause.head if clause.dep_ in {"xcomp", "ccomp"} else None
-        promised = governor is not None and governor.lemma_.lower() in {"promise", "pledge"}
+        promised = governor is not None and governor.lemma_.lower() in lex.PROMISE_VERBS
         if promised and frame.type not in {"AGREE", "THREATEN"}:
             frame.type, frame.mode = "AGREE", "promise"
         cue = clause_status(token)
@@ -425,13 +423,7 @@ def _aid_mode(token: Token) -> str | None:
         if token.dep_ != "ROOT"
         else {t.lower_ for t in token.subtree}
     )
-    if words & lex.MILITARY:
-        return "military"
-    if words & lex.HUMANITARIAN:
-        return "humanitarian"
-    if words & lex.ECONOMIC:
-        return "economic"
-    return None
+    return next((mode for mode, goods in lex.AID_GOODS.items() if words & goods), None)
 
 
 def _controlling_object(verb: Token) -> Token | None:
@@ -469,9 +461,9 @@ def _under_attack(noun: Token, mentions: list[Mention]) -> list[Mention]:
 
 def _by_phone(verb: Token) -> bool:
     return any(
-        c.lower_ in {"by", "over", "on"}
+        c.lower_ in lex.PHONE_PREPS
         and c.dep_ == "prep"
-        and any(g.lemma_.lower() in {"phone", "telephone"} for g in c.children)
+        and any(g.lemma_.lower() in lex.PHONE_WORDS for g in c.children)
         for c in verb.children
     )
 

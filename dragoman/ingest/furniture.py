@@ -2,7 +2,8 @@
 
 Social and share buttons, menus and breadcrumbs, photo credits and captions,
 newsletter boxes, author bios, "related" teaser lists and pull quotes are
-marked (never deleted) so that no later stage reports them as content.
+marked (never deleted) so that no later stage reports them as content. The patterns are
+in ``dragoman/lexicon/en/furniture.yaml`` (``--lexicon`` overrides apply).
 """
 
 from __future__ import annotations
@@ -10,60 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dragoman.lexicon import lexicon_file
+
 Range = tuple[int, int, str]
+Patterns = tuple[tuple[str, re.Pattern[str]], ...]
 
-LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("social", re.compile(r"^(follow us|share (this|on)|tweet this|like us on|join us on)\b", re.I)),
-    ("share", re.compile(r"^(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|telegram)$", re.I)),
-    ("more", re.compile(r"^(keep reading|read more|show (less|more)|continue reading|load more)", re.I)),
-    ("newsletter", re.compile(r"\b(subscribe|sign up|newsletter|get our (latest|updates))\b", re.I)),
-    (
-        "caption",
-        re.compile(r"^[\[(]?\s*(photo|image|picture|top image|credit|source|illustration)\b.{0,200}$", re.I),
-    ),
-    (
-        "caption",
-        re.compile(r"\((cc by[^)]*|getty images|reuters|ap photo|afp[^)]*|wikimedia commons)\)\s*$", re.I),
-    ),
-    ("caption", re.compile(r"^\s*[◀▶►◄▲▼]")),
-    (
-        "caption",
-        re.compile(r"\b[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*\s?/\s?(reuters|ap|afp|epa|getty images|tass|wana)\W*$", re.I),
-    ),
-    ("menu", re.compile(r"^\s*[•·▪>»]\s*\S")),
-    ("menu", re.compile(r"^[^.!?]{1,40}( \| [^.!?]{1,40})+$")),
-    ("meta", re.compile(r"^(issue|country|tags?|topics?|category|categories|filed under)\s*:", re.I)),
-    ("copyright", re.compile(r"(^©|\ball rights reserved\b|^copyright\b)", re.I)),
-    ("cookie", re.compile(r"\b(cookies?|privacy policy)\b.*\b(accept|consent|use)\b", re.I)),
-    ("image-name", re.compile(r"^[\w-]+_[\w_-]+\.?(jpe?g|png|webp)?$", re.I)),
-    ("separator", re.compile(r"^(-{3,}|\*{3,}|_{3,})$")),
-)
 
-# A header after which the rest of the page is other content (teasers, bios, links).
-TAIL_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "related",
-        re.compile(
-            r"^(check also|related( articles| posts| stories| content| reading)?|"
-            r"more (from|on|in) .{0,40}|you (may|might) also like|recommended|most (read|popular)|"
-            r"latest( news| articles)?|trending|further reading|see also)\s*:?$",
-            re.I,
-        ),
-    ),
-    (
-        "republished",
-        re.compile(r"^this (article|piece|commentary) (was|has been) (originally )?(re)?published", re.I),
-    ),
-    (
-        "bio",
-        re.compile(
-            r"^[A-Z][\w.’'-]+(\s+[A-Z][\w.’'-]+){1,4} is (a|an|the) [^.]{0,160}\b(fellow|professor|"
-            r"student|researcher|analyst|director|journalist|editor|author|correspondent|lecturer|"
-            r"scholar|expert|associate|head|founder|writer|candidate)\b",
-            re.I,
-        ),
-    ),
-)
+def line_patterns() -> Patterns:
+    """(kind, pattern) of one furniture line, in order: dragoman/lexicon/en/furniture.yaml, ``lines``."""
+    patterns: Patterns = lexicon_file("furniture")["lines"]
+    return patterns
+
+
+def tail_markers() -> Patterns:
+    """Headers after which the rest of the page is other content (teasers, bios, links)."""
+    patterns: Patterns = lexicon_file("furniture")["tail_markers"]
+    return patterns
+
+
 # Consecutive short lines that make a list of other articles.
 TEASER_RUN = 8
 # A tail marker only counts once this share of the text lies before it.
@@ -93,7 +58,7 @@ def _words(text: str) -> int:
 
 
 def _line_kind(text: str) -> str | None:
-    for kind, pattern in LINE_PATTERNS:
+    for kind, pattern in line_patterns():
         if pattern.search(text):
             if kind == "newsletter" and _words(text) > 25:
                 continue  # a body sentence about a newsletter, not a sign-up box
@@ -125,7 +90,7 @@ def mark_furniture(text: str) -> list[Range]:
     tail_start: int | None = None
     for block in lines:
         if tail_start is None and block.start >= TAIL_MIN_POSITION * len(text):
-            for kind, pattern in TAIL_MARKERS:
+            for kind, pattern in tail_markers():
                 if pattern.search(block.text):
                     tail_start = block.start
                     ranges.append((block.start, len(text.rstrip()), kind))
@@ -144,8 +109,9 @@ def mark_furniture(text: str) -> list[Range]:
 def _between_separators(lines: list[Block]) -> list[Range]:
     """One short paragraph set between two rules (---) is a pull quote or a box, not body."""
     marked: list[Range] = []
+    rules = [pattern for kind, pattern in line_patterns() if kind == "separator"]
     for before, inside, after in zip(lines, lines[1:], lines[2:], strict=False):
-        if all(LINE_PATTERNS[-1][1].match(b.text) for b in (before, after)) and _words(inside.text) <= 80:
+        if all(any(r.match(b.text) for r in rules) for b in (before, after)) and _words(inside.text) <= 80:
             marked.append((inside.start, inside.end, "pullquote"))
     return marked
 

@@ -6,6 +6,28 @@ file, applies the user's ``--lexicon`` override files in order, and checks every
 against the file's schema and the PLOVER ontology; a bad file is one ``file:line`` error.
 """
 
-from dragoman.lexicon.loader import LEXICON_FILES, Lexicon, LexiconFile, lexicon_paths, load_lexicon
+from dragoman.lexicon.loader import (
+    LEXICON_FILES,
+    Lexicon,
+    LexiconFile,
+    OverridePart,
+    active_overrides,
+    lexicon_file,
+    lexicon_paths,
+    lexicon_sources,
+    load_lexicon,
+    use_overrides,
+)
 
-__all__ = ["LEXICON_FILES", "Lexicon", "LexiconFile", "load_lexicon", "lexicon_paths"]
+__all__ = [
+    "LEXICON_FILES",
+    "Lexicon",
+    "LexiconFile",
+    "OverridePart",
+    "active_overrides",
+    "lexicon_file",
+    "load_lexicon",
+    "lexicon_paths",
+    "lexicon_sources",
+    "use_overrides",
+]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -141,7 +143,9 @@ def _apply_override(packaged: dict[str, dict[str, Any]], path: Path) -> None:
         raise LexiconError(f"{path}:1: a lexicon override is a mapping of lexicon file names")
     for name, sections in data.items():
         if name not in packaged:
-            raise LexiconError(f"{path}:{_line(data, name)}: no lexicon file {name!r}; one of {', '.join(packaged)}")
+            if name in SCHEMAS:
+                continue  # another file's words: checked when the stage that reads that file loads it
+            raise LexiconError(f"{path}:{_line(data, name)}: no lexicon file {name!r}; one of {', '.join(SCHEMAS)}")
         if not isinstance(sections, dict):
             raise LexiconError(f"{path}:{_line(data, name)}: {name}: expected a mapping of sections")
         schema = SCHEMAS[name]
@@ -165,3 +169,66 @@ def _check(section: Section, container: Any, key: str, source: str) -> Any:
 def _finish(name: str, raw: dict[str, Any]) -> LexiconFile:
     schema = SCHEMAS[name]
     return LexiconFile(name, raw["version"], {s: schema[s].freeze(raw[s]) for s in schema})
+
+
+# ----------------------------------------------------------------- the run's language data
+# The override files of the run (``--lexicon``), set when a processor or an ingest starts:
+# the stage modules read their words through ``lexicon_file``, which applies them.
+_overrides: list[tuple[Path, ...]] = [()]
+
+
+# The files read under the current overrides, by name: the stages look words up per token.
+_current: dict[str, LexiconFile] = {}
+
+
+def use_overrides(paths: Sequence[Path]) -> None:
+    """Make ``paths`` the override files ``lexicon_file`` applies (one set per run and process)."""
+    overrides = tuple(Path(p) for p in paths)
+    if overrides != _overrides[0]:
+        _overrides[0] = overrides
+        _current.clear()
+
+
+def active_overrides() -> tuple[Path, ...]:
+    return _overrides[0]
+
+
+def lexicon_file(name: str) -> LexiconFile:
+    """The file ``name`` with the run's overrides applied, validated once."""
+    found = _current.get(name)
+    if found is None:
+        found = _current[name] = _cached_file(name, active_overrides())
+    return found
+
+
+@lru_cache(maxsize=64)
+def _cached_file(name: str, overrides: tuple[Path, ...]) -> LexiconFile:
+    return load_lexicon([name], overrides)[name]
+
+
+@dataclass(frozen=True)
+class OverridePart:
+    """What an override file says about the files ``names``: a stage that reads only those
+    files hashes this, so an override of trigger words changes no other stage's version."""
+
+    path: Path
+    names: tuple[str, ...]
+
+    def read_bytes(self) -> bytes:
+        try:
+            data = _read(self.path.read_text(encoding="utf-8"), str(self.path))
+        except (OSError, LexiconError):
+            return self.path.read_bytes() if self.path.is_file() else b""  # the load reports it
+        if not isinstance(data, dict):
+            return json.dumps(data, default=str).encode()
+        part = {name: data[name] for name in self.names if name in data}
+        return json.dumps(part, sort_keys=True, ensure_ascii=False, default=str).encode() if part else b""
+
+
+def lexicon_sources(names: Sequence[str], overrides: Sequence[Path] = ()) -> list[Traversable | OverridePart]:
+    """The packaged files ``names`` and what each override says about them: a stage's data files."""
+    packaged: list[Traversable | OverridePart] = [
+        resources.files("dragoman.lexicon") / LANGUAGE / f"{name}.yaml" for name in names
+    ]
+    parts = [OverridePart(Path(p), tuple(names)) for p in overrides]
+    return packaged + [part for part in parts if part.read_bytes()]  # an override of other files is no source

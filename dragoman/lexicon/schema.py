@@ -3,11 +3,14 @@ may name (PLOVER types, modes and statuses, stances), checked when a file is loa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from dragoman.domain.ontology import MODES, STATUSES, TYPES
+from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter, ValidationError
+
+from dragoman.domain.ontology import MODES, STATUSES, TYPES, is_mode_of
 from dragoman.domain.records import Stance
 
 # The closed vocabularies a file may name, by kind.
@@ -124,4 +127,264 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "stances": Section("groups", names="stance"),
         "negation": Section("words", ordered=True),
     },
+}
+
+
+# ----------------------------------------------------------------- sections with a pydantic type
+class Typed(Section):
+    """A section whose value is checked by a pydantic type (``kind``), for the richer files
+    (trigger entries naming a PLOVER type and mode, date words, text patterns).
+
+    An override merges into it deeply: mappings are updated key by key, lists extended.
+    ``build`` turns the checked value into what the stage reads (a frozenset, compiled patterns).
+    """
+
+    def __init__(
+        self, kind: Any, build: Callable[[Any], Any] | None = None, names: str | None = None, describe: str = ""
+    ) -> None:
+        super().__init__("typed", names, describe=describe)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "build", build)
+        object.__setattr__(self, "adapter", TypeAdapter(kind, config=ConfigDict(strict=True)))
+
+    kind: Any
+    build: Callable[[Any], Any] | None
+    adapter: TypeAdapter[Any]
+
+    def read(self, value: Any) -> Any:
+        try:
+            return self.adapter.validate_python(value)
+        except ValidationError as exc:
+            error = exc.errors(include_url=False, include_input=False)[0]
+            loc = tuple(error["loc"])
+            container, key = _place(value, loc)
+            path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc if p not in _UNION_BRANCHES)
+            message = str(error["msg"]).removeprefix("Value error, ")
+            raise _invalid(f"{path.lstrip('.') + ': ' if path else ''}{message}", container, key) from None
+
+    def merge(self, base: Any, added: Any) -> Any:
+        return _deep_merge(base, added)
+
+    def freeze(self, value: Any) -> Any:
+        return self.build(value) if self.build is not None else value
+
+
+# What pydantic puts in an error's path besides keys and indices: the union branch it tried, a key's check.
+_UNION_BRANCHES = frozenset({"str", "int", "list[...]", "none", "dict[str,...]", "[key]"})
+
+
+def _place(value: Any, loc: tuple[int | str, ...]) -> tuple[Any, str | int]:
+    """The innermost container on the path ``loc`` that knows its lines, and the key in it."""
+    found: tuple[Any, str | int] = (None, "")
+    node = value
+    for key in loc:
+        if isinstance(node, dict) and isinstance(key, str) and key in node:
+            if hasattr(node, "lines"):
+                found = (node, key)
+            node = node[key]
+        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            if hasattr(node, "lines"):
+                found = (node, key)
+            node = node[key]
+        elif key in _UNION_BRANCHES:
+            continue
+        else:
+            break
+    return found
+
+
+def _deep_merge(base: Any, added: Any) -> Any:
+    if isinstance(base, dict) and isinstance(added, dict):
+        return {**base, **{k: _deep_merge(base[k], v) if k in base else v for k, v in added.items()}}
+    if isinstance(base, list) and isinstance(added, list):
+        return list(base) + [item for item in added if item not in base]
+    return added
+
+
+def _known_type(value: str) -> str:
+    if value not in TYPES:
+        raise ValueError(f"{value!r} is not a PLOVER type")
+    return value
+
+
+def _type_and_mode(entry: list[str | None]) -> list[str | None]:
+    event_type = _known_type(str(entry[0]))
+    mode = entry[1] if len(entry) > 1 else None
+    if mode is not None and not is_mode_of(event_type, mode):
+        raise ValueError(f"{mode!r} is not a PLOVER mode of {event_type}")
+    return [event_type, mode]
+
+
+def _aid_mode(value: str) -> str:
+    if not is_mode_of("AID", value):
+        raise ValueError(f"{value!r} is not a PLOVER mode of AID")
+    return value
+
+
+def _pattern(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a regular expression: {exc}") from None
+    return value
+
+
+Word = Annotated[str, Field(min_length=1)]
+Words = list[Word]
+# A trigger word's event: [PLOVER type] or [PLOVER type, PLOVER mode of that type].
+Trigger = Annotated[list[str | None], Field(min_length=1, max_length=2), AfterValidator(_type_and_mode)]
+AidMode = Annotated[str, AfterValidator(_aid_mode)]
+Pattern = Annotated[str, Field(min_length=1), AfterValidator(_pattern)]
+# A text pattern and its kind: [kind, regular expression].
+KindPattern = Annotated[list[Pattern], Field(min_length=2, max_length=2)]
+
+
+def word_set(value: list[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+def triggers_of(value: dict[str, list[str | None]]) -> dict[str, tuple[str, str | None]]:
+    return {word: (str(entry[0]), entry[1]) for word, entry in value.items()}
+
+
+def word_groups(value: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    return {key: frozenset(words) for key, words in value.items()}
+
+
+def kind_patterns(value: list[list[str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Case-folded patterns, in order (the first that matches a line names its kind)."""
+    return tuple((kind, re.compile(pattern, re.I)) for kind, pattern in value)
+
+
+def _words(describe: str = "") -> Typed:
+    return Typed(Words, word_set, describe=describe)
+
+
+SCHEMAS["triggers"] = {
+    "verbs": Typed(dict[Word, Trigger], triggers_of, names="type"),
+    "nouns": Typed(dict[Word, Trigger], triggers_of, names="type"),
+    "aid_goods": Typed(dict[AidMode, Words], word_groups, names="mode"),
+    "light_verbs": _words(),
+    "deny": _words(),
+    "needs_partner": _words(),
+    "object_control": _words(),
+    "recipient_preps": _words(),
+    "visit_preps": _words(),
+    "visit_verbs": _words(),
+    "promise_verbs": _words(),
+    "request_particles": _words(),
+    "phone_words": _words(),
+    "phone_preps": _words(),
+}
+# The date words keep their YAML shapes: events/dates.py reads them as mappings and lists.
+_Number = int | str
+SCHEMAS["dates"] = {
+    "months": Typed(dict[Word, int]),
+    "ambiguous_months": Typed(Words),
+    "weekdays": Typed(dict[Word, int]),
+    "ambiguous_weekdays": Typed(Words),
+    "seasons": Typed(dict[Word, Annotated[list[_Number], Field(min_length=3, max_length=3)]]),
+    "parts": Typed(dict[Word, Annotated[list[int], Field(min_length=2, max_length=2)]]),
+    "halves": Typed(dict[Word, Word]),
+    "quarters": Typed(dict[Word, Word]),
+    "ordinals": Typed(dict[Word, int]),
+    "numbers": Typed(dict[Word, _Number]),
+    "units": Typed(dict[Word, Word]),
+    "day_words": Typed(dict[Word, int]),
+    "day_parts": Typed(dict[Word, Word]),
+    "shifts": Typed(dict[Word, int]),
+    "within": Typed(Words),
+    "vague": Typed(dict[Word, Word]),
+    "year_words": Typed(dict[Word, dict[Word, int]]),
+    "last_night": Typed(Words),
+    "since": Typed(Words),
+    "target": Typed(Words),
+    "range_starts": Typed(Words),
+    "range_joins": Typed(Words),
+    "future_cues": Typed(Words),
+    "not_year_after": Typed(Words),
+    "background_cues": Typed(Words),
+    "agencies": Typed(Words),
+    "temporal_links": Typed(Words),
+    "ongoing_nouns": Typed(Words),
+    "occurrence_verbs": Typed(Words),
+    "past_perfect_auxiliaries": Typed(Words),
+    "past_auxiliaries": Typed(Words),
+    "setting_relatives": Typed(Words),
+    "definite_determiners": Typed(Words),
+}
+SCHEMAS["status"] = {
+    name: _words()
+    for name in (
+        "allege_adverbs",
+        "allege_verbs",
+        "allege_nouns",
+        "alleging_sayers",
+        "saying_verbs",
+        "deny_verbs",
+        "dismissal_words",
+        "modals",
+        "future",
+        "conditions",
+        "concessive_before_condition",
+        "intention_verbs",
+        "accusing_verbs",
+    )
+}
+SCHEMAS["syntax"] = {"cancelling": _words(), "excluding": _words()}
+SCHEMAS["names"] = {
+    "location_preps": _words(),
+    "possessive": _words(),
+    "honorifics": _words(),
+    "two_word_portfolios": _words(),
+}
+SCHEMAS["references"] = {
+    name: _words()
+    for name in (
+        "person_pronouns",
+        "group_pronouns",
+        "expletive_pronouns",
+        "person_nouns",
+        "institution_nouns",
+        "state_nouns",
+        "pair_nouns",
+        "pair_words",
+        "speech_verbs",
+    )
+}
+SCHEMAS["furniture"] = {
+    "lines": Typed(list[KindPattern], kind_patterns),
+    "tail_markers": Typed(list[KindPattern], kind_patterns),
+}
+
+
+def _precision(value: str) -> str:
+    if value not in PLACE_PRECISIONS:
+        raise ValueError(f"{value!r} is not a place precision; one of {', '.join(PLACE_PRECISIONS)}")
+    return value
+
+
+def _case_sensitive(value: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in value)
+
+
+def _verbs_and_prepositions(value: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    return {key: frozenset(words) for key, words in value.items()}
+
+
+# How exactly a cue places an event: at the place, beside it, somewhere across it.
+PLACE_PRECISIONS = ("exact", "near", "area")
+Precision = Annotated[str, AfterValidator(_precision)]
+PloverType = Annotated[str, AfterValidator(_known_type)]
+SCHEMAS["places"] = {
+    "prepositions": Typed(dict[Word, Precision]),
+    "phrases": Typed(dict[Word, Precision]),
+    "target_prepositions": _words(),
+    "not_places": _words(),
+    "object_place_types": Typed(list[PloverType], word_set, names="type"),
+    "object_place_kinds": _words(),
+    "undergo": Typed(dict[Literal["verbs", "prepositions"], Words], _verbs_and_prepositions),
+    "travel": Typed(dict[Literal["verbs", "prepositions"], Words], _verbs_and_prepositions),
+    "light_verbs": _words(),
+    "datelines": Typed(list[Pattern], _case_sensitive),
 }

@@ -4,22 +4,19 @@ A cue counts only where it governs: "allegedly" on the drone clause leaves a mee
 coordinated clause asserted; "The minister denied that Iran has been continuing to provide
 drones" is a denied delivery, attributed to the minister, however deep the complement;
 "threatens to strike" makes the strike hypothetical but not the threat; "even if" concedes a fact.
-Denied beats alleged, which beats hypothetical. The cue words live in data/status.yaml.
+Denied beats alleged, which beats hypothetical. The cue words live in
+``dragoman/lexicon/en/status.yaml`` (``--lexicon`` overrides apply).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from dragoman.domain.records import Status
+from dragoman.lexicon import LexiconFile, lexicon_file
 
-DATA = Path(__file__).parent / "data" / "status.yaml"
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Relations through which a governing word reaches the event's clause.
 COMPLEMENTS = {
@@ -50,11 +47,9 @@ class StatusCue:
     source: Token | None = None
 
 
-@lru_cache(maxsize=1)
-def cues() -> dict[str, Any]:
-    with DATA.open(encoding="utf-8") as handle:
-        loaded: dict[str, Any] = yaml.safe_load(handle)
-    return {key: set(value) if isinstance(value, list) else value for key, value in loaded.items()}
+def cues() -> LexiconFile:
+    """The status cue words of the run, each section a set of words."""
+    return lexicon_file("status")
 
 
 def clause_head(token: Token) -> Token:
@@ -151,7 +146,7 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
     if governor.pos_ in {"VERB", "AUX"} and lemma in c["allege_verbs"]:
         passive = any(ch.dep_ == "nsubjpass" for ch in governor.children)
         return [StatusCue("alleged", governor, _agent(governor) if passive else subject)]
-    if governor.pos_ in {"VERB", "AUX"} and lemma in {"say", "tell", "state", "suggest", "indicate", "show"}:
+    if governor.pos_ in {"VERB", "AUX"} and lemma in c["saying_verbs"]:
         if subject is not None and subject.lower_ in c["alleging_sayers"] | c["allege_nouns"]:
             return [StatusCue("alleged", governor)]
         if subject is not None and subject.lemma_.lower() in c["alleging_sayers"] | c["allege_nouns"]:

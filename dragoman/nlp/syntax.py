@@ -2,17 +2,14 @@
 
 Negation: "did not send", "no meeting", "refused to condemn", "refrained from endorsing"
 are not things that happened or were said. Exclusion: "Iran, unlike Belarus, ..." does not
-make Belarus part of the subject.
+make Belarus part of the subject. The words are in ``dragoman/lexicon/en/syntax.yaml``.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-# Governing verbs that cancel their complement: "refused to sign", "refrained from supplying".
-CANCELLING = frozenset("refuse decline fail avoid abstain hesitate refrain neglect eschew".split())
-# Prepositions that set a name apart from the subject ("Iran, unlike Belarus, ...").
-EXCLUDING = frozenset("unlike except besides excluding".split())
+from dragoman.lexicon import lexicon_file
 
 
 def negated(trigger: Token) -> bool:
@@ -22,9 +19,10 @@ def negated(trigger: Token) -> bool:
     governor = trigger.head
     if governor.i == trigger.i:
         return False
-    if trigger.dep_ in {"xcomp", "ccomp"} and governor.lemma_.lower() in CANCELLING:
+    cancelling = lexicon_file("syntax")["cancelling"]
+    if trigger.dep_ in {"xcomp", "ccomp"} and governor.lemma_.lower() in cancelling:
         return True
-    if trigger.dep_ == "pcomp" and governor.dep_ == "prep" and governor.head.lemma_.lower() in CANCELLING:
+    if trigger.dep_ == "pcomp" and governor.dep_ == "prep" and governor.head.lemma_.lower() in cancelling:
         return True  # "refrained from supplying"
     governs_object = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}
     return (trigger.dep_ == "xcomp" or governs_object) and any(c.dep_ == "neg" for c in governor.children)
@@ -32,4 +30,5 @@ def negated(trigger: Token) -> bool:
 
 def set_apart(subject: Token) -> set[int]:
     """Indices of the tokens an excluding preposition sets apart from a subject."""
-    return {t.i for c in subject.subtree if c.dep_ == "prep" and c.lower_ in EXCLUDING for t in c.subtree}
+    excluding = lexicon_file("syntax")["excluding"]
+    return {t.i for c in subject.subtree if c.dep_ == "prep" and c.lower_ in excluding for t in c.subtree}

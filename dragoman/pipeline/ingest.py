@@ -13,6 +13,7 @@ from dragoman.domain.records import Document, IngestError, ProcessedDocument
 from dragoman.ingest import NearDuplicateIndex, iter_documents
 from dragoman.ingest.dedup import band_keys
 from dragoman.ingest.language import is_english
+from dragoman.lexicon import load_lexicon, use_overrides
 from dragoman.pipeline.consolidate import consolidate
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
 from dragoman.pipeline.process import ProcessorConfig, split_failed
@@ -120,6 +121,10 @@ def ingest(
     """
     report = IngestReport()
     config = ProcessorConfig.from_settings(settings)
+    # The furniture patterns are read here, as documents are built: the run's overrides apply,
+    # and a bad override file fails now, before any document is read.
+    load_lexicon(overrides=config.lexicon_files)
+    use_overrides(config.lexicon_files)
     executor = executor or SerialExecutor(config)
     with writer_lock(settings.db):
         with open_for_write(settings.db) as store:

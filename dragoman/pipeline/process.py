@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from dragoman.domain.records import Document, ProcessedDocument
+from dragoman.lexicon import load_lexicon, use_overrides
 from dragoman.pipeline.heap import keep_buffers_on_heap
 from dragoman.pipeline.stages import DocState, EventCoding, ProcessorConfig, Stage, components, stage_specs
 
@@ -24,6 +25,8 @@ class DocumentProcessor:
     def __init__(self, config: ProcessorConfig | None = None) -> None:
         config = config or ProcessorConfig()
         self.config = config
+        load_lexicon(overrides=config.lexicon_files)  # a bad override fails here, not once a document
+        use_overrides(config.lexicon_files)  # the words the stages read
         self.stages: list[Stage] = [spec.build(config) for spec in stage_specs(config)]
         self.components = components(config)
 
@@ -34,6 +37,7 @@ class DocumentProcessor:
                 stage.coder = coder
 
     def process(self, documents: Sequence[Document]) -> list[ProcessedDocument]:
+        use_overrides(self.config.lexicon_files)  # this processor's words, should another have been built since
         # Stages are chained generators, as spaCy's pipes: each document goes through every
         # stage before the next is parsed, so a batch's parses are never all held at once.
         stream: Iterator[DocState] = iter([DocState(document) for document in documents])

@@ -32,7 +32,7 @@ from dragoman.domain.records import Component, Document, EventMention, Mention, 
 from dragoman.events import EventExtractor
 from dragoman.events.learned.coder import LearnedEventCoder
 from dragoman.ingest.language import is_english
-from dragoman.lexicon import lexicon_paths
+from dragoman.lexicon import OverridePart, lexicon_paths, lexicon_sources
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp import model as nlp_model
 from dragoman.nlp.windows import parse_each
@@ -130,7 +130,8 @@ def failure(what: str, error: BaseException) -> str:
     return f"{what} ({type(error).__name__}{': ' + message if message else ''})"
 
 
-DataFiles = Callable[[ProcessorConfig], Sequence[Traversable | Path]]
+DataFile = Traversable | Path | OverridePart
+DataFiles = Callable[[ProcessorConfig], Sequence[DataFile]]
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ class StageSpec:
         return Component(self.name, version)
 
 
-def data_hash(files: Iterable[Traversable | Path]) -> str:
+def data_hash(files: Iterable[DataFile]) -> str:
     """Eight hex digits of SHA-256 over the files' bytes, in the order given."""
     digest = hashlib.sha256()
     for file in files:
@@ -244,11 +245,17 @@ def _package_files(package: str, *names: str) -> list[Traversable]:
     return [root / name for name in names]
 
 
-def _event_words() -> list[Traversable]:
+# The language-data files (dragoman/lexicon/en/) each stage reads; ``--lexicon`` overrides
+# count only for the files they name, so an edited trigger list outdates the events alone.
+EVENT_WORDS = ("triggers", "dates", "status", "syntax")
+RESOLVER_WORDS = ("titles", "names")
+QUOTE_WORDS = ("status", "syntax", "references")
+PLACE_WORDS = ("places",)
+
+
+def _event_words(config: ProcessorConfig) -> list[DataFile]:
     """What both event coders read besides their own: trigger words, date words, status cues."""
-    return _package_files("dragoman.events", "triggers.py", "data/dates.yaml") + _package_files(
-        "dragoman.nlp", "data/status.yaml"
-    )
+    return [*lexicon_sources(EVENT_WORDS, config.lexicon_files)]
 
 
 def _model_version() -> str:
@@ -259,9 +266,9 @@ def _model_version() -> str:
         return nlp_model.VERSION
 
 
-def _resolver_files(config: ProcessorConfig) -> list[Traversable | Path]:
-    packaged: list[Traversable | Path] = [resources.files("dragoman.actors") / "data" / name for name in KB_FILES]
-    return packaged + [Path(p) for p in config.kb_files] + lexicon_paths("titles", config.lexicon_files)
+def _resolver_files(config: ProcessorConfig) -> list[DataFile]:
+    packaged: list[DataFile] = [resources.files("dragoman.actors") / "data" / name for name in KB_FILES]
+    return packaged + [Path(p) for p in config.kb_files] + lexicon_sources(RESOLVER_WORDS, config.lexicon_files)
 
 
 STAGES: dict[str, StageSpec] = {}
@@ -304,7 +311,7 @@ register(
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"events"}),
         build=_Events,
-        data_files=lambda config: _event_words(),
+        data_files=_event_words,
     ),
 )
 register(
@@ -315,7 +322,10 @@ register(
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"events"}),
         build=_LearnedEvents,
-        data_files=lambda config: _package_files("dragoman.events.learned", "types.npz", "words.yaml") + _event_words(),
+        data_files=lambda config: [
+            *_package_files("dragoman.events.learned", "types.npz", "words.yaml"),
+            *_event_words(config),
+        ],
     ),
 )
 register(
@@ -327,7 +337,9 @@ register(
         writes=frozenset({"events"}),
         build=_Places,
         data_files=lambda config: (
-            _package_files("dragoman.places", "data/places.yaml", "data/cues.yaml") + [Path(p) for p in config.kb_files]
+            _package_files("dragoman.places", "data/places.yaml")
+            + [Path(p) for p in config.kb_files]
+            + lexicon_sources(PLACE_WORDS, config.lexicon_files)
         ),
     ),
 )
@@ -339,12 +351,12 @@ register(
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"statements"}),
         build=_Quotes,
-        data_files=lambda config: (
-            _package_files("dragoman.quotes", "cues.py", "data/channels.yaml")
-            + _package_files("dragoman.nlp", "data/status.yaml")
-            + _package_files("dragoman.actors", "data/references.yaml", "data/antecedent_ranker.json")
-            + lexicon_paths("stance")
-        ),
+        data_files=lambda config: [
+            *_package_files("dragoman.quotes", "cues.py", "data/channels.yaml"),
+            *lexicon_sources(QUOTE_WORDS, config.lexicon_files),
+            *_package_files("dragoman.actors", "data/antecedent_ranker.json"),
+            *lexicon_paths("stance"),
+        ],
     ),
 )
 

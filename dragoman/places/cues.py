@@ -1,13 +1,13 @@
-"""The words that say where an event happened, read once from ``data/cues.yaml``."""
+"""The words that say where an event happened, read from ``dragoman/lexicon/en/places.yaml``."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
-import yaml
+from dragoman.lexicon import active_overrides, load_lexicon
 
 
 @dataclass(frozen=True)
@@ -26,21 +26,25 @@ class Cues:
     datelines: tuple[re.Pattern[str], ...]
 
 
-@lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    text = (resources.files("dragoman.places") / "data" / "cues.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    """The place words of the run (the packaged file and the ``--lexicon`` overrides)."""
+    return _cues(active_overrides())
+
+
+@lru_cache(maxsize=8)
+def _cues(overrides: tuple[Path, ...]) -> Cues:
+    words = load_lexicon(["places"], overrides)["places"]
     return Cues(
-        prepositions={str(k): str(v) for k, v in data["prepositions"].items()},
-        phrases={tuple(str(k).split()): str(v) for k, v in data["phrases"].items()},
-        not_places=frozenset(data["not_places"]),
-        target_prepositions=frozenset(data["target_prepositions"]),
-        object_place_types=frozenset(data["object_place_types"]),
-        object_place_kinds=frozenset(data["object_place_kinds"]),
-        undergo_verbs=frozenset(data["undergo"]["verbs"]),
-        undergo_prepositions=frozenset(data["undergo"]["prepositions"]),
-        travel_verbs=frozenset(data["travel"]["verbs"]),
-        travel_prepositions=frozenset(data["travel"]["prepositions"]),
-        light_verbs=frozenset(data["light_verbs"]),
-        datelines=tuple(re.compile(p) for p in data["datelines"]),
+        prepositions=dict(words["prepositions"]),
+        phrases={tuple(phrase.split()): precision for phrase, precision in words["phrases"].items()},
+        not_places=words["not_places"],
+        target_prepositions=words["target_prepositions"],
+        object_place_types=words["object_place_types"],
+        object_place_kinds=words["object_place_kinds"],
+        undergo_verbs=words["undergo"]["verbs"],
+        undergo_prepositions=words["undergo"]["prepositions"],
+        travel_verbs=words["travel"]["verbs"],
+        travel_prepositions=words["travel"]["prepositions"],
+        light_verbs=words["light_verbs"],
+        datelines=words["datelines"],
     )

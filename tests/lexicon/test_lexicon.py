@@ -11,7 +11,7 @@ from dragoman.actors.titles import Titles
 from dragoman.domain.errors import LexiconError
 from dragoman.domain.ontology import MODES, STATUSES, TYPES
 from dragoman.lexicon import LEXICON_FILES, load_lexicon
-from dragoman.lexicon.schema import SCHEMAS, VOCABULARY
+from dragoman.lexicon.schema import SCHEMAS, VOCABULARY, Typed
 
 
 def test_the_vocabulary_is_the_ontology() -> None:
@@ -23,11 +23,11 @@ def test_the_vocabulary_is_the_ontology() -> None:
 
 def test_every_name_a_packaged_file_uses_exists_in_the_ontology() -> None:
     lexicon = load_lexicon()
-    assert set(lexicon.files) == set(LEXICON_FILES) == {"titles", "stance"}
+    assert set(lexicon.files) == set(LEXICON_FILES) >= {"titles", "stance"}
     for name, schema in SCHEMAS.items():
         for section, spec in schema.items():
-            if spec.names is None:
-                continue
+            if spec.names is None or isinstance(spec, Typed):
+                continue  # typed sections: tests/lexicon/test_language_files.py
             value = lexicon[name][section]
             named = (
                 set(value) if spec.shape == "groups" else {v[-1] if isinstance(v, tuple) else v for v in value.values()}

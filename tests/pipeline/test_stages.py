@@ -100,3 +100,45 @@ def test_unknown_fields_are_refused_at_registration() -> None:
     spec = StageSpec("x", lambda: "1", frozenset({"places"}), frozenset(), build=_Shout)
     with pytest.raises(StageOrderError, match="unknown fields places"):
         register("x", spec)
+
+
+def _versions(config: ProcessorConfig) -> dict[str, str]:
+    return {c.name: c.version for c in components(config)}
+
+
+def test_an_edited_trigger_file_outdates_the_events_stage_alone(tmp_path: Path) -> None:
+    """A ``--lexicon`` override counts only for the files it names: new trigger words change
+    the events version, and reprocess leaves the actors, places and quotes as they are."""
+    words = tmp_path / "words.yaml"
+    words.write_text("triggers:\n  verbs:\n    parley: [CONSULT]\n", encoding="utf-8")
+    before = _versions(ProcessorConfig())
+    with_file = _versions(ProcessorConfig(lexicon_files=(words,)))
+    words.write_text("triggers:\n  verbs:\n    parley: [CONSULT, meet]\n", encoding="utf-8")
+    edited = _versions(ProcessorConfig(lexicon_files=(words,)))
+    for after in (with_file, edited):
+        assert after["events.rules"] != before["events.rules"]
+        assert {k: v for k, v in after.items() if k != "events.rules"} == {
+            k: v for k, v in before.items() if k != "events.rules"
+        }
+    assert edited["events.rules"] != with_file["events.rules"]
+
+
+def test_status_cues_feed_both_extractors_and_titles_the_resolver(tmp_path: Path) -> None:
+    words = tmp_path / "words.yaml"
+    words.write_text("status:\n  modals: [ought]\ntitles:\n  former: [erstwhile]\n", encoding="utf-8")
+    before = _versions(ProcessorConfig())
+    after = _versions(ProcessorConfig(lexicon_files=(words,)))
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed == {"actors.resolver", "events.rules", "quotes.rules"}
+
+
+def test_each_stage_hashes_the_packaged_lexicon_files_it_reads() -> None:
+    def lexicon_names(key: str) -> set[str]:
+        files = STAGES[key].data_files(ProcessorConfig())
+        return {Path(str(f)).stem for f in files if Path(str(f)).parent.name == "en"}
+
+    assert lexicon_names("actors") == {"titles", "names"}
+    assert lexicon_names("events") == {"triggers", "dates", "status", "syntax"}
+    assert lexicon_names("quotes") >= {"status", "syntax", "references", "stance"}
+    assert lexicon_names("places") == {"places"}
+    assert "triggers" not in lexicon_names("quotes")
