@@ -139,7 +139,7 @@ def new_names(trigger: Token) -> set[str]:
     return {t.text for prep in trigger.children if prep.dep_ == "prep" for t in prep.subtree if t.pos_ == "PROPN"}
 
 
-def _refers_back(trigger: Token) -> bool:
+def refers_back(trigger: Token) -> bool:
     """ "Amir-Abdollahian's visit", "the meeting": a definite noun naming an event already told."""
     if trigger.pos_ not in {"NOUN", "PROPN"} or trigger.lemma_.lower() in words()["ongoing_nouns"]:
         return False
@@ -256,7 +256,7 @@ class DocumentDates:
             if status != "hypothetical":
                 self.seen.append((event_type, actors, recipients, chosen, sentence.text))
             return EventDate(chosen, "text")
-        earlier = self._earlier(event_type, actors, recipients, new_names(trigger)) if _refers_back(trigger) else None
+        earlier = self._earlier(event_type, actors, recipients, new_names(trigger)) if refers_back(trigger) else None
         if earlier is not None:
             return EventDate(earlier, "text")
         report = self.report_date()

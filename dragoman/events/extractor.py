@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +21,7 @@ from dragoman.events import triggers as lex
 from dragoman.events.dates import DateValue, find_dates
 from dragoman.events.event_dates import DocumentDates, EventDate
 from dragoman.events.ontology import quad_of
+from dragoman.events.references import EventsTold
 from dragoman.nlp.status import clause_status
 from dragoman.nlp.status import cues as status_cues
 from dragoman.nlp.syntax import negated, set_apart
@@ -46,7 +47,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.2"
+    VERSION = "1.3"
 
     @property
     def component(self) -> str:
@@ -56,6 +57,7 @@ class EventExtractor:
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[EventMention]:
         dating = DocumentDates(document)
+        told = EventsTold()
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions:
             if dating.in_dateline(mention.start):
@@ -79,6 +81,8 @@ class EventExtractor:
                 continue
             frames = self._frames(span, sentence_mentions, previous_frames)
             for frame in frames:
+                frame = replace(frame, recipients=told.recipients_for(frame))
+                told.remember(frame, sentence.text)
                 when = dating.date_event(
                     frame.trigger,
                     sentence,
@@ -182,7 +186,7 @@ class EventExtractor:
             preps += [c for c in noun.head.children if c.lower_ == "between"]
         for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in lex.RECIPIENT_PREPS | {"between", "of"}:
-                found = [m for c in prep.children for m in _mentions_in(c.subtree, mentions)]
+                found = _prep_object_mentions(prep, mentions)
                 if prep.lower_ == "between":
                     actors.extend(found)
                 elif prep.lower_ != "of":
@@ -236,7 +240,7 @@ class EventExtractor:
             elif child.dep_ == "prep":
                 preps = lex.RECIPIENT_PREPS | (lex.VISIT_PREPS if verb.lemma_ in lex.VISIT_VERBS else set())
                 if child.lower_ in preps:
-                    recipients.extend(m for c in child.children for m in _mentions_in(c.subtree, mentions))
+                    recipients.extend(_prep_object_mentions(child, mentions))
         actors = _top(actors)
         actor_keys = {_key(m) for m in actors}
         recipients = [m for m in _top(recipients) if _key(m) not in actor_keys]
@@ -363,14 +367,49 @@ def _subject_mentions(subject: Token, mentions: list[Mention]) -> list[Mention]:
 
 
 def _object_mentions(obj: Token, mentions: list[Mention]) -> list[Mention]:
-    """Mentions in the object itself and its recipient prepositions, not in every clause below it."""
-    excluded = {t.i for d in obj.subtree if d.dep_ in {"relcl", "acl"} for t in d.subtree}
-    excluded_chars = [(obj.doc[i].idx, obj.doc[i].idx + len(obj.doc[i])) for i in excluded]
-    return [
-        m
-        for m in _mentions_in(obj.subtree, mentions)
-        if not any(m.start < end and start < m.end for start, end in excluded_chars)
-    ]
+    """Mentions in the object itself and its recipient prepositions, not in every clause or
+    modifier below it ("talks with Russian officials on the war in Ukraine": not Ukraine)."""
+    return _covered(obj.doc, _phrase_tokens(obj, lex.RECIPIENT_PREPS | lex.NESTED_RECIPIENT_PREPS), mentions)
+
+
+def _prep_object_mentions(prep: Token, mentions: list[Mention]) -> list[Mention]:
+    """Mentions in a preposition's object, less those in a phrase that only modifies it:
+    "talks on the war in Ukraine" names no recipient; "officials of Russia" does."""
+    tokens = {i for obj in prep.children for i in _phrase_tokens(obj, lex.NESTED_RECIPIENT_PREPS)}
+    return _covered(prep.doc, tokens, mentions)
+
+
+def _phrase_tokens(head: Token, kept_preps: set[str]) -> set[int]:
+    """The tokens of ``head``'s phrase outside its clauses and its prepositional modifiers, but
+    with the objects of ``kept_preps``; "of" passes the same choice on ("rounds of ammunition
+    to Russia"), any other kept preposition keeps only the nested recipient prepositions below it."""
+    tokens = {head.i}
+    for child in head.children:
+        if child.dep_ in {"relcl", "acl"}:
+            continue
+        if child.dep_ != "prep":
+            tokens |= _phrase_tokens(child, kept_preps)
+        elif child.lower_ in kept_preps:
+            below = kept_preps if child.lower_ == "of" else lex.NESTED_RECIPIENT_PREPS
+            tokens.add(child.i)
+            for obj in child.children:
+                tokens |= _phrase_tokens(obj, below)
+    return tokens
+
+
+def _covered(doc: Doc, tokens: set[int], mentions: list[Mention]) -> list[Mention]:
+    """Mentions whose every token is among ``tokens``."""
+    if not tokens:
+        return []
+    first, last = min(tokens), max(tokens)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    found: list[Mention] = []
+    for mention in mentions:
+        if start <= mention.start and mention.end <= end:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and all(t.i in tokens for t in span):
+                found.append(mention)
+    return found
 
 
 def _top(mentions: list[Mention]) -> list[Mention]:

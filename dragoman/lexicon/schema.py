@@ -269,6 +269,7 @@ SCHEMAS["triggers"] = {
     "needs_partner": _words(),
     "object_control": _words(),
     "recipient_preps": _words(),
+    "nested_recipient_preps": _words(),
     "visit_preps": _words(),
     "visit_verbs": _words(),
     "promise_verbs": _words(),

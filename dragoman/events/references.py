@@ -1,0 +1,60 @@
+"""A later reference to an event already told takes the participants the first telling named.
+
+Analyses name an event once in full ("the foreign minister visited Moscow on 15 March") and
+then refer back to it ("Amir-Abdollahian's visit", "the meeting"). The reference names the
+visitor but not the host; the first telling does. The date travels the same way
+(event_dates.py); this module carries the recipients.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from dragoman.domain.identity import actor_key
+from dragoman.domain.records import Mention
+from dragoman.events.event_dates import new_names, refers_back
+
+
+class Told(Protocol):
+    """What a coded frame offers: its trigger, type and participants."""
+
+    trigger: Token
+    type: str
+    actors: list[Mention]
+    recipients: list[Mention]
+
+
+@dataclass
+class EventsTold:
+    """The events of one document told so far with a recipient, in order."""
+
+    told: list[tuple[Told, str]] = field(default_factory=list)
+
+    def remember(self, frame: Told, sentence_text: str) -> None:
+        if frame.recipients:
+            self.told.append((frame, sentence_text))
+
+    def recipients_for(self, frame: Told) -> list[Mention]:
+        """The recipients of the latest earlier telling of the same event, when ``frame`` is a
+        definite reference to one and names none itself: same type, a shared actor, and no
+        proper name the earlier sentence lacks ("Russia's invasion of Ukraine" is not the
+        invasion of Georgia told before)."""
+        if frame.recipients or not frame.actors or not refers_back(frame.trigger):
+            return frame.recipients
+        actors = {_key(m) for m in frame.actors}
+        names = new_names(frame.trigger)
+        for earlier, text in reversed(self.told):
+            if earlier.type != frame.type or not actors & {_key(m) for m in earlier.actors}:
+                continue
+            if any(name not in text for name in names):
+                continue
+            return [m for m in earlier.recipients if _key(m) not in actors]
+        return frame.recipients
+
+
+def _key(mention: Mention) -> str:
+    assert mention.actor is not None
+    return actor_key(mention.actor)
