@@ -50,6 +50,8 @@ LOOKBACK_CHARS = 800
 SET_OFF = {",", "(", ";", "\u2014", "\u2013", "-"}
 NON_SPEAKERS = {"region", "agreement"}
 PREPOSITION_CUES = frozenset({"call", "attribute", "appeal"})  # "called for X", "appealed to X to ..."
+CARRY_WORDS = 30  # an attribution sentence this short carries on to the quote after it
+SPLIT_GAP = 200  # the most text between two pieces of one quote (the attribution between them)
 NAME_LINKS = frozenset({"of", "in", "the", "and", "for", "on", "de", "al"})
 
 
@@ -70,7 +72,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.3"
+    VERSION = "1.4"
 
     @property
     def component(self) -> str:
@@ -113,7 +115,7 @@ class QuoteExtractor:
             containing = [s for s in body if s.start < end and start < s.end]
             if not containing:
                 continue
-            nearest = self._nearest(containing, body, attributions)
+            nearest = self._nearest(containing, attributions, document.text, quotes)
             if nearest is not None:
                 nearest = _governing(cues[nearest.sentence.index], start) or nearest
             found_for.append((quote, containing, nearest))
@@ -122,8 +124,8 @@ class QuoteExtractor:
         for quote, _, nearest in found_for:
             if nearest is not None:
                 by_group.setdefault(quote.group, nearest)
+        resolved: list[tuple[QuoteSpan, list[Sentence], Attribution]] = []
         for quote, containing, nearest in found_for:
-            start, end = quote.start, quote.end
             attribution = nearest or by_group.get(quote.group)
             if attribution is None:
                 continue
@@ -137,6 +139,11 @@ class QuoteExtractor:
                     attribution.cue_stance,
                     attribution.channel,
                 )
+            resolved.append((quote, containing, attribution))
+        for pieces in _split_quotes(document.text, resolved):
+            quote, containing, attribution = pieces[0]
+            start, end = quote.start, pieces[-1][0].end
+            containing = sorted({s.index: s for _, c, _ in pieces for s in c}.values(), key=lambda s: s.index)
             quoted_sentences.update(s.index for s in containing)
             sentence = attribution.sentence
             first, last = containing[0], containing[-1]
@@ -148,14 +155,16 @@ class QuoteExtractor:
             quote_share = quoted / max(1, outer_end - outer_start)
             kind = _kind_of(sentence, "direct" if quote_share > 0.45 else "partial")
             content_start, content_end = start, end
-            says_clause = any(c.dep_ == "ccomp" for c in attribution.cue.children)
-            clause = self._reported_content(attribution) if kind == "partial" and says_clause else None
-            if clause is not None and clause[0] <= start and end <= clause[1]:
-                # A few quoted words inside reported speech: the reported clause is what was said.
-                content_start, content_end = clause
+            says_clause = any(c.dep_ in {"ccomp", "xcomp"} for c in attribution.cue.children)
+            clause = self._reported_content(attribution) if says_clause else None
+            if clause is not None and clause[0] <= start < clause[1]:
+                # Quoted words inside reported speech ("said that the plan was “a disaster”"):
+                # the reported clause, with the quote to its end, is what was said.
+                content_start, content_end = min(clause[0], start), max(clause[1], end)
+            gaps = [(a[0].end, b[0].start) for a, b in zip(pieces, pieces[1:], strict=False)]
             statements.append(
                 self._statement(
-                    document, attribution, kind, content_start, content_end, outer_start, outer_end, mentions
+                    document, attribution, kind, content_start, content_end, outer_start, outer_end, mentions, gaps
                 )
             )
         for sentence in body:
@@ -469,17 +478,20 @@ class QuoteExtractor:
 
     @staticmethod
     def _nearest(
-        containing: list[Sentence], body: list[Sentence], attributions: dict[int, Attribution]
+        containing: list[Sentence], attributions: dict[int, Attribution], text: str, quotes: list[tuple[int, int]]
     ) -> Attribution | None:
-        """The attribution in the quote's sentences, else in the sentence just after or before it."""
+        """The attribution in the quote's sentences; else, in the same paragraph, the one just before
+        (a quote that goes on after "“...,” she said."); else a short one just after or before."""
         for sentence in containing:
             if sentence.index in attributions:
                 return attributions[sentence.index]
-        after = containing[-1].index + 1
-        before = containing[0].index - 1
-        for index in (after, before):
-            attribution = attributions.get(index)
-            if attribution is not None and len(attribution.sentence.text.split()) <= 12:
+        after = attributions.get(containing[-1].index + 1)
+        before = attributions.get(containing[0].index - 1)
+        if before is not None and "\n" not in text[before.sentence.end : containing[0].start]:
+            if _words_outside(before.sentence, quotes) <= CARRY_WORDS:
+                return before
+        for attribution in (after, before):
+            if attribution is not None and _words_outside(attribution.sentence, quotes) <= 12:
                 return attribution
         return None
 
@@ -532,6 +544,7 @@ class QuoteExtractor:
         start: int,
         end: int,
         mentions: list[Mention],
+        gaps: list[tuple[int, int]] | None = None,
     ) -> Statement:
         text = document.text
         while content_start < content_end and text[content_start].isspace():
@@ -540,7 +553,7 @@ class QuoteExtractor:
             content_end -= 1
         content = text[content_start:content_end]
         speaker = attribution.speaker.actor if attribution.speaker else None
-        targets = self._targets(document, content_start, content_end, attribution, mentions, speaker)
+        targets = self._targets(document, content_start, content_end, attribution, mentions, speaker, gaps or [])
         key = f"{document.doc_id}:{content_start}:{content_end}:{kind}"
         return Statement(
             id="q" + hashlib.sha1(key.encode()).hexdigest()[:15],
@@ -571,13 +584,16 @@ class QuoteExtractor:
         attribution: Attribution,
         mentions: list[Mention],
         speaker: ActorRef | None,
+        gaps: list[tuple[int, int]],
     ) -> list[StanceTarget]:
+        """Who the content takes a stance on; names in the attribution between pieces are not its words."""
         content = document.text[content_start:content_end]
         stance, evidence = stance_of(content, attribution.cue_stance)
         if attribution.cue_stance in {"support", "oppose"}:
             # The cue acts on its content: endorsing an invasion is support, whatever the noun.
             stance, evidence = attribution.cue_stance, None  # type: ignore[assignment]
         seen: set[str] = set()
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in gaps)]
         named = [m for m in mentions if content_start <= m.start and m.end <= content_end and m.actor is not None]
         focus = _stance_focus(named, content_start, evidence, attribution)
         targets: list[StanceTarget] = []
@@ -625,6 +641,34 @@ def _stance_focus(
         cue_end = attribution.cue.idx + len(attribution.cue.text)
         focus = [m for m in named if 0 <= m.start - cue_end <= 5]
     return focus or named[:1]
+
+
+def _words_outside(sentence: Sentence, quotes: list[tuple[int, int]]) -> int:
+    """How many words of the sentence stand outside quotation marks (the attribution's own words)."""
+    text = sentence.text
+    for a, b in sorted(quotes, reverse=True):
+        if sentence.start <= a and b <= sentence.end:
+            text = text[: a - sentence.start] + text[b - sentence.start :]
+    return len(text.split())
+
+
+def _split_quotes(
+    text: str, resolved: list[tuple[QuoteSpan, list[Sentence], Attribution]]
+) -> list[list[tuple[QuoteSpan, list[Sentence], Attribution]]]:
+    """Pieces of one quote under one cue ("“...,” she said. “...”"), grouped: consecutive quotes
+    with the same cue in one paragraph (or one run over paragraphs) are one statement."""
+    groups: list[list[tuple[QuoteSpan, list[Sentence], Attribution]]] = []
+    for piece in sorted(resolved, key=lambda r: r[0].start):
+        if groups:
+            last_quote, _, last_attribution = groups[-1][-1]
+            quote, _, attribution = piece
+            gap = text[last_quote.end : quote.start]
+            same_run = "\n" not in gap or quote.group == last_quote.group
+            if attribution.cue.i == last_attribution.cue.i and same_run and len(gap) <= SPLIT_GAP:
+                groups[-1].append(piece)
+                continue
+        groups.append([piece])
+    return groups
 
 
 def _governing(candidates: list[Attribution], quote_start: int) -> Attribution | None:

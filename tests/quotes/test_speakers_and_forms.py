@@ -52,19 +52,31 @@ def test_speaker_carried_to_the_paragraph_a_quote_runs_on_into(extract) -> None:
         "“Nobody in Moscow should doubt our resolve.”\n\n"
         "The talks resume next week."
     )
-    assert summary(extract(text)) == [
-        ("direct", "Dmytro Kuleba", None, "We will hold the line in the east,"),
-        ("direct", "Dmytro Kuleba", None, "We have done it before, and the drones from Iran will not change that."),
-        ("direct", "Dmytro Kuleba", None, "Nobody in Moscow should doubt our resolve."),
-    ]
+    # Every piece is one quote under one cue: one statement from the first piece to the last.
+    [s] = extract(text)
+    assert (s.kind, s.speaker.name if s.speaker else None) == ("direct", "Dmytro Kuleba")
+    assert s.content.startswith("We will hold the line") and s.content.endswith("doubt our resolve.")
 
 
-def test_quote_split_by_its_cue_is_direct_in_both_pieces(extract) -> None:  # type: ignore[no-untyped-def]
+def test_quote_split_by_its_cue_is_one_direct_statement(extract) -> None:  # type: ignore[no-untyped-def]
     text = "“The sanctions will not break us,” Raisi said, “and they never have.”"
     assert summary(extract(text)) == [
-        ("direct", "Ebrahim Raisi", None, "The sanctions will not break us,"),
-        ("direct", "Ebrahim Raisi", None, "and they never have."),
+        ("direct", "Ebrahim Raisi", None, "The sanctions will not break us,” Raisi said, “and they never have."),
     ]
+
+
+def test_quote_after_an_attribution_goes_on_with_its_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Talks are the only road,” said Josep Borrell, speaking after a long meeting of the foreign ministers "
+        "in Brussels on Monday. “Nobody gains from a longer war.”"
+    )
+    [s] = extract(text)
+    assert s.speaker and s.speaker.name == "Josep Borrell" and s.content.endswith("longer war.")
+
+
+def test_quoted_words_inside_reported_speech_give_the_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Kuleba said that the new sanctions were “long overdue” and would “bite hard.”")
+    assert s.content == "that the new sanctions were “long overdue” and would “bite hard."
 
 
 def test_cue_after_the_content(extract) -> None:  # type: ignore[no-untyped-def]
