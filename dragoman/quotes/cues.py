@@ -94,7 +94,19 @@ CUE_LEMMAS: dict[str, str | None] = {
     "mock": "oppose",
     "tout": "support",
     "cite": None,
+    "think": None,
+    "believe": None,
+    "know": None,
+    "expect": None,
+    "hope": None,
+    "fear": "oppose",
+    "doubt": None,
+    "feel": None,
+    "worry": None,
 }
+# Verbs of belief are statements only with a clause of their own ("Tehran believes that ...",
+# not "knows the region"); first person inside a quote is already the quoted words.
+CLAUSE_ONLY = frozenset("think believe know expect hope fear doubt feel worry".split())
 # Evidential cues whose subject can be a relative pronoun continuing someone's words ("..., which shows").
 EVIDENTIAL = frozenset("show indicate reveal suggest find prove demonstrate".split())
 # Cues that take a clause; with a plain object ("added a new dimension") they are not speech.

@@ -16,6 +16,7 @@ from dragoman.nlp.syntax import negated, set_apart
 from dragoman.quotes.channels import carrier_of, channel_of_cue
 from dragoman.quotes.cues import (
     CLAIM_NOUNS,
+    CLAUSE_ONLY,
     CUE_LEMMAS,
     CUE_SURFACE,
     EVIDENTIAL,
@@ -299,7 +300,7 @@ class QuoteExtractor:
         )
         found = []
         for token in ordered:
-            attribution = self._attribution_at(token, sentence, mentions, everything)
+            attribution = self._attribution_at(token, sentence, mentions, everything, quotes)
             if attribution is not None:
                 found.append(attribution)
         return self._with_channels(found, mentions)
@@ -339,12 +340,19 @@ class QuoteExtractor:
         return [a for a in found if a.cue.i not in dropped]
 
     def _attribution_at(
-        self, token: Token, sentence: Sentence, mentions: list[Mention], everything: list[Mention]
+        self,
+        token: Token,
+        sentence: Sentence,
+        mentions: list[Mention],
+        everything: list[Mention],
+        quotes: list[tuple[int, int]] = [],  # noqa: B006 (read only)
     ) -> Attribution | None:
         stance = self._cue_stance(token)
         if stance is False or negated(token):
             return None  # not a cue, or a negated one ("did not criticise", "refrained from endorsing")
         subject = self._subject_tokens(token)
+        if subject and all(any(a <= t.idx < b for a, b in quotes) for t in subject if not t.is_punct):
+            subject = []  # a title in quotation marks misread as the subject ("said on “Fox and Friends.”")
         own = [c for c in token.children if c.dep_ in SUBJECTS]
         if own and own[0].lower_ in RELATIVE_PRONOUNS and token.lemma_.lower() in EVIDENTIAL:
             return None  # "..., which shows that ...": the clause goes on with the speaker's words
@@ -396,6 +404,8 @@ class QuoteExtractor:
             deps = {c.dep_ for c in token.children}
             if lemma in OBJECT_NOT_SPEECH and "dobj" in deps and "ccomp" not in deps:
                 return False  # "added a new dimension", not "added that ..."
+            if lemma in CLAUSE_ONLY and "ccomp" not in deps:
+                return False  # "expects a reply", not "expects that ..."
             return CUE_LEMMAS[lemma]
         if CUE_SURFACE.match(token.lower_):
             return CUE_LEMMAS.get(lemma)
@@ -447,7 +457,7 @@ class QuoteExtractor:
         if not tokens and (token.tag_ in FINITE or CUE_SURFACE.match(token.lower_)):
             # A name just before a finite cue, when the parser misread the pair ("Raisi decried ...",
             # "Owji optimistically (but ...) predicted"): nothing but modifiers in between.
-            before = [m for m in mentions if 0 <= token.idx - m.end <= 60 and _speaks(m)]
+            before = [m for m in mentions if 0 <= token.idx - m.end <= 60 and _speaks(m) and not _modifier(token, m)]
             between = [t for t in token.sent if before and before[-1].end <= t.idx < token.idx]
             if before and not any(t.pos_ in {"VERB", "AUX"} for t in between):
                 candidates = before[-1:]
@@ -735,6 +745,15 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,;:.\u2014-":
         end -= 1
     return start, end
+
+
+def _modifier(cue: Token, mention: Mention) -> bool:
+    """A name that only modifies another noun ("a top Trump surrogate said"): not the one who speaks."""
+    span = cue.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in {"compound", "amod"} and root.head.i != cue.i and root.head.i < cue.i
 
 
 def _speaks(mention: Mention) -> bool:

@@ -163,3 +163,23 @@ def test_statement_carried_by_an_outlet(extract) -> None:  # type: ignore[no-unt
 def test_told_an_outlet(extract) -> None:  # type: ignore[no-untyped-def]
     [s] = extract("Lavrov told the TASS news agency on Friday that the talks were frozen.")
     assert (s.speaker and s.speaker.name, s.channel) == ("Sergey Lavrov", "TASS")
+
+
+def test_belief_verb_with_a_clause_is_a_statement(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Erdogan believes that the grain deal can be saved.")
+    assert (s.kind, s.speaker.name if s.speaker else None) == ("indirect", "Recep Tayyip Erdoğan")
+    assert s.content == "that the grain deal can be saved"
+    assert extract("Erdogan knows the region well.") == []
+
+
+def test_two_single_quotes_mark_a_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("''You would think they had learned by now,'' Kuleba said.")
+    assert (s.kind, s.speaker.name if s.speaker else None) == ("direct", "Dmytro Kuleba")
+    assert s.content == "You would think they had learned by now,"
+
+
+def test_a_programme_title_in_quotation_marks_is_not_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract(
+        "“We are not at war with anyone,” Peskov, a close Putin aide, said on Monday on the programme “Evening News.”"
+    )
+    assert s.speaker and s.speaker.name == "Dmitry Peskov"
