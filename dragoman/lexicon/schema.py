@@ -125,3 +125,23 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "negation": Section("words", ordered=True),
     },
 }
+
+# The quotes stage's words (lexicon/en/quotes.yaml), read by dragoman/quotes/cues.py.
+SCHEMAS["quotes"] = {
+    "cues": Section("groups", names="stance"),
+    "clause_only": Section("words"),
+    "evidential": Section("words"),
+    "object_not_speech": Section("words"),
+    "object_speech": Section("words"),
+    "object_prepositions": Section("words"),
+    "needs_particle": Section("groups"),
+    "cue_forms": Section("words"),
+    "noun_cues": Section("words"),
+    "claim_nouns": Section("words"),
+    "crowds": Section("words"),
+    "definite_titles": Section("words"),
+    "medium_words": Section("words"),
+    "carrier_verbs": Section("words"),
+    "occasion_nouns": Section("words"),
+    "headline_function_words": Section("words"),
+}

@@ -233,7 +233,7 @@ class _Places(DocumentStage):
 
 class _Quotes(DocumentStage):
     def __init__(self, config: ProcessorConfig) -> None:
-        self.extractor = QuoteExtractor()
+        self.extractor = QuoteExtractor(config.lexicon_files)
 
     def __call__(self, state: DocState) -> None:
         state.statements = self.extractor.extract(state.document, state.spacy_doc, state.sentences, state.mentions)
@@ -340,10 +340,10 @@ register(
         writes=frozenset({"statements"}),
         build=_Quotes,
         data_files=lambda config: (
-            _package_files("dragoman.quotes", "cues.py", "data/channels.yaml")
-            + _package_files("dragoman.nlp", "data/status.yaml")
+            _package_files("dragoman.nlp", "data/status.yaml")
             + _package_files("dragoman.actors", "data/references.yaml", "data/antecedent_ranker.json")
             + lexicon_paths("stance")
+            + lexicon_paths("quotes", config.lexicon_files)
         ),
     ),
 )

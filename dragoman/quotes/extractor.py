@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -14,18 +16,7 @@ from dragoman.domain.records import ActorRef, Document, Mention, Sentence, Stanc
 from dragoman.nlp.status import content_status
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.quotes.channels import carrier_of, channel_of_cue
-from dragoman.quotes.cues import (
-    CLAIM_NOUNS,
-    CLAUSE_ONLY,
-    CUE_LEMMAS,
-    CUE_SURFACE,
-    EVIDENTIAL,
-    NEEDS_PARTICLE,
-    NOUN_CUES,
-    OBJECT_NOT_SPEECH,
-    OBJECT_PREPOSITIONS,
-    OBJECT_SPEECH,
-)
+from dragoman.quotes.cues import QuoteWords, load_quote_words, packaged_words
 from dragoman.quotes.headlines import headline_of, labelled, restated
 from dragoman.quotes.marks import QuoteSpan, quote_spans
 from dragoman.quotes.stance import stance_of
@@ -37,15 +28,8 @@ RELATIVE = {"that", "who", "which", ","}
 RELATIVE_PRONOUNS = {"that", "which"}
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 FINITE = {"VBD", "VBZ", "VBP"}
-CROWDS = frozenset("protester protestor demonstrator crowd student people citizen resident user mourner".split())
 # Links a cue with no subject of its own climbs to find one ("by saying", ", stating that", "ran a headline").
 CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "dobj"}
-# "the spokesman", "the minister": the person last named just before.
-DEFINITE_TITLE = re.compile(
-    r"^the (\w+ )?(spokes\w+|minister|president|leader|official|envoy|ambassador|diplomat|secretary|chief|"
-    r"general|commander|premier|chancellor)$",
-    re.I,
-)
 LOOKBACK_CHARS = 800
 # "CONTENT, according to X": the phrase is set off from what it attributes.
 SET_OFF = {",", "(", ";", "\u2014", "\u2013", "-"}
@@ -74,6 +58,9 @@ class QuoteExtractor:
 
     NAME = "quotes.rules"
     VERSION = "1.4"
+
+    def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
+        self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()
 
     @property
     def component(self) -> str:
@@ -328,7 +315,7 @@ class QuoteExtractor:
                     target.speaker_text = speaker.text if speaker else " ".join(t.text for t in quoted)
                     target.channel = channel
                     continue
-            carrier = carrier_of(cue, mentions)
+            carrier = carrier_of(cue, mentions, self.words)
             if carrier is not None and carrier[0].i != cue.i:
                 dropped.add(carrier[0].i)
                 attribution.channel = carrier[1]
@@ -336,7 +323,7 @@ class QuoteExtractor:
                 if carrier_subjects and carrier_subjects[0].i > cue.i:
                     attribution.cut = carrier_subjects[0].left_edge.idx
             elif attribution.channel is None:
-                attribution.channel = channel_of_cue(cue, mentions)
+                attribution.channel = channel_of_cue(cue, mentions, self.words)
         return [a for a in found if a.cue.i not in dropped]
 
     def _attribution_at(
@@ -354,7 +341,7 @@ class QuoteExtractor:
         if subject and all(any(a <= t.idx < b for a, b in quotes) for t in subject if not t.is_punct):
             subject = []  # a title in quotation marks misread as the subject ("said on “Fox and Friends.”")
         own = [c for c in token.children if c.dep_ in SUBJECTS]
-        if own and own[0].lower_ in RELATIVE_PRONOUNS and token.lemma_.lower() in EVIDENTIAL:
+        if own and own[0].lower_ in RELATIVE_PRONOUNS and token.lemma_.lower() in self.words.evidential:
             return None  # "..., which shows that ...": the clause goes on with the speaker's words
         speaker = self._speaker(token, subject, mentions)
         if speaker is None and not subject:
@@ -362,7 +349,7 @@ class QuoteExtractor:
         speaker_text = speaker.text if speaker else " ".join(t.text for t in subject)
         if speaker is None and speaker_text.lower() == "it" and token.dep_ != "ROOT":
             return None  # "It is safe to argue that ...": the author's own voice
-        if speaker is None and DEFINITE_TITLE.match(speaker_text):
+        if speaker is None and self.words.definite_title.match(speaker_text):
             speaker = _last_person_before(everything, sentence.start)
         return Attribution(sentence, token, speaker, speaker_text, stance if isinstance(stance, str) else None)
 
@@ -393,26 +380,27 @@ class QuoteExtractor:
             return Attribution(sentence, token, speaker, source_text, None), (content_start, content_end)
         return None
 
-    @staticmethod
-    def _cue_stance(token: Token) -> str | None | bool:
+    def _cue_stance(self, token: Token) -> str | None | bool:
         """The cue's own stance (or None) when the token is a speech cue; False when it is not."""
+        words = self.words
         lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"} and lemma in CUE_LEMMAS:
-            particles = NEEDS_PARTICLE.get(lemma)
+        if token.pos_ in {"VERB", "AUX"} and lemma in words.cue_lemmas:
+            particles = words.needs_particle.get(lemma)
             if particles and not any(c.lower_ in particles for c in token.children):
                 return False
             deps = {c.dep_ for c in token.children}
-            if lemma in OBJECT_NOT_SPEECH and "dobj" in deps and "ccomp" not in deps:
+            if lemma in words.object_not_speech and "dobj" in deps and "ccomp" not in deps:
                 return False  # "added a new dimension", not "added that ..."
-            if lemma in CLAUSE_ONLY and "ccomp" not in deps:
+            if lemma in words.clause_only and "ccomp" not in deps:
                 return False  # "expects a reply", not "expects that ..."
-            return CUE_LEMMAS[lemma]
-        if CUE_SURFACE.match(token.lower_):
-            return CUE_LEMMAS.get(lemma)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS and _that_clause(token) is not None:
+            return words.cue_lemmas[lemma]
+        if words.cue_surface.match(token.lower_):
+            return words.cue_lemmas.get(lemma)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in words.claim_nouns and _that_clause(token) is not None:
             # Not when another cue reports it ("affirmed Russia's contention that ..."): that cue speaks.
-            return False if token.head.lemma_.lower() in CUE_LEMMAS else None
-        if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES and token.dep_ in SUBJECTS | {"dobj", "pobj"}:
+            return False if token.head.lemma_.lower() in words.cue_lemmas else None
+        noun_cue = token.pos_ == "NOUN" and token.lemma_.lower() in words.noun_cues
+        if noun_cue and token.dep_ in SUBJECTS | {"dobj", "pobj"}:
             return None
         return False
 
@@ -445,8 +433,7 @@ class QuoteExtractor:
                 break
         return []
 
-    @staticmethod
-    def _speaker(token: Token, tokens: list[Token], mentions: list[Mention]) -> Mention | None:
+    def _speaker(self, token: Token, tokens: list[Token], mentions: list[Mention]) -> Mention | None:
         """The mention that speaks for a cue, from its subject ``tokens`` (``_subject_tokens``)."""
         candidates: list[Mention] = []
         if tokens:
@@ -454,7 +441,7 @@ class QuoteExtractor:
             candidates = [m for m in mentions if m.start >= start and m.end <= end and _speaks(m)]
             # A title mention wider than a misparsed subject ("Iran's then-Ambassador ... Sanaei").
             candidates += [m for m in mentions if m.start < start < m.end <= end and _speaks(m)]
-        if not tokens and (token.tag_ in FINITE or CUE_SURFACE.match(token.lower_)):
+        if not tokens and (token.tag_ in FINITE or self.words.cue_surface.match(token.lower_)):
             # A name just before a finite cue, when the parser misread the pair ("Raisi decried ...",
             # "Owji optimistically (but ...) predicted"): nothing but modifiers in between.
             before = [m for m in mentions if 0 <= token.idx - m.end <= 60 and _speaks(m) and not _modifier(token, m)]
@@ -464,7 +451,7 @@ class QuoteExtractor:
         if not candidates:
             return None
         head = next((t for t in tokens if t.head.i == t.i or t.head not in tokens), None) if tokens else None
-        if head is not None and head.lemma_.lower() in CROWDS:
+        if head is not None and head.lemma_.lower() in self.words.crowds:
             return None  # "protesters in Tehran chanted": people in a place, not its government
         words = [head, *(c for c in head.children if c.dep_ == "compound")] if head is not None else []
 
@@ -505,8 +492,7 @@ class QuoteExtractor:
                 return attribution
         return None
 
-    @staticmethod
-    def _reported_content(attribution: Attribution) -> tuple[int, int] | None:
+    def _reported_content(self, attribution: Attribution) -> tuple[int, int] | None:
         """The clause or object a reporting verb introduces, as document offsets."""
         cue = attribution.cue
         lemma = cue.lemma_.lower()
@@ -514,13 +500,13 @@ class QuoteExtractor:
         if clause is not None:
             return clause
         for child in cue.children:
-            said_object = child.dep_ == "dobj" and (attribution.cue_stance or lemma in OBJECT_SPEECH)
+            said_object = child.dep_ == "dobj" and (attribution.cue_stance or lemma in self.words.object_speech)
             if child.dep_ in {"ccomp", "xcomp"} or said_object:
                 tokens = list(child.subtree)
                 if child.dep_ == "dobj":
                     # "warned X against Y", "urged X to Y": what follows the object belongs with it.
                     after = [c for c in cue.children if c.i > child.i and c.dep_ in {"xcomp", "ccomp", "prep"}]
-                    after = [c for c in after if c.dep_ != "prep" or c.lower_ in OBJECT_PREPOSITIONS]
+                    after = [c for c in after if c.dep_ != "prep" or c.lower_ in self.words.object_prepositions]
                     tokens += [t for c in after for t in c.subtree]
                 tokens = [t for t in tokens if not t.is_punct or t.i not in (tokens[0].i, tokens[-1].i)]
                 if len(tokens) < 2:
