@@ -44,6 +44,10 @@ class ReferenceWords:
     state_nouns: frozenset[str]
     pair_nouns: frozenset[str]
     pair_words: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
+    female_pronouns: frozenset[str]
+    male_pronouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -201,11 +205,54 @@ def references_with_candidates(
     named = [m for m in mentions if m.method != "pronoun"]
     resolved = sorted((m for m in _with_unlisted_people(named) if m.actor is not None), key=lambda m: m.start)
     covered = [(m.start, m.end) for m in named]
+    genders = marked_genders(spacy_doc, resolved)
     references = [
-        Reference(start, end, kind, head, candidate_features(context, resolved, start, end, kind, head))
+        Reference(
+            start,
+            end,
+            kind,
+            head,
+            _agreeing(candidate_features(context, resolved, start, end, kind, head), head, genders),
+        )
         for start, end, kind, head in _reference_spans(spacy_doc, covered)
     ]
     return resolved, references
+
+
+def marked_genders(doc: Doc, resolved: list[Mention]) -> dict[str, str]:
+    """The people whose gender the text marks ("Mr. Lavrov", "the spokeswoman Maria Zakharova"):
+    actor key -> "female" or "male"; a person marked both ways, or not at all, is left out."""
+    words = reference_words()
+    seen: dict[str, set[str]] = {}
+    for mention in resolved:
+        if mention.actor is None or mention.actor.kind != "person":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        nearby = [t for t in span] + [t for t in doc[max(0, span.start - 2) : span.start]]
+        nearby += [t for t in span.root.children if t.dep_ in {"appos", "compound"}]
+        if span.root.dep_ == "appos":
+            nearby.append(span.root.head)  # "the spokeswoman, Maria Zakharova"
+        for token in nearby:
+            word = token.lower_.rstrip(".")
+            if word in words.female_words:
+                seen.setdefault(actor_key(mention.actor), set()).add("female")
+            elif word in words.male_words:
+                seen.setdefault(actor_key(mention.actor), set()).add("male")
+    return {key: next(iter(marks)) for key, marks in seen.items() if len(marks) == 1}
+
+
+def _agreeing(
+    candidates: list[tuple[ActorRef, dict[str, float]]], head: str, genders: dict[str, str]
+) -> list[tuple[ActorRef, dict[str, float]]]:
+    """Without the people the text marks as of the other gender than "he", "she" or "the spokeswoman"."""
+    words = reference_words()
+    female = words.female_pronouns | words.female_words
+    wanted = "female" if head in female else "male" if head in words.male_pronouns | words.male_words else None
+    if wanted is None:
+        return candidates
+    return [(a, f) for a, f in candidates if genders.get(actor_key(a), wanted) == wanted]
 
 
 def build_chains(
@@ -292,6 +339,8 @@ def _reference_spans(doc: Doc, covered: list[tuple[int, int]]) -> list[tuple[int
         first = min(determiners, key=lambda t: t.i)
         if any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in token.children):
             continue  # "Iran's minister", "the Iran envoy": the resolver's title phrases
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+            continue  # "the spokeswoman, Leyla Demir,": the name follows, nothing to refer back to
         lemma = token.lemma_.lower()
         det_words = {t.lower_ for t in determiners}
         span_start = first.idx
