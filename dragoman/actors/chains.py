@@ -48,6 +48,7 @@ class ReferenceWords:
     male_words: frozenset[str]
     female_pronouns: frozenset[str]
     male_pronouns: frozenset[str]
+    first_person: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -281,6 +282,21 @@ def build_chains(
                 component="actors.chains",
             )
         )
+    known = {(m.start, m.end): m.actor for m in [*resolved, *references] if m.actor is not None}
+    for start, end, actor in first_person_in_quotes(spacy_doc, sentences, known):
+        references.append(
+            Mention(
+                mention_id=f"{document.doc_id}:r{len(references)}",
+                doc_id=document.doc_id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                sentence_index=max(0, bisect.bisect_right(sentence_starts, start) - 1),
+                method="chain-speaker",
+                actor=actor,
+                component="actors.chains",
+            )
+        )
     chains: dict[str, Chain] = {}
     by_span: dict[tuple[int, int], ActorRef] = {}
     for mention in sorted([*resolved, *references], key=lambda m: m.start):
@@ -292,6 +308,58 @@ def build_chains(
     others = [m for m in mentions if m.actor is None and m.method != "pronoun" and (m.start, m.end) not in taken]
     everything = sorted([*resolved, *references, *others], key=lambda m: (m.start, m.end))
     return MentionChains(list(chains.values()), references, everything, by_span)
+
+
+def first_person_in_quotes(
+    doc: Doc, sentences: list[Sentence], known: dict[tuple[int, int], ActorRef]
+) -> list[tuple[int, int, ActorRef]]:
+    """ "I" and "we" inside quotation marks, each with the quote's speaker: the subject of a speech
+    verb outside the marks in the quote's sentence, else in the sentence after or before it in the
+    same paragraph ("“We will not yield,” he said." gives whoever "he" stands for)."""
+    text = doc.text
+    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    words = reference_words()
+    found: list[tuple[int, int, ActorRef]] = []
+    for a, b in quotes:
+        inside = doc.char_span(a, b, alignment_mode="expand")
+        pronouns = [t for t in inside or [] if t.tag_ in {"PRP", "PRP$"} and t.lower_ in words.first_person]
+        if not pronouns:
+            continue
+        speaker = _quote_speaker(doc, sentences, quotes, a, b, known)
+        if speaker is not None:
+            found += [(t.idx, t.idx + len(t.text), speaker) for t in pronouns]
+    return found
+
+
+def _quote_speaker(
+    doc: Doc,
+    sentences: list[Sentence],
+    quotes: list[tuple[int, int]],
+    start: int,
+    end: int,
+    known: dict[tuple[int, int], ActorRef],
+) -> ActorRef | None:
+    holding = [s for s in sentences if s.start < end and start < s.end]
+    if not holding:
+        return None
+    first, last = holding[0].index, holding[-1].index
+    by_index = {s.index: s for s in sentences}
+    nearby = [by_index[i] for i in (last + 1, first - 1) if i in by_index]
+    nearby = [s for s in nearby if "\n" not in doc.text[min(s.end, start) : max(s.start, end)]]
+    for sentence in [*holding, *nearby]:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        for token in span or []:
+            if token.lemma_.lower() not in SPEECH_LEMMAS or token.pos_ != "VERB":
+                continue
+            if any(a <= token.idx < b for a, b in quotes):
+                continue  # a cue inside the quoted words is part of them
+            for subject in (c for c in token.children if c.dep_ in SUBJECTS):
+                left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+                heads = [(s, e) for s, e in known if s <= subject.idx < e]
+                inner = [(s, e) for s, e in known if left <= s and e <= right]
+                for place in heads or inner:
+                    return known[place]
+    return None
 
 
 def _with_unlisted_people(mentions: list[Mention]) -> list[Mention]:

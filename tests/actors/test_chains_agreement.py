@@ -47,3 +47,27 @@ def test_unmarked_people_may_be_either(analyse) -> None:  # type: ignore[no-unty
 def test_they_stands_for_a_state_not_a_person(analyse) -> None:  # type: ignore[no-untyped-def]
     text = "Sergei Lavrov met envoys from Iran in Moscow. They said the talks would go on."
     assert references(analyse, text) == [("They", "Iran")]
+
+
+def test_i_and_we_in_a_quote_stand_for_its_speaker(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dmytro Kuleba spoke to reporters in Kyiv on Monday.\n\n"
+        "“I told my counterpart that we will not give up the east,” he said."
+    )
+    document, spacy_doc, sentences, mentions = analyse(text)
+    chains = chains_for(document, spacy_doc, sentences, mentions)
+    in_order = sorted(chains.references, key=lambda m: m.start)
+    assert [(m.text, m.actor.name if m.actor else None, m.method) for m in in_order] == [
+        ("I", "Dmytro Kuleba", "chain-speaker"),
+        ("my", "Dmytro Kuleba", "chain-speaker"),
+        ("we", "Dmytro Kuleba", "chain-speaker"),
+        ("he", "Dmytro Kuleba", "chain-person"),
+    ]
+    we = next(t for t in spacy_doc if t.text == "we")
+    assert chains.actor_for_token(we) is not None and chains.actor_for_token(we).name == "Dmytro Kuleba"
+
+
+def test_first_person_outside_quotation_marks_stands_for_nobody(analyse) -> None:  # type: ignore[no-untyped-def]
+    assert references(analyse, "Dmytro Kuleba spoke in Kyiv. We asked him about the talks.") == [
+        ("him", "Dmytro Kuleba")
+    ]
