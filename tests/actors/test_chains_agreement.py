@@ -64,7 +64,8 @@ def test_i_and_we_in_a_quote_stand_for_its_speaker(analyse) -> None:  # type: ig
         ("he", "Dmytro Kuleba", "chain-person"),
     ]
     we = next(t for t in spacy_doc if t.text == "we")
-    assert chains.actor_for_token(we) is not None and chains.actor_for_token(we).name == "Dmytro Kuleba"
+    actor = chains.actor_for_token(we)
+    assert actor is not None and actor.name == "Dmytro Kuleba"
 
 
 def test_first_person_outside_quotation_marks_stands_for_nobody(analyse) -> None:  # type: ignore[no-untyped-def]
