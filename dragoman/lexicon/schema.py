@@ -134,6 +134,7 @@ SCHEMAS["quotes"] = {
     "object_not_speech": Section("words"),
     "object_speech": Section("words"),
     "object_prepositions": Section("words"),
+    "topic_prepositions": Section("words"),
     "needs_particle": Section("groups"),
     "cue_forms": Section("words"),
     "noun_cues": Section("words"),

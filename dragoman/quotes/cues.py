@@ -24,6 +24,7 @@ class QuoteWords:
     object_not_speech: frozenset[str]
     object_speech: frozenset[str]
     object_prepositions: frozenset[str]
+    topic_prepositions: frozenset[str]
     needs_particle: Mapping[str, tuple[str, ...]]
     cue_surface: re.Pattern[str]
     noun_cues: frozenset[str]
@@ -54,6 +55,7 @@ def load_quote_words(overrides: Sequence[Path] = ()) -> QuoteWords:
         object_not_speech=lexicon["object_not_speech"],
         object_speech=lexicon["object_speech"],
         object_prepositions=lexicon["object_prepositions"],
+        topic_prepositions=lexicon["topic_prepositions"],
         needs_particle=lexicon["needs_particle"],
         cue_surface=re.compile(f"^(?:{_alternatives(lexicon['cue_forms'])})$"),
         noun_cues=lexicon["noun_cues"],

@@ -520,6 +520,12 @@ class QuoteExtractor:
                 tokens = list(child.subtree)[1:]
                 if tokens:
                     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        for child in cue.children:
+            if child.dep_ == "prep" and child.lower_ in self.words.topic_prepositions:
+                # "spoke about the drones", "complained over delays": what was spoken of.
+                objects = [t for c in child.children if c.dep_ in {"pobj", "pcomp"} for t in c.subtree]
+                if objects:
+                    return objects[0].idx, objects[-1].idx + len(objects[-1])
         if attribution.cue_stance and attribution.speaker is not None:
             # Misparsed "X decried Y": everything after the cue up to the sentence end.
             sentence = attribution.sentence

@@ -183,3 +183,9 @@ def test_a_programme_title_in_quotation_marks_is_not_the_speaker(extract) -> Non
         "“We are not at war with anyone,” Peskov, a close Putin aide, said on Monday on the programme “Evening News.”"
     )
     assert s.speaker and s.speaker.name == "Dmitry Peskov"
+
+
+def test_what_was_spoken_of(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Kuleba spoke about the drone attacks on Kyiv.")
+    assert (s.speaker.name if s.speaker else None, s.content) == ("Dmytro Kuleba", "the drone attacks on Kyiv")
+    assert extract("Kuleba spoke to reporters in Kyiv.") == []
