@@ -43,6 +43,11 @@ class ReferenceWords:
     pair_words: frozenset[str]
     expletive_pronouns: frozenset[str]
     speech_verbs: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
+    female_pronouns: frozenset[str]
+    male_pronouns: frozenset[str]
+    first_person: frozenset[str]
 
 
 def reference_words() -> ReferenceWords:
@@ -205,11 +210,54 @@ def references_with_candidates(
     named = [m for m in mentions if m.method != "pronoun"]
     resolved = sorted((m for m in _with_unlisted_people(named) if m.actor is not None), key=lambda m: m.start)
     covered = [(m.start, m.end) for m in named]
+    genders = marked_genders(spacy_doc, resolved)
     references = [
-        Reference(start, end, kind, head, candidate_features(context, resolved, start, end, kind, head))
+        Reference(
+            start,
+            end,
+            kind,
+            head,
+            _agreeing(candidate_features(context, resolved, start, end, kind, head), head, genders),
+        )
         for start, end, kind, head in _reference_spans(spacy_doc, covered)
     ]
     return resolved, references
+
+
+def marked_genders(doc: Doc, resolved: list[Mention]) -> dict[str, str]:
+    """The people whose gender the text marks ("Mr. Lavrov", "the spokeswoman Maria Zakharova"):
+    actor key -> "female" or "male"; a person marked both ways, or not at all, is left out."""
+    words = reference_words()
+    seen: dict[str, set[str]] = {}
+    for mention in resolved:
+        if mention.actor is None or mention.actor.kind != "person":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        nearby = [t for t in span] + [t for t in doc[max(0, span.start - 2) : span.start]]
+        nearby += [t for t in span.root.children if t.dep_ in {"appos", "compound"}]
+        if span.root.dep_ == "appos":
+            nearby.append(span.root.head)  # "the spokeswoman, Maria Zakharova"
+        for token in nearby:
+            word = token.lower_.rstrip(".")
+            if word in words.female_words:
+                seen.setdefault(actor_key(mention.actor), set()).add("female")
+            elif word in words.male_words:
+                seen.setdefault(actor_key(mention.actor), set()).add("male")
+    return {key: next(iter(marks)) for key, marks in seen.items() if len(marks) == 1}
+
+
+def _agreeing(
+    candidates: list[tuple[ActorRef, dict[str, float]]], head: str, genders: dict[str, str]
+) -> list[tuple[ActorRef, dict[str, float]]]:
+    """Without the people the text marks as of the other gender than "he", "she" or "the spokeswoman"."""
+    words = reference_words()
+    female = words.female_pronouns | words.female_words
+    wanted = "female" if head in female else "male" if head in words.male_pronouns | words.male_words else None
+    if wanted is None:
+        return candidates
+    return [(a, f) for a, f in candidates if genders.get(actor_key(a), wanted) == wanted]
 
 
 def build_chains(
@@ -238,6 +286,21 @@ def build_chains(
                 component="actors.chains",
             )
         )
+    known = {(m.start, m.end): m.actor for m in [*resolved, *references] if m.actor is not None}
+    for start, end, actor in first_person_in_quotes(spacy_doc, sentences, known):
+        references.append(
+            Mention(
+                mention_id=f"{document.doc_id}:r{len(references)}",
+                doc_id=document.doc_id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                sentence_index=max(0, bisect.bisect_right(sentence_starts, start) - 1),
+                method="chain-speaker",
+                actor=actor,
+                component="actors.chains",
+            )
+        )
     chains: dict[str, Chain] = {}
     by_span: dict[tuple[int, int], ActorRef] = {}
     for mention in sorted([*resolved, *references], key=lambda m: m.start):
@@ -249,6 +312,58 @@ def build_chains(
     others = [m for m in mentions if m.actor is None and m.method != "pronoun" and (m.start, m.end) not in taken]
     everything = sorted([*resolved, *references, *others], key=lambda m: (m.start, m.end))
     return MentionChains(list(chains.values()), references, everything, by_span)
+
+
+def first_person_in_quotes(
+    doc: Doc, sentences: list[Sentence], known: dict[tuple[int, int], ActorRef]
+) -> list[tuple[int, int, ActorRef]]:
+    """ "I" and "we" inside quotation marks, each with the quote's speaker: the subject of a speech
+    verb outside the marks in the quote's sentence, else in the sentence after or before it in the
+    same paragraph ("“We will not yield,” he said." gives whoever "he" stands for)."""
+    text = doc.text
+    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    words = reference_words()
+    found: list[tuple[int, int, ActorRef]] = []
+    for a, b in quotes:
+        inside = doc.char_span(a, b, alignment_mode="expand")
+        pronouns = [t for t in inside or [] if t.tag_ in {"PRP", "PRP$"} and t.lower_ in words.first_person]
+        if not pronouns:
+            continue
+        speaker = _quote_speaker(doc, sentences, quotes, a, b, known)
+        if speaker is not None:
+            found += [(t.idx, t.idx + len(t.text), speaker) for t in pronouns]
+    return found
+
+
+def _quote_speaker(
+    doc: Doc,
+    sentences: list[Sentence],
+    quotes: list[tuple[int, int]],
+    start: int,
+    end: int,
+    known: dict[tuple[int, int], ActorRef],
+) -> ActorRef | None:
+    holding = [s for s in sentences if s.start < end and start < s.end]
+    if not holding:
+        return None
+    first, last = holding[0].index, holding[-1].index
+    by_index = {s.index: s for s in sentences}
+    nearby = [by_index[i] for i in (last + 1, first - 1) if i in by_index]
+    nearby = [s for s in nearby if "\n" not in doc.text[min(s.end, start) : max(s.start, end)]]
+    for sentence in [*holding, *nearby]:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        for token in span or []:
+            if token.lemma_.lower() not in reference_words().speech_verbs or token.pos_ != "VERB":
+                continue
+            if any(a <= token.idx < b for a, b in quotes):
+                continue  # a cue inside the quoted words is part of them
+            for subject in (c for c in token.children if c.dep_ in SUBJECTS):
+                left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+                heads = [(s, e) for s, e in known if s <= subject.idx < e]
+                inner = [(s, e) for s, e in known if left <= s and e <= right]
+                for place in heads or inner:
+                    return known[place]
+    return None
 
 
 def _with_unlisted_people(mentions: list[Mention]) -> list[Mention]:
@@ -296,6 +411,8 @@ def _reference_spans(doc: Doc, covered: list[tuple[int, int]]) -> list[tuple[int
         first = min(determiners, key=lambda t: t.i)
         if any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in token.children):
             continue  # "Iran's minister", "the Iran envoy": the resolver's title phrases
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+            continue  # "the spokeswoman, Leyla Demir,": the name follows, nothing to refer back to
         lemma = token.lemma_.lower()
         det_words = {t.lower_ for t in determiners}
         span_start = first.idx

@@ -351,6 +351,11 @@ SCHEMAS["references"] = {
         "pair_nouns",
         "pair_words",
         "speech_verbs",
+        "female_words",
+        "male_words",
+        "female_pronouns",
+        "male_pronouns",
+        "first_person",
     )
 }
 SCHEMAS["furniture"] = {
@@ -388,4 +393,24 @@ SCHEMAS["places"] = {
     "travel": Typed(dict[Literal["verbs", "prepositions"], Words], _verbs_and_prepositions),
     "light_verbs": _words(),
     "datelines": Typed(list[Pattern], _case_sensitive),
+}
+# The quotes stage's words (lexicon/en/quotes.yaml), read by dragoman/quotes/cues.py.
+SCHEMAS["quotes"] = {
+    "cues": Section("groups", names="stance"),
+    "clause_only": Section("words"),
+    "evidential": Section("words"),
+    "object_not_speech": Section("words"),
+    "object_speech": Section("words"),
+    "object_prepositions": Section("words"),
+    "topic_prepositions": Section("words"),
+    "needs_particle": Section("groups"),
+    "cue_forms": Section("words"),
+    "noun_cues": Section("words"),
+    "claim_nouns": Section("words"),
+    "crowds": Section("words"),
+    "definite_titles": Section("words"),
+    "medium_words": Section("words"),
+    "carrier_verbs": Section("words"),
+    "occasion_nouns": Section("words"),
+    "headline_function_words": Section("words"),
 }

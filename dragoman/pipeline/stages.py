@@ -234,7 +234,7 @@ class _Places(DocumentStage):
 
 class _Quotes(DocumentStage):
     def __init__(self, config: ProcessorConfig) -> None:
-        self.extractor = QuoteExtractor()
+        self.extractor = QuoteExtractor(config.lexicon_files)
 
     def __call__(self, state: DocState) -> None:
         state.statements = self.extractor.extract(state.document, state.spacy_doc, state.sentences, state.mentions)
@@ -249,7 +249,7 @@ def _package_files(package: str, *names: str) -> list[Traversable]:
 # count only for the files they name, so an edited trigger list outdates the events alone.
 EVENT_WORDS = ("triggers", "dates", "status", "syntax")
 RESOLVER_WORDS = ("titles", "names")
-QUOTE_WORDS = ("status", "syntax", "references")
+QUOTE_WORDS = ("status", "syntax", "references", "quotes")
 PLACE_WORDS = ("places",)
 
 
@@ -352,7 +352,7 @@ register(
         writes=frozenset({"statements"}),
         build=_Quotes,
         data_files=lambda config: [
-            *_package_files("dragoman.quotes", "cues.py", "data/channels.yaml"),
+            *_package_files("dragoman.quotes", "cues.py"),
             *lexicon_sources(QUOTE_WORDS, config.lexicon_files),
             *_package_files("dragoman.actors", "data/antecedent_ranker.json"),
             *lexicon_paths("stance"),

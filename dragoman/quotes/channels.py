@@ -4,37 +4,21 @@ by X", "X reported Y said")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-
-import yaml
 from spacy.tokens import Token
 
 from dragoman.domain.records import Mention
+from dragoman.quotes.cues import QuoteWords, packaged_words
 
 
-@dataclass(frozen=True)
-class ChannelWords:
-    medium_words: frozenset[str]
-    carrier_verbs: frozenset[str]
-    occasion_nouns: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def channel_words() -> ChannelWords:
-    raw = yaml.safe_load(resources.files("dragoman.quotes.data").joinpath("channels.yaml").read_text("utf-8"))
-    return ChannelWords(**{name: frozenset(raw[name]) for name in ChannelWords.__dataclass_fields__})
-
-
-def is_medium(tokens: list[Token], mentions: list[Mention]) -> bool:
+def is_medium(tokens: list[Token], mentions: list[Mention], words: QuoteWords | None = None) -> bool:
     """A news medium: a listed outlet among the tokens, or a name or phrase with a medium word."""
     if not tokens:
         return False
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if any(m.actor and m.actor.kind == "media" and start <= m.start and m.end <= end for m in mentions):
         return True
-    return any(t.lower_ in channel_words().medium_words for t in tokens)
+    medium_words = (words or packaged_words()).medium_words
+    return any(t.lower_ in medium_words for t in tokens)
 
 
 def phrase(tokens: list[Token], mentions: list[Mention]) -> str:
@@ -52,14 +36,14 @@ def _subtree(token: Token) -> list[Token]:
     return [t for t in token.subtree if not t.is_punct]
 
 
-def channel_of_cue(cue: Token, mentions: list[Mention]) -> str | None:
+def channel_of_cue(cue: Token, mentions: list[Mention], words: QuoteWords | None = None) -> str | None:
     """A channel named around the cue: its object when told to a medium, an interview with one,
     a statement carried by one."""
-    words = channel_words()
+    words = words or packaged_words()
     for child in cue.children:
         if cue.lemma_.lower() == "tell" and child.dep_ in {"dobj", "dative", "iobj"}:
             tokens = _subtree(child)
-            if is_medium(tokens, mentions):
+            if is_medium(tokens, mentions, words):
                 return phrase(tokens, mentions)
     for token in cue.subtree:
         if token.i == cue.i:
@@ -68,7 +52,7 @@ def channel_of_cue(cue: Token, mentions: list[Mention]) -> str | None:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in {"with", "to", "on", "in"}:
                     objects = [c for c in child.children if c.dep_ == "pobj"]
-                    if objects and is_medium(_subtree(objects[0]), mentions):
+                    if objects and is_medium(_subtree(objects[0]), mentions, words):
                         return phrase(_subtree(objects[0]), mentions)
             for child in token.children:
                 if child.dep_ == "acl" and child.lemma_.lower() in words.carrier_verbs:
@@ -79,16 +63,16 @@ def channel_of_cue(cue: Token, mentions: list[Mention]) -> str | None:
     return None
 
 
-def carrier_of(cue: Token, mentions: list[Mention]) -> tuple[Token, str] | None:
+def carrier_of(cue: Token, mentions: list[Mention], words: QuoteWords | None = None) -> tuple[Token, str] | None:
     """An outlet's own cue that reports this one ("X reported (that) Y said", "Y said, X reported"):
     that cue and the outlet's name."""
-    words = channel_words()
+    words = words or packaged_words()
     candidates = [cue.head] if cue.dep_ in {"ccomp", "parataxis"} else []
     candidates += [c for c in cue.children if c.dep_ in {"parataxis", "ccomp"}]
     for other in candidates:
         if other.i == cue.i or other.lemma_.lower() not in words.carrier_verbs | {"say"}:
             continue
         subjects = [c for c in other.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects and is_medium(_subtree(subjects[0]), mentions):
+        if subjects and is_medium(_subtree(subjects[0]), mentions, words):
             return other, phrase(_subtree(subjects[0]), mentions)
     return None

@@ -1,123 +1,76 @@
-"""Cue verbs that introduce speech, and what a cue says about the speaker's stance."""
+"""The words that introduce speech and name its channel, read from lexicon/en/quotes.yaml.
+
+The extractor holds one ``QuoteWords``: the packaged file, plus the ``--lexicon`` overrides of a run.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-# Lemma -> stance the verb itself expresses toward what it is about (None: neutral reporting).
-CUE_LEMMAS: dict[str, str | None] = {
-    "say": None,
-    "tell": None,
-    "state": None,
-    "add": None,
-    "declare": None,
-    "announce": None,
-    "claim": None,
-    "allege": None,
-    "insist": None,
-    "stress": None,
-    "emphasize": None,
-    "emphasise": None,
-    "underline": None,
-    "underscore": None,
-    "note": None,
-    "argue": None,
-    "write": None,
-    "tweet": None,
-    "post": None,
-    "publish": None,
-    "affirm": None,
-    "express": None,
-    "explain": None,
-    "suggest": None,
-    "assert": None,
-    "maintain": None,
-    "report": None,
-    "quote": None,
-    "reiterate": None,
-    "remark": None,
-    "confirm": None,
-    "acknowledge": None,
-    "admit": None,
-    "describe": None,
-    "characterize": None,
-    "attribute": None,
-    "deny": None,
-    "reply": None,
-    "respond": None,
-    "predict": None,
-    "promise": "support",
-    "warn": "oppose",
-    "accuse": "oppose",
-    "blame": "oppose",
-    "condemn": "oppose",
-    "decry": "oppose",
-    "denounce": "oppose",
-    "criticize": "oppose",
-    "criticise": "oppose",
-    "reject": "oppose",
-    "dismiss": "oppose",
-    "threaten": "oppose",
-    "slam": "oppose",
-    "lambast": "oppose",
-    "praise": "support",
-    "welcome": "support",
-    "hail": "support",
-    "commend": "support",
-    "endorse": "support",
-    "justify": "support",
-    "defend": "support",
-    "thank": "support",
-    "show": None,
-    "find": None,
-    "indicate": None,
-    "reveal": None,
-    "recall": None,
-    "concede": None,
-    "contend": None,
-    "estimate": None,
-    "testify": None,
-    "disclose": None,
-    "urge": None,
-    "call": None,
-    "demand": None,
-    "ask": None,
-    "clarify": None,
-    "chant": None,
-    "vow": None,
-    "pledge": "support",
-    "proclaim": None,
-    "appeal": None,
-    "propose": None,
-    "question": "oppose",
-    "complain": "oppose",
-    "mock": "oppose",
-    "tout": "support",
-    "cite": None,
-}
-# Evidential cues whose subject can be a relative pronoun continuing someone's words ("..., which shows").
-EVIDENTIAL = frozenset("show indicate reveal suggest find prove demonstrate".split())
-# Cues that take a clause; with a plain object ("added a new dimension") they are not speech.
-OBJECT_NOT_SPEECH = frozenset({"add"})
-# "call" is a cue only as "call for" / "call on" / "called X a Y"; handled by the extractor.
-NEEDS_PARTICLE = {"call": ("for", "on", "upon"), "appeal": ("to", "for")}
-# Cues whose plain object is what was said ("announced plans for ...", "proposed talks").
-OBJECT_SPEECH = frozenset({"announce", "promise", "pledge", "propose", "vow", "deny", "confirm", "unveil"})
-# After an object, the prepositions that carry on what was said ("warned X against Y").
-OBJECT_PREPOSITIONS = frozenset({"against", "to", "of", "about", "over", "that"})
+from dragoman.lexicon import load_lexicon
 
-# Surface forms for when the tagger misreads the verb (a name before it read as an adjective).
-CUE_SURFACE = re.compile(
-    r"^(said|says|told|stated|states|added|declared|announced|claimed|alleged|insisted|stressed|"
-    r"emphasi[sz]ed|underlined|noted|argued|wrote|tweeted|affirmed|decried|condemned|denounced|"
-    r"criticized|criticised|warned|accused|blamed|praised|welcomed|rejected|denied|urged|justified|clarified)$"
-)
 
-NOUN_CUES = {"statement", "remarks", "comments", "headline", "tweet", "interview", "speech", "message", "emphasis"}
-# Nouns of saying whose "that" clause is what was said ("his claim that ...", "a warning that ...").
-CLAIM_NOUNS = frozenset(
-    "claim assertion argument suggestion insistence warning promise pledge allegation charge accusation "
-    "statement remark comment announcement contention complaint denial admission assurance".split()
-)
+@dataclass(frozen=True)
+class QuoteWords:
+    """Each section of quotes.yaml as the extractor uses it."""
 
-SPEECH_WORDS = frozenset(CUE_LEMMAS)
+    cue_lemmas: Mapping[str, str | None]  # lemma -> the stance the verb itself takes (None: neutral)
+    clause_only: frozenset[str]
+    evidential: frozenset[str]
+    object_not_speech: frozenset[str]
+    object_speech: frozenset[str]
+    object_prepositions: frozenset[str]
+    topic_prepositions: frozenset[str]
+    needs_particle: Mapping[str, tuple[str, ...]]
+    cue_surface: re.Pattern[str]
+    noun_cues: frozenset[str]
+    claim_nouns: frozenset[str]
+    crowds: frozenset[str]
+    definite_title: re.Pattern[str]
+    medium_words: frozenset[str]
+    carrier_verbs: frozenset[str]
+    occasion_nouns: frozenset[str]
+    headline_function_words: frozenset[str]
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def load_quote_words(overrides: Sequence[Path] = ()) -> QuoteWords:
+    """quotes.yaml with the override files applied (one ``file:line`` error for a bad file)."""
+    lexicon = load_lexicon(["quotes"], overrides)["quotes"]
+    lemmas: dict[str, str | None] = {}
+    for stance, verbs in lexicon["cues"].items():
+        for verb in verbs:
+            lemmas[verb] = None if stance == "neutral" else stance
+    return QuoteWords(
+        cue_lemmas=lemmas,
+        clause_only=lexicon["clause_only"],
+        evidential=lexicon["evidential"],
+        object_not_speech=lexicon["object_not_speech"],
+        object_speech=lexicon["object_speech"],
+        object_prepositions=lexicon["object_prepositions"],
+        topic_prepositions=lexicon["topic_prepositions"],
+        needs_particle=lexicon["needs_particle"],
+        cue_surface=re.compile(f"^(?:{_alternatives(lexicon['cue_forms'])})$"),
+        noun_cues=lexicon["noun_cues"],
+        claim_nouns=lexicon["claim_nouns"],
+        crowds=lexicon["crowds"],
+        # "the spokesman", "the minister" (one word may stand before the title: "the foreign minister").
+        definite_title=re.compile(rf"^the (\w+ )?(?:{_alternatives(lexicon['definite_titles'])})$", re.I),
+        medium_words=lexicon["medium_words"],
+        carrier_verbs=lexicon["carrier_verbs"],
+        occasion_nouns=lexicon["occasion_nouns"],
+        headline_function_words=lexicon["headline_function_words"],
+    )
+
+
+@lru_cache(maxsize=1)
+def packaged_words() -> QuoteWords:
+    """The packaged quotes.yaml alone, read once."""
+    return load_quote_words()

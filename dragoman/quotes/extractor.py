@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -14,17 +16,7 @@ from dragoman.domain.records import ActorRef, Document, Mention, Sentence, Stanc
 from dragoman.nlp.status import content_status
 from dragoman.nlp.syntax import negated, set_apart
 from dragoman.quotes.channels import carrier_of, channel_of_cue
-from dragoman.quotes.cues import (
-    CLAIM_NOUNS,
-    CUE_LEMMAS,
-    CUE_SURFACE,
-    EVIDENTIAL,
-    NEEDS_PARTICLE,
-    NOUN_CUES,
-    OBJECT_NOT_SPEECH,
-    OBJECT_PREPOSITIONS,
-    OBJECT_SPEECH,
-)
+from dragoman.quotes.cues import QuoteWords, load_quote_words, packaged_words
 from dragoman.quotes.headlines import headline_of, labelled, restated
 from dragoman.quotes.marks import QuoteSpan, quote_spans
 from dragoman.quotes.stance import stance_of
@@ -36,20 +28,15 @@ RELATIVE = {"that", "who", "which", ","}
 RELATIVE_PRONOUNS = {"that", "which"}
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 FINITE = {"VBD", "VBZ", "VBP"}
-CROWDS = frozenset("protester protestor demonstrator crowd student people citizen resident user mourner".split())
 # Links a cue with no subject of its own climbs to find one ("by saying", ", stating that", "ran a headline").
 CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "dobj"}
-# "the spokesman", "the minister": the person last named just before.
-DEFINITE_TITLE = re.compile(
-    r"^the (\w+ )?(spokes\w+|minister|president|leader|official|envoy|ambassador|diplomat|secretary|chief|"
-    r"general|commander|premier|chancellor)$",
-    re.I,
-)
 LOOKBACK_CHARS = 800
 # "CONTENT, according to X": the phrase is set off from what it attributes.
 SET_OFF = {",", "(", ";", "\u2014", "\u2013", "-"}
 NON_SPEAKERS = {"region", "agreement"}
 PREPOSITION_CUES = frozenset({"call", "attribute", "appeal"})  # "called for X", "appealed to X to ..."
+CARRY_WORDS = 30  # an attribution sentence this short carries on to the quote after it
+SPLIT_GAP = 200  # the most text between two pieces of one quote (the attribution between them)
 NAME_LINKS = frozenset({"of", "in", "the", "and", "for", "on", "de", "al"})
 
 
@@ -70,7 +57,10 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.3"
+    VERSION = "1.4"
+
+    def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
+        self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()
 
     @property
     def component(self) -> str:
@@ -113,7 +103,7 @@ class QuoteExtractor:
             containing = [s for s in body if s.start < end and start < s.end]
             if not containing:
                 continue
-            nearest = self._nearest(containing, body, attributions)
+            nearest = self._nearest(containing, attributions, document.text, quotes)
             if nearest is not None:
                 nearest = _governing(cues[nearest.sentence.index], start) or nearest
             found_for.append((quote, containing, nearest))
@@ -122,8 +112,8 @@ class QuoteExtractor:
         for quote, _, nearest in found_for:
             if nearest is not None:
                 by_group.setdefault(quote.group, nearest)
+        resolved: list[tuple[QuoteSpan, list[Sentence], Attribution]] = []
         for quote, containing, nearest in found_for:
-            start, end = quote.start, quote.end
             attribution = nearest or by_group.get(quote.group)
             if attribution is None:
                 continue
@@ -137,6 +127,11 @@ class QuoteExtractor:
                     attribution.cue_stance,
                     attribution.channel,
                 )
+            resolved.append((quote, containing, attribution))
+        for pieces in _split_quotes(document.text, resolved):
+            quote, containing, attribution = pieces[0]
+            start, end = quote.start, pieces[-1][0].end
+            containing = sorted({s.index: s for _, c, _ in pieces for s in c}.values(), key=lambda s: s.index)
             quoted_sentences.update(s.index for s in containing)
             sentence = attribution.sentence
             first, last = containing[0], containing[-1]
@@ -148,14 +143,16 @@ class QuoteExtractor:
             quote_share = quoted / max(1, outer_end - outer_start)
             kind = _kind_of(sentence, "direct" if quote_share > 0.45 else "partial")
             content_start, content_end = start, end
-            says_clause = any(c.dep_ == "ccomp" for c in attribution.cue.children)
-            clause = self._reported_content(attribution) if kind == "partial" and says_clause else None
-            if clause is not None and clause[0] <= start and end <= clause[1]:
-                # A few quoted words inside reported speech: the reported clause is what was said.
-                content_start, content_end = clause
+            says_clause = any(c.dep_ in {"ccomp", "xcomp"} for c in attribution.cue.children)
+            clause = self._reported_content(attribution) if says_clause else None
+            if clause is not None and clause[0] <= start < clause[1]:
+                # Quoted words inside reported speech ("said that the plan was “a disaster”"):
+                # the reported clause, with the quote to its end, is what was said.
+                content_start, content_end = min(clause[0], start), max(clause[1], end)
+            gaps = [(a[0].end, b[0].start) for a, b in zip(pieces, pieces[1:], strict=False)]
             statements.append(
                 self._statement(
-                    document, attribution, kind, content_start, content_end, outer_start, outer_end, mentions
+                    document, attribution, kind, content_start, content_end, outer_start, outer_end, mentions, gaps
                 )
             )
         for sentence in body:
@@ -290,7 +287,7 @@ class QuoteExtractor:
         )
         found = []
         for token in ordered:
-            attribution = self._attribution_at(token, sentence, mentions, everything)
+            attribution = self._attribution_at(token, sentence, mentions, everything, quotes)
             if attribution is not None:
                 found.append(attribution)
         return self._with_channels(found, mentions)
@@ -318,7 +315,7 @@ class QuoteExtractor:
                     target.speaker_text = speaker.text if speaker else " ".join(t.text for t in quoted)
                     target.channel = channel
                     continue
-            carrier = carrier_of(cue, mentions)
+            carrier = carrier_of(cue, mentions, self.words)
             if carrier is not None and carrier[0].i != cue.i:
                 dropped.add(carrier[0].i)
                 attribution.channel = carrier[1]
@@ -326,18 +323,25 @@ class QuoteExtractor:
                 if carrier_subjects and carrier_subjects[0].i > cue.i:
                     attribution.cut = carrier_subjects[0].left_edge.idx
             elif attribution.channel is None:
-                attribution.channel = channel_of_cue(cue, mentions)
+                attribution.channel = channel_of_cue(cue, mentions, self.words)
         return [a for a in found if a.cue.i not in dropped]
 
     def _attribution_at(
-        self, token: Token, sentence: Sentence, mentions: list[Mention], everything: list[Mention]
+        self,
+        token: Token,
+        sentence: Sentence,
+        mentions: list[Mention],
+        everything: list[Mention],
+        quotes: list[tuple[int, int]] = [],  # noqa: B006 (read only)
     ) -> Attribution | None:
         stance = self._cue_stance(token)
         if stance is False or negated(token):
             return None  # not a cue, or a negated one ("did not criticise", "refrained from endorsing")
         subject = self._subject_tokens(token)
+        if subject and all(any(a <= t.idx < b for a, b in quotes) for t in subject if not t.is_punct):
+            subject = []  # a title in quotation marks misread as the subject ("said on “Fox and Friends.”")
         own = [c for c in token.children if c.dep_ in SUBJECTS]
-        if own and own[0].lower_ in RELATIVE_PRONOUNS and token.lemma_.lower() in EVIDENTIAL:
+        if own and own[0].lower_ in RELATIVE_PRONOUNS and token.lemma_.lower() in self.words.evidential:
             return None  # "..., which shows that ...": the clause goes on with the speaker's words
         speaker = self._speaker(token, subject, mentions)
         if speaker is None and not subject:
@@ -345,7 +349,7 @@ class QuoteExtractor:
         speaker_text = speaker.text if speaker else " ".join(t.text for t in subject)
         if speaker is None and speaker_text.lower() == "it" and token.dep_ != "ROOT":
             return None  # "It is safe to argue that ...": the author's own voice
-        if speaker is None and DEFINITE_TITLE.match(speaker_text):
+        if speaker is None and self.words.definite_title.match(speaker_text):
             speaker = _last_person_before(everything, sentence.start)
         return Attribution(sentence, token, speaker, speaker_text, stance if isinstance(stance, str) else None)
 
@@ -376,24 +380,27 @@ class QuoteExtractor:
             return Attribution(sentence, token, speaker, source_text, None), (content_start, content_end)
         return None
 
-    @staticmethod
-    def _cue_stance(token: Token) -> str | None | bool:
+    def _cue_stance(self, token: Token) -> str | None | bool:
         """The cue's own stance (or None) when the token is a speech cue; False when it is not."""
+        words = self.words
         lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"} and lemma in CUE_LEMMAS:
-            particles = NEEDS_PARTICLE.get(lemma)
+        if token.pos_ in {"VERB", "AUX"} and lemma in words.cue_lemmas:
+            particles = words.needs_particle.get(lemma)
             if particles and not any(c.lower_ in particles for c in token.children):
                 return False
             deps = {c.dep_ for c in token.children}
-            if lemma in OBJECT_NOT_SPEECH and "dobj" in deps and "ccomp" not in deps:
+            if lemma in words.object_not_speech and "dobj" in deps and "ccomp" not in deps:
                 return False  # "added a new dimension", not "added that ..."
-            return CUE_LEMMAS[lemma]
-        if CUE_SURFACE.match(token.lower_):
-            return CUE_LEMMAS.get(lemma)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS and _that_clause(token) is not None:
+            if lemma in words.clause_only and "ccomp" not in deps:
+                return False  # "expects a reply", not "expects that ..."
+            return words.cue_lemmas[lemma]
+        if words.cue_surface.match(token.lower_):
+            return words.cue_lemmas.get(lemma)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in words.claim_nouns and _that_clause(token) is not None:
             # Not when another cue reports it ("affirmed Russia's contention that ..."): that cue speaks.
-            return False if token.head.lemma_.lower() in CUE_LEMMAS else None
-        if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES and token.dep_ in SUBJECTS | {"dobj", "pobj"}:
+            return False if token.head.lemma_.lower() in words.cue_lemmas else None
+        noun_cue = token.pos_ == "NOUN" and token.lemma_.lower() in words.noun_cues
+        if noun_cue and token.dep_ in SUBJECTS | {"dobj", "pobj"}:
             return None
         return False
 
@@ -426,8 +433,7 @@ class QuoteExtractor:
                 break
         return []
 
-    @staticmethod
-    def _speaker(token: Token, tokens: list[Token], mentions: list[Mention]) -> Mention | None:
+    def _speaker(self, token: Token, tokens: list[Token], mentions: list[Mention]) -> Mention | None:
         """The mention that speaks for a cue, from its subject ``tokens`` (``_subject_tokens``)."""
         candidates: list[Mention] = []
         if tokens:
@@ -435,17 +441,17 @@ class QuoteExtractor:
             candidates = [m for m in mentions if m.start >= start and m.end <= end and _speaks(m)]
             # A title mention wider than a misparsed subject ("Iran's then-Ambassador ... Sanaei").
             candidates += [m for m in mentions if m.start < start < m.end <= end and _speaks(m)]
-        if not tokens and (token.tag_ in FINITE or CUE_SURFACE.match(token.lower_)):
+        if not tokens and (token.tag_ in FINITE or self.words.cue_surface.match(token.lower_)):
             # A name just before a finite cue, when the parser misread the pair ("Raisi decried ...",
             # "Owji optimistically (but ...) predicted"): nothing but modifiers in between.
-            before = [m for m in mentions if 0 <= token.idx - m.end <= 60 and _speaks(m)]
+            before = [m for m in mentions if 0 <= token.idx - m.end <= 60 and _speaks(m) and not _modifier(token, m)]
             between = [t for t in token.sent if before and before[-1].end <= t.idx < token.idx]
             if before and not any(t.pos_ in {"VERB", "AUX"} for t in between):
                 candidates = before[-1:]
         if not candidates:
             return None
         head = next((t for t in tokens if t.head.i == t.i or t.head not in tokens), None) if tokens else None
-        if head is not None and head.lemma_.lower() in CROWDS:
+        if head is not None and head.lemma_.lower() in self.words.crowds:
             return None  # "protesters in Tehran chanted": people in a place, not its government
         words = [head, *(c for c in head.children if c.dep_ == "compound")] if head is not None else []
 
@@ -469,22 +475,24 @@ class QuoteExtractor:
 
     @staticmethod
     def _nearest(
-        containing: list[Sentence], body: list[Sentence], attributions: dict[int, Attribution]
+        containing: list[Sentence], attributions: dict[int, Attribution], text: str, quotes: list[tuple[int, int]]
     ) -> Attribution | None:
-        """The attribution in the quote's sentences, else in the sentence just after or before it."""
+        """The attribution in the quote's sentences; else, in the same paragraph, the one just before
+        (a quote that goes on after "“...,” she said."); else a short one just after or before."""
         for sentence in containing:
             if sentence.index in attributions:
                 return attributions[sentence.index]
-        after = containing[-1].index + 1
-        before = containing[0].index - 1
-        for index in (after, before):
-            attribution = attributions.get(index)
-            if attribution is not None and len(attribution.sentence.text.split()) <= 12:
+        after = attributions.get(containing[-1].index + 1)
+        before = attributions.get(containing[0].index - 1)
+        if before is not None and "\n" not in text[before.sentence.end : containing[0].start]:
+            if _words_outside(before.sentence, quotes) <= CARRY_WORDS:
+                return before
+        for attribution in (after, before):
+            if attribution is not None and _words_outside(attribution.sentence, quotes) <= 12:
                 return attribution
         return None
 
-    @staticmethod
-    def _reported_content(attribution: Attribution) -> tuple[int, int] | None:
+    def _reported_content(self, attribution: Attribution) -> tuple[int, int] | None:
         """The clause or object a reporting verb introduces, as document offsets."""
         cue = attribution.cue
         lemma = cue.lemma_.lower()
@@ -492,13 +500,13 @@ class QuoteExtractor:
         if clause is not None:
             return clause
         for child in cue.children:
-            said_object = child.dep_ == "dobj" and (attribution.cue_stance or lemma in OBJECT_SPEECH)
+            said_object = child.dep_ == "dobj" and (attribution.cue_stance or lemma in self.words.object_speech)
             if child.dep_ in {"ccomp", "xcomp"} or said_object:
                 tokens = list(child.subtree)
                 if child.dep_ == "dobj":
                     # "warned X against Y", "urged X to Y": what follows the object belongs with it.
                     after = [c for c in cue.children if c.i > child.i and c.dep_ in {"xcomp", "ccomp", "prep"}]
-                    after = [c for c in after if c.dep_ != "prep" or c.lower_ in OBJECT_PREPOSITIONS]
+                    after = [c for c in after if c.dep_ != "prep" or c.lower_ in self.words.object_prepositions]
                     tokens += [t for c in after for t in c.subtree]
                 tokens = [t for t in tokens if not t.is_punct or t.i not in (tokens[0].i, tokens[-1].i)]
                 if len(tokens) < 2:
@@ -512,6 +520,12 @@ class QuoteExtractor:
                 tokens = list(child.subtree)[1:]
                 if tokens:
                     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        for child in cue.children:
+            if child.dep_ == "prep" and child.lower_ in self.words.topic_prepositions:
+                # "spoke about the drones", "complained over delays": what was spoken of.
+                objects = [t for c in child.children if c.dep_ in {"pobj", "pcomp"} for t in c.subtree]
+                if objects:
+                    return objects[0].idx, objects[-1].idx + len(objects[-1])
         if attribution.cue_stance and attribution.speaker is not None:
             # Misparsed "X decried Y": everything after the cue up to the sentence end.
             sentence = attribution.sentence
@@ -532,6 +546,7 @@ class QuoteExtractor:
         start: int,
         end: int,
         mentions: list[Mention],
+        gaps: list[tuple[int, int]] | None = None,
     ) -> Statement:
         text = document.text
         while content_start < content_end and text[content_start].isspace():
@@ -540,7 +555,7 @@ class QuoteExtractor:
             content_end -= 1
         content = text[content_start:content_end]
         speaker = attribution.speaker.actor if attribution.speaker else None
-        targets = self._targets(document, content_start, content_end, attribution, mentions, speaker)
+        targets = self._targets(document, content_start, content_end, attribution, mentions, speaker, gaps or [])
         key = f"{document.doc_id}:{content_start}:{content_end}:{kind}"
         return Statement(
             id="q" + hashlib.sha1(key.encode()).hexdigest()[:15],
@@ -571,13 +586,16 @@ class QuoteExtractor:
         attribution: Attribution,
         mentions: list[Mention],
         speaker: ActorRef | None,
+        gaps: list[tuple[int, int]],
     ) -> list[StanceTarget]:
+        """Who the content takes a stance on; names in the attribution between pieces are not its words."""
         content = document.text[content_start:content_end]
         stance, evidence = stance_of(content, attribution.cue_stance)
         if attribution.cue_stance in {"support", "oppose"}:
             # The cue acts on its content: endorsing an invasion is support, whatever the noun.
             stance, evidence = attribution.cue_stance, None  # type: ignore[assignment]
         seen: set[str] = set()
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in gaps)]
         named = [m for m in mentions if content_start <= m.start and m.end <= content_end and m.actor is not None]
         focus = _stance_focus(named, content_start, evidence, attribution)
         targets: list[StanceTarget] = []
@@ -625,6 +643,34 @@ def _stance_focus(
         cue_end = attribution.cue.idx + len(attribution.cue.text)
         focus = [m for m in named if 0 <= m.start - cue_end <= 5]
     return focus or named[:1]
+
+
+def _words_outside(sentence: Sentence, quotes: list[tuple[int, int]]) -> int:
+    """How many words of the sentence stand outside quotation marks (the attribution's own words)."""
+    text = sentence.text
+    for a, b in sorted(quotes, reverse=True):
+        if sentence.start <= a and b <= sentence.end:
+            text = text[: a - sentence.start] + text[b - sentence.start :]
+    return len(text.split())
+
+
+def _split_quotes(
+    text: str, resolved: list[tuple[QuoteSpan, list[Sentence], Attribution]]
+) -> list[list[tuple[QuoteSpan, list[Sentence], Attribution]]]:
+    """Pieces of one quote under one cue ("“...,” she said. “...”"), grouped: consecutive quotes
+    with the same cue in one paragraph (or one run over paragraphs) are one statement."""
+    groups: list[list[tuple[QuoteSpan, list[Sentence], Attribution]]] = []
+    for piece in sorted(resolved, key=lambda r: r[0].start):
+        if groups:
+            last_quote, _, last_attribution = groups[-1][-1]
+            quote, _, attribution = piece
+            gap = text[last_quote.end : quote.start]
+            same_run = "\n" not in gap or quote.group == last_quote.group
+            if attribution.cue.i == last_attribution.cue.i and same_run and len(gap) <= SPLIT_GAP:
+                groups[-1].append(piece)
+                continue
+        groups.append([piece])
+    return groups
 
 
 def _governing(candidates: list[Attribution], quote_start: int) -> Attribution | None:
@@ -691,6 +737,15 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,;:.\u2014-":
         end -= 1
     return start, end
+
+
+def _modifier(cue: Token, mention: Mention) -> bool:
+    """A name that only modifies another noun ("a top Trump surrogate said"): not the one who speaks."""
+    span = cue.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in {"compound", "amod"} and root.head.i != cue.i and root.head.i < cue.i
 
 
 def _speaks(mention: Mention) -> bool:

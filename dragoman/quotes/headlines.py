@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 
 from dragoman.domain.records import Document, Sentence, Statement
+from dragoman.quotes.cues import packaged_words
 
 # "SPEAKER: content" (a short name before a colon) and "content -- SPEAKER" (a dash before a name).
 LABEL_FIRST = re.compile(r"^(?P<speaker>[^:\n]{2,40}?):\s+(?P<content>\S.{5,})$")
 LABEL_LAST = re.compile(r"^(?P<content>.{6,}?)\s+(?:--|\u2014|\u2013|-)\s+(?P<speaker>[^-\n]{2,40})$")
 SOURCE_TAG = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,3}\)\s*$")  # "(Reuters)" at the end: the wire, not a speaker
 WORD = re.compile(r"[A-Za-z]{3,}")
-FUNCTION_WORDS = frozenset("the and for with from that this into over after before about says said tells told".split())
 STEM = 5
 RESTATED = 0.6
 
@@ -45,7 +45,8 @@ def labelled(headline: Sentence) -> tuple[tuple[int, int], tuple[int, int]] | No
 
 
 def _stems(text: str) -> set[str]:
-    return {w.lower()[:STEM] for w in WORD.findall(text) if w.lower() not in FUNCTION_WORDS}
+    function_words = packaged_words().headline_function_words
+    return {w.lower()[:STEM] for w in WORD.findall(text) if w.lower() not in function_words}
 
 
 def restated(headline: Sentence, statements: list[Statement]) -> Statement | None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Quoted passages within one paragraph: curly pairs, or straight double quotes.
-QUOTE = re.compile(r"“([^”\n]{2,1500})”|\"([^\"\n]{2,1500})\"")
+# Quoted passages within one paragraph: curly pairs, straight double quotes, or the two single
+# quotes some printers set for a double one (''...'').
+QUOTE = re.compile(r"“([^”\n]{2,1500})”|\"([^\"\n]{2,1500})\"|''((?:(?!'')[^\n]){2,1500})''")
 OPENING = '“"'
 TRIM = " \t\r"
 
@@ -23,6 +24,12 @@ class QuoteSpan:
     start: int
     end: int
     group: int
+
+
+def _inside(match: re.Match[str], offset: int) -> tuple[int, int]:
+    """The quoted words of a match (whichever pair of marks), as offsets into the text."""
+    group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+    return offset + match.start(group), offset + match.end(group)
 
 
 def _unclosed(paragraph: str) -> int | None:
@@ -52,10 +59,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         if not line.strip():
             continue
         opens_again = line.lstrip(TRIM)[:1] in OPENING
-        closed = [
-            (start + m.start(1), start + m.end(1)) if m.group(1) is not None else (start + m.start(2), start + m.end(2))
-            for m in QUOTE.finditer(line)
-        ]
+        closed = [_inside(m, start) for m in QUOTE.finditer(line)]
         for index, (a, b) in enumerate(closed):
             continues = (
                 index == 0 and running is not None and opens_again and a - start <= len(line) - len(line.lstrip()) + 1

@@ -52,19 +52,31 @@ def test_speaker_carried_to_the_paragraph_a_quote_runs_on_into(extract) -> None:
         "“Nobody in Moscow should doubt our resolve.”\n\n"
         "The talks resume next week."
     )
-    assert summary(extract(text)) == [
-        ("direct", "Dmytro Kuleba", None, "We will hold the line in the east,"),
-        ("direct", "Dmytro Kuleba", None, "We have done it before, and the drones from Iran will not change that."),
-        ("direct", "Dmytro Kuleba", None, "Nobody in Moscow should doubt our resolve."),
-    ]
+    # Every piece is one quote under one cue: one statement from the first piece to the last.
+    [s] = extract(text)
+    assert (s.kind, s.speaker.name if s.speaker else None) == ("direct", "Dmytro Kuleba")
+    assert s.content.startswith("We will hold the line") and s.content.endswith("doubt our resolve.")
 
 
-def test_quote_split_by_its_cue_is_direct_in_both_pieces(extract) -> None:  # type: ignore[no-untyped-def]
+def test_quote_split_by_its_cue_is_one_direct_statement(extract) -> None:  # type: ignore[no-untyped-def]
     text = "“The sanctions will not break us,” Raisi said, “and they never have.”"
     assert summary(extract(text)) == [
-        ("direct", "Ebrahim Raisi", None, "The sanctions will not break us,"),
-        ("direct", "Ebrahim Raisi", None, "and they never have."),
+        ("direct", "Ebrahim Raisi", None, "The sanctions will not break us,” Raisi said, “and they never have."),
     ]
+
+
+def test_quote_after_an_attribution_goes_on_with_its_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“Talks are the only road,” said Josep Borrell, speaking after a long meeting of the foreign ministers "
+        "in Brussels on Monday. “Nobody gains from a longer war.”"
+    )
+    [s] = extract(text)
+    assert s.speaker and s.speaker.name == "Josep Borrell" and s.content.endswith("longer war.")
+
+
+def test_quoted_words_inside_reported_speech_give_the_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Kuleba said that the new sanctions were “long overdue” and would “bite hard.”")
+    assert s.content == "that the new sanctions were “long overdue” and would “bite hard."
 
 
 def test_cue_after_the_content(extract) -> None:  # type: ignore[no-untyped-def]
@@ -151,3 +163,29 @@ def test_statement_carried_by_an_outlet(extract) -> None:  # type: ignore[no-unt
 def test_told_an_outlet(extract) -> None:  # type: ignore[no-untyped-def]
     [s] = extract("Lavrov told the TASS news agency on Friday that the talks were frozen.")
     assert (s.speaker and s.speaker.name, s.channel) == ("Sergey Lavrov", "TASS")
+
+
+def test_belief_verb_with_a_clause_is_a_statement(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Erdogan believes that the grain deal can be saved.")
+    assert (s.kind, s.speaker.name if s.speaker else None) == ("indirect", "Recep Tayyip Erdoğan")
+    assert s.content == "that the grain deal can be saved"
+    assert extract("Erdogan knows the region well.") == []
+
+
+def test_two_single_quotes_mark_a_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("''You would think they had learned by now,'' Kuleba said.")
+    assert (s.kind, s.speaker.name if s.speaker else None) == ("direct", "Dmytro Kuleba")
+    assert s.content == "You would think they had learned by now,"
+
+
+def test_a_programme_title_in_quotation_marks_is_not_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract(
+        "“We are not at war with anyone,” Peskov, a close Putin aide, said on Monday on the programme “Evening News.”"
+    )
+    assert s.speaker and s.speaker.name == "Dmitry Peskov"
+
+
+def test_what_was_spoken_of(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("Kuleba spoke about the drone attacks on Kyiv.")
+    assert (s.speaker.name if s.speaker else None, s.content) == ("Dmytro Kuleba", "the drone attacks on Kyiv")
+    assert extract("Kuleba spoke to reporters in Kyiv.") == []

@@ -281,15 +281,35 @@
     await eventsTable(p.elevel === "event" ? "event" : "mention").load(p);
   }
 
+  /* The speaker as the resolved actor; where the text named it otherwise ("He", "the minister"),
+     the words it used beside the name. */
+  const wordsOf = (text) => new Set((text || "").toLowerCase().match(/[\p{L}\p{N}]+/gu) || []);
+  function speakerParts(r) {
+    const name = r.speaker && r.speaker.name ? r.speaker.name : "";
+    const text = r.speaker_text || "";
+    if (!name) return { name: text, as: "" };
+    const named = wordsOf(name);
+    const shared = [...wordsOf(text)].some((w) => named.has(w));
+    return { name, as: text && !shared ? text : "" };
+  }
+  function speakerLabel(r) {
+    const { name, as } = speakerParts(r);
+    return as ? `${name} (as “${as}”)` : name;
+  }
+  function speakerCell(r) {
+    const { name, as } = speakerParts(r);
+    return el("span", { class: "speaker" }, name, as ? el("span", { class: "speaker-as", text: ` as “${as}”` }) : "");
+  }
+
   const quotesTable = dragoman.dataTable({
     name: "quotes", prefix: "q", noun: "quotes", box: () => byId("quotes-table"), endpoint: "/api/quotes", form: () => form("quotes"),
     fieldNames: { speaker: "qspeaker", q: "qwords", status: "qstatus", date_from: "qfrom", date_to: "qto" },
     columns: [
-      { key: "speaker_text", label: "speaker", sort: "speaker_text", value: (r) => r.speaker_text || (r.speaker && r.speaker.name) || "" },
+      { key: "speaker_text", label: "speaker", sort: "speaker_text", value: speakerLabel, render: speakerCell },
       { key: "content", label: "quote", value: (r) => r.content },
+      { key: "channel", label: "channel", sort: "channel", value: (r) => r.channel || "" },
       { key: "status", label: "status", sort: "status", value: (r) => r.status },
       { key: "confidence", label: "confidence", sort: "confidence", value: dragoman.confidence },
-      optional("channel", "channel"),
       { key: "publisher", label: "source", sort: "publisher", value: (r) => dragoman.source(r) },
       { key: "published", label: "published", sort: "published", value: (r) => r.published || "" },
       { key: "review", label: "review", value: (r) => r.review_verdict || "", render: reviewBadge },
