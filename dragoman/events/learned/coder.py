@@ -17,10 +17,18 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.domain.records import DateBasis, Document, EventMention, Mention, Sentence
+from dragoman.domain.records import Document, EventMention, Mention, Sentence
 from dragoman.events import triggers as lex
-from dragoman.events.dates import DateValue, sentence_date
-from dragoman.events.extractor import NON_ACTORS, EventExtractor, Frame, _key, _top, frame_mention
+from dragoman.events.event_dates import DocumentDates, EventDate
+from dragoman.events.extractor import (
+    NON_ACTORS,
+    EventExtractor,
+    Frame,
+    _key,
+    _repeated_dates,
+    _top,
+    frame_mention,
+)
 from dragoman.events.learned.corpus import NONE
 from dragoman.events.learned.encoder import SentenceEncoder, shared_encoder
 from dragoman.events.learned.typemodel import TypeModel
@@ -101,36 +109,35 @@ class LearnedEventCoder:
     def extract(
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[EventMention]:
+        dating = DocumentDates(document)
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions:
+            if dating.in_dateline(mention.start):
+                continue  # "TEHRAN, March 8 (Reuters) -" is where and when the report was filed
             if (
                 mention.actor is not None
                 and mention.actor.kind not in NON_ACTORS
                 and not is_credit(mention, document.text)
             ):
                 by_sentence.setdefault(mention.sentence_index, []).append(mention)
-        work: list[tuple[Sentence, Span, list[Mention], DateValue | None]] = []
-        paragraph_date: DateValue | None = None
-        previous: Sentence | None = None
+        work: list[tuple[Sentence, Span, list[Mention]]] = []
         for sentence in sentences:
-            if previous is None or "\n" in document.text[previous.end : sentence.start]:
-                paragraph_date = None
-            previous = sentence
             if sentence.furniture:
                 continue
-            own_date = sentence_date(sentence.text, document.published)
-            if own_date is not None:
-                paragraph_date = own_date
             sentence_mentions = by_sentence.get(sentence.index, [])
             span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if sentence_mentions and span is not None:
-                work.append((sentence, span, sentence_mentions, own_date or paragraph_date))
+                work.append((sentence, span, sentence_mentions))
         if not work:
             return []
-        probabilities = self.model.probabilities(self.encoder.encode([s.text for s, _, _, _ in work]))
+        probabilities = self.model.probabilities(self.encoder.encode([s.text for s, _, _ in work]))
         results: list[EventMention] = []
         previous_frames: list[Frame] = []
-        for (sentence, span, sentence_mentions, when), row in zip(work, probabilities, strict=True):
+        previous: Sentence | None = None
+        for (sentence, span, sentence_mentions), row in zip(work, probabilities, strict=True):
+            if previous is None or "\n" in document.text[previous.end : sentence.start]:
+                previous_frames = []
+            previous = sentence
             frames = self.rules._frames(span, sentence_mentions, previous_frames)
             previous_frames = frames or previous_frames
             used: set[int] = set()
@@ -139,8 +146,18 @@ class LearnedEventCoder:
                 if frame is None:
                     continue
                 frame = _clean(frame, span)
-                occasion = None if frame.status == "denied" else when
-                results.append(self._event(document, sentence, frame, decision, occasion))
+                # The date of the event's own clause, an earlier mention of it, or the report (as the rules do).
+                when = dating.date_event(
+                    frame.trigger,
+                    sentence,
+                    frame.status,
+                    frame.type,
+                    frozenset(_key(m) for m in frame.actors),
+                    frozenset(_key(m) for m in frame.recipients),
+                )
+                repeated = _repeated_dates(frame, sentence, document.published)
+                for occasion in [EventDate(d, "text") for d in repeated] or [when]:
+                    results.append(self._event(document, sentence, frame, decision, occasion, split=bool(repeated)))
         return _unique(results)
 
     def _frame_for(
@@ -186,14 +203,21 @@ class LearnedEventCoder:
         return frame
 
     def _event(
-        self, document: Document, sentence: Sentence, frame: Frame, decision: Decision, when: DateValue | None
+        self,
+        document: Document,
+        sentence: Sentence,
+        frame: Frame,
+        decision: Decision,
+        dated: EventDate,
+        split: bool = False,
     ) -> EventMention:
         actor_keys = sorted(_key(m) for m in frame.actors)
         recipient_keys = sorted(_key(m) for m in frame.recipients)
         key = f"{document.doc_id}|{sentence.index}|{frame.type}|{actor_keys}|{recipient_keys}|{frame.status}"
+        if split and dated.value is not None:
+            key += f"|{dated.value.value}"
         confidence = round(decision.probability, 3)
-        basis: DateBasis = "text" if when else "none"
-        return frame_mention(document, sentence, frame, key, self.component, confidence, when, basis)
+        return frame_mention(document, sentence, frame, key, self.component, confidence, dated.value, dated.basis)
 
 
 def _main_verb(span: Span) -> Token | None:
