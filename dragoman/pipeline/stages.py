@@ -315,7 +315,9 @@ register(
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"events"}),
         build=_LearnedEvents,
-        data_files=lambda config: _package_files("dragoman.events.learned", "types.npz", "words.yaml") + _event_words(),
+        data_files=lambda config: (
+            _package_files("dragoman.events.learned", "types.npz", "roles.npz", "words.yaml") + _event_words()
+        ),
     ),
 )
 register(
