@@ -9,7 +9,7 @@ from dragoman.evaluation.sentence_events import Item, Report, evaluate, fold_ind
 from dragoman.pipeline.process import DocumentProcessor, ProcessorConfig
 
 if TYPE_CHECKING:
-    from dragoman.evaluation.train_events import EmbeddingCache
+    from dragoman.evaluation.train_events import EmbeddingCache, RoleRows
     from dragoman.events.extractor import EventExtractor
     from dragoman.events.learned.coder import LearnedEventCoder
 
@@ -28,22 +28,31 @@ def run_items(items: Sequence[Item], coder: str | None = None, cv: int = 0) -> R
     for test in fold_indices(len(items), cv):
         held_out = set(test)
         if coder != "rules":
-            processor.use_event_coder(
-                make_coder(coder or "learned", [items[i] for i in range(len(items)) if i not in held_out])
-            )
+            training = [items[i] for i in range(len(items)) if i not in held_out]
+            processor.use_event_coder(make_coder(coder or "learned", training, processor))
         evaluate([items[i] for i in test], processor.process, report=report)
     return report
 
 
 _EMBEDDINGS: list[EmbeddingCache] = []
+_ROLE_ROWS: list[RoleRows] = []
 
 
-def make_coder(name: str, training: Sequence[Item] | None = None) -> EventCoder:
-    """The rule fallback, the shipped learned coder, or one trained on the project's sentences plus ``training``."""
-    from dragoman.evaluation.train_events import EmbeddingCache, train
+def make_coder(
+    name: str, training: Sequence[Item] | None = None, processor: DocumentProcessor | None = None
+) -> EventCoder:
+    """The rule fallback, the shipped learned coder, or one trained on the project's sentences plus
+    ``training`` (types from the sentences; roles from their parses by ``processor``)."""
+    from dragoman.evaluation.train_events import (
+        EmbeddingCache,
+        RoleRows,
+        plv_role_examples,
+        train,
+        train_roles,
+    )
     from dragoman.events import EventExtractor
     from dragoman.events.learned.coder import LearnedEventCoder
-    from dragoman.events.learned.corpus import plv_examples, template_examples
+    from dragoman.events.learned.corpus import plv_examples, template_examples, template_role_examples
 
     if name == "rules":
         return EventExtractor()
@@ -54,4 +63,10 @@ def make_coder(name: str, training: Sequence[Item] | None = None) -> EventCoder:
     if not _EMBEDDINGS:
         _EMBEDDINGS.append(EmbeddingCache())
     gold = [(item.text, [e.types[0] for e in item.events]) for item in training]
-    return LearnedEventCoder(train(template_examples() + plv_examples(gold), _EMBEDDINGS[0]))
+    types = train(template_examples() + plv_examples(gold), _EMBEDDINGS[0])
+    if not _ROLE_ROWS:
+        _ROLE_ROWS.append(RoleRows())
+    roles = train_roles(
+        template_role_examples() + plv_role_examples(training), processor or DocumentProcessor(), _ROLE_ROWS[0]
+    )
+    return LearnedEventCoder(types, roles=roles)

@@ -323,7 +323,7 @@ register(
         writes=frozenset({"events"}),
         build=_LearnedEvents,
         data_files=lambda config: [
-            *_package_files("dragoman.events.learned", "types.npz", "words.yaml"),
+            *_package_files("dragoman.events.learned", "types.npz", "roles.npz", "words.yaml"),
             *_event_words(config),
         ],
     ),

@@ -42,10 +42,7 @@ CASES = [
         *("verbal", "Ecuador threatened Peru with a trade embargo.", "THREATEN", ["ECU"], ["PER"]),
         marks=pytest.mark.xfail(reason="the type model misses THREATEN here (docs/evaluation.md, what still fails)"),
     ),
-    pytest.param(
-        *("verbal", "Sweden pulled its peacekeepers out of Mali.", "RETREAT", ["SWE"], ["MLI"]),
-        marks=pytest.mark.xfail(reason="'out of' is not yet a recipient path"),
-    ),
+    ("verbal", "Sweden pulled its peacekeepers out of Mali.", "RETREAT", ["SWE"], ["MLI"]),
     ("verbal", "Qatar freed the Kenyan fishermen it had held since March.", "CONCEDE", ["QAT"], ["KEN"]),
     (
         "nominal",
@@ -54,10 +51,7 @@ CASES = [
         ["PRT"],
         ["AGO"],
     ),
-    pytest.param(
-        *("nominal", "Hungary's criticism of Romania over the minority law grew louder.", "ACCUSE", ["HUN"], ["ROU"]),
-        marks=pytest.mark.xfail(reason="'of X' in a nominal event is not yet a recipient"),
-    ),
+    ("nominal", "Hungary's criticism of Romania over the minority law grew louder.", "ACCUSE", ["HUN"], ["ROU"]),
     ("passive", "Two Omani ships were seized by Iran in the strait.", "COERCE", ["IRN"], ["OMN"]),
     pytest.param(
         *("passive", "Belgium was asked by Congo to return the looted statues.", "REQUEST", ["COD"], ["BEL"]),
@@ -117,11 +111,7 @@ def test_no_event(code, construction: str, text: str) -> None:  # type: ignore[n
 MODIFIERS = [
     # A name that only qualifies a noun names no participant.
     ("The Vienna talks between Iran and the United States resumed on Monday.", "AUT"),
-    pytest.param(
-        "Ukraine shot down Iranian-made drones over Kyiv.",
-        "IRN",
-        marks=pytest.mark.xfail(reason="the parse hangs 'Iranian' on 'drones' through 'made' in a way not yet read"),
-    ),
+    ("Ukraine shot down Iranian-made drones over Kyiv.", "IRN"),
     ("Germany criticised sanctions against Russia as ineffective.", "RUS"),
 ]
 

@@ -20,7 +20,7 @@ def test_templates_fill_deterministically_with_every_type_and_negatives() -> Non
 
 def test_counts_by_type_and_construction() -> None:
     table = counts(template_examples(fills=1))
-    assert table[("CONSULT", "nominal")] == 2
+    assert table[("CONSULT", "nominal")] == 3
     assert table[(NONE, "sports")] == 2
 
 

@@ -17,12 +17,20 @@ from importlib import resources
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.domain.records import DateBasis, Document, EventMention, Mention, Sentence
+from dragoman.domain.records import Document, EventMention, Mention, Sentence
 from dragoman.events import triggers as lex
-from dragoman.events.dates import DateValue, sentence_date
-from dragoman.events.extractor import NON_ACTORS, EventExtractor, Frame, _key, _top, frame_mention
-from dragoman.events.learned.corpus import NONE
+from dragoman.events.event_dates import DocumentDates, EventDate
+from dragoman.events.extractor import (
+    NON_ACTORS,
+    EventExtractor,
+    Frame,
+    _key,
+    _repeated_dates,
+    frame_mention,
+)
+from dragoman.events.learned.corpus import NONE, RoleExample
 from dragoman.events.learned.encoder import SentenceEncoder, shared_encoder
+from dragoman.events.learned.roles import NEITHER, QUALIFIED, SOURCE, TARGET, RoleModel, features
 from dragoman.events.learned.typemodel import TypeModel
 from dragoman.events.ontology import quad_of
 
@@ -33,7 +41,6 @@ THRESHOLD = 0.5
 FALLBACK = 0.15
 RULE_SUPPORT = 0.2
 MAX_TYPES = 3
-MODIFIER_DEPS = {"compound", "amod", "nmod"}
 # "(Reuters)", "AFP -", "Reuters -": a news agency's credit, not a participant.
 CREDIT_BEFORE = re.compile(r"\(\s*$")
 CREDIT_AFTER = re.compile(r"^\s*(\)|-|\u2013|\u2014)")
@@ -65,10 +72,13 @@ class Decision:
 
 class LearnedEventCoder:
     NAME = "events.learned"
-    VERSION = "1.0"
+    VERSION = "1.1"
 
-    def __init__(self, model: TypeModel | None = None, encoder: SentenceEncoder | None = None) -> None:
+    def __init__(
+        self, model: TypeModel | None = None, encoder: SentenceEncoder | None = None, roles: RoleModel | None = None
+    ) -> None:
         self.model = model or TypeModel.load()
+        self.roles = roles or RoleModel.load()
         self._encoder = encoder
         self.rules = EventExtractor()
 
@@ -80,7 +90,7 @@ class LearnedEventCoder:
 
     @property
     def component(self) -> str:
-        return f"{self.NAME}@{self.VERSION}+{self.model.fingerprint()}"
+        return f"{self.NAME}@{self.VERSION}+{self.model.fingerprint()}+{self.roles.fingerprint()}"
 
     # -- decisions -------------------------------------------------------------------
     def decide(self, probabilities: np.ndarray, rule_types: list[str]) -> list[Decision]:
@@ -101,83 +111,184 @@ class LearnedEventCoder:
     def extract(
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[EventMention]:
+        dating = DocumentDates(document)
+        by_sentence = self._actor_mentions(document, mentions, dating)
+        work: list[tuple[Sentence, Span, list[Mention]]] = []
+        for sentence in sentences:
+            if sentence.furniture:
+                continue
+            sentence_mentions = by_sentence.get(sentence.index, [])
+            span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if sentence_mentions and span is not None:
+                work.append((sentence, span, sentence_mentions))
+        if not work:
+            return []
+        probabilities = self.model.probabilities(self.encoder.encode([s.text for s, _, _ in work]))
+        results: list[EventMention] = []
+        previous_frames: list[Frame] = []
+        previous: Sentence | None = None
+        for (sentence, span, sentence_mentions), row in zip(work, probabilities, strict=True):
+            if previous is None or "\n" in document.text[previous.end : sentence.start]:
+                previous_frames = []
+            previous = sentence
+            frames = self.rules._frames(span, sentence_mentions, previous_frames)
+            previous_frames = frames or previous_frames
+            candidates = outer(sentence_mentions)
+            for decision in self.decide(row, [f.type for f in frames]):
+                for frame in self._frames_for(decision.type, frames, span, sentence_mentions):
+                    self.assign(frame, decision.type, span, candidates)
+                    if not frame.actors:
+                        continue
+                    # The date of the event's own clause, an earlier mention of it, or the report (as the rules do).
+                    when = dating.date_event(
+                        frame.trigger,
+                        sentence,
+                        frame.status,
+                        frame.type,
+                        frozenset(_key(m) for m in frame.actors),
+                        frozenset(_key(m) for m in frame.recipients),
+                    )
+                    repeated = _repeated_dates(frame, sentence, document.published)
+                    for occasion in [EventDate(d, "text") for d in repeated] or [when]:
+                        results.append(self._event(document, sentence, frame, decision, occasion, split=bool(repeated)))
+        return _unique(results)
+
+    @staticmethod
+    def _actor_mentions(document: Document, mentions: list[Mention], dating: DocumentDates) -> dict[int, list[Mention]]:
+        """Resolved actor mentions by sentence, less a dateline's place and a news agency's credit."""
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions:
+            if dating.in_dateline(mention.start):
+                continue  # "TEHRAN, March 8 (Reuters) -" is where and when the report was filed
             if (
                 mention.actor is not None
                 and mention.actor.kind not in NON_ACTORS
                 and not is_credit(mention, document.text)
             ):
                 by_sentence.setdefault(mention.sentence_index, []).append(mention)
-        work: list[tuple[Sentence, Span, list[Mention], DateValue | None]] = []
-        paragraph_date: DateValue | None = None
-        previous: Sentence | None = None
+        return by_sentence
+
+    def training_rows(
+        self,
+        document: Document,
+        spacy_doc: Doc,
+        sentences: list[Sentence],
+        mentions: list[Mention],
+        gold: RoleExample,
+    ) -> tuple[list[list[str]], list[int]]:
+        """The role model's rows and labels for one gold event, anchored as at run time: the rule
+        frame of the gold type that best covers the gold actors, else the nearest one, else the main verb."""
+        by_sentence = self._actor_mentions(document, mentions, DocumentDates(document))
+        gold_spans = gold.sources + gold.targets
+        chosen = None
         for sentence in sentences:
-            if previous is None or "\n" in document.text[previous.end : sentence.start]:
-                paragraph_date = None
-            previous = sentence
-            if sentence.furniture:
-                continue
-            own_date = sentence_date(sentence.text, document.published)
-            if own_date is not None:
-                paragraph_date = own_date
-            sentence_mentions = by_sentence.get(sentence.index, [])
-            span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            if sentence_mentions and span is not None:
-                work.append((sentence, span, sentence_mentions, own_date or paragraph_date))
-        if not work:
-            return []
-        probabilities = self.model.probabilities(self.encoder.encode([s.text for s, _, _, _ in work]))
-        results: list[EventMention] = []
-        previous_frames: list[Frame] = []
-        for (sentence, span, sentence_mentions, when), row in zip(work, probabilities, strict=True):
-            frames = self.rules._frames(span, sentence_mentions, previous_frames)
-            previous_frames = frames or previous_frames
-            used: set[int] = set()
-            for decision in self.decide(row, [f.type for f in frames]):
-                frame = self._frame_for(decision.type, frames, used, span, sentence_mentions)
-                if frame is None:
-                    continue
-                frame = _clean(frame, span)
-                occasion = None if frame.status == "denied" else when
-                results.append(self._event(document, sentence, frame, decision, occasion))
-        return _unique(results)
+            if sentence.index in by_sentence and any(sentence.start <= s < sentence.end for s, _ in gold_spans):
+                chosen = sentence
+                break
+        if chosen is None:
+            return [], []
+        span = spacy_doc.char_span(chosen.start, chosen.end, alignment_mode="expand")
+        if span is None:
+            return [], []
+        sentence_mentions = by_sentence[chosen.index]
+        frames = self.rules._frames(span, sentence_mentions, [])
+        candidates = outer(sentence_mentions)
+        labels = [_label(m, gold) for m in candidates]
+        wanted = {id(m) for m, label in zip(candidates, labels, strict=True) if label != NEITHER}
 
-    def _frame_for(
-        self, event_type: str, frames: list[Frame], used: set[int], span: Span, mentions: list[Mention]
-    ) -> Frame | None:
-        """Participants for a decided type: the rule frame of that type, else of its quad, else
-        any unused frame, else the parse around the sentence's main verb."""
-        for same in (
-            lambda f: f.type == event_type,
-            lambda f: quad_of(f.type) == quad_of(event_type),
-            lambda f: True,
-        ):
-            for index, frame in enumerate(frames):
-                if index not in used and same(frame):
-                    used.add(index)
+        def cover(frame: Frame) -> int:
+            return sum(id(m) in wanted for m in frame.actors + frame.recipients)
+
+        anchors = self._frames_for(gold.event_type, frames, span, sentence_mentions)
+        frame = max(anchors, key=cover)
+        return self.role_rows(frame, gold.event_type, span, candidates), labels
+
+    def _frames_for(self, event_type: str, frames: list[Frame], span: Span, mentions: list[Mention]) -> list[Frame]:
+        """Anchors for a decided type: every rule frame of that type (two clauses, two events), else
+        the first of its quad, else any, else the sentence's main verb."""
+        same = [copy.copy(f) for f in frames if f.type == event_type]
+        if same:
+            return same
+        for near in (lambda f: quad_of(f.type) == quad_of(event_type), lambda f: True):
+            for frame in frames:
+                if near(frame):
                     chosen = copy.copy(frame)
-                    if chosen.type != event_type:
-                        chosen.type, chosen.mode = event_type, None
-                    return chosen
-        return self._parse_frame(event_type, span, mentions)
+                    chosen.type, chosen.mode = event_type, None
+                    return [chosen]
+        return [self._parse_frame(event_type, span, mentions)]
 
-    def _parse_frame(self, event_type: str, span: Span, mentions: list[Mention]) -> Frame | None:
-        """Subject → actor, object or recipient preposition → recipient, from the main verb; else the
-        first actor named outside a modifier, with no recipient rather than a guessed one."""
+    def role_rows(self, frame: Frame, event_type: str, span: Span, candidates: list[Mention]) -> list[list[str]]:
+        """The role model's features for each candidate of the event anchored at ``frame.trigger``."""
+        actor_keys = {_key(m) for m in frame.actors}
+        recipient_keys = {_key(m) for m in frame.recipients}
+        rows = []
+        for order, mention in enumerate(candidates):
+            marks = [
+                name
+                for name, holds in (
+                    ("modifier", _in_modifier(mention, span)),
+                    ("other_noun", _under_other_noun(mention, frame.trigger, span)),
+                )
+                if holds
+            ]
+            key = _key(mention)
+            rows.append(
+                features(
+                    mention,
+                    frame.trigger,
+                    span,
+                    event_type,
+                    key in actor_keys,
+                    key in recipient_keys,
+                    len(candidates),
+                    order,
+                    marks,
+                )
+            )
+        return rows
+
+    def assign(self, frame: Frame, event_type: str, span: Span, candidates: list[Mention]) -> None:
+        """Sources and targets by the role model: each actor takes the role its likeliest mention has;
+        with no source at all, the likeliest source stands (an event has someone doing it)."""
+        if not candidates:
+            frame.actors, frame.recipients = [], []
+            return
+        rows = self.role_rows(frame, event_type, span, candidates)
+        probabilities = constrained(self.roles.probabilities(rows), rows)
+        best: dict[str, tuple[float, int, Mention]] = {}
+        # An actor named in the anchor's own phrase is read there, not where it is named elsewhere
+        # ("Kenya shelled ..., and Somalia attacked Kenya": the second Kenya is the target).
+        near = {_key(m) for m, row in zip(candidates, rows, strict=True) if "path=outside" not in row}
+        for mention, row, features_of in zip(candidates, probabilities, rows, strict=True):
+            if "path=outside" in features_of and _key(mention) in near:
+                continue
+            role = int(np.argmax(row))
+            score = float(row[role])
+            key = _key(mention)
+            current = best.get(key)
+            # A role of substance beats "neither"; between two, the more probable.
+            if (
+                current is None
+                or (current[1] == NEITHER and role != NEITHER)
+                or ((current[1] == NEITHER) == (role == NEITHER) and score > current[0])
+            ):
+                best[key] = (score, role, mention)
+        sources = [m for _, role, m in best.values() if role == SOURCE]
+        if not sources:
+            key_of_best = max(range(len(candidates)), key=lambda i: float(probabilities[i][SOURCE]))
+            sources = [candidates[key_of_best]]
+        source_keys = {_key(m) for m in sources}
+        targets = [m for _, role, m in best.values() if role == TARGET and _key(m) not in source_keys]
+        frame.actors = sorted(sources, key=lambda m: m.start)
+        frame.recipients = sorted(targets, key=lambda m: m.start)
+
+    def _parse_frame(self, event_type: str, span: Span, mentions: list[Mention]) -> Frame:
+        """The main verb as anchor, its subject and objects as the rule's proposal (the role model decides)."""
         verb = _main_verb(span)
         actors: list[Mention] = []
         recipients: list[Mention] = []
         if verb is not None:
             actors, recipients = self.rules._participants(verb, mentions)
-        free = [m for m in _top(mentions) if not _in_modifier(m, span)]
-        if not actors:
-            if not free:
-                return None
-            actors = [free[0]]
-            keys = {_key(actors[0])}
-            recipients = [m for m in recipients if _key(m) not in keys]
-        recipients = [m for m in recipients if not _in_modifier(m, span)]
         trigger = verb if verb is not None else span.root
         frame = Frame(trigger, event_type, None, actors, recipients)
         status = copy.copy(frame)
@@ -186,14 +297,21 @@ class LearnedEventCoder:
         return frame
 
     def _event(
-        self, document: Document, sentence: Sentence, frame: Frame, decision: Decision, when: DateValue | None
+        self,
+        document: Document,
+        sentence: Sentence,
+        frame: Frame,
+        decision: Decision,
+        dated: EventDate,
+        split: bool = False,
     ) -> EventMention:
         actor_keys = sorted(_key(m) for m in frame.actors)
         recipient_keys = sorted(_key(m) for m in frame.recipients)
         key = f"{document.doc_id}|{sentence.index}|{frame.type}|{actor_keys}|{recipient_keys}|{frame.status}"
+        if split and dated.value is not None:
+            key += f"|{dated.value.value}"
         confidence = round(decision.probability, 3)
-        basis: DateBasis = "text" if when else "none"
-        return frame_mention(document, sentence, frame, key, self.component, confidence, when, basis)
+        return frame_mention(document, sentence, frame, key, self.component, confidence, dated.value, dated.basis)
 
 
 def _main_verb(span: Span) -> Token | None:
@@ -233,26 +351,24 @@ def _in_modifier(mention: Mention, span: Span) -> bool:
 
 def _under_other_noun(mention: Mention, trigger: Token, span: Span) -> bool:
     """ "criticised sanctions against Russia": a name inside a phrase that hangs on another event
-    noun than the trigger is that event's participant, not this one's."""
+    noun than the trigger is that event's participant, not this one's. The object of a light verb
+    is the event itself ("signed an agreement with Argentina")."""
     current = _head(mention, span)
     for _ in range(12):
         if current is None or current == trigger or current.head == current:
             return False
         noun = current.head
-        if current.dep_ == "prep" and noun != trigger and noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.NOUNS:
+        light = noun.dep_ == "dobj" and noun.head == trigger and trigger.lemma_.lower() in lex.LIGHT_VERBS
+        if (
+            current.dep_ == "prep"
+            and noun != trigger
+            and noun.pos_ == "NOUN"
+            and noun.lemma_.lower() in lex.NOUNS
+            and not light
+        ):
             return True
         current = current.head
     return False
-
-
-def _clean(frame: Frame, span: Span) -> Frame:
-    """Drop participants named only as modifiers, or only inside another noun's phrase."""
-    recipients = [
-        m for m in frame.recipients if not _in_modifier(m, span) and not _under_other_noun(m, frame.trigger, span)
-    ]
-    actors = [m for m in frame.actors if not _in_modifier(m, span)] or frame.actors[:1]
-    frame.actors, frame.recipients = actors, recipients
-    return frame
 
 
 def _unique(events: list[EventMention]) -> list[EventMention]:
@@ -263,3 +379,38 @@ def _unique(events: list[EventMention]) -> list[EventMention]:
             seen.add(event.id)
             kept.append(event)
     return kept
+
+
+def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
+    """Point 3 of the coder's contract, as constraints on the model: a name inside a qualifier
+    ("Estonia, a NATO member") takes no role; one inside another event noun's phrase
+    ("criticised sanctions against Russia") is no target."""
+    fixed = probabilities.copy()
+    for index, row in enumerate(rows):
+        if QUALIFIED in row:
+            fixed[index] = (0.0, 0.0, 1.0)
+        elif "mark=other_noun" in row:
+            fixed[index, TARGET] = 0.0
+    return fixed
+
+
+def _label(mention: Mention, gold: RoleExample) -> int:
+    def inside(spans: tuple[tuple[int, int], ...]) -> bool:
+        return any(mention.start < end and start < mention.end for start, end in spans)
+
+    return SOURCE if inside(gold.sources) else TARGET if inside(gold.targets) else NEITHER
+
+
+def outer(mentions: list[Mention]) -> list[Mention]:
+    """The outermost mentions, in order: a title phrase stands for the country inside it."""
+    return sorted(
+        (
+            m
+            for m in mentions
+            if not any(
+                o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                for o in mentions
+            )
+        ),
+        key=lambda m: m.start,
+    )

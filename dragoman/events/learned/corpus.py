@@ -31,30 +31,108 @@ def _data(name: str) -> Any:
     return yaml.safe_load((resources.files("dragoman.events.training") / name).read_text(encoding="utf-8"))
 
 
+TEMPLATE_FILES = ("templates.yaml", "attribution.yaml")
+
+
+def _entries() -> list[tuple[str, str, int, dict[str, Any]]]:
+    """(file, type, number, entry) of every template, in file order."""
+    found = []
+    for name in TEMPLATE_FILES:
+        for event_type, entries in _data(name).items():
+            found += [(name, event_type, number, entry) for number, entry in enumerate(entries)]
+    return found
+
+
+def _values(rng: random.Random, slots: dict[str, Any]) -> dict[str, str]:
+    """Two distinct actors {A} and {B}, the other slots, then a third actor {C} and a {demonym}."""
+    first, second = rng.sample(slots["actors"], 2)
+    values = {"A": first, "B": second}
+    for slot, pool in (
+        ("date", "dates"),
+        ("place", "places"),
+        ("reporter", "reporters"),
+        ("dateline", "datelines"),
+        ("count", "counts"),
+    ):
+        values[slot] = rng.choice(slots[pool])
+    values["C"] = rng.choice([a for a in slots["actors"] if a not in (first, second)])
+    values["demonym"] = rng.choice(slots["demonyms"])
+    return values
+
+
+def _seed(name: str, prefix: str, event_type: str, number: int) -> str:
+    # The first file keeps the seeds it always had, so its fills do not change when files are added.
+    return f"{prefix}|{event_type}|{number}" if name == TEMPLATE_FILES[0] else f"{prefix}|{name}|{event_type}|{number}"
+
+
 def template_examples(fills: int = FILLS_PER_TEMPLATE, seed: int = 0) -> list[Example]:
     """Every template filled ``fills`` times with distinct actor pairs, deterministically."""
     slots = _data("slots.yaml")
-    templates = _data("templates.yaml")
-    pools = {
-        "date": slots["dates"],
-        "place": slots["places"],
-        "reporter": slots["reporters"],
-        "dateline": slots["datelines"],
-        "count": slots["counts"],
-    }
-    actors: list[str] = slots["actors"]
     examples: list[Example] = []
-    for event_type, entries in templates.items():
-        for number, entry in enumerate(entries):
-            rng = random.Random(f"{seed}|{event_type}|{number}")
-            for _ in range(fills):
-                first, second = rng.sample(actors, 2)
-                values = {"A": first, "B": second, **{k: rng.choice(v) for k, v in pools.items()}}
-                text = SLOT.sub(lambda m, v=values: v[m.group(1)], entry["text"])  # type: ignore[misc]
-                text = text[0].upper() + text[1:]
-                labels = frozenset() if event_type == NONE else frozenset({event_type})
-                examples.append(Example(text, labels, entry["construction"], "templates"))
+    for name, event_type, number, entry in _entries():
+        rng = random.Random(_seed(name, str(seed), event_type, number))
+        for _ in range(fills):
+            text, _spans = _fill(entry["text"], _values(rng, slots))
+            labels = frozenset() if event_type == NONE else frozenset({event_type})
+            examples.append(Example(text, labels, entry["construction"], "templates"))
     return examples
+
+
+@dataclass(frozen=True)
+class RoleExample:
+    """A sentence with one event's type and the character spans of its sources and targets."""
+
+    text: str
+    event_type: str
+    sources: tuple[tuple[int, int], ...]
+    targets: tuple[tuple[int, int], ...]
+    construction: str
+
+
+# "{A} and {B} signed", "between {A} and {B}", "{A}, {B} Reach Deal": both sides act.
+JOINT = re.compile(r"\{A\}(?: and |, )\{B\}")
+ROLE_FILLS_PER_TEMPLATE = 4
+
+
+def template_role_examples(fills: int = ROLE_FILLS_PER_TEMPLATE, seed: int = 0) -> list[RoleExample]:
+    """The event templates filled with distinct pairs: {A} is the source and {B} the target unless
+    the two are joined ("{A} and {B}": both sources) or the entry says otherwise (``roles``)."""
+    slots = _data("slots.yaml")
+    examples: list[RoleExample] = []
+    for name, event_type, number, entry in _entries():
+        if event_type == NONE:
+            continue
+        roles = {"A": "source", "B": "source" if JOINT.search(entry["text"]) else "target"}
+        roles.update(entry.get("roles") or {})
+        rng = random.Random(_seed(name, f"roles|{seed}", event_type, number))
+        for _ in range(fills):
+            text, spans = _fill(entry["text"], _values(rng, slots))
+            found: dict[str, list[tuple[int, int]]] = {"source": [], "target": [], "none": []}
+            for slot, span in spans:
+                if slot in roles:
+                    found[roles[slot]].append(span)
+            examples.append(
+                RoleExample(text, event_type, tuple(found["source"]), tuple(found["target"]), entry["construction"])
+            )
+    return examples
+
+
+def _fill(template: str, values: dict[str, str]) -> tuple[str, list[tuple[str, tuple[int, int]]]]:
+    """The filled text and where each slot's value landed."""
+    parts: list[str] = []
+    spans: list[tuple[str, tuple[int, int]]] = []
+    length, last = 0, 0
+    for match in SLOT.finditer(template):
+        parts.append(template[last : match.start()])
+        length += match.start() - last
+        value = values[match.group(1)]
+        spans.append((match.group(1), (length, length + len(value))))
+        parts.append(value)
+        length += len(value)
+        last = match.end()
+    parts.append(template[last:])
+    text = "".join(parts)
+    return text[0].upper() + text[1:], spans
 
 
 def plv_examples(texts_and_roots: list[tuple[str, list[str]]]) -> list[Example]:
