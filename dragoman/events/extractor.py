@@ -47,7 +47,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.3"
+    VERSION = "1.4"
 
     @property
     def component(self) -> str:
@@ -191,6 +191,8 @@ class EventExtractor:
                     actors.extend(found)
                 elif prep.lower_ != "of":
                     recipients.extend(found)
+                elif actors:  # "Russia's invasion of Ukraine": with its actor named, "of" names the target
+                    recipients.extend(m for m in found if m not in actors)
         if event_type == "CONSULT" and not recipients and len(actors) >= 2:
             pass  # "the Putin-Khamenei meeting": every participant is an actor
         if event_type == "AID":
