@@ -1,39 +1,67 @@
 """Near-duplicate detection: the same article republished by a second site.
 
-MinHash over word 5-shingles estimates Jaccard similarity; banded locality
-sensitive hashing finds candidates without comparing every pair. The bands of
-stored originals live in the store (table near_duplicate_bands), so memory does
-not grow with the corpus; this module holds only the documents of a run that are
-not written yet.
+MinHash over word 5-shingles estimates Jaccard similarity (datasketch's ``MinHash``, its
+"affine32" scheme: 64 values below 2**32); banded locality sensitive hashing finds
+candidates without comparing every pair. The bands of stored originals live in the store
+(table near_duplicate_bands, keys from ``band_keys``), so memory does not grow with the
+corpus; ``NearDuplicateIndex`` (datasketch's ``MinHashLSH``) holds only the documents of a
+run that are not written yet.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from dragoman.domain.records import Document
 
 NUM_HASHES = 64
 BANDS = 16
 ROWS = NUM_HASHES // BANDS
 SHINGLE = 5
-_MERSENNE = (1 << 61) - 1
-_rng = np.random.default_rng(20221019)
-_A = _rng.integers(1, _MERSENNE, NUM_HASHES, dtype=np.uint64)
-_B = _rng.integers(0, _MERSENNE, NUM_HASHES, dtype=np.uint64)
+SEED = 20221019
+SCHEME = "affine32"
+# What a stored signature was made with: a store whose signatures were made otherwise
+# (before datasketch: blake2b shingles and 61-bit permutations) has them made again.
+SIGNATURE_VERSION = f"datasketch {SCHEME}, seed {SEED}, {NUM_HASHES} hashes, word {SHINGLE}-shingles"
 WORD = re.compile(r"\w+")
+_PERMUTATIONS = MinHash(num_perm=NUM_HASHES, seed=SEED, scheme=SCHEME).permutations
 
 
-def _shingles(text: str) -> set[int]:
+def body_text(document: Document) -> str:
+    """The text outside page furniture and the headline: what near-duplicate detection compares.
+
+    A second site often retitles an article, so the first line does not count.
+    """
+    parts, cursor = [], 0
+    for start, end, _ in sorted(document.furniture):
+        parts.append(document.text[cursor:start])
+        cursor = max(cursor, end)
+    parts.append(document.text[cursor:])
+    text = "".join(parts).strip()
+    first, _, rest = text.partition("\n")
+    return rest if rest.strip() and len(first.split()) <= 25 else text
+
+
+def _shingles(text: str) -> set[bytes]:
     words = WORD.findall(text.lower())
     if len(words) < SHINGLE:
         words = words + [""] * (SHINGLE - len(words))
-    return {
-        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + SHINGLE]).encode(), digest_size=7).digest(), "big")
-        for i in range(len(words) - SHINGLE + 1)
-    }
+    return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+
+
+def minhash(text: str) -> LeanMinHash:
+    """The MinHash of a text's word shingles."""
+    sketch = MinHash(num_perm=NUM_HASHES, seed=SEED, scheme=SCHEME, permutations=_PERMUTATIONS)
+    sketch.update_batch(_shingles(text))
+    return LeanMinHash(sketch)
+
+
+def _lean(signature: Sequence[int] | np.ndarray) -> LeanMinHash:
+    return LeanMinHash(seed=SEED, hashvalues=np.asarray(signature, dtype=np.uint32), scheme=SCHEME)
 
 
 def band_keys(signature: Sequence[int] | np.ndarray) -> list[int]:
@@ -58,71 +86,50 @@ def band_keys_sql(signature: str, band: str) -> str:
 
 
 class NearDuplicateIndex:
-    """Signatures looked up by LSH band: the documents of this run not yet in the store.
-
-    A signature is kept as 512 bytes, a band as a 64-bit key naming one document (a list
-    only when several share it).
-    """
+    """Signatures looked up by LSH band (datasketch's ``MinHashLSH``, ``BANDS`` bands of
+    ``ROWS`` values): the documents of this run not yet in the store."""
 
     def __init__(self) -> None:
-        self._signatures: dict[str, bytes] = {}
-        self._bands: dict[int, str | list[str]] = {}
+        self._sketches: dict[str, LeanMinHash] = {}
+        self._lsh = MinHashLSH(num_perm=NUM_HASHES, params=(BANDS, ROWS))
 
-    def signature(self, text: str) -> list[int]:
-        values = np.array(sorted(_shingles(text)), dtype=np.uint64)
-        # (a*x + b) mod p in 64-bit arithmetic: wraps, but stays a fixed, well-mixed permutation.
-        hashed = (np.outer(_A, values) + _B[:, None]) % np.uint64(_MERSENNE)
-        return [int(v) for v in hashed.min(axis=1)]
+    @staticmethod
+    def signature(text: str) -> list[int]:
+        """The text's MinHash values, as stored (``documents.signature``)."""
+        return [int(value) for value in minhash(text).hashvalues]
 
-    def add(self, doc_id: str, signature: list[int]) -> None:
-        self._signatures[doc_id] = np.asarray(signature, dtype=np.uint64).tobytes()
-        for key in band_keys(signature):
-            held = self._bands.get(key)
-            if held is None:
-                self._bands[key] = doc_id
-            elif isinstance(held, str):
-                self._bands[key] = [held, doc_id]
-            else:
-                held.append(doc_id)
+    def add(self, doc_id: str, signature: Sequence[int]) -> None:
+        sketch = _lean(signature)
+        self._sketches[doc_id] = sketch
+        self._lsh.insert(doc_id, sketch, check_duplication=False)
 
     def remove(self, doc_id: str) -> None:
         """Forget a document (once it is in the store, the store's bands find it)."""
-        packed = self._signatures.pop(doc_id, None)
-        if packed is None:
-            return
-        for key in band_keys(np.frombuffer(packed, dtype=np.uint64).astype(np.int64)):
-            held = self._bands.get(key)
-            if held == doc_id:
-                del self._bands[key]
-            elif isinstance(held, list) and doc_id in held:
-                held.remove(doc_id)
-                if len(held) == 1:
-                    self._bands[key] = held[0]
+        if self._sketches.pop(doc_id, None) is not None:
+            self._lsh.remove(doc_id)
 
     def __len__(self) -> int:
-        return len(self._signatures)
+        return len(self._sketches)
 
     @staticmethod
-    def similarity(a: list[int] | np.ndarray, b: list[int] | np.ndarray) -> float:
-        left, right = np.asarray(a, dtype=np.uint64), np.asarray(b, dtype=np.uint64)
-        return float(np.count_nonzero(left == right)) / len(left)
+    def similarity(a: Sequence[int] | np.ndarray, b: Sequence[int] | np.ndarray) -> float:
+        """The Jaccard similarity the two signatures estimate."""
+        return float(_lean(a).jaccard(_lean(b)))
 
     def find_twin(
-        self, signature: list[int], threshold: float = 0.8, stored: Mapping[str, Sequence[int]] | None = None
+        self, signature: Sequence[int], threshold: float = 0.8, stored: Mapping[str, Sequence[int]] | None = None
     ) -> str | None:
         """The most similar document at or above the threshold, if any: one held here, or one
         of ``stored`` (the store's candidates for this signature's bands)."""
-        packed = np.asarray(signature, dtype=np.uint64)
-        candidates: dict[str, np.ndarray] = {
-            doc_id: np.asarray(other, dtype=np.uint64) for doc_id, other in (stored or {}).items()
-        }
-        for key in band_keys(signature):
-            held = self._bands.get(key)
-            for doc_id in (held,) if isinstance(held, str) else held or ():
-                candidates[doc_id] = np.frombuffer(self._signatures[doc_id], dtype=np.uint64)
+        sketch = _lean(signature)
+        candidates: dict[str, LeanMinHash] = {doc_id: _lean(other) for doc_id, other in (stored or {}).items()}
+        candidates.update((doc_id, self._sketches[doc_id]) for doc_id in self._candidates(sketch))
         best, best_score = None, threshold
         for doc_id in sorted(candidates):
-            score = self.similarity(packed, candidates[doc_id])
+            score = float(sketch.jaccard(candidates[doc_id]))
             if score >= best_score:
                 best, best_score = doc_id, score
         return best
+
+    def _candidates(self, sketch: LeanMinHash) -> Iterable[str]:
+        return self._lsh.query(sketch) if self._sketches else ()

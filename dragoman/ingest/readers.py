@@ -6,7 +6,6 @@ import codecs
 import io
 import json
 import logging
-import re
 import stat
 import warnings
 from collections.abc import Iterator
@@ -15,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from charset_normalizer import from_bytes
+
+from dragoman.ingest.markdown import markdown_text
 
 
 class ReadError(Exception):
@@ -122,18 +123,8 @@ def decode(data: bytes) -> str:
     return text
 
 
-MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
-MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-MD_RULE_OR_QUOTE = re.compile(r"^\s{0,3}>\s?", re.M)
-MD_LIST = re.compile(r"^(\s*)[-*+]\s+(?=\S)", re.M)
-
-
 def read_markdown(data: bytes) -> RawText:
-    text = decode(data)
-    text = MD_LINK.sub(r"\1", text)
-    text = MD_HEADING.sub("", text)
-    text = MD_RULE_OR_QUOTE.sub("", text)
-    text = MD_LIST.sub(r"\1", text)
+    text = markdown_text(decode(data))
     return RawText(text, "md", _first_line_title(text))
 
 

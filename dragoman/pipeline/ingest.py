@@ -11,7 +11,7 @@ from dragoman import crashpoints
 from dragoman.config import Settings
 from dragoman.domain.records import Document, IngestError, ProcessedDocument
 from dragoman.ingest import NearDuplicateIndex, iter_documents
-from dragoman.ingest.dedup import band_keys
+from dragoman.ingest.dedup import band_keys, body_text
 from dragoman.ingest.language import is_english
 from dragoman.lexicon import load_lexicon, use_overrides
 from dragoman.pipeline.consolidate import consolidate
@@ -20,6 +20,7 @@ from dragoman.pipeline.process import ProcessorConfig, split_failed
 from dragoman.store import Store
 from dragoman.store.lock import WriterTurns, open_for_write, writer_lock
 from dragoman.store.parquet import ParquetParts
+from dragoman.store.signatures import refresh_signatures
 
 
 @dataclass
@@ -33,21 +34,6 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-def body_text(document: Document) -> str:
-    """The text outside page furniture and the headline: what near-duplicate detection compares.
-
-    A second site often retitles an article, so the first line does not count.
-    """
-    parts, cursor = [], 0
-    for start, end, _ in sorted(document.furniture):
-        parts.append(document.text[cursor:start])
-        cursor = max(cursor, end)
-    parts.append(document.text[cursor:])
-    text = "".join(parts).strip()
-    first, _, rest = text.partition("\n")
-    return rest if rest.strip() and len(first.split()) <= 25 else text
 
 
 def _batched(items: Iterable[Document | IngestError], size: int) -> Iterator[list[Document | IngestError]]:
@@ -128,6 +114,7 @@ def ingest(
     executor = executor or SerialExecutor(config)
     with writer_lock(settings.db):
         with open_for_write(settings.db) as store:
+            refresh_signatures(store)
             _store_actors(store, config)
             parts = ParquetParts(parquet_out, store) if parquet_out is not None else None
         dedup = _Deduplicator(settings, report)

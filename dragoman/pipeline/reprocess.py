@@ -18,6 +18,7 @@ from dragoman.pipeline.stages import ProcessorConfig, components
 from dragoman.store import Store
 from dragoman.store.lock import WriterTurns, open_for_write, writer_lock
 from dragoman.store.rows import from_json
+from dragoman.store.signatures import refresh_signatures
 
 
 def current_components(config: ProcessorConfig) -> list[str]:
@@ -77,6 +78,8 @@ def reprocess(
     components = current_components(config)
     done = 0
     with writer_lock(db):
+        with open_for_write(db) as store:
+            refresh_signatures(store)
         turns = WriterTurns(db)
         try:
             for results in executor.map(_documents(db, only_outdated, components, batch_size, turns)):

@@ -1,18 +1,20 @@
 """One ingest at a time per store, without holding the DuckDB file between writes.
 
 An ingest takes an advisory lock on ``<store>.lock`` (beside the real file, symlinks
-resolved) for its whole run and opens the DuckDB file only to write a batch, so readers
-(the server) get in between batches, while a second writer is refused at once with a one-line reason.
+resolved; filelock's native lock: ``flock`` on Unix, ``LockFileEx`` on Windows) for its whole
+run and opens the DuckDB file only to write a batch, so readers (the server) get in between
+batches, while a second writer is refused at once with a one-line reason.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from dragoman.domain.errors import StoreBusy
 from dragoman.store.db import Store
@@ -26,19 +28,23 @@ def lock_path(db: Path) -> Path:
 
 @contextmanager
 def writer_lock(db: Path) -> Iterator[None]:
-    """Hold the store's writer lock for the block, or raise StoreBusy at once if another process has it."""
-    handle = os.open(lock_path(db), os.O_RDWR | os.O_CREAT, 0o644)
+    """Hold the store's writer lock for the block, or raise StoreBusy at once if another process has it.
+
+    The lock file stays after the block (as with any flock lock): deleting it could let two
+    writers each hold a lock on a different file of the same name.
+    """
+    lock = FileLock(lock_path(db), timeout=0, mode=0o644)
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise StoreBusy(
-                f"{db}: the store is in use by another process (an ingest is writing to it); "
-                "wait for it to finish and retry"
-            ) from None
+        lock.acquire()
+    except Timeout:
+        raise StoreBusy(
+            f"{db}: the store is in use by another process (an ingest is writing to it); "
+            "wait for it to finish and retry"
+        ) from None
+    try:
         yield
     finally:
-        os.close(handle)
+        lock.release()
 
 
 # How long a writer waits for readers (the server) to let go of the file.

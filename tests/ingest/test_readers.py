@@ -11,6 +11,7 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from dragoman.domain.records import Document, IngestError
 from dragoman.ingest import iter_documents
+from dragoman.ingest.readers import read_markdown
 
 BRIEF = "Envoys from Tehran and Moscow met on March 15 to discuss a rail corridor.\n\nThey agreed to meet again."
 
@@ -179,3 +180,32 @@ def test_readers_never_raise_on_arbitrary_bytes(
         assert isinstance(item, Document | IngestError)
         if isinstance(item, Document):
             assert item.text.strip()
+
+
+def md(source: str) -> str:
+    return read_markdown(source.encode()).text
+
+
+def test_markdown_keeps_each_source_line_and_drops_only_syntax() -> None:
+    source = "# Rail talks\n\n**O**n March 15 the [envoys](http://x.example) met.\n> They *agreed*.\n"
+    assert md(source) == "Rail talks\n\nOn March 15 the envoys met.\nThey agreed.\n"
+
+
+def test_markdown_lists_lose_bullets_but_keep_numbers() -> None:
+    assert md("- Tehran\n  - Moscow\n\n1. Baku\n2022. A year to remember\n") == (
+        "Tehran\nMoscow\n\n1. Baku\n2022. A year to remember\n"
+    )
+
+
+def test_markdown_syntax_lines_become_blank_lines() -> None:
+    source = "Talks\n=====\n\n---\n\n```\nquoted text\n```\n\n[1]: http://x.example\n"
+    assert md(source) == "Talks\n\n\n\n\n\nquoted text\n\n\n\n"
+
+
+def test_markdown_inline_links_entities_code_and_images_keep_their_words() -> None:
+    source = "[talks][1], <http://x.example>, A &amp; B, `code`, ![a map *of* ports](m.png)\n\n[1]: http://y.example\n"
+    assert md(source) == "talks, http://x.example, A & B, code, a map of ports\n\n\n"
+
+
+def test_markdown_leaves_raw_html_and_nul_free_text() -> None:
+    assert md("A <b>bold</b>\x00 claim.\r\nNext.") == "A <b>bold</b> claim.\nNext."
