@@ -20,6 +20,7 @@ import yaml
 from dragoman.domain.records import Document, EventMention, Location
 
 WITHIN_KM = 50.0
+BASIS_ORDER = {"clause": 0, "context": 1, "dateline": 2}  # which located event stands for a brief
 RE3D_SOURCES = ("Australian-Department-of-Foreign-Affairs", "CENTCOM", "UK-Government", "US-State-Department")
 
 
@@ -32,7 +33,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def default_briefs() -> Path:
+    """The briefs the figures are reported on."""
     return Path(str(resources.files("dragoman.evaluation") / "data" / "locations.yaml"))
+
+
+def dev_briefs() -> Path:
+    """The development briefs, kept apart from the reported set: rules are tried on these."""
+    return Path(str(resources.files("dragoman.evaluation") / "data" / "locations_dev.yaml"))
 
 
 @dataclass
@@ -94,14 +101,16 @@ class _Pipeline:
 
 
 def evaluate_briefs(path: Path | None = None) -> list[BriefResult]:
-    """Each brief through the whole pipeline; its place is the first clause-located event's."""
+    """Each brief through the whole pipeline; its place is the first clause-located event's,
+    else the first carried from the sentence before, else the dateline's."""
     data = yaml.safe_load((path or default_briefs()).read_text(encoding="utf-8"))
     pipeline = _Pipeline()
     results = []
     for index, brief in enumerate(data["briefs"]):
         events = pipeline.events(f"brief-{index}", brief["text"])
         located = [e.location for e in events if e.location is not None]
-        best = next((loc for loc in located if loc.basis == "clause"), located[0] if located else None)
+        ranked = sorted(located, key=lambda loc: BASIS_ORDER.get(loc.basis, len(BASIS_ORDER)))
+        best = ranked[0] if ranked else None
         results.append(BriefResult(brief["text"], brief["place"], best, len(events)))
     return results
 
