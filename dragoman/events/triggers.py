@@ -147,3 +147,46 @@ DENY = frozenset("deny dismiss refute reject".split())
 NEEDS_PARTNER = frozenset({"speak", "talk"})
 # "led the government to expel": verbs whose object is the subject of the verb after "to".
 OBJECT_CONTROL = frozenset("lead force urge ask persuade push prompt compel allow encourage invite cause press".split())
+
+# ---------------------------------------------------------------------------------------
+# Recall of clear events (attacks, clashes, arrests, protests), added for event locations.
+# Kept apart so that it moves as one block into dragoman/lexicon/en/ with the lists above.
+VERBS.update(
+    {
+        "clash": ("ASSAULT", None),
+        "fight": ("ASSAULT", None),
+        "raid": ("ASSAULT", None),
+        "seize": ("COERCE", None),
+        "arrest": ("COERCE", None),
+        "detain": ("COERCE", None),
+        "demonstrate": ("PROTEST", None),
+        "rally": ("PROTEST", None),
+    }
+)
+NOUNS.update(
+    {
+        "assault": ("ASSAULT", None),
+        "airstrike": ("ASSAULT", "aerial"),
+        "shelling": ("ASSAULT", "explosives"),
+        "raid": ("ASSAULT", None),
+        "clash": ("ASSAULT", None),
+        "fire": ("ASSAULT", "firearms"),
+        "arrest": ("COERCE", None),
+        "demonstration": ("PROTEST", None),
+    }
+)
+# "exchanged fire": a verb whose object names the event, like LIGHT_VERBS above.
+EXCHANGE_VERBS = frozenset({"exchange"})
+# Verbs that report an event only without an object: "students demonstrated", not
+# "demonstrated its resolve"; "supporters rallied", not "rallied support".
+INTRANSITIVE_ONLY = frozenset({"demonstrate", "rally"})
+# Verbs of gathering that are a protest when their subject is a crowd of protesters.
+GATHERING_VERBS = frozenset({"gather", "assemble", "march", "converge"})
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher"})
+# Verbs of firing that are an attack when what is fired is a weapon (MILITARY) or has a target
+# ("fired rockets at", "launched drones at"), not "fired the minister" or "launched a plan".
+FIRING_VERBS = frozenset({"fire", "launch"})
+FIRING_TARGET_PREPOSITIONS = frozenset({"at", "on", "into", "toward", "towards"})
+# Verbs of going: a meeting noun after "for" takes the traveller as its actor
+# ("arrived in Muscat for talks with American envoys").
+TRAVEL_VERBS = frozenset({"arrive", "travel", "fly", "come", "go", "head", "return"})

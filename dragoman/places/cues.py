@@ -23,6 +23,12 @@ class Cues:
     travel_verbs: frozenset[str]
     travel_prepositions: frozenset[str]
     light_verbs: frozenset[str]
+    destination_verbs: frozenset[str]
+    destination_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
+    partner_prepositions: frozenset[str]
+    partner_types: frozenset[str]
+    event_subjects: frozenset[str]
     datelines: tuple[re.Pattern[str], ...]
 
 
@@ -42,5 +48,11 @@ def load_cues() -> Cues:
         travel_verbs=frozenset(data["travel"]["verbs"]),
         travel_prepositions=frozenset(data["travel"]["prepositions"]),
         light_verbs=frozenset(data["light_verbs"]),
+        destination_verbs=frozenset(data["destination"]["verbs"]),
+        destination_prepositions=frozenset(data["destination"]["prepositions"]),
+        place_nouns=frozenset(data["place_nouns"]),
+        partner_prepositions=frozenset(data["partner_prepositions"]),
+        partner_types=frozenset(data["partner_types"]),
+        event_subjects=frozenset(data["event_subjects"]),
         datelines=tuple(re.compile(p) for p in data["datelines"]),
     )

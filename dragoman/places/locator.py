@@ -50,7 +50,7 @@ class _Found:
 
 class EventLocator:
     NAME = "places.locator"
-    VERSION = "1.0"
+    VERSION = "1.1"
 
     def __init__(self, gazetteer: Gazetteer, cues: Cues | None = None) -> None:
         self.gazetteer = gazetteer
@@ -88,9 +88,12 @@ class EventLocator:
         if trigger is None:
             return None
         heads = _clause_heads(trigger)
-        if trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"}:
-            if trigger.head.lemma_.lower() in self.cues.light_verbs:
-                heads.add(trigger.head.i)
+        carrier = self._carrying_verb(trigger)
+        if carrier is not None:
+            heads.add(carrier.i)
+        for child in trigger.children:  # "shelling near Kupiansk killed two people": the subject is the event
+            if child.dep_ in SUBJECTS | {"nsubjpass"} and child.lower_ in self.cues.event_subjects:
+                heads.add(child.i)
         undergo = self._undergo_verb(trigger)
         anchor = _date_anchor(sentence, event)
         found: list[tuple[tuple[int, int], _Found]] = []
@@ -99,7 +102,7 @@ class EventLocator:
             if not places:
                 continue
             is_actor = (span.start_char, span.end_char) in actor_spans
-            cue = self._cue(span, trigger, heads, undergo, event.type, places[0], is_actor)
+            cue = self._cue(span, trigger, heads, undergo, event.type, places[0], is_actor, carrier)
             if cue is None:
                 continue
             cue_start, precision = cue
@@ -153,6 +156,19 @@ class EventLocator:
                 places = narrowed + [p for p in places if p not in narrowed]  # the others stay alternatives
         return places
 
+    def _carrying_verb(self, trigger: Token) -> Token | None:
+        """The verb that carries an event noun's place: "fighting continued north of Kharkiv",
+        "an airstrike hit a house in Rafah", "arrived in Muscat for talks"."""
+        if trigger.pos_ != "NOUN":
+            return None
+        head = trigger.head
+        if trigger.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+            if head.lemma_.lower() in self.cues.light_verbs or trigger.lower_ in self.cues.event_subjects:
+                return head
+        if trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in self.cues.travel_verbs:
+            return head.head
+        return None
+
     def _undergo_verb(self, trigger: Token) -> Token | None:
         """'came' in 'Kyiv came under attack': the verb whose subject the event happened to."""
         prep = trigger.head
@@ -170,6 +186,7 @@ class EventLocator:
         event_type: str,
         place: Place,
         is_actor: bool,
+        carrier: Token | None = None,
     ) -> tuple[int, str] | None:
         """How the place is tied to the event (evidence start, precision), or None when it is not.
 
@@ -190,18 +207,30 @@ class EventLocator:
         top = path[-1]
         if undergo is not None and token.i == undergo.i:
             return (span.start_char, "exact") if top.dep_ in SUBJECTS | {"nsubjpass"} else None
+        standing_for: set[int] = set()  # nouns the place stands for ("the village of X")
         for n, step in enumerate(path):
+            if step.i in standing_for:
+                continue
             if step.pos_ == "ADP" or step.dep_ in {"prep", "agent"}:
-                if any(t.pos_ in {"VERB", "AUX"} for t in path[n + 1 :]):
+                if self._names_the_noun(step, span, trigger, place, is_actor):
+                    standing_for.add(step.head.i)
+                    continue
+                later = path[n + 1 :]
+                if any(t.pos_ in {"VERB", "AUX"} for t in later):
                     return None  # the phrase belongs to a clause of its own ("who lives in Tehran")
-                if any(t.lower_ in self.cues.not_places for t in path[n + 1 :] if t.pos_ == "ADP"):
+                if any(
+                    t.lower_ in self.cues.not_places and not self._nested_allowed(t, event_type)
+                    for t in later
+                    if t.pos_ == "ADP"
+                ):
                     return None  # a place inside a purpose or party phrase ("drones for use in Ukraine")
                 if step.lower_ in self.cues.target_prepositions and not places_at_object:
                     return None  # the target of a sanction or a claim ("sanctions on Iran")
-                return self._preposition(step, span, trigger)
-            if step.dep_ not in INSIDE_NAME and step.i not in {top.i, span.root.i}:
+                return self._preposition(step, span, trigger, place, is_actor)
+            possessed = n > 0 and path[n - 1].dep_ == "poss"  # "in Beirut's southern suburbs"
+            if step.dep_ not in INSIDE_NAME and step.i not in {top.i, span.root.i} and not possessed:
                 return None
-        if top.dep_ in SUBJECTS or token.i != trigger.i:
+        if top.dep_ in SUBJECTS or token.i not in {trigger.i, carrier.i if carrier is not None else trigger.i}:
             return None  # the doer of the event ("Tehran said"), or an argument of another verb
         if top.dep_ in OBJECTS or (top.dep_ == "pobj" and trigger.pos_ == "NOUN"):
             if len(path) > 1 and place.kind == "country":
@@ -210,10 +239,36 @@ class EventLocator:
                 return span.start_char, "exact"
         return None
 
-    def _preposition(self, prep: Token, span: Span, trigger: Token) -> tuple[int, str] | None:
+    def _names_the_noun(self, prep: Token, span: Span, trigger: Token, place: Place, is_actor: bool) -> bool:
+        """ "the village of Robotyne": the name after 'of' stands where the noun of place stands."""
+        return (
+            prep.lower_ == "of"
+            and (prep.head.lower_ in self.cues.place_nouns or prep.head.lemma_.lower() in self.cues.place_nouns)
+            and self._preposition(prep, span, trigger, place, is_actor) is None
+        )
+
+    def _nested_allowed(self, prep: Token, event_type: str) -> bool:
+        """A place phrase may sit inside an 'of' phrase of an attack's object ("dozens of fighters
+        near Maiduguri") and inside a partner phrase of a meeting ("with his counterpart in Moscow")."""
+        if prep.lower_ == "of":
+            return event_type in self.cues.object_place_types
+        return prep.lower_ in self.cues.partner_prepositions and event_type in self.cues.partner_types
+
+    def _preposition(
+        self, prep: Token, span: Span, trigger: Token, place: Place, is_actor: bool
+    ) -> tuple[int, str] | None:
         doc = prep.doc
-        if prep.lower_ in self.cues.travel_prepositions and trigger.lemma_.lower() in self.cues.travel_verbs:
-            return prep.idx, "exact"
+        if prep.lower_ in self.cues.travel_prepositions and (
+            trigger.lemma_.lower() in self.cues.travel_verbs or prep.head.lemma_.lower() in self.cues.travel_verbs
+        ):
+            return prep.idx, "exact"  # "travelled to Tehran", "flew to Tashkent to meet"
+        if (
+            prep.lower_ in self.cues.destination_prepositions
+            and prep.head.lemma_.lower() in self.cues.destination_verbs
+            and place.kind in self.cues.object_place_kinds
+            and not is_actor
+        ):
+            return prep.idx, "exact"  # "delivered wheat to the port of Latakia"
         words = [t.lower_ for t in doc[max(0, prep.i - 3) : prep.i + 1]]
         for size in range(len(words), 0, -1):
             phrase = tuple(words[-size:])
