@@ -29,6 +29,8 @@ class Cues:
     partner_prepositions: frozenset[str]
     partner_types: frozenset[str]
     event_subjects: frozenset[str]
+    context_types: frozenset[str]
+    journey_prepositions: frozenset[str]
     datelines: tuple[re.Pattern[str], ...]
 
 
@@ -54,5 +56,7 @@ def load_cues() -> Cues:
         partner_prepositions=frozenset(data["partner_prepositions"]),
         partner_types=frozenset(data["partner_types"]),
         event_subjects=frozenset(data["event_subjects"]),
+        context_types=frozenset(data["context_types"]),
+        journey_prepositions=frozenset(data["journey_prepositions"]),
         datelines=tuple(re.compile(p) for p in data["datelines"]),
     )

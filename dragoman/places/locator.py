@@ -5,7 +5,8 @@ preposition of place ("in Tehran", "near Donetsk", "outside the embassy in Kyiv"
 object of an attack or a visit ("struck Kyiv", "visited Tehran"), or the subject of a
 verb of undergoing ("Kyiv came under attack", "Kharkiv was shelled").  A place that is
 the subject of the event is an actor ("Tehran said"), never its location.  When the
-clause names no place, a wire dateline is the fallback, marked ``basis="dateline"``.
+clause names no place, the place of the sentence before about the same actors is carried over
+(``basis="context"``), and a wire dateline is the last fallback (``basis="dateline"``).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import spacy
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.domain.identity import actor_key
 from dragoman.domain.records import Document, EventMention, Location, Mention
 from dragoman.places.cues import Cues, load_cues
 from dragoman.places.gazetteer import Gazetteer, Place, fold
@@ -64,6 +66,7 @@ class EventLocator:
         named_actors = [(m.start, m.end) for m in mentions if m.actor is not None and m.actor.kind in NAMED_ACTOR_KINDS]
         actor_spans = {(m.start, m.end) for m in mentions if m.actor is not None and m.method != "location"}
         dateline = self._dateline(document, context)
+        located: dict[int, list[EventMention]] = {}
         for event in events:
             span = spacy_doc.char_span(event.start, event.end, alignment_mode="expand")
             found = (
@@ -71,8 +74,66 @@ class EventLocator:
                 if span is not None
                 else None
             )
-            event.location = _location(document, found, "clause") if found else dateline
+            if found:
+                event.location = _location(document, found, "clause")
+            else:
+                carried = self._from_context(document, spacy_doc, span, event, located, mentions, context)
+                event.location = carried or dateline
+            if event.location is not None and event.location.basis in {"clause", "context"}:
+                located.setdefault(event.sentence_index, []).append(event)
         return events
+
+    # -- the sentence before -----------------------------------------------------------
+    def _from_context(
+        self,
+        document: Document,
+        spacy_doc: Doc,
+        span: Span | None,
+        event: EventMention,
+        located: dict[int, list[EventMention]],
+        mentions: list[Mention],
+        context: DocumentCountries,
+    ) -> Location | None:
+        """The place of the sentence just before, in the same paragraph, when it tells of the same
+        actors: an event located there ("Putin visited Tehran. He met Raisi ...") or a journey
+        ("The minister came to Phnom Penh. There he met ...").  Marked ``basis="context"``."""
+        if event.type not in self.cues.context_types or span is None or span.start == 0:
+            return None
+        wanted = {actor_key(a) for a in event.actors}
+        if not wanted:
+            return None
+        before = spacy_doc[span.start - 1].sent
+        words = [t for t in before if not t.is_space]
+        if not words or "\n" in document.text[words[-1].idx : event.start]:
+            return None  # another paragraph
+        for earlier in reversed(located.get(event.sentence_index - 1, [])):
+            if earlier.location is not None and wanted & {actor_key(a) for a in earlier.actors}:
+                return replace(earlier.location, basis="context")
+        return self._journey(document, before, wanted, mentions, context)
+
+    def _journey(
+        self, document: Document, sentence: Span, wanted: set[str], mentions: list[Mention], context: DocumentCountries
+    ) -> Location | None:
+        """ "X came to Phnom Penh", "X arrived in Baku": the place a wanted actor travelled to."""
+        for span, qualifier in self.place_spans(sentence, []):
+            prep = span.root.head
+            verb = prep.head
+            if not (span.root.dep_ == "pobj" and prep.lower_ in self.cues.journey_prepositions):
+                continue
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.travel_verbs:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+            ranges = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in subjects]
+            travellers = {
+                actor_key(m.actor)
+                for m in mentions
+                if m.actor is not None and any(a <= m.start and m.end <= b for a, b in ranges)
+            }
+            places = self._candidates(span, qualifier, context)
+            if places and travellers & wanted:
+                found = _Found(places[0], places[1:], span, prep.idx, _precision(places[0].kind, "exact"))
+                return _location(document, found, "context")
+        return None
 
     # -- the clause ------------------------------------------------------------------
     def _from_clause(
