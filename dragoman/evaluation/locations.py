@@ -8,7 +8,6 @@ re3d has no coordinates, so its figures are coverage and agreement, not accuracy
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,18 +17,11 @@ from typing import Any
 import yaml
 
 from dragoman.domain.records import Document, EventMention, Location
+from dragoman.places.gazetteer import distance_km
 
 WITHIN_KM = 50.0
 BASIS_ORDER = {"clause": 0, "context": 1, "dateline": 2}  # which located event stands for a brief
 RE3D_SOURCES = ("Australian-Department-of-Foreign-Affairs", "CENTCOM", "UK-Government", "US-State-Department")
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))
 
 
 def default_briefs() -> Path:

@@ -25,6 +25,7 @@ from dragoman.places.cues import Cues, load_cues
 from dragoman.places.gazetteer import Gazetteer, Place, fold
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MINOR_PLACE_LABELS = PLACE_LABELS | {"PERSON"}
 # Entity types whose words are never place names however the gazetteer reads them ("March").
 # Not PERSON: the small model tags many Ukrainian and Syrian towns as people.
 NOT_PLACE_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -179,6 +180,13 @@ class EventLocator:
         spans: list[Span] = [
             e for e in sentence.ents if e.label_ in PLACE_LABELS and _clean(e) and e.text in self.gazetteer
         ]
+        # A town the main list lacks, when the parser calls it a place (or a person, as it
+        # does for many Ukrainian and Syrian towns): read from the smaller towns' list.
+        spans += [
+            e for e in sentence.ents
+            if e.label_ in MINOR_PLACE_LABELS and _clean(e) and e.text not in self.gazetteer
+            and self.gazetteer.knows_minor(e.text)
+        ]  # fmt: skip
         for i in range(sentence.start, sentence.end):
             if not doc[i].text[:1].isupper():
                 continue
@@ -205,7 +213,9 @@ class EventLocator:
         return out
 
     def _candidates(self, span: Span, qualifier: Span | None, context: DocumentCountries) -> list[Place]:
-        places = self.gazetteer.candidates(span.text, context.without(span.text))
+        places = self.gazetteer.candidates(span.text, context.without(span.text)) or self.gazetteer.minor_candidates(
+            span.text, context.without(span.text)
+        )
         if qualifier is not None:
             within = self.gazetteer.candidates(qualifier.text, context.without(qualifier.text))
             if within:

@@ -211,3 +211,8 @@ def test_a_journey_before_the_meeting(locate: Locate) -> None:
 def test_a_place_beside_the_object_of_an_attack(locate: Locate) -> None:
     location = locate("Russian forces killed dozens of fighters near Avdiivka.", "killed")
     assert _where(location) == ("Avdiyivka", "city", "UKR", "near", "near Avdiivka", "clause")
+
+
+def test_a_small_town(locate: Locate) -> None:
+    location = locate("Russian forces shelled Ukrainian positions near Siversk.", "shelled")
+    assert _where(location) == ("Siversk", "city", "UKR", "near", "near Siversk", "clause")
