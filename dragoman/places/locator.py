@@ -298,7 +298,8 @@ class EventLocator:
                 if step.lower_ in self.cues.target_prepositions and not places_at_object:
                     return None  # the target of a sanction or a claim ("sanctions on Iran")
                 return self._preposition(step, span, trigger, place, is_actor)
-            possessed = n > 0 and path[n - 1].dep_ == "poss"  # "in Beirut's southern suburbs"
+            # "in Beirut's southern suburbs"; not a country ("Russia's role in Iran's policy")
+            possessed = n > 0 and path[n - 1].dep_ == "poss" and place.kind != "country"
             if step.dep_ not in INSIDE_NAME and step.i not in {top.i, span.root.i} and not possessed:
                 return None
         if top.dep_ in SUBJECTS or token.i not in {trigger.i, carrier.i if carrier is not None else trigger.i}:
@@ -330,7 +331,8 @@ class EventLocator:
     ) -> tuple[int, str] | None:
         doc = prep.doc
         if prep.lower_ in self.cues.travel_prepositions and (
-            trigger.lemma_.lower() in self.cues.travel_verbs or prep.head.lemma_.lower() in self.cues.travel_verbs
+            trigger.lemma_.lower() in self.cues.travel_verbs
+            or (prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in self.cues.travel_verbs)
         ):
             return prep.idx, "exact"  # "travelled to Tehran", "flew to Tashkent to meet"
         if (
