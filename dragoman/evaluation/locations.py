@@ -172,7 +172,10 @@ def evaluate_re3d(root: Path, limit: int | None = None) -> Re3dTally:
             tally.named += proper
             # What the locator would take from these words: the first known name overlapping the span.
             inside = next((f for f in found if f.start_char < span["end"] and span["begin"] < f.end_char), None)
-            places = gazetteer.candidates(inside.text, context.without(inside.text)) if inside is not None else []
+            places = []
+            if inside is not None:
+                nearby = context.without(inside.text)
+                places = gazetteer.candidates(inside.text, nearby) or gazetteer.minor_candidates(inside.text, nearby)
             if not places:
                 tally.unknown_names.append(name)
                 continue
