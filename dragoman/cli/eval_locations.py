@@ -17,7 +17,8 @@ out = Console()
 @eval_app.command("locations")
 def eval_locations(
     briefs: Annotated[
-        Path | None, typer.Option("--briefs", help="YAML of briefs (default: the packaged hand-written set)")
+        Path | None,
+        typer.Option("--briefs", help="YAML of briefs (default: the packaged set, then the development set)"),
     ] = None,
     re3d: Annotated[
         Path | None, typer.Option("--re3d", help="re3d folder (default: ../shared/eval/re3d when present)")
@@ -27,23 +28,17 @@ def eval_locations(
 ) -> None:
     """Place accuracy (within 50 km) and country accuracy on the briefs; gazetteer coverage and
     country agreement with the actor knowledge base on re3d's Location spans."""
-    from dragoman.evaluation.locations import brief_summary, evaluate_briefs, evaluate_re3d
+    from dragoman.evaluation.locations import dev_briefs, evaluate_re3d
     from dragoman.evaluation.shared import shared_dir
 
     if briefs is not None and not briefs.is_file():
         typer.echo(f"error: {briefs}: no such file", err=True)
         raise typer.Exit(1)
-    results = evaluate_briefs(briefs)
-    s = brief_summary(results)
-    table = Table(title=f"Hand-written briefs: {s['briefs']:.0f} ({s['with_event']:.0f} with an event)")
-    for name in ("located", "placed within 50 km %", "country of located %"):
-        table.add_column(name, justify="right")
-    table.add_row(f"{s['located']:.0f}", f"{s['placed_within_50km']:.1f}", f"{s['country_of_located']:.1f}")
-    out.print(table)
-    for miss in [b for b in results if not b.placed][:misses]:
-        where = miss.located
-        got = f"{where.name} ({where.country}, {miss.km:.0f} km)" if where and miss.km is not None else "none"
-        out.print(f"  missed: {miss.expected['name']}: got {got}: {miss.text}", highlight=False)
+    sets = [("Hand-written briefs", briefs)] if briefs is not None else [
+        ("Hand-written briefs", None), ("Development briefs", dev_briefs()),
+    ]  # fmt: skip
+    for title, path in sets:
+        _brief_table(title, path, misses)
     if re3d is None:
         try:
             re3d = shared_dir("eval/re3d") / "eval" / "re3d"
@@ -67,3 +62,19 @@ def eval_locations(
         out.print(f"  disagreement: {line}", highlight=False)
     for name in tally.unknown_names[:misses]:
         out.print(f"  unknown: {name}", highlight=False)
+
+
+def _brief_table(title: str, path: Path | None, misses: int) -> None:
+    from dragoman.evaluation.locations import brief_summary, evaluate_briefs
+
+    results = evaluate_briefs(path)
+    s = brief_summary(results)
+    table = Table(title=f"{title}: {s['briefs']:.0f} ({s['with_event']:.0f} with an event)")
+    for name in ("located", "placed within 50 km %", "country of located %"):
+        table.add_column(name, justify="right")
+    table.add_row(f"{s['located']:.0f}", f"{s['placed_within_50km']:.1f}", f"{s['country_of_located']:.1f}")
+    out.print(table)
+    for miss in [b for b in results if not b.placed][:misses]:
+        where = miss.located
+        got = f"{where.name} ({where.country}, {miss.km:.0f} km)" if where and miss.km is not None else "none"
+        out.print(f"  missed: {miss.expected['name']}: got {got}: {miss.text}", highlight=False)

@@ -137,7 +137,7 @@ class Location:
     start: int  # evidence span: character offsets into Document.text
     end: int
     text: str
-    basis: str = "clause"  # clause: the event's own clause; dateline: the wire dateline, a fallback
+    basis: str = "clause"  # clause: the event's own clause; context: the sentence before; dateline: a fallback
     place_id: str | None = None  # geonames:<id> or kb:<id>
     alternatives: list[dict[str, Any]] = field(default_factory=list)  # other places the name may be
 

@@ -47,7 +47,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.4"
+    VERSION = "1.5"
 
     @property
     def component(self) -> str:
@@ -126,9 +126,14 @@ class EventExtractor:
             return self._denial(verb, mentions, previous)
         entry = lex.VERBS.get(lemma)
         obj = _child(verb, "dobj") or _child(verb, "oprd") or _child(verb, "dative")
-        if lemma in lex.LIGHT_VERBS and obj is not None and obj.lemma_.lower() in lex.NOUNS:
-            entry = lex.NOUNS[obj.lemma_.lower()]
-            used_nouns.add(obj.i)
+        if (lemma in lex.LIGHT_VERBS or lemma in lex.EXCHANGE_VERBS) and obj is not None:
+            if obj.lemma_.lower() in lex.NOUNS:
+                entry = lex.NOUNS[obj.lemma_.lower()]
+                used_nouns.add(obj.i)
+        if entry is None:
+            entry = _clear_event(verb, obj)
+        elif lemma in lex.INTRANSITIVE_ONLY and obj is not None:
+            return None  # "demonstrated its resolve" is no demonstration
         if entry is None:
             return None
         event_type, mode = entry
@@ -205,6 +210,10 @@ class EventExtractor:
             governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass"} else None
             if governor is not None and governor.pos_ == "VERB":
                 actors, _ = self._participants(governor, mentions)
+        if not actors and noun.dep_ == "pobj" and noun.head.lower_ == "for":
+            traveller = noun.head.head  # "arrived in Muscat for talks with ...": who travelled
+            if traveller.pos_ == "VERB" and traveller.lemma_.lower() in lex.TRAVEL_VERBS:
+                actors, _ = self._participants(traveller, mentions)
         if not actors:
             return None
         frame = Frame(noun, event_type, mode, _top(actors), _top(recipients))
@@ -483,6 +492,22 @@ def _controlling_object(verb: Token) -> Token | None:
     if governor.lemma_.lower() not in lex.OBJECT_CONTROL or not any(c.lower_ == "to" for c in verb.children):
         return None
     return _child(governor, "dobj")
+
+
+def _clear_event(verb: Token, obj: Token | None) -> tuple[str, str | None] | None:
+    """Verbs that report an event only with the right companions: protesters gathering
+    ("protesters gathered outside the embassy"), a weapon fired or launched, or fired at a target."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.GATHERING_VERBS:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.lemma_.lower() in lex.PROTESTERS:
+            return "PROTEST", None
+    if lemma in lex.FIRING_VERBS:
+        weapon = obj is not None and obj.lower_ in lex.AID_GOODS["military"]
+        aimed = any(c.dep_ == "prep" and c.lower_ in lex.FIRING_TARGET_PREPOSITIONS for c in verb.children)
+        if weapon or (aimed and lemma == "fire"):
+            return "ASSAULT", None
+    return None
 
 
 def _under_attack(noun: Token, mentions: list[Mention]) -> list[Mention]:

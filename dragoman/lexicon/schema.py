@@ -276,6 +276,13 @@ SCHEMAS["triggers"] = {
     "request_particles": _words(),
     "phone_words": _words(),
     "phone_preps": _words(),
+    "exchange_verbs": _words(),
+    "intransitive_only": _words(),
+    "gathering_verbs": _words(),
+    "protesters": _words(),
+    "firing_verbs": _words(),
+    "firing_target_prepositions": _words(),
+    "travel_verbs": _words(),
 }
 # The date words keep their YAML shapes: events/dates.py reads them as mappings and lists.
 _Number = int | str
@@ -392,6 +399,13 @@ SCHEMAS["places"] = {
     "undergo": Typed(dict[Literal["verbs", "prepositions"], Words], _verbs_and_prepositions),
     "travel": Typed(dict[Literal["verbs", "prepositions"], Words], _verbs_and_prepositions),
     "light_verbs": _words(),
+    "destination": Typed(dict[Literal["verbs", "prepositions"], Words], _verbs_and_prepositions),
+    "place_nouns": _words(),
+    "partner_prepositions": _words(),
+    "partner_types": Typed(list[PloverType], word_set, names="type"),
+    "event_subjects": _words(),
+    "context_types": Typed(list[PloverType], word_set, names="type"),
+    "journey_prepositions": _words(),
     "datelines": Typed(list[Pattern], _case_sensitive),
 }
 # The quotes stage's words (lexicon/en/quotes.yaml), read by dragoman/quotes/cues.py.

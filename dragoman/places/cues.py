@@ -23,6 +23,14 @@ class Cues:
     travel_verbs: frozenset[str]
     travel_prepositions: frozenset[str]
     light_verbs: frozenset[str]
+    destination_verbs: frozenset[str]
+    destination_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
+    partner_prepositions: frozenset[str]
+    partner_types: frozenset[str]
+    event_subjects: frozenset[str]
+    context_types: frozenset[str]
+    journey_prepositions: frozenset[str]
     datelines: tuple[re.Pattern[str], ...]
 
 
@@ -46,5 +54,13 @@ def _cues(overrides: tuple[Path, ...]) -> Cues:
         travel_verbs=words["travel"]["verbs"],
         travel_prepositions=words["travel"]["prepositions"],
         light_verbs=words["light_verbs"],
+        destination_verbs=words["destination"]["verbs"],
+        destination_prepositions=words["destination"]["prepositions"],
+        place_nouns=words["place_nouns"],
+        partner_prepositions=words["partner_prepositions"],
+        partner_types=words["partner_types"],
+        event_subjects=words["event_subjects"],
+        context_types=words["context_types"],
+        journey_prepositions=words["journey_prepositions"],
         datelines=words["datelines"],
     )

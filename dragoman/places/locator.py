@@ -5,7 +5,8 @@ preposition of place ("in Tehran", "near Donetsk", "outside the embassy in Kyiv"
 object of an attack or a visit ("struck Kyiv", "visited Tehran"), or the subject of a
 verb of undergoing ("Kyiv came under attack", "Kharkiv was shelled").  A place that is
 the subject of the event is an actor ("Tehran said"), never its location.  When the
-clause names no place, a wire dateline is the fallback, marked ``basis="dateline"``.
+clause names no place, the place of the sentence before about the same actors is carried over
+(``basis="context"``), and a wire dateline is the last fallback (``basis="dateline"``).
 """
 
 from __future__ import annotations
@@ -13,16 +14,18 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import spacy
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.domain.identity import actor_key
 from dragoman.domain.records import Document, EventMention, Location, Mention
 from dragoman.places.cues import Cues, load_cues
 from dragoman.places.gazetteer import Gazetteer, Place, fold
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MINOR_PLACE_LABELS = PLACE_LABELS | {"PERSON"}
 # Entity types whose words are never place names however the gazetteer reads them ("March").
 # Not PERSON: the small model tags many Ukrainian and Syrian towns as people.
 NOT_PLACE_ENTITIES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -50,7 +53,7 @@ class _Found:
 
 class EventLocator:
     NAME = "places.locator"
-    VERSION = "1.0"
+    VERSION = "1.1"
 
     def __init__(self, gazetteer: Gazetteer, cues: Cues | None = None) -> None:
         self.gazetteer = gazetteer
@@ -64,6 +67,7 @@ class EventLocator:
         named_actors = [(m.start, m.end) for m in mentions if m.actor is not None and m.actor.kind in NAMED_ACTOR_KINDS]
         actor_spans = {(m.start, m.end) for m in mentions if m.actor is not None and m.method != "location"}
         dateline = self._dateline(document, context)
+        located: dict[int, list[EventMention]] = {}
         for event in events:
             span = spacy_doc.char_span(event.start, event.end, alignment_mode="expand")
             found = (
@@ -71,8 +75,66 @@ class EventLocator:
                 if span is not None
                 else None
             )
-            event.location = _location(document, found, "clause") if found else dateline
+            if found:
+                event.location = _location(document, found, "clause")
+            else:
+                carried = self._from_context(document, spacy_doc, span, event, located, mentions, context)
+                event.location = carried or dateline
+            if event.location is not None and event.location.basis in {"clause", "context"}:
+                located.setdefault(event.sentence_index, []).append(event)
         return events
+
+    # -- the sentence before -----------------------------------------------------------
+    def _from_context(
+        self,
+        document: Document,
+        spacy_doc: Doc,
+        span: Span | None,
+        event: EventMention,
+        located: dict[int, list[EventMention]],
+        mentions: list[Mention],
+        context: DocumentCountries,
+    ) -> Location | None:
+        """The place of the sentence just before, in the same paragraph, when it tells of the same
+        actors: an event located there ("Putin visited Tehran. He met Raisi ...") or a journey
+        ("The minister came to Phnom Penh. There he met ...").  Marked ``basis="context"``."""
+        if event.type not in self.cues.context_types or span is None or span.start == 0:
+            return None
+        wanted = {actor_key(a) for a in event.actors}
+        if not wanted:
+            return None
+        before = spacy_doc[span.start - 1].sent
+        words = [t for t in before if not t.is_space]
+        if not words or "\n" in document.text[words[-1].idx : event.start]:
+            return None  # another paragraph
+        for earlier in reversed(located.get(event.sentence_index - 1, [])):
+            if earlier.location is not None and wanted & {actor_key(a) for a in earlier.actors}:
+                return replace(earlier.location, basis="context")
+        return self._journey(document, before, wanted, mentions, context)
+
+    def _journey(
+        self, document: Document, sentence: Span, wanted: set[str], mentions: list[Mention], context: DocumentCountries
+    ) -> Location | None:
+        """ "X came to Phnom Penh", "X arrived in Baku": the place a wanted actor travelled to."""
+        for span, qualifier in self.place_spans(sentence, []):
+            prep = span.root.head
+            verb = prep.head
+            if not (span.root.dep_ == "pobj" and prep.lower_ in self.cues.journey_prepositions):
+                continue
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.cues.travel_verbs:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+            ranges = [(min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree)) for c in subjects]
+            travellers = {
+                actor_key(m.actor)
+                for m in mentions
+                if m.actor is not None and any(a <= m.start and m.end <= b for a, b in ranges)
+            }
+            places = self._candidates(span, qualifier, context)
+            if places and travellers & wanted:
+                found = _Found(places[0], places[1:], span, prep.idx, _precision(places[0].kind, "exact"))
+                return _location(document, found, "context")
+        return None
 
     # -- the clause ------------------------------------------------------------------
     def _from_clause(
@@ -88,9 +150,12 @@ class EventLocator:
         if trigger is None:
             return None
         heads = _clause_heads(trigger)
-        if trigger.pos_ == "NOUN" and trigger.dep_ in {"nsubj", "nsubjpass"}:
-            if trigger.head.lemma_.lower() in self.cues.light_verbs:
-                heads.add(trigger.head.i)
+        carrier = self._carrying_verb(trigger)
+        if carrier is not None:
+            heads.add(carrier.i)
+        for child in trigger.children:  # "shelling near Kupiansk killed two people": the subject is the event
+            if child.dep_ in SUBJECTS | {"nsubjpass"} and child.lower_ in self.cues.event_subjects:
+                heads.add(child.i)
         undergo = self._undergo_verb(trigger)
         anchor = _date_anchor(sentence, event)
         found: list[tuple[tuple[int, int], _Found]] = []
@@ -99,7 +164,7 @@ class EventLocator:
             if not places:
                 continue
             is_actor = (span.start_char, span.end_char) in actor_spans
-            cue = self._cue(span, trigger, heads, undergo, event.type, places[0], is_actor)
+            cue = self._cue(span, trigger, heads, undergo, event.type, places[0], is_actor, carrier)
             if cue is None:
                 continue
             cue_start, precision = cue
@@ -115,6 +180,13 @@ class EventLocator:
         spans: list[Span] = [
             e for e in sentence.ents if e.label_ in PLACE_LABELS and _clean(e) and e.text in self.gazetteer
         ]
+        # A town the main list lacks, when the parser calls it a place (or a person, as it
+        # does for many Ukrainian and Syrian towns): read from the smaller towns' list.
+        spans += [
+            e for e in sentence.ents
+            if e.label_ in MINOR_PLACE_LABELS and _clean(e) and e.text not in self.gazetteer
+            and self.gazetteer.knows_minor(e.text)
+        ]  # fmt: skip
         for i in range(sentence.start, sentence.end):
             if not doc[i].text[:1].isupper():
                 continue
@@ -141,7 +213,9 @@ class EventLocator:
         return out
 
     def _candidates(self, span: Span, qualifier: Span | None, context: DocumentCountries) -> list[Place]:
-        places = self.gazetteer.candidates(span.text, context.without(span.text))
+        places = self.gazetteer.candidates(span.text, context.without(span.text)) or self.gazetteer.minor_candidates(
+            span.text, context.without(span.text)
+        )
         if qualifier is not None:
             within = self.gazetteer.candidates(qualifier.text, context.without(qualifier.text))
             if within:
@@ -152,6 +226,19 @@ class EventLocator:
                 ]  # fmt: skip
                 places = narrowed + [p for p in places if p not in narrowed]  # the others stay alternatives
         return places
+
+    def _carrying_verb(self, trigger: Token) -> Token | None:
+        """The verb that carries an event noun's place: "fighting continued north of Kharkiv",
+        "an airstrike hit a house in Rafah", "arrived in Muscat for talks"."""
+        if trigger.pos_ != "NOUN":
+            return None
+        head = trigger.head
+        if trigger.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+            if head.lemma_.lower() in self.cues.light_verbs or trigger.lower_ in self.cues.event_subjects:
+                return head
+        if trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in self.cues.travel_verbs:
+            return head.head
+        return None
 
     def _undergo_verb(self, trigger: Token) -> Token | None:
         """'came' in 'Kyiv came under attack': the verb whose subject the event happened to."""
@@ -170,6 +257,7 @@ class EventLocator:
         event_type: str,
         place: Place,
         is_actor: bool,
+        carrier: Token | None = None,
     ) -> tuple[int, str] | None:
         """How the place is tied to the event (evidence start, precision), or None when it is not.
 
@@ -190,18 +278,31 @@ class EventLocator:
         top = path[-1]
         if undergo is not None and token.i == undergo.i:
             return (span.start_char, "exact") if top.dep_ in SUBJECTS | {"nsubjpass"} else None
+        standing_for: set[int] = set()  # nouns the place stands for ("the village of X")
         for n, step in enumerate(path):
+            if step.i in standing_for:
+                continue
             if step.pos_ == "ADP" or step.dep_ in {"prep", "agent"}:
-                if any(t.pos_ in {"VERB", "AUX"} for t in path[n + 1 :]):
+                if self._names_the_noun(step, span, trigger, place, is_actor):
+                    standing_for.add(step.head.i)
+                    continue
+                later = path[n + 1 :]
+                if any(t.pos_ in {"VERB", "AUX"} for t in later):
                     return None  # the phrase belongs to a clause of its own ("who lives in Tehran")
-                if any(t.lower_ in self.cues.not_places for t in path[n + 1 :] if t.pos_ == "ADP"):
+                if any(
+                    t.lower_ in self.cues.not_places and not self._nested_allowed(t, event_type)
+                    for t in later
+                    if t.pos_ == "ADP"
+                ):
                     return None  # a place inside a purpose or party phrase ("drones for use in Ukraine")
                 if step.lower_ in self.cues.target_prepositions and not places_at_object:
                     return None  # the target of a sanction or a claim ("sanctions on Iran")
-                return self._preposition(step, span, trigger)
-            if step.dep_ not in INSIDE_NAME and step.i not in {top.i, span.root.i}:
+                return self._preposition(step, span, trigger, place, is_actor)
+            # "in Beirut's southern suburbs"; not a country ("Russia's role in Iran's policy")
+            possessed = n > 0 and path[n - 1].dep_ == "poss" and place.kind != "country"
+            if step.dep_ not in INSIDE_NAME and step.i not in {top.i, span.root.i} and not possessed:
                 return None
-        if top.dep_ in SUBJECTS or token.i != trigger.i:
+        if top.dep_ in SUBJECTS or token.i not in {trigger.i, carrier.i if carrier is not None else trigger.i}:
             return None  # the doer of the event ("Tehran said"), or an argument of another verb
         if top.dep_ in OBJECTS or (top.dep_ == "pobj" and trigger.pos_ == "NOUN"):
             if len(path) > 1 and place.kind == "country":
@@ -210,10 +311,37 @@ class EventLocator:
                 return span.start_char, "exact"
         return None
 
-    def _preposition(self, prep: Token, span: Span, trigger: Token) -> tuple[int, str] | None:
+    def _names_the_noun(self, prep: Token, span: Span, trigger: Token, place: Place, is_actor: bool) -> bool:
+        """ "the village of Robotyne": the name after 'of' stands where the noun of place stands."""
+        return (
+            prep.lower_ == "of"
+            and (prep.head.lower_ in self.cues.place_nouns or prep.head.lemma_.lower() in self.cues.place_nouns)
+            and self._preposition(prep, span, trigger, place, is_actor) is None
+        )
+
+    def _nested_allowed(self, prep: Token, event_type: str) -> bool:
+        """A place phrase may sit inside an 'of' phrase of an attack's object ("dozens of fighters
+        near Maiduguri") and inside a partner phrase of a meeting ("with his counterpart in Moscow")."""
+        if prep.lower_ == "of":
+            return event_type in self.cues.object_place_types
+        return prep.lower_ in self.cues.partner_prepositions and event_type in self.cues.partner_types
+
+    def _preposition(
+        self, prep: Token, span: Span, trigger: Token, place: Place, is_actor: bool
+    ) -> tuple[int, str] | None:
         doc = prep.doc
-        if prep.lower_ in self.cues.travel_prepositions and trigger.lemma_.lower() in self.cues.travel_verbs:
-            return prep.idx, "exact"
+        if prep.lower_ in self.cues.travel_prepositions and (
+            trigger.lemma_.lower() in self.cues.travel_verbs
+            or (prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in self.cues.travel_verbs)
+        ):
+            return prep.idx, "exact"  # "travelled to Tehran", "flew to Tashkent to meet"
+        if (
+            prep.lower_ in self.cues.destination_prepositions
+            and prep.head.lemma_.lower() in self.cues.destination_verbs
+            and place.kind in self.cues.object_place_kinds
+            and not is_actor
+        ):
+            return prep.idx, "exact"  # "delivered wheat to the port of Latakia"
         words = [t.lower_ for t in doc[max(0, prep.i - 3) : prep.i + 1]]
         for size in range(len(words), 0, -1):
             phrase = tuple(words[-size:])

@@ -17,6 +17,7 @@ from dragoman.evaluation.locations import (
     _is_proper_name,
     brief_summary,
     default_briefs,
+    dev_briefs,
     distance_km,
 )
 
@@ -52,6 +53,18 @@ def test_the_packaged_briefs_are_well_formed() -> None:
     briefs = yaml.safe_load(default_briefs().read_text(encoding="utf-8"))["briefs"]
     assert len(briefs) == 24
     for brief in briefs:
+        place = brief["place"]
+        assert set(place) == {"name", "country", "lat", "lon"}
+        assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180
+
+
+def test_the_development_briefs_are_well_formed_and_apart_from_the_reported_set() -> None:
+    reported = yaml.safe_load(default_briefs().read_text(encoding="utf-8"))["briefs"]
+    dev = yaml.safe_load(dev_briefs().read_text(encoding="utf-8"))["briefs"]
+    assert len(dev) == 50
+    assert not {b["text"] for b in dev} & {b["text"] for b in reported}
+    assert not {b["place"]["name"] for b in dev} & {b["place"]["name"] for b in reported} - {"Tehran"}
+    for brief in dev:
         place = brief["place"]
         assert set(place) == {"name", "country", "lat", "lon"}
         assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180

@@ -33,8 +33,8 @@ def test_default_stages_in_order_with_computed_versions() -> None:
     assert names == [
         "nlp.spacy@3.8.0",
         "actors.resolver@1.3",
-        "events.rules@1.4",
-        "places.locator@1.0",
+        "events.rules@1.5",
+        "places.locator@1.1",
         "quotes.rules@1.4",
     ]
     assert all("+" in str(c) for c in components(config)[1:])  # each has data files

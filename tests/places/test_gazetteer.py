@@ -83,3 +83,15 @@ def test_a_bad_place_is_refused_naming_the_file_and_entry(tmp_path: Path, entry:
     with pytest.raises(PlaceError, match=reason) as caught:
         gazetteer.add_text(bad.read_text(encoding="utf-8"), str(bad))
     assert str(caught.value).startswith(f"{bad}: place 1")
+
+
+def test_a_town_under_15000_people_from_the_smaller_list(gazetteer: Gazetteer) -> None:
+    assert "Vuhledar" not in gazetteer  # not in the main list
+    [town] = gazetteer.minor_candidates("Vuhledar")
+    assert (town.name, town.country, town.source, town.population) == ("Vuhledar", "UKR", "minor", 14144)
+    assert gazetteer.minor_candidates("Kyiv") == []  # a name the main list knows never goes to the small one
+
+
+def test_a_shared_small_name_needs_the_documents_country(gazetteer: Gazetteer) -> None:
+    assert gazetteer.minor_candidates("Shatsk") == []  # a town in Russia and one in Ukraine, no context
+    assert [p.country for p in gazetteer.minor_candidates("Shatsk", frozenset({"UKR"}))] == ["UKR", "RUS"]

@@ -165,3 +165,54 @@ def test_a_repeated_trigger_is_the_one_whose_subject_names_the_actors(analyse, g
     )  # fmt: skip
     EventLocator(gazetteer).locate(document, parsed, mentions, [event])
     assert _where(event.location) == ("Ankara", "city", "TUR", "exact", "Ankara", "clause")
+
+
+def test_the_town_of_a_name(locate: Locate) -> None:
+    assert _where(locate("Russian troops shelled the town of Bakhmut.", "shelled")) == (
+        "Bakhmut", "city", "UKR", "exact", "Bakhmut", "clause",
+    )  # fmt: skip
+    assert _where(locate("Israeli aircraft struck targets in the city of Khan Younis.", "struck")) == (
+        "Khān Yūnis", "city", "PSE", "exact", "in the city of Khan Younis", "clause",
+    )  # fmt: skip
+
+
+def test_a_place_as_possessor_of_the_preposition_object(locate: Locate) -> None:
+    location = locate("Russian drones hit homes in Kharkiv's northern districts.", "hit")
+    assert _where(location) == ("Kharkiv", "city", "UKR", "exact", "in Kharkiv", "clause")
+
+
+def test_a_place_inside_the_partner_phrase_of_a_meeting(locate: Locate) -> None:
+    text = "The Iranian foreign minister held talks with his Turkish counterpart in Istanbul."
+    assert _where(locate(text, "held", "CONSULT")) == ("Istanbul", "city", "TUR", "exact", "in Istanbul", "clause")
+    # not for a sanction: the partner of a measure is no place
+    assert locate("Britain imposed sanctions together with officials in Kyiv.", "imposed", "SANCTION") is None
+
+
+def test_the_event_noun_that_is_the_subject(locate: Locate) -> None:
+    location = locate("Russian shelling near Kramatorsk killed four people.", "killed")
+    assert _where(location) == ("Kramatorsk", "city", "UKR", "near", "near Kramatorsk", "clause")
+    location = locate("An Israeli airstrike destroyed a house in Khan Younis.", "airstrike")
+    assert _where(location) == ("Khān Yūnis", "city", "PSE", "exact", "in Khan Younis", "clause")
+
+
+def test_a_delivery_to_a_port_and_to_a_country(locate: Locate) -> None:
+    location = locate("A Chinese freighter delivered fertiliser to the port of Mombasa.", "delivered", "AID")
+    assert _where(location) == ("Mombasa", "city", "KEN", "exact", "to the port of Mombasa", "clause")
+    assert locate("Iran delivered drones to Russia.", "delivered", "AID") is None
+
+
+def test_a_journey_before_the_meeting(locate: Locate) -> None:
+    location = locate("The Iraqi prime minister flew to Ankara to meet Turkish officials.", "meet", "CONSULT")
+    assert _where(location) == ("Ankara", "city", "TUR", "exact", "to Ankara", "clause")
+    location = locate("The Saudi minister arrived in Amman for talks with Jordanian officials.", "talks", "CONSULT")
+    assert _where(location) == ("Amman", "city", "JOR", "exact", "in Amman", "clause")
+
+
+def test_a_place_beside_the_object_of_an_attack(locate: Locate) -> None:
+    location = locate("Russian forces killed dozens of fighters near Avdiivka.", "killed")
+    assert _where(location) == ("Avdiyivka", "city", "UKR", "near", "near Avdiivka", "clause")
+
+
+def test_a_small_town(locate: Locate) -> None:
+    location = locate("Russian forces shelled Ukrainian positions near Siversk.", "shelled")
+    assert _where(location) == ("Siversk", "city", "UKR", "near", "near Siversk", "clause")

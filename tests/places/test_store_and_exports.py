@@ -49,6 +49,23 @@ def test_a_location_is_stored_and_read_back_whole(tmp_path: Path) -> None:
     assert by_doc == {"d1": MOSCOW, "d2": None}
 
 
+def test_a_place_carried_from_the_sentence_before_keeps_its_basis(tmp_path: Path) -> None:
+    carried = Location(
+        name="Moscow", kind="city", country="RUS", lat=55.75204, lon=37.61781, precision="exact",
+        start=3, end=12, text="in Moscow", basis="context", place_id="geonames:524901",
+    )  # fmt: skip
+    path = tmp_path / "carried.duckdb"
+    with Store(path) as store:
+        store.write_documents([located("d1", "h1", carried)])
+    with Store(path, read_only=True) as store:
+        [event] = event_mentions(store)
+        df = frame(store, "event_mentions")
+    assert event.location == carried
+    buffer = io.StringIO()
+    write(df, "plover", None, buffer)
+    assert json.loads(buffer.getvalue())["geolocation"]["basis"] == "context"
+
+
 def test_a_version_4_store_gains_the_location_columns(tmp_path: Path) -> None:
     columns = ", ".join(f"location_{k}" for k in Location.__dataclass_fields__)
     db = old_store(tmp_path, 4, f"ALTER TABLE event_mentions DROP COLUMN {columns.split(', ')[0]}")

@@ -95,6 +95,7 @@
     head.append(node("strong", {}, properties.type || ""), document.createTextNode(` ${properties.date || "undated"} · ${(properties.actors || []).join(", ")}`));
     if ((properties.recipients || []).length) head.append(document.createTextNode(` → ${properties.recipients.join(", ")}`));
     if (properties.location_basis === "dateline") head.append(node("em", {}, " (place from the dateline)"));
+    if (properties.location_basis === "context") head.append(node("em", {}, ` (place from the sentence before: ${properties.location_text || ""})`));
     const sentence = node("p", { class: "map-sentence" });
     const text = properties.sentence || "";
     const from = (properties.location_start ?? -1) - (properties.start ?? 0);
