@@ -83,7 +83,7 @@ class QuoteExtractor:
         body = [s for s in sentences if not s.furniture]
         spans = quote_spans(document.text)
         quotes = [(q.start, q.end) for q in spans]
-        quoted = _Ranges(quotes)
+        quote_ranges = _Ranges(quotes)
         # Pronouns and references ("he", "the ministry") stand for the actor their chain names.
         chained = chains_for(document, spacy_doc, sentences, mentions).mentions
         # A speaker is never a name inside the quoted words.
@@ -92,7 +92,7 @@ class QuoteExtractor:
             for m in chained
             if not any(
                 a <= m.start and m.end <= b and b - a > m.end - m.start + 3
-                for a, b in quoted.overlapping(m.start, max(m.end, m.start + 1))
+                for a, b in quote_ranges.overlapping(m.start, max(m.end, m.start + 1))
             )
         ]
         by_sentence: dict[int, list[Mention]] = {}
@@ -103,7 +103,7 @@ class QuoteExtractor:
             span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
-            inside = quoted.overlapping(span.start_char, span.end_char)
+            inside = quote_ranges.overlapping(span.start_char, span.end_char)
             found = self._attributions(sentence, span, by_sentence.get(sentence.index, []), speakable, inside)
             if found:
                 cues[sentence.index] = found
