@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
+from dragoman import crashpoints
 from dragoman.config import Settings
 from dragoman.events import EventExtractor
 from dragoman.pipeline.ingest import ingest
-from dragoman.pipeline.parallel import DaskBatchExecutor, ProcessPoolBatchExecutor, ready_worker
+from dragoman.pipeline.parallel import WORKER_DIED, DaskBatchExecutor, ProcessPoolBatchExecutor, ready_worker
 from dragoman.pipeline.process import ProcessorConfig
 from dragoman.store import Store
 from tests.ingest import hostile
@@ -159,3 +160,18 @@ def test_an_extraction_failure_on_a_dask_worker_is_one_error(tmp_path: Path, mon
     ):
         report = ingest([corpus], settings, executor=DaskBatchExecutor(ProcessorConfig(), client))
     _check_one_failure(report, corpus, settings.db)
+
+
+def test_a_document_that_kills_its_worker_process_is_one_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus_with_a_breaking_document(tmp_path / "corpus")
+    (corpus / "c.txt").write_text("Talks\n\nTurkey hosted talks between Armenia and Azerbaijan on June 3, 2021.")
+    killer = corpus / "b.txt"
+    # The worker given b.txt dies by SIGKILL, every time: the pool breaks with every task in it.
+    monkeypatch.setenv("DRAGOMAN_CRASH_AT", f"{crashpoints.IN_WORKER}@{killer}")
+    settings = Settings(db=tmp_path / "k.duckdb", batch_size=2)
+    report = ingest([corpus], settings, executor=ProcessPoolBatchExecutor(ProcessorConfig(), 2))
+    assert [str(e) for e in report.errors] == [f"{killer}: {WORKER_DIED}"]
+    assert (report.ok, report.added) == (False, 4)
+    after = stored(settings.db)
+    assert after["documents"] == ["a.txt", "c.txt", "m.txt", "zz.md"]
+    assert after["unmerged"] == 0 and after["events"] > 0  # the closing merge ran
