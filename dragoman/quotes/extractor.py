@@ -706,7 +706,9 @@ def _speaks(mention: Mention) -> bool:
 def doc_text(doc: Doc) -> str:
     """The parse's text, built once a document: spaCy joins ``Doc.text`` from every token on
     each read, so reading it once a sentence made long documents quadratic."""
-    text: str = doc.user_data.setdefault("dragoman_text", doc.text)
+    text: str | None = doc.user_data.get("dragoman_text")
+    if text is None:  # not setdefault(..., doc.text): its argument would build the text on every call
+        text = doc.user_data["dragoman_text"] = doc.text
     return text
 
 
