@@ -5,8 +5,13 @@ Builds a multi-paragraph text of the size asked for from the BBC politics articl
 process, and prints one line a size: wall and CPU seconds, and peak RSS, after the parse and after the
 extractors (on a shared machine the CPU seconds are the figure to compare).
 
+With ``--ingest`` the text is written to a file and ingested whole into a fresh store, as
+``dragoman ingest`` does it (reading, normalising, furniture, dedup, parse, extraction,
+writing, closing merge), with the model loaded before the clock starts.
+
     PYTHONPATH=. python -m benchmarks.long_document 250000 1000000
     PYTHONPATH=. python -m benchmarks.long_document --parse-only 1000000 10000000
+    PYTHONPATH=. python -m benchmarks.long_document --ingest 1000000 2500000 5000000 10000000
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ import json
 import resource
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from dragoman.evaluation.shared import shared_dir
 
@@ -86,16 +93,53 @@ def measure(chars: int, extract: bool = True) -> dict[str, float]:
     return figures
 
 
-def main(sizes: list[int], extract: bool) -> None:
+def measure_ingest(chars: int) -> dict[str, float]:
+    """Ingest one file of ``chars`` characters into a fresh store: the whole pipeline's
+    seconds and this process's peak RSS (serial: the parse and extraction run here)."""
+    from dragoman.config import Settings
+    from dragoman.pipeline.ingest import ingest
+    from dragoman.pipeline.process import ProcessorConfig, cached_processor
+    from dragoman.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        source = folder / "long.txt"
+        source.write_text(long_text(chars), encoding="utf-8")
+        settings = Settings(db=folder / "long.duckdb")
+        start = time.perf_counter()
+        cached_processor(ProcessorConfig.from_settings(settings))  # the model, loaded once as a worker does
+        figures: dict[str, float] = {
+            "chars": chars,
+            "load_s": round(time.perf_counter() - start, 1),
+            "rss_mb_model_loaded": _peak_mb(),
+        }
+        start, cpu = time.perf_counter(), time.process_time()
+        report = ingest([source], settings)
+        figures |= {
+            "ingest_s": round(time.perf_counter() - start, 1),
+            "ingest_cpu_s": round(time.process_time() - cpu, 1),
+            "peak_rss_mb": _peak_mb(),
+            "added": report.added,
+            "errors": len(report.errors),
+        }
+        with Store(settings.db, read_only=True) as store:
+            for table in ("sentences", "mentions", "event_mentions", "statements"):
+                figures[table] = int(store.scalar(f'SELECT count(*) FROM "{table}"'))
+    return figures
+
+
+def main(sizes: list[int], extract: bool, whole_ingest: bool = False) -> None:
     for chars in sizes:  # each size in a fresh process, so peaks do not carry over
-        code = (
-            "import json; from benchmarks.long_document import measure; "
-            f"print(json.dumps(measure({chars}, extract={extract})))"
-        )
+        call = f"measure_ingest({chars})" if whole_ingest else f"measure({chars}, extract={extract})"
+        code = f"import json; from benchmarks.long_document import measure, measure_ingest; print(json.dumps({call}))"
         output = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
         print(json.dumps(json.loads(output.strip().splitlines()[-1])), flush=True)
 
 
 if __name__ == "__main__":
-    arguments = [a for a in sys.argv[1:] if a != "--parse-only"]
-    main([int(a) for a in arguments] or [1_000_000, 10_000_000], extract="--parse-only" not in sys.argv)
+    arguments = [a for a in sys.argv[1:] if a not in {"--parse-only", "--ingest"}]
+    main(
+        [int(a) for a in arguments] or [1_000_000, 10_000_000],
+        extract="--parse-only" not in sys.argv,
+        whole_ingest="--ingest" in sys.argv,
+    )

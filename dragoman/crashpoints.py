@@ -7,6 +7,8 @@ The points are inert unless the process was started with one of these variables:
 
 - ``DRAGOMAN_CRASH_AT=<point>:<n>``: the n-th time the point is reached, the process
   kills itself with SIGKILL (no clean-up runs, as with ``kill -9``).
+- ``DRAGOMAN_CRASH_AT=in-worker@<document path>``: a worker process (local pool or Dask)
+  kills itself with SIGKILL when it is given that document, each time it is given it.
 - ``DRAGOMAN_PAUSE_AT=<point>`` with ``DRAGOMAN_PAUSE_DIR=<folder>``: each time the point
   is reached, the process writes ``<folder>/<point>-<n>.waiting`` and waits until the
   test creates ``<folder>/<point>-<n>.go``.
@@ -33,6 +35,9 @@ IN_CONSOLIDATION = "in-consolidation"
 
 POINTS = (IN_TRANSACTION, BEFORE_CHECKPOINT, BATCH_WRITTEN, BATCH_SENT, IN_CONSOLIDATION)
 
+# A worker is about to process a given document (keyed by its path, not counted).
+IN_WORKER = "in-worker"
+
 _reached: Counter[str] = Counter()
 
 
@@ -50,6 +55,14 @@ def reached(point: str) -> None:
             os.kill(os.getpid(), signal.SIGKILL)
     if pause_at == point:
         _wait_for_go(Path(os.environ["DRAGOMAN_PAUSE_DIR"]), f"{point}-{count}")
+
+
+def reached_for(point: str, key: str) -> None:
+    """Die here if a test asked for ``point`` with this ``key`` (``<point>@<key>``): a document
+    that kills its worker every time it is processed, as one that exhausts memory would."""
+    crash_at = os.environ.get("DRAGOMAN_CRASH_AT")
+    if crash_at and crash_at == f"{point}@{key}":
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _wait_for_go(folder: Path, name: str) -> None:

@@ -10,6 +10,7 @@ linear model (antecedent_ranker.json, trained by scripts/train_antecedent_ranker
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 from dataclasses import dataclass, field, replace
@@ -389,8 +390,15 @@ def _reference_spans(doc: Doc, covered: list[tuple[int, int]]) -> list[tuple[int
     words = reference_words()
     found: list[tuple[int, int, str, str]] = []
 
+    # Covered ranges by start, with the furthest end so far: a range overlaps [start, end) when
+    # one starting before ``end`` ends after ``start`` (a scan of every range made long documents quadratic).
+    ranges = sorted(covered)
+    starts = [a for a, _ in ranges]
+    furthest = list(itertools.accumulate((b for _, b in ranges), max))
+
     def free(start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in covered)
+        before = bisect.bisect_left(starts, end)
+        return before == 0 or furthest[before - 1] <= start
 
     for token in doc:
         lower = token.lower_
@@ -445,9 +453,13 @@ def candidate_features(
     """One candidate per actor named before the reference, with the features the ranker scores."""
     sentence = context.sentence_of(start)
     paragraph = context.paragraph_of(start)
+    # ``resolved`` is sorted by start: only mentions from LOOKBACK_SENTENCES sentences back to the reference count.
+    first = context.sentence_starts[max(0, sentence - LOOKBACK_SENTENCES)] if sentence > LOOKBACK_SENTENCES else None
+    low = 0 if first is None else bisect.bisect_left(resolved, first, key=lambda m: m.start)
+    high = bisect.bisect_right(resolved, start, key=lambda m: m.start)
     before = [
         m
-        for m in resolved
+        for m in resolved[low:high]
         if m.end <= start
         and m.actor is not None
         and _compatible(m.actor, kind, head)

@@ -391,13 +391,19 @@ def reprocess(
     if not settings.db.exists():
         raise fail(f"{settings.db}: no such store")
     try:
-        count = run_reprocess(
+        report = run_reprocess(
             settings.db,
             ProcessorConfig.from_settings(settings),
             only_outdated=not everything,
             batch_size=settings.batch_size,
             executor=make_executor(settings),
+            on_error=lambda e: error_line(str(e)),
         )
     except (StoreError, LexiconError) as exc:
         raise fail(str(exc)) from None
-    console.print(f"{count} documents re-extracted -> {settings.db}")
+    console.print(
+        f"{report.reprocessed} documents re-extracted, {len(report.errors)} failed (kept as stored) -> {settings.db}",
+        soft_wrap=True,
+    )
+    if not report.ok:
+        raise typer.Exit(1)

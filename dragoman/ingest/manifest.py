@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,30 +62,78 @@ def load_manifest(path: Path, allow_outside: bool = False) -> Manifest:
     if text is None:
         return manifest
     folder = path.parent.resolve()
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    lines = io.StringIO(text, newline="").readlines()
     try:
-        fieldnames = reader.fieldnames
+        fieldnames = next(csv.reader(lines[:1]), None)
     except csv.Error as exc:
         manifest.errors.append(IngestError(f"{path}:1", f"unreadable CSV header ({exc})"))
         return manifest
-    if fieldnames is None or "path" not in fieldnames:
+    if not fieldnames or "path" not in fieldnames:
         manifest.errors.append(IngestError(str(path), "manifest has no 'path' column"))
         return manifest
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            reason = str(exc)
-            if "field larger than field limit" in reason:
-                reason = f"a field is over {csv.field_size_limit():,} characters"
-            # line_num counts the lines read before the row that failed
-            where = f"{path}:{reader.line_num + 1}"
-            manifest.errors.append(IngestError(where, f"{reason}; rows after it not read"))
-            break
-        _add_row(manifest, row, f"{path}:{reader.line_num}", folder, allow_outside)
+    for line, row in _rows(path, lines, fieldnames, manifest):
+        _add_row(manifest, row, f"{path}:{line}", folder, allow_outside)
     return manifest
+
+
+def _rows(
+    path: Path, lines: list[str], fieldnames: list[str], manifest: Manifest
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line the row starts on, row) for each data row.
+
+    A quote left open swallows every later row into one field (CSV allows line breaks in
+    a quoted field). A row whose known columns hold a line break, or whose quote is still
+    open at the end of the file, is one error for the line it starts on, and reading
+    starts again on the next line, so the rows after it keep their metadata.
+    """
+    start = 1  # index in ``lines`` where the reader starts; line numbers count from 1
+    while start < len(lines):
+        reader = csv.reader(lines[start:])
+        restart = None
+        while restart is None:
+            before = reader.line_num
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                reason = str(exc)
+                if "field larger than field limit" in reason:
+                    reason = f"a field is over {csv.field_size_limit():,} characters"
+                where = f"{path}:{start + reader.line_num}"
+                manifest.errors.append(IngestError(where, f"{reason}; rows after it not read"))
+                return
+            if not values:
+                continue
+            first, last = start + before + 1, start + reader.line_num
+            row: dict[str, Any] = dict.fromkeys(fieldnames)
+            row.update(zip(fieldnames, values, strict=False))
+            if last > first and _quote_left_open(row, "".join(lines[first - 1 : last]), last == len(lines)):
+                runs_to = "never closed"
+                if last < len(lines):
+                    runs_to = f"not closed on its line (the field runs to line {last})"
+                manifest.errors.append(
+                    IngestError(f"{path}:{first}", f"a quote opened on this line is {runs_to}; row skipped")
+                )
+                restart = first  # the index of the line after ``first``
+                continue
+            yield first, row
+        start = restart
+
+
+def _quote_left_open(row: dict[str, Any], raw: str, at_end: bool) -> bool:
+    """A row read over several lines that is a stray quote, not a cell with line breaks:
+    a line break in a known column (no title, date or path has one), or a quote the file
+    ends inside (a strict reader names that case)."""
+    if any("\n" in (row.get(column) or "") or "\r" in (row.get(column) or "") for column in COLUMNS):
+        return True
+    if not at_end:
+        return False
+    try:
+        list(csv.reader(io.StringIO(raw, newline=""), strict=True))
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 def _add_row(manifest: Manifest, row: dict[str, Any], where: str, folder: Path, allow_outside: bool) -> None:

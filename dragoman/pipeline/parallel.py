@@ -15,9 +15,11 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from typing import Any
 
+from dragoman import crashpoints
 from dragoman.config import Settings
 from dragoman.domain.records import Document, ProcessedDocument
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
@@ -29,6 +31,8 @@ log = logging.getLogger(__name__)
 IN_FLIGHT_PER_WORKER = 2
 # Documents per task sent to a worker, on average (a batch of 128 is sixteen tasks).
 TASK_DOCUMENTS = 8
+# Why a document whose worker died under it is reported, not stored.
+WORKER_DIED = "worker process died while processing it (killed, out of memory, or a crash in native code)"
 
 
 def _ordered(submit: Any, batches: Iterable[list[Document]], window: int) -> Iterator[Any]:
@@ -44,6 +48,8 @@ def _ordered(submit: Any, batches: Iterable[list[Document]], window: int) -> Ite
 
 def extract_batch(documents: Sequence[Document], config: ProcessorConfig) -> list[ProcessedDocument]:
     """A worker's task: what was extracted, without echoing the documents (their text) back."""
+    for document in documents:
+        crashpoints.reached_for(crashpoints.IN_WORKER, document.path)
     return [replace(result, document=replace(result.document, text="")) for result in process_batch(documents, config)]
 
 
@@ -119,31 +125,80 @@ class ProcessPoolBatchExecutor:
 
     The workers are started at once (the pool would start one per task submitted), so
     they load the model while this process prepares the store and reads the first batch.
+
+    A worker that dies outright (SIGKILL, the out-of-memory killer, a crash in native code)
+    breaks the whole pool, failing every task in it. The pool is then replaced, and the
+    documents of each failed task are processed again one at a time in a pool of one
+    worker of their own, so the document that kills its worker is found and reported
+    (``WORKER_DIED``) and every other document is stored.
     """
 
     def __init__(self, config: ProcessorConfig, workers: int) -> None:
         self.config = config
         self.workers = workers
-        self.pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=ready_pool_worker,
-            initargs=(config,),
-        )
+        self.initializer: Any = ready_pool_worker
+        self.pool = self._new_pool(workers)
         for _ in range(workers):
             self.pool.submit(_ready)
+        self._isolation: ProcessPoolExecutor | None = None
+
+    def _new_pool(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=self.initializer,
+            initargs=(self.config,),
+        )
+
+    def _submit(self, documents: list[Document]) -> _PoolTask:
+        try:
+            future = self.pool.submit(extract_batch, documents, self.config)
+        except BrokenProcessPool:  # a worker died: a new pool for the tasks from now on
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool(self.workers)
+            future = self.pool.submit(extract_batch, documents, self.config)
+        return _PoolTask(self, documents, future)
+
+    def isolate(self, documents: list[Document]) -> list[ProcessedDocument]:
+        """Each document alone in a pool of one worker: the one that kills it is the culprit."""
+        results: list[ProcessedDocument] = []
+        for document in documents:
+            if self._isolation is None:
+                self._isolation = self._new_pool(1)
+            try:
+                results += self._isolation.submit(extract_batch, [document], self.config).result()
+            except BrokenProcessPool:
+                log.warning("%s: %s", document.path, WORKER_DIED)
+                self._isolation.shutdown(wait=False, cancel_futures=True)
+                self._isolation = None
+                results.append(ProcessedDocument(document=replace(document, text=""), error=WORKER_DIED))
+        return results
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[ProcessedDocument]]:
-        def submit(batch: list[Document]) -> Future[list[ProcessedDocument]]:
-            return self.pool.submit(extract_batch, batch, self.config)
-
-        return _remote(submit, batches, self.workers * IN_FLIGHT_PER_WORKER)
+        return _remote(self._submit, batches, self.workers * IN_FLIGHT_PER_WORKER)
 
     def close(self) -> None:
         """Let the workers go without waiting for them to exit: every result is in hand,
         and tearing down a process with a loaded model takes about a second, which the
         ingest's closing merge can use."""
         self.pool.shutdown(wait=False, cancel_futures=True)
+        if self._isolation is not None:
+            self._isolation.shutdown(wait=False, cancel_futures=True)
+
+
+class _PoolTask:
+    """A task sent to the pool, whose documents are processed again one by one if a worker died."""
+
+    def __init__(self, executor: ProcessPoolBatchExecutor, documents: list[Document], future: Future[Any]) -> None:
+        self.executor = executor
+        self.documents = documents
+        self.future = future
+
+    def result(self) -> list[ProcessedDocument]:
+        try:
+            return list(self.future.result())
+        except BrokenProcessPool:
+            return self.executor.isolate(self.documents)
 
 
 class DaskBatchExecutor:

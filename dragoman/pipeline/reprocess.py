@@ -8,12 +8,14 @@ transaction; the corpus-level tables are rebuilt at the end.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dragoman.config import DEFAULT_BATCH_SIZE
-from dragoman.domain.records import Document
+from dragoman.domain.records import Document, IngestError
 from dragoman.pipeline.consolidate import consolidate
 from dragoman.pipeline.executors import BatchExecutor, SerialExecutor
+from dragoman.pipeline.process import split_failed
 from dragoman.pipeline.stages import ProcessorConfig, components
 from dragoman.store import Store
 from dragoman.store.lock import WriterTurns, open_for_write, writer_lock
@@ -65,6 +67,16 @@ def _documents(
     turns.read_all()
 
 
+@dataclass
+class ReprocessReport:
+    reprocessed: int = 0
+    errors: list[IngestError] = field(default_factory=list)  # failed documents: their stored records kept
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
 def reprocess(
     db: Path,
     config: ProcessorConfig,
@@ -72,22 +84,31 @@ def reprocess(
     batch_size: int = DEFAULT_BATCH_SIZE,
     executor: BatchExecutor | None = None,
     on_progress: Callable[[int], None] | None = None,
-) -> int:
-    """Re-extract stored documents (those made by other component versions, or all); returns how many."""
+    on_error: Callable[[IngestError], None] | None = None,
+) -> ReprocessReport:
+    """Re-extract stored documents (those made by other component versions, or all).
+
+    A document whose extraction fails keeps what was stored for it and is reported, one
+    error naming its source path and the reason, so a later run tries it again.
+    """
     executor = executor or SerialExecutor(config)
     components = current_components(config)
-    done = 0
+    report = ReprocessReport()
     with writer_lock(db):
         with open_for_write(db) as store:
             refresh_signatures(store)
         turns = WriterTurns(db)
         try:
-            for results in executor.map(_documents(db, only_outdated, components, batch_size, turns)):
-                results = [r for r in results if r.error is None]  # a failure keeps what was stored
+            for processed in executor.map(_documents(db, only_outdated, components, batch_size, turns)):
+                results, failed = split_failed(processed)
+                for result in failed:
+                    report.errors.append(IngestError(result.document.path, result.error or "failed"))
+                    if on_error:
+                        on_error(report.errors[-1])
                 store = turns.store()
                 store.write_documents(results, store.signatures(r.document.doc_id for r in results))
                 turns.written()
-                done += len(results)
+                report.reprocessed += len(results)
                 if on_progress:
                     on_progress(len(results))
         finally:
@@ -95,4 +116,4 @@ def reprocess(
             executor.close()
         with open_for_write(db) as store:
             consolidate(store)
-    return done
+    return report

@@ -11,6 +11,7 @@ clause names no place, the place of the sentence before about the same actors is
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Iterable
@@ -68,10 +69,11 @@ class EventLocator:
         actor_spans = {(m.start, m.end) for m in mentions if m.actor is not None and m.method != "location"}
         dateline = self._dateline(document, context)
         located: dict[int, list[EventMention]] = {}
+        entities = _Entities(spacy_doc)
         for event in events:
             span = spacy_doc.char_span(event.start, event.end, alignment_mode="expand")
             found = (
-                self._from_clause(span, event, mentions, context, named_actors, actor_spans)
+                self._from_clause(span, event, mentions, context, named_actors, actor_spans, entities)
                 if span is not None
                 else None
             )
@@ -145,6 +147,7 @@ class EventLocator:
         context: DocumentCountries,
         named_actors: list[tuple[int, int]],
         actor_spans: set[tuple[int, int]],
+        entities: _Entities | None = None,
     ) -> _Found | None:
         trigger = _trigger(sentence, event, mentions)
         if trigger is None:
@@ -159,7 +162,7 @@ class EventLocator:
         undergo = self._undergo_verb(trigger)
         anchor = _date_anchor(sentence, event)
         found: list[tuple[tuple[int, int], _Found]] = []
-        for span, qualifier in self.place_spans(sentence, named_actors):
+        for span, qualifier in self.place_spans(sentence, named_actors, entities):
             places = self._candidates(span, qualifier, context)
             if not places:
                 continue
@@ -174,16 +177,17 @@ class EventLocator:
             found.append(((SPECIFICITY.get(place.kind, 9), distance), item))
         return min(found, key=lambda f: f[0])[1] if found else None
 
-    def place_spans(self, sentence: Span, named_actors: list[tuple[int, int]]) -> list[tuple[Span, Span | None]]:
+    def place_spans(
+        self, sentence: Span, named_actors: list[tuple[int, int]], entities: _Entities | None = None
+    ) -> list[tuple[Span, Span | None]]:
         """Names in the sentence the gazetteer knows, longest first, each with a ', Texas' qualifier."""
         doc = sentence.doc
-        spans: list[Span] = [
-            e for e in sentence.ents if e.label_ in PLACE_LABELS and _clean(e) and e.text in self.gazetteer
-        ]
+        within = entities.within(sentence) if entities is not None else sentence.ents
+        spans: list[Span] = [e for e in within if e.label_ in PLACE_LABELS and _clean(e) and e.text in self.gazetteer]
         # A town the main list lacks, when the parser calls it a place (or a person, as it
         # does for many Ukrainian and Syrian towns): read from the smaller towns' list.
         spans += [
-            e for e in sentence.ents
+            e for e in within
             if e.label_ in MINOR_PLACE_LABELS and _clean(e) and e.text not in self.gazetteer
             and self.gazetteer.knows_minor(e.text)
         ]  # fmt: skip
@@ -470,3 +474,21 @@ def _location(document: Document, found: _Found, basis: str) -> Location:
         precision=found.precision, start=start, end=end, text=document.text[start:end], basis=basis,
         place_id=place.place_id, alternatives=_alternatives(found.others),
     )  # fmt: skip
+
+
+class _Entities:
+    """The document's entities, found by position: ``Span.ents`` walks every entity of the
+    document, which made locating each event of a long document cost its whole length."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents = list(doc.ents)
+        self.starts = [e.start for e in self.ents]
+
+    def within(self, span: Span) -> list[Span]:
+        """As ``span.ents``: from the first entity starting in the span, up to one that ends past it."""
+        out = []
+        for ent in self.ents[bisect.bisect_left(self.starts, span.start) :]:
+            if ent.end > span.end:
+                break
+            out.append(ent)
+        return out

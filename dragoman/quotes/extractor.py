@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Sequence
@@ -72,13 +73,17 @@ class QuoteExtractor:
         body = [s for s in sentences if not s.furniture]
         spans = quote_spans(document.text)
         quotes = [(q.start, q.end) for q in spans]
+        quote_ranges = _Ranges(quotes)
         # Pronouns and references ("he", "the ministry") stand for the actor their chain names.
         chained = chains_for(document, spacy_doc, sentences, mentions).mentions
         # A speaker is never a name inside the quoted words.
         speakable = [
             m
             for m in chained
-            if not any(a <= m.start and m.end <= b and b - a > m.end - m.start + 3 for a, b in quotes)
+            if not any(
+                a <= m.start and m.end <= b and b - a > m.end - m.start + 3
+                for a, b in quote_ranges.overlapping(m.start, max(m.end, m.start + 1))
+            )
         ]
         by_sentence: dict[int, list[Mention]] = {}
         for mention in speakable:
@@ -88,7 +93,8 @@ class QuoteExtractor:
             span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
-            found = self._attributions(sentence, span, by_sentence.get(sentence.index, []), speakable, quotes)
+            inside = quote_ranges.overlapping(span.start_char, span.end_char)
+            found = self._attributions(sentence, span, by_sentence.get(sentence.index, []), speakable, inside)
             if found:
                 cues[sentence.index] = found
         attributions = {index: found[0] for index, found in cues.items()}
@@ -755,5 +761,23 @@ def _speaks(mention: Mention) -> bool:
 def doc_text(doc: Doc) -> str:
     """The parse's text, built once a document: spaCy joins ``Doc.text`` from every token on
     each read, so reading it once a sentence made long documents quadratic."""
-    text: str = doc.user_data.setdefault("dragoman_text", doc.text)
+    text: str | None = doc.user_data.get("dragoman_text")
+    if text is None:  # not setdefault(..., doc.text): its argument would build the text on every call
+        text = doc.user_data["dragoman_text"] = doc.text
     return text
+
+
+class _Ranges:
+    """Character ranges found by position in log time: a long document has thousands of quotes,
+    and scanning them all for each sentence and mention made its extraction quadratic."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+        self.longest = max((b - a for a, b in self.ranges), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The ranges that share a character with [start, end), in order."""
+        low = bisect.bisect_left(self.starts, start - self.longest)
+        high = bisect.bisect_left(self.starts, end)
+        return [(a, b) for a, b in self.ranges[low:high] if b > start]

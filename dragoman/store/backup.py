@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from dragoman.store.db import Store, StoreError
-from dragoman.store.lock import writer_lock
+from dragoman.store.lock import lock_path, writer_lock
 from dragoman.store.schema import SCHEMA_VERSION, TABLES
 
 MANIFEST = "manifest.json"
@@ -167,6 +167,8 @@ def restore(archive: Path, db: Path, force: bool = False) -> dict[str, int]:
     if not archive.is_file():
         raise StoreError(f"{archive}: no such archive")
     db = Path(os.path.realpath(db))  # a symlinked store path: replace the file, not the link
+    lock = lock_path(db)
+    new_path = not db.exists() and not lock.exists()
     with writer_lock(db):
         staging = db.with_name(db.name + ".restoring")
         leftovers = (staging, Path(f"{staging}.wal"))
@@ -180,6 +182,12 @@ def restore(archive: Path, db: Path, force: bool = False) -> dict[str, int]:
                 _verify(archive, folder, manifest)
                 counts = _build(archive, folder, manifest, staging)
             _swap_in(staging, db)
+        except BaseException:
+            if new_path and not db.exists():
+                # A refused restore onto a new path leaves nothing, its lock file included
+                # (removed while still held, so no other writer holds a lock on it then).
+                lock.unlink(missing_ok=True)
+            raise
         finally:
             for leftover in leftovers:
                 leftover.unlink(missing_ok=True)

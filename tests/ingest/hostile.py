@@ -62,3 +62,10 @@ def manifest_latin1(path: Path, listed: str) -> Path:
 def manifest_long_field(path: Path, listed: str) -> Path:
     path.write_text(f"path,title\n{listed},{'x' * 200_000}\n")
     return path
+
+
+def manifest_unterminated_quote(path: Path, before: str, bad: str, *after: str) -> Path:
+    """A row whose title opens a quote that is never closed: CSV reads every later row into that title."""
+    rows = [f"{before},Rail corridor", f'{bad},"Sanctions, and', *(f"{name},Title of {name}" for name in after)]
+    path.write_text("path,title\n" + "\n".join(rows) + "\n")
+    return path

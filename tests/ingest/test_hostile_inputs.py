@@ -92,6 +92,37 @@ def test_manifest_field_over_the_csv_limit_is_one_error(tmp_path: Path) -> None:
     assert len(documents(items)) == 1
 
 
+def test_manifest_with_an_unterminated_quote_is_one_error_and_later_rows_keep_their_titles(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        (tmp_path / name).write_text(f"{GOOD} File {name}.")
+    manifest = hostile.manifest_unterminated_quote(tmp_path / "manifest.csv", "a.txt", "b.txt", "c.txt", "d.txt")
+    items = run(tmp_path)
+    assert errors(items) == [f"{manifest}:3: a quote opened on this line is never closed; row skipped"]
+    assert [(Path(d.path).name, d.title) for d in documents(items)] == [
+        ("a.txt", "Rail corridor"),
+        ("b.txt", None),
+        ("c.txt", "Title of c.txt"),
+        ("d.txt", "Title of d.txt"),
+    ]
+    closed_later = tmp_path / "manifest.csv"
+    closed_later.write_text('path,title\na.txt,Rail\nb.txt,"Sanctions\nc.txt,"Closed"\nd.txt,Last\n')
+    assert errors(run(tmp_path)) == [
+        f"{manifest}:3: a quote opened on this line is not closed on its line (the field runs to line 4); row skipped"
+    ]
+
+
+def test_a_line_break_inside_an_extra_column_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text(GOOD + " Again.")
+    (tmp_path / "manifest.csv").write_text('path,title,note\na.txt,Rail,"two\nlines"\nb.txt,Again,one\n')
+    items = run(tmp_path)
+    assert errors(items) == []
+    assert [(d.title, d.meta) for d in documents(items)] == [
+        ("Rail", {"note": "two\nlines"}),
+        ("Again", {"note": "one"}),
+    ]
+
+
 def test_manifest_paths_stay_inside_its_folder(tmp_path: Path) -> None:
     corpus, secret = tmp_path / "corpus", tmp_path / "secret"
     corpus.mkdir()

@@ -209,4 +209,18 @@ def test_truncated_and_bit_flipped_archives_are_refused_with_a_reason(tmp_path: 
     bad.write_bytes(bytes(flipped))
     with pytest.raises(StoreError, match=r"f\.tar\.gz: "):
         restore(bad, tmp_path / "r.duckdb")
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("r.")) in ([], ["r.duckdb.lock"])
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("r.")) == []
+
+
+@pytest.mark.parametrize("case", ["no manifest", "garbage parquet", "count mismatch"])
+def test_a_refused_restore_onto_a_new_path_leaves_nothing(tmp_path: Path, archive: Path, case: str) -> None:
+    change, reason = DAMAGED[case]
+    damaged = repack(archive, tmp_path / "damaged.tar.gz", change)
+    target = tmp_path / "new"
+    target.mkdir()
+    with pytest.raises(StoreError, match=reason):
+        restore(damaged, target / "r.duckdb")
+    assert list(target.iterdir()) == []  # no store, no .lock, no .restoring, no .wal
+    counts = restore(archive, target / "r.duckdb")  # the path is free: a good archive restores there
+    assert counts["documents"] == 2
+    assert sorted(p.name for p in target.iterdir()) == ["r.duckdb", "r.duckdb.lock"]
