@@ -269,11 +269,8 @@ def build_chains(
     resolved, found = references_with_candidates(document, spacy_doc, sentences, mentions)
     sentence_starts = [s.start for s in sentences] or [0]
     references: list[Mention] = []
-    for reference in found:
-        start, end = reference.start, reference.end
-        actor = _antecedent(reference, text)
-        if actor is None:
-            continue
+
+    def refer(start: int, end: int, actor: ActorRef, method: str) -> None:
         references.append(
             Mention(
                 mention_id=f"{document.doc_id}:r{len(references)}",
@@ -282,26 +279,19 @@ def build_chains(
                 end=end,
                 text=text[start:end],
                 sentence_index=max(0, bisect.bisect_right(sentence_starts, start) - 1),
-                method=f"chain-{reference.kind}",
+                method=method,
                 actor=actor,
                 component="actors.chains",
             )
         )
+
+    for reference in found:
+        actor = _antecedent(reference, text)
+        if actor is not None:
+            refer(reference.start, reference.end, actor, f"chain-{reference.kind}")
     known = {(m.start, m.end): m.actor for m in [*resolved, *references] if m.actor is not None}
     for start, end, actor in first_person_in_quotes(spacy_doc, sentences, known):
-        references.append(
-            Mention(
-                mention_id=f"{document.doc_id}:r{len(references)}",
-                doc_id=document.doc_id,
-                start=start,
-                end=end,
-                text=text[start:end],
-                sentence_index=max(0, bisect.bisect_right(sentence_starts, start) - 1),
-                method="chain-speaker",
-                actor=actor,
-                component="actors.chains",
-            )
-        )
+        refer(start, end, actor, "chain-speaker")
     chains: dict[str, Chain] = {}
     by_span: dict[tuple[int, int], ActorRef] = {}
     for mention in sorted([*resolved, *references], key=lambda m: m.start):
