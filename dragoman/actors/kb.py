@@ -24,6 +24,7 @@ from dragoman.actors.kb_schema import (
     kind_of,
     refuse_aliases,
 )
+from dragoman.actors.titles import INSTITUTIONS
 from dragoman.domain.dates import PartialDate
 from dragoman.domain.records import ActorRef
 
@@ -416,8 +417,6 @@ class KnowledgeBase:
 
     def generic_institution(self, country: str, key: str) -> ActorRef | None:
         """A state body not listed by name (``Foreign Ministry of Iran``)."""
-        from dragoman.actors.titles import INSTITUTIONS
-
         state = self.entries.get(country)
         spec = INSTITUTIONS.get(key)
         if state is None or spec is None:
