@@ -1,6 +1,6 @@
 """Resolve names, metonyms, titles, short names and pronouns to knowledge-base actors.
 
-One pass over the spaCy doc: two PhraseMatchers (knowledge-base names, case
+One pass over the spaCy doc: two SpanRulers (knowledge-base names, case
 sensitive; title and institution words, case folded) built once per
 vocabulary, then an ordered walk that keeps the document context (people
 already named, the last states) for short references.
@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import spacy
-from spacy.matcher import PhraseMatcher
+from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from dragoman.actors.coreference import Context, Layout, governing_subject
@@ -113,28 +113,25 @@ class Resolver:
             self.title_phrases[phrase] = ("institution", key)
         for phrase in titles.plural_refs:
             self.title_phrases[phrase] = ("plural", None)
-        self._matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]] = {}
+        self._matchers: dict[int, tuple[SpanRuler, SpanRuler, dict[int, str]]] = {}
 
     # ------------------------------------------------------------- matchers
-    def _get_matchers(self, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher, dict[int, str]]:
-        """Build the matchers once for the doc's vocabulary (cheap afterwards)."""
+    def _get_matchers(self, doc: Doc) -> tuple[SpanRuler, SpanRuler, dict[int, str]]:
+        """Build the rulers once for the doc's vocabulary (cheap afterwards): knowledge-base
+        names by exact text, title phrases by lower case."""
         key = id(doc.vocab)
         if key in self._matchers:
             return self._matchers[key]
-        tokenizer: Any = spacy.blank("en", vocab=doc.vocab).tokenizer
-        names = PhraseMatcher(doc.vocab, attr="ORTH")
-        titles = PhraseMatcher(doc.vocab, attr="LOWER")
+        nlp = spacy.blank("en", vocab=doc.vocab)
+        names = SpanRuler(nlp, phrase_matcher_attr="ORTH", validate=False)
+        titles = SpanRuler(nlp, phrase_matcher_attr="LOWER", validate=False)
         keys: dict[int, str] = {}
-        forms = list(self.forms)
-        for form, pattern in zip(forms, tokenizer.pipe(forms), strict=True):
-            mid = doc.vocab.strings.add("KB:" + form)
-            keys[mid] = form
-            names.add("KB:" + form, [pattern])
-        phrases = list(self.title_phrases)
-        for phrase, pattern in zip(phrases, tokenizer.pipe(phrases), strict=True):
-            mid = doc.vocab.strings.add("T:" + phrase)
-            keys[mid] = phrase
-            titles.add("T:" + phrase, [pattern])
+        names.add_patterns([{"label": "KB:" + form, "pattern": form} for form in self.forms])
+        titles.add_patterns([{"label": "T:" + phrase, "pattern": phrase} for phrase in self.title_phrases])
+        for form in self.forms:
+            keys[doc.vocab.strings.add("KB:" + form)] = form
+        for phrase in self.title_phrases:
+            keys[doc.vocab.strings.add("T:" + phrase)] = phrase
         self._matchers[key] = (names, titles, keys)
         return self._matchers[key]
 
@@ -147,9 +144,9 @@ class Resolver:
         """
         doc = spacy_doc
         names, titles, keys = self._get_matchers(doc)
-        raw_alias = [Span(doc, s, e, label=mid) for mid, s, e in names(doc)]
+        raw_alias = names.match(doc)
         alias_spans = spacy.util.filter_spans(raw_alias)
-        title_spans = spacy.util.filter_spans([Span(doc, s, e, label=mid) for mid, s, e in titles(doc)])
+        title_spans = spacy.util.filter_spans(titles.match(doc))
         # Cues and names next to titles may hide inside a longer match ("Iranian" in
         # "Iranian Foreign Ministry spokesman"), so index every raw match, longest first.
         matches = _Matches({}, {}, {ent.start: ent for ent in doc.ents})
