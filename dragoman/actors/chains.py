@@ -311,16 +311,17 @@ def first_person_in_quotes(
     """ "I" and "we" inside quotation marks, each with the quote's speaker: the subject of a speech
     verb outside the marks in the quote's sentence, else in the sentence after or before it in the
     same paragraph ("“We will not yield,” he said." gives whoever "he" stands for)."""
-    text = doc.text
+    text = doc.text  # built from every token: once per document, not once per quote
     quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
     words = reference_words()
+    sentence_ends = [s.end for s in sentences]
     found: list[tuple[int, int, ActorRef]] = []
     for a, b in quotes:
         inside = doc.char_span(a, b, alignment_mode="expand")
         pronouns = [t for t in inside or [] if t.tag_ in {"PRP", "PRP$"} and t.lower_ in words.first_person]
         if not pronouns:
             continue
-        speaker = _quote_speaker(doc, sentences, quotes, a, b, known)
+        speaker = _quote_speaker(doc, text, sentences, sentence_ends, quotes, a, b, known)
         if speaker is not None:
             found += [(t.idx, t.idx + len(t.text), speaker) for t in pronouns]
     return found
@@ -328,25 +329,35 @@ def first_person_in_quotes(
 
 def _quote_speaker(
     doc: Doc,
+    text: str,
     sentences: list[Sentence],
+    sentence_ends: list[int],
     quotes: list[tuple[int, int]],
     start: int,
     end: int,
     known: dict[tuple[int, int], ActorRef],
 ) -> ActorRef | None:
-    holding = [s for s in sentences if s.start < end and start < s.end]
+    first_index = bisect.bisect_right(sentence_ends, start)
+    holding: list[Sentence] = []
+    for sentence in itertools.islice(sentences, first_index, None):
+        if sentence.start >= end:
+            break
+        holding.append(sentence)
     if not holding:
         return None
-    first, last = holding[0].index, holding[-1].index
-    by_index = {s.index: s for s in sentences}
-    nearby = [by_index[i] for i in (last + 1, first - 1) if i in by_index]
-    nearby = [s for s in nearby if "\n" not in doc.text[min(s.end, start) : max(s.start, end)]]
+    window = sentences[max(0, first_index - 1) : first_index + len(holding) + 1]
+    after = [s for s in window if s.index == holding[-1].index + 1]
+    before = [s for s in window if s.index == holding[0].index - 1]
+    nearby = [s for s in [*after, *before] if "\n" not in text[min(s.end, start) : max(s.start, end)]]
+    quote_starts = [a for a, _ in quotes]
+    speech_verbs = reference_words().speech_verbs
     for sentence in [*holding, *nearby]:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         for token in span or []:
-            if token.lemma_.lower() not in reference_words().speech_verbs or token.pos_ != "VERB":
+            if token.lemma_.lower() not in speech_verbs or token.pos_ != "VERB":
                 continue
-            if any(a <= token.idx < b for a, b in quotes):
+            inside = bisect.bisect_right(quote_starts, token.idx) - 1
+            if inside >= 0 and quotes[inside][0] <= token.idx < quotes[inside][1]:
                 continue  # a cue inside the quoted words is part of them
             for subject in (c for c in token.children if c.dep_ in SUBJECTS):
                 left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
