@@ -202,7 +202,8 @@ class _PoolTask:
 
 
 class DaskBatchExecutor:
-    """Batches as tasks on a Dask distributed cluster; a lost worker's task is retried.
+    """Batches as tasks on a Dask distributed cluster; a lost worker's task is retried, and a
+    task the scheduler gives up on runs again a document at a time.
 
     Documents go out once and only the extracted records come back (the client keeps the
     documents), the processor is built once per worker by a plugin, and at most
@@ -223,10 +224,24 @@ class DaskBatchExecutor:
         self.window = workers * IN_FLIGHT_PER_WORKER
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[ProcessedDocument]]:
-        def submit(batch: list[Document]) -> Any:
-            return self.client.submit(extract_batch, batch, self.config, pure=False, retries=2)
+        def submit(batch: list[Document]) -> _DaskTask:
+            return _DaskTask(self, batch, self.client.submit(extract_batch, batch, self.config, pure=False, retries=2))
 
         return _remote(submit, batches, self.window)
+
+    def isolate(self, documents: list[Document]) -> list[ProcessedDocument]:
+        """Each document of a task whose workers kept dying as a task of its own, not retried:
+        the one that kills its worker is the culprit, and one error."""
+        from dask.distributed import KilledWorker
+
+        results: list[ProcessedDocument] = []
+        for document in documents:
+            try:
+                results += self.client.submit(extract_batch, [document], self.config, pure=False).result()
+            except KilledWorker:
+                log.warning("%s: %s", document.path, WORKER_DIED)
+                results.append(ProcessedDocument(document=replace(document, text=""), error=WORKER_DIED))
+        return results
 
     def close(self) -> None:
         """Unregister the plugin, which resumes the workers' profiler (the processor stays
@@ -237,6 +252,24 @@ class DaskBatchExecutor:
             log.warning("could not unregister the worker plugin: %s", error)
         if self._own_client:
             self.client.close()
+
+
+class _DaskTask:
+    """A task sent to the cluster, whose documents are processed again one by one when the
+    scheduler gives up on it (``KilledWorker``: its workers died too many times)."""
+
+    def __init__(self, executor: DaskBatchExecutor, documents: list[Document], future: Any) -> None:
+        self.executor = executor
+        self.documents = documents
+        self.future = future
+
+    def result(self) -> list[ProcessedDocument]:
+        from dask.distributed import KilledWorker
+
+        try:
+            return list(self.future.result())
+        except KilledWorker:
+            return self.executor.isolate(self.documents)
 
 
 def make_executor(settings: Settings, scheduler: str | None = None) -> BatchExecutor:

@@ -175,3 +175,28 @@ def test_a_document_that_kills_its_worker_process_is_one_error(tmp_path: Path, m
     after = stored(settings.db)
     assert after["documents"] == ["a.txt", "c.txt", "m.txt", "zz.md"]
     assert after["unmerged"] == 0 and after["events"] > 0  # the closing merge ran
+
+
+def test_a_document_that_kills_its_dask_worker_is_one_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    corpus = _corpus_with_a_breaking_document(tmp_path / "corpus")
+    (corpus / "c.txt").write_text("Talks\n\nTurkey hosted talks between Armenia and Azerbaijan on June 3, 2021.")
+    killer = corpus / "b.txt"
+    # The worker given b.txt dies by SIGKILL, every time; its nanny starts a new one. The
+    # scheduler gives up on a task at the first death here (allowed-failures 0), so the task
+    # is retried twice, then its documents run one by one.
+    monkeypatch.setenv("DRAGOMAN_CRASH_AT", f"{crashpoints.IN_WORKER}@{killer}")
+    settings = Settings(db=tmp_path / "k.duckdb", batch_size=2)
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        report = ingest([corpus], settings, executor=DaskBatchExecutor(ProcessorConfig(), client))
+    assert [str(e) for e in report.errors] == [f"{killer}: {WORKER_DIED}"]
+    assert (report.ok, report.added) == (False, 4)
+    after = stored(settings.db)
+    assert after["documents"] == ["a.txt", "c.txt", "m.txt", "zz.md"]
+    assert after["unmerged"] == 0 and after["events"] > 0  # the closing merge ran
