@@ -93,11 +93,7 @@ def test_construction(
 
 NEGATIVES = [
     ("commentary", "Analysts think the friendship between Peru and Chile will survive the election."),
-    pytest.param(
-        "background",
-        "Ghana and Togo have shared a long and mostly quiet border since independence.",
-        marks=pytest.mark.xfail(reason="a weak type beats NONE on this background sentence"),
-    ),
+    ("background", "Ghana and Togo have shared a long and mostly quiet border since independence."),
     ("sports", "Brazil beat Uruguay three-one in the qualifier on Sunday."),
     ("business", "Shares of the Norwegian oil company rose two percent on Friday."),
 ]

@@ -21,7 +21,14 @@ def test_templates_fill_deterministically_with_every_type_and_negatives() -> Non
 def test_counts_by_type_and_construction() -> None:
     table = counts(template_examples(fills=1))
     assert table[("CONSULT", "nominal")] == 3
-    assert table[(NONE, "sports")] == 2
+    assert table[(NONE, "sports")] == 2 + 5  # templates.yaml and negatives.yaml
+    assert table[(NONE, "relations")] == 12
+
+
+def test_hard_negatives_are_filled_fewer_times() -> None:
+    table = counts(template_examples())
+    assert table[(NONE, "relations")] == 12 * 4
+    assert table[("CONSULT", "nominal")] == 36  # event templates keep their 12 fills
 
 
 def test_plv_yield_is_learned_as_concede() -> None:

@@ -17,6 +17,9 @@ SLOT = re.compile(r"\{(\w+)\}")
 # PLV's YIELD root stands for CONCEDE and RETREAT; the coder learns it as CONCEDE.
 PLV_ROOTS = {"YIELD": "CONCEDE"}
 FILLS_PER_TEMPLATE = 12
+# Hard negatives are many short templates: fewer fills each keeps them a few hundred sentences.
+NEGATIVE_FILLS = 4
+NEGATIVE_FILE = "negatives.yaml"
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ def _data(name: str) -> Any:
     return yaml.safe_load((resources.files("dragoman.events.training") / name).read_text(encoding="utf-8"))
 
 
-TEMPLATE_FILES = ("templates.yaml", "attribution.yaml")
+TEMPLATE_FILES = ("templates.yaml", "attribution.yaml", NEGATIVE_FILE)
 
 
 def _entries() -> list[tuple[str, str, int, dict[str, Any]]]:
@@ -71,7 +74,7 @@ def template_examples(fills: int = FILLS_PER_TEMPLATE, seed: int = 0) -> list[Ex
     examples: list[Example] = []
     for name, event_type, number, entry in _entries():
         rng = random.Random(_seed(name, str(seed), event_type, number))
-        for _ in range(fills):
+        for _ in range(min(fills, NEGATIVE_FILLS) if name == NEGATIVE_FILE else fills):
             text, _spans = _fill(entry["text"], _values(rng, slots))
             labels = frozenset() if event_type == NONE else frozenset({event_type})
             examples.append(Example(text, labels, entry["construction"], "templates"))
