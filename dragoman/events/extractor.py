@@ -83,18 +83,9 @@ class EventExtractor:
             for frame in frames:
                 frame = replace(frame, recipients=told.recipients_for(frame))
                 told.remember(frame, sentence.text)
-                when = dating.date_event(
-                    frame.trigger,
-                    sentence,
-                    frame.status,
-                    frame.type,
-                    frozenset(_key(m) for m in frame.actors),
-                    frozenset(_key(m) for m in frame.recipients),
-                )
-                repeated = _repeated_dates(frame, sentence, document.published)
-                occasions = [EventDate(d, "text") for d in repeated] or [when]
+                occasions, split = frame_occasions(dating, frame, sentence)
                 for occasion in occasions:
-                    results.append(self._event(document, sentence, frame, occasion, split=bool(repeated)))
+                    results.append(self._event(document, sentence, frame, occasion, split=split))
             if frames:
                 previous_frames = frames
         return results
@@ -312,6 +303,22 @@ class EventExtractor:
         return frame_mention(
             document, sentence, frame, key, self.component, round(min(confidence, 0.95), 2), when, dated.basis
         )
+
+
+def frame_occasions(dating: DocumentDates, frame: Frame, sentence: Sentence) -> tuple[list[EventDate], bool]:
+    """When a coded frame happened: one occasion per listed day ("met in Ashgabat on June 29
+    and in Tehran on July 19"), else the date of its clause, an earlier mention or the
+    report; and whether the frame was split into listed days."""
+    when = dating.date_event(  # always: it also records the date for later references
+        frame.trigger,
+        sentence,
+        frame.status,
+        frame.type,
+        frozenset(_key(m) for m in frame.actors),
+        frozenset(_key(m) for m in frame.recipients),
+    )
+    repeated = _repeated_dates(frame, sentence, dating.document.published)
+    return [EventDate(d, "text") for d in repeated] or [when], bool(repeated)
 
 
 def frame_mention(

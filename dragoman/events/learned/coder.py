@@ -25,8 +25,8 @@ from dragoman.events.extractor import (
     EventExtractor,
     Frame,
     _key,
-    _repeated_dates,
     frame_mention,
+    frame_occasions,
 )
 from dragoman.events.learned.corpus import NONE, RoleExample
 from dragoman.events.learned.encoder import SentenceEncoder, shared_encoder
@@ -139,18 +139,9 @@ class LearnedEventCoder:
                     self.assign(frame, decision.type, span, candidates)
                     if not frame.actors:
                         continue
-                    # The date of the event's own clause, an earlier mention of it, or the report (as the rules do).
-                    when = dating.date_event(
-                        frame.trigger,
-                        sentence,
-                        frame.status,
-                        frame.type,
-                        frozenset(_key(m) for m in frame.actors),
-                        frozenset(_key(m) for m in frame.recipients),
-                    )
-                    repeated = _repeated_dates(frame, sentence, document.published)
-                    for occasion in [EventDate(d, "text") for d in repeated] or [when]:
-                        results.append(self._event(document, sentence, frame, decision, occasion, split=bool(repeated)))
+                    occasions, split = frame_occasions(dating, frame, sentence)  # dated as the rules do
+                    for occasion in occasions:
+                        results.append(self._event(document, sentence, frame, decision, occasion, split=split))
         return _unique(results)
 
     @staticmethod
