@@ -14,10 +14,14 @@ space, and only as a last resort inside a word.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, cast
 
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from dragoman.nlp.heap import release_free_memory
 
 WINDOW_CHARS = 20_000
 # Characters parsed at once: the parser's memory follows the batch's text, not its count of
@@ -29,6 +33,8 @@ BATCH_CHARS = 60_000
 CONTEXT_CHARS = 1_000
 # Where a window may end, best first; each cut falls after the separator.
 SEPARATORS = ("\n\n", "\n", ". ", " ")
+# Windows parsed between two returns of the heap's free pages to the system (nlp/heap.py).
+TRIM_EVERY = 5
 
 
 def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
@@ -52,11 +58,61 @@ def windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
     return spans
 
 
-def _joined(pieces: list[Doc]) -> Doc:
-    """One Doc from consecutive windows: text and offsets as in the whole document."""
-    if len(pieces) == 1:
-        return pieces[0]
-    return Doc.from_docs(pieces, ensure_whitespace=False)
+class _Joiner:
+    """One Doc from consecutive windows, text and offsets as in the whole document.
+
+    What ``Doc.from_docs`` does, but each window is reduced to its words and token array as
+    it arrives and then let go: holding every window's Doc until the join doubled the
+    parse's peak memory on long documents.
+    """
+
+    ATTRS = list(Doc._get_array_attrs())
+
+    def __init__(self) -> None:
+        self.only: Doc | None = None  # the first window, kept whole until a second arrives
+        self.vocab: Vocab | None = None
+        self.words: list[str] = []
+        self.spaces: list[bool] = []
+        self.arrays: list[numpy.ndarray] = []
+
+    def add(self, doc: Doc) -> None:
+        if self.vocab is None:
+            self.only, self.vocab = doc, doc.vocab
+            return
+        if self.only is not None:
+            self._reduce(self.only)
+            self.only = None
+        self._reduce(doc)
+
+    def _reduce(self, doc: Doc) -> None:
+        if doc.user_data or doc.spans:
+            raise ValueError("a window carries user data or span groups, which the join would drop")
+        self.words.extend(token.text for token in doc)
+        self.spaces.extend(bool(token.whitespace_) for token in doc)
+        self.arrays.append(doc.to_array(self.ATTRS))
+        if len(self.arrays) % TRIM_EVERY == 0:
+            release_free_memory()
+
+    def joined(self) -> Doc:
+        if self.only is not None:
+            return self.only
+        if self.vocab is None:
+            raise ValueError("no window was parsed")
+        joined = Doc(self.vocab, words=self.words, spaces=self.spaces)
+        self.words, self.spaces = [], []
+        # Attribute by attribute, each window's rows copied in and let go: the transpose is
+        # the layout from_array reads without a copy of its own.
+        columns = numpy.empty((len(self.ATTRS), len(joined)), dtype=numpy.uint64)
+        start = 0
+        self.arrays.reverse()
+        while self.arrays:
+            array = self.arrays.pop()
+            columns[:, start : start + len(array)] = array.T
+            start += len(array)
+        joined = _lean(joined.from_array(self.ATTRS, cast(Any, columns.T)))  # typed as thinc's Ints2d
+        del columns
+        release_free_memory()
+        return joined
 
 
 def _lean(doc: Doc) -> Doc:
@@ -122,20 +178,24 @@ def parse_each(nlp: Language, texts: Sequence[str], budget: int = BATCH_CHARS) -
     the text at fault gets its exception.
     """
     done = 0
-    current: list[Doc] = []
+    current: _Joiner | None = None
     try:
         for doc, index in _parsed(nlp, _pieces(texts, range(len(texts))), budget):
-            if index != done:
-                yield _joined(current)
-                done, current = index, []
-            current.append(doc)
-        if current:
-            yield _joined(current)
+            if current is not None and index != done:
+                yield current.joined()
+                done, current = index, None
+            current = current or _Joiner()
+            current.add(doc)
+        if current is not None:
+            yield current.joined()
         return
     except Exception:  # which text failed is not known: find it below
         pass
     for index in range(done, len(texts)):
         try:
-            yield _joined([doc for doc, _ in _parsed(nlp, _pieces(texts, [index]), budget)])
+            joiner = _Joiner()
+            for doc, _ in _parsed(nlp, _pieces(texts, [index]), budget):
+                joiner.add(doc)
+            yield joiner.joined()
         except Exception as exc:
             yield exc

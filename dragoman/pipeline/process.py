@@ -13,7 +13,7 @@ from typing import Any
 
 from dragoman.domain.records import Document, ProcessedDocument
 from dragoman.lexicon import load_lexicon, use_overrides
-from dragoman.pipeline.heap import keep_buffers_on_heap
+from dragoman.nlp.heap import keep_buffers_on_heap
 from dragoman.pipeline.stages import DocState, EventCoding, ProcessorConfig, Stage, components, stage_specs
 
 __all__ = ["DocumentProcessor", "ProcessorConfig", "cached_processor", "process_batch", "ready_worker", "split_failed"]

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from dragoman.domain.records import Document
 from dragoman.nlp import load_model, sentence_records
-from dragoman.nlp.windows import parse_each, windows
+from dragoman.nlp.heap import _libc, release_free_memory
+from dragoman.nlp.windows import _Joiner, parse_each, windows
 
 PARAGRAPHS = [
     "Envoys from Tehran and Moscow met in Baku on March 15 to discuss a rail corridor.",
@@ -84,3 +85,54 @@ def test_a_text_that_fails_to_parse_is_returned_as_its_error_and_the_others_pars
     results = list(parse_each(nlp, texts, budget=50))
     assert [type(r).__name__ for r in results] == ["Doc", "ValueError", "Doc"]
     assert [r.text for r in results if isinstance(r, Doc)] == [texts[0], texts[2]]
+
+
+def _window(nlp: Language, words: list[str], spaces: list[bool], ents: list[str]) -> Doc:
+    heads = [1] + [1] * (len(words) - 1)
+    deps = ["nsubj", "ROOT"] + ["dobj"] * (len(words) - 2)
+    return Doc(
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        tags=["NNP", "VBD"] + ["NN"] * (len(words) - 2),
+        heads=heads,
+        deps=deps,
+        ents=ents,
+        lemmas=[w.lower() for w in words],
+    )
+
+
+def test_windows_are_joined_as_spacy_joins_them_each_let_go_on_arrival() -> None:
+    nlp = spacy.blank("en")
+    pieces = [
+        _window(nlp, ["Iran", "struck", "Erbil", "."], [True, True, False, True], ["B-GPE", "O", "B-GPE", "O"]),
+        _window(nlp, ["Kyiv", "protested", "strongly"], [True, True, True], ["B-GPE", "O", "O"]),
+        _window(nlp, ["Moscow", "replied"], [True, False], ["B-GPE", "O"]),
+    ]
+    expected = Doc.from_docs(pieces, ensure_whitespace=False)
+    joiner = _Joiner()
+    for piece in pieces:
+        joiner.add(piece)
+    assert joiner.arrays and joiner.only is None  # reduced to token arrays, no window Doc kept
+    joined = joiner.joined()
+    assert joined.text == expected.text == "Iran struck Erbil. Kyiv protested strongly Moscow replied"
+    assert (joined.to_array(_Joiner.ATTRS) == expected.to_array(_Joiner.ATTRS)).all()
+    assert [(e.text, e.label_) for e in joined.ents] == [
+        ("Iran", "GPE"),
+        ("Erbil", "GPE"),
+        ("Kyiv", "GPE"),
+        ("Moscow", "GPE"),
+    ]
+    assert [t.head.i for t in joined] == [t.head.i for t in expected] == [1, 1, 1, 1, 5, 5, 5, 8, 8]
+
+
+def test_a_text_of_one_window_is_returned_as_parsed() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Iran met Russia.")
+    joiner = _Joiner()
+    joiner.add(doc)
+    assert joiner.joined() is doc
+
+
+def test_free_heap_pages_are_handed_back_where_the_c_library_allows() -> None:
+    assert release_free_memory() is (_libc() is not None)

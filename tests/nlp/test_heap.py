@@ -10,7 +10,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 PROBE = """
-from dragoman.pipeline.heap import keep_buffers_on_heap
+from dragoman.nlp.heap import keep_buffers_on_heap
 from tests.pipeline.heap_probe import faults_reusing_large_buffers
 
 untuned = faults_reusing_large_buffers()
