@@ -1,7 +1,8 @@
 """The C heap under the parser: large scratch buffers kept, free pages handed back.
 
-Buffers are kept in worker processes: glibc serves an allocation above its mmap threshold with a fresh mapping and unmaps it
-on free, so a buffer above it is page-faulted in again by every parse. The threshold
+Buffers are kept in worker processes: glibc serves an allocation above its mmap
+threshold with a fresh mapping and unmaps it on free, so a buffer above it is
+page-faulted in again by every parse. The threshold
 normally rises to fit a program's buffers, but setting any malloc tunable in the
 environment freezes it at 128 KiB, and Dask's nannies set MALLOC_TRIM_THRESHOLD_=65536
 on every worker they spawn (which also hands the heap's top back after each parse).
