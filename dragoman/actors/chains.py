@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from dragoman.domain.ranges import Ranges
 from dragoman.domain.records import ActorRef, Document, Mention, Sentence
 from dragoman.lexicon import active_overrides, load_lexicon
 
@@ -164,7 +165,7 @@ class _Context:
     doc: Doc
     sentence_starts: list[int]
     paragraph_breaks: list[int]
-    quotes: list[tuple[int, int]]
+    quotes: Ranges
 
     def sentence_of(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, position) - 1)
@@ -173,7 +174,7 @@ class _Context:
         return bisect.bisect_right(self.paragraph_breaks, position)
 
     def in_quote(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in self.quotes)
+        return bool(self.quotes.holding(start, end))
 
     def token_at(self, position: int) -> Token | None:
         span = self.doc.char_span(position, position + 1, alignment_mode="expand")
@@ -205,7 +206,7 @@ def references_with_candidates(
         spacy_doc,
         [s.start for s in sentences] or [0],
         _paragraph_breaks(text),
-        [(m.start(), m.end()) for m in QUOTED.finditer(text)],
+        Ranges((m.start(), m.end()) for m in QUOTED.finditer(text)),
     )
     # The resolver's own pronoun picks (the last person in the paragraph) are ranked again here.
     named = [m for m in mentions if m.method != "pronoun"]

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from dragoman.domain.ranges import Ranges
 from dragoman.domain.records import Document, EventMention, Location
 from dragoman.places.gazetteer import distance_km
 
@@ -164,7 +165,7 @@ def evaluate_re3d(root: Path, limit: int | None = None) -> Re3dTally:
             for m in mentions
             if m.actor is not None and m.actor.kind == "state" and m.method in {"ner", "alias", "metonym", "location"}
         }
-        found = [s for s, _ in locator.place_spans(parsed[:], [])]
+        found = [s for s, _ in locator.place_spans(parsed[:], Ranges([]))]
         for span in spans:
             name = text[span["begin"] : span["end"]]
             tally.spans += 1

@@ -21,6 +21,7 @@ import spacy
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.domain.identity import actor_key
+from dragoman.domain.ranges import Ranges
 from dragoman.domain.records import Document, EventMention, Location, Mention
 from dragoman.places.cues import Cues, load_cues
 from dragoman.places.gazetteer import Gazetteer, Place, fold
@@ -65,7 +66,9 @@ class EventLocator:
     ) -> list[EventMention]:
         """Set ``location`` on each event mention (in place) and return them."""
         context = DocumentCountries(mentions)
-        named_actors = [(m.start, m.end) for m in mentions if m.actor is not None and m.actor.kind in NAMED_ACTOR_KINDS]
+        named_actors = Ranges(
+            (m.start, m.end) for m in mentions if m.actor is not None and m.actor.kind in NAMED_ACTOR_KINDS
+        )
         actor_spans = {(m.start, m.end) for m in mentions if m.actor is not None and m.method != "location"}
         dateline = self._dateline(document, context)
         located: dict[int, list[EventMention]] = {}
@@ -118,7 +121,7 @@ class EventLocator:
         self, document: Document, sentence: Span, wanted: set[str], mentions: list[Mention], context: DocumentCountries
     ) -> Location | None:
         """ "X came to Phnom Penh", "X arrived in Baku": the place a wanted actor travelled to."""
-        for span, qualifier in self.place_spans(sentence, []):
+        for span, qualifier in self.place_spans(sentence, Ranges([])):
             prep = span.root.head
             verb = prep.head
             if not (span.root.dep_ == "pobj" and prep.lower_ in self.cues.journey_prepositions):
@@ -145,7 +148,7 @@ class EventLocator:
         event: EventMention,
         mentions: list[Mention],
         context: DocumentCountries,
-        named_actors: list[tuple[int, int]],
+        named_actors: Ranges,
         actor_spans: set[tuple[int, int]],
         entities: _Entities | None = None,
     ) -> _Found | None:
@@ -178,7 +181,7 @@ class EventLocator:
         return min(found, key=lambda f: f[0])[1] if found else None
 
     def place_spans(
-        self, sentence: Span, named_actors: list[tuple[int, int]], entities: _Entities | None = None
+        self, sentence: Span, named_actors: Ranges, entities: _Entities | None = None
     ) -> list[tuple[Span, Span | None]]:
         """Names in the sentence the gazetteer knows, longest first, each with a ', Texas' qualifier."""
         doc = sentence.doc
@@ -200,8 +203,7 @@ class EventLocator:
                     break
         spans = [
             s for s in spacy.util.filter_spans(spans)
-            if not any(a <= s.start_char and s.end_char <= b and (a, b) != (s.start_char, s.end_char)
-                       for a, b in named_actors)
+            if not any((a, b) != (s.start_char, s.end_char) for a, b in named_actors.holding(s.start_char, s.end_char))
         ]  # fmt: skip
         out: list[tuple[Span, Span | None]] = []
         taken: set[int] = set()

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.chains import chains_for
 from dragoman.domain.identity import actor_key
+from dragoman.domain.ranges import Ranges
 from dragoman.domain.records import ActorRef, Document, Mention, Sentence, StanceTarget, Statement
 from dragoman.nlp.status import content_status
 from dragoman.nlp.syntax import negated, set_apart
@@ -73,7 +74,7 @@ class QuoteExtractor:
         body = [s for s in sentences if not s.furniture]
         spans = quote_spans(document.text)
         quotes = [(q.start, q.end) for q in spans]
-        quote_ranges = _Ranges(quotes)
+        quote_ranges = Ranges(quotes)
         # Pronouns and references ("he", "the ministry") stand for the actor their chain names.
         chained = chains_for(document, spacy_doc, sentences, mentions).mentions
         # A speaker is never a name inside the quoted words.
@@ -101,12 +102,14 @@ class QuoteExtractor:
         statements: list[Statement] = []
         quoted_sentences: set[int] = set()
         names = {(m.start, m.end) for m in mentions}
+        body_starts, body_ends = [s.start for s in body], [s.end for s in body]
+        by_start = _ByStart(mentions)
         found_for: list[tuple[QuoteSpan, list[Sentence], Attribution | None]] = []
         for quote in spans:
             start, end = quote.start, quote.end
             if document.is_furniture(start, end) or (start, end) in names or _is_name(document.text[start:end]):
                 continue  # furniture, or a name in quotation marks (“Kayhan” newspaper)
-            containing = [s for s in body if s.start < end and start < s.end]
+            containing = body[bisect.bisect_right(body_ends, start) : bisect.bisect_left(body_starts, end)]
             if not containing:
                 continue
             nearest = self._nearest(containing, attributions, document.text, quotes)
@@ -144,7 +147,7 @@ class QuoteExtractor:
             outer_start, outer_end = min(first.start, sentence.start), max(last.end, sentence.end)
             # A quote split by its cue ("“...,” he said, “...”") is direct in each piece.
             quoted = sum(
-                min(b, outer_end) - max(a, outer_start) for a, b in quotes if a < outer_end and outer_start < b
+                min(b, outer_end) - max(a, outer_start) for a, b in quote_ranges.overlapping(outer_start, outer_end)
             )
             quote_share = quoted / max(1, outer_end - outer_start)
             kind = _kind_of(sentence, "direct" if quote_share > 0.45 else "partial")
@@ -158,7 +161,7 @@ class QuoteExtractor:
             gaps = [(a[0].end, b[0].start) for a, b in zip(pieces, pieces[1:], strict=False)]
             statements.append(
                 self._statement(
-                    document, attribution, kind, content_start, content_end, outer_start, outer_end, mentions, gaps
+                    document, attribution, kind, content_start, content_end, outer_start, outer_end, by_start, gaps
                 )
             )
         for sentence in body:
@@ -178,7 +181,7 @@ class QuoteExtractor:
                         content_end,
                         sentence.start,
                         sentence.end,
-                        mentions,
+                        by_start,
                     )
                 )
         for index, found in cues.items():
@@ -205,12 +208,12 @@ class QuoteExtractor:
                 kind = _kind_of(sentence, "indirect")
                 statements.append(
                     self._statement(
-                        document, attribution, kind, content[0], content[1], sentence.start, sentence.end, mentions
+                        document, attribution, kind, content[0], content[1], sentence.start, sentence.end, by_start
                     )
                 )
         headline = headline_of(document, sentences)
         if headline is not None and not any(s.sentence_index == headline.index for s in statements):
-            statement = self._headline_statement(document, spacy_doc, headline, speakable, statements, mentions)
+            statement = self._headline_statement(document, spacy_doc, headline, speakable, statements, by_start)
             if statement is not None:
                 statements.append(statement)
         statements.sort(key=lambda s: (s.start, s.content_start))
@@ -223,7 +226,7 @@ class QuoteExtractor:
         headline: Sentence,
         speakable: list[Mention],
         statements: list[Statement],
-        mentions: list[Mention],
+        mentions: _ByStart,
     ) -> Statement | None:
         """A headline naming its speaker by a colon or a dash, or restating the lead's statement."""
         found = labelled(headline)
@@ -551,7 +554,7 @@ class QuoteExtractor:
         content_end: int,
         start: int,
         end: int,
-        mentions: list[Mention],
+        mentions: _ByStart,
         gaps: list[tuple[int, int]] | None = None,
     ) -> Statement:
         text = document.text
@@ -561,7 +564,8 @@ class QuoteExtractor:
             content_end -= 1
         content = text[content_start:content_end]
         speaker = attribution.speaker.actor if attribution.speaker else None
-        targets = self._targets(document, content_start, content_end, attribution, mentions, speaker, gaps or [])
+        inside = mentions.starting_in(content_start, content_end)
+        targets = self._targets(document, content_start, content_end, attribution, inside, speaker, gaps or [])
         key = f"{document.doc_id}:{content_start}:{content_end}:{kind}"
         return Statement(
             id="q" + hashlib.sha1(key.encode()).hexdigest()[:15],
@@ -767,17 +771,16 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-class _Ranges:
-    """Character ranges found by position in log time: a long document has thousands of quotes,
-    and scanning them all for each sentence and mention made its extraction quadratic."""
+class _ByStart:
+    """Mentions found by where they start, in log time, and returned in their given order: a
+    statement looks only at the mentions inside its content, not at every mention of a long
+    document."""
 
-    def __init__(self, ranges: list[tuple[int, int]]) -> None:
-        self.ranges = sorted(ranges)
-        self.starts = [a for a, _ in self.ranges]
-        self.longest = max((b - a for a, b in self.ranges), default=0)
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self.starts = [mentions[i].start for i in self.order]
 
-    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The ranges that share a character with [start, end), in order."""
-        low = bisect.bisect_left(self.starts, start - self.longest)
-        high = bisect.bisect_left(self.starts, end)
-        return [(a, b) for a, b in self.ranges[low:high] if b > start]
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        low, high = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [self.mentions[i] for i in sorted(self.order[low:high])]

@@ -1,0 +1,34 @@
+"""Character ranges found by position: the same answers as scanning every range."""
+
+from __future__ import annotations
+
+from dragoman.domain.ranges import Ranges
+
+QUOTES = [(40, 90), (0, 10), (12, 20), (95, 300), (100, 120)]
+
+
+def test_overlapping_ranges_are_those_sharing_a_character_in_order() -> None:
+    ranges = Ranges(QUOTES)
+    assert ranges.overlapping(15, 45) == [(12, 20), (40, 90)]
+    assert ranges.overlapping(10, 12) == []
+    assert ranges.overlapping(110, 111) == [(95, 300), (100, 120)]
+    assert ranges.overlapping(299, 400) == [(95, 300)]
+
+
+def test_holding_ranges_contain_the_whole_span() -> None:
+    ranges = Ranges(QUOTES)
+    assert ranges.holding(100, 120) == [(95, 300), (100, 120)]
+    assert ranges.holding(85, 96) == []
+    assert ranges.holding(5, 5) == [(0, 10)]
+
+
+def test_every_answer_equals_a_scan_of_all_ranges() -> None:
+    ranges = Ranges(QUOTES)
+    for start in range(0, 310, 3):
+        for end in range(start + 1, 320, 7):
+            assert ranges.overlapping(start, end) == sorted((a, b) for a, b in QUOTES if a < end and start < b)
+            assert ranges.holding(start, end) == sorted((a, b) for a, b in QUOTES if a <= start and end <= b)
+
+
+def test_no_ranges_hold_nothing() -> None:
+    assert Ranges([]).overlapping(0, 100) == [] and Ranges([]).holding(3, 4) == []
