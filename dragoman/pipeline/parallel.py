@@ -13,8 +13,8 @@ import multiprocessing.connection
 import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from typing import Any
@@ -150,14 +150,14 @@ class ProcessPoolBatchExecutor:
             initargs=(self.config,),
         )
 
-    def _submit(self, documents: list[Document]) -> _PoolTask:
+    def _submit(self, documents: list[Document]) -> _Task:
         try:
             future = self.pool.submit(extract_batch, documents, self.config)
         except BrokenProcessPool:  # a worker died: a new pool for the tasks from now on
             self.pool.shutdown(wait=False, cancel_futures=True)
             self.pool = self._new_pool(self.workers)
             future = self.pool.submit(extract_batch, documents, self.config)
-        return _PoolTask(self, documents, future)
+        return _Task(self.isolate, documents, future, BrokenProcessPool)
 
     def isolate(self, documents: list[Document]) -> list[ProcessedDocument]:
         """Each document alone in a pool of one worker: the one that kills it is the culprit."""
@@ -186,19 +186,25 @@ class ProcessPoolBatchExecutor:
             self._isolation.shutdown(wait=False, cancel_futures=True)
 
 
-class _PoolTask:
-    """A task sent to the pool, whose documents are processed again one by one if a worker died."""
+class _Task:
+    """A batch sent to workers, whose documents are processed again one by one (``isolate``)
+    when the batch is lost with its worker: ``BrokenProcessPool`` in a local pool,
+    ``KilledWorker`` on Dask (the scheduler gave up after its workers died too many times)."""
 
-    def __init__(self, executor: ProcessPoolBatchExecutor, documents: list[Document], future: Future[Any]) -> None:
-        self.executor = executor
+    def __init__(
+        self, isolate: Callable[[list[Document]], list[ProcessedDocument]], documents: list[Document],
+        future: Any, lost: type[BaseException],
+    ) -> None:  # fmt: skip
+        self.isolate = isolate
         self.documents = documents
         self.future = future
+        self.lost = lost
 
     def result(self) -> list[ProcessedDocument]:
         try:
             return list(self.future.result())
-        except BrokenProcessPool:
-            return self.executor.isolate(self.documents)
+        except self.lost:
+            return self.isolate(self.documents)
 
 
 class DaskBatchExecutor:
@@ -224,8 +230,11 @@ class DaskBatchExecutor:
         self.window = workers * IN_FLIGHT_PER_WORKER
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[ProcessedDocument]]:
-        def submit(batch: list[Document]) -> _DaskTask:
-            return _DaskTask(self, batch, self.client.submit(extract_batch, batch, self.config, pure=False, retries=2))
+        from dask.distributed import KilledWorker
+
+        def submit(batch: list[Document]) -> _Task:
+            future = self.client.submit(extract_batch, batch, self.config, pure=False, retries=2)
+            return _Task(self.isolate, batch, future, KilledWorker)
 
         return _remote(submit, batches, self.window)
 
@@ -252,24 +261,6 @@ class DaskBatchExecutor:
             log.warning("could not unregister the worker plugin: %s", error)
         if self._own_client:
             self.client.close()
-
-
-class _DaskTask:
-    """A task sent to the cluster, whose documents are processed again one by one when the
-    scheduler gives up on it (``KilledWorker``: its workers died too many times)."""
-
-    def __init__(self, executor: DaskBatchExecutor, documents: list[Document], future: Any) -> None:
-        self.executor = executor
-        self.documents = documents
-        self.future = future
-
-    def result(self) -> list[ProcessedDocument]:
-        from dask.distributed import KilledWorker
-
-        try:
-            return list(self.future.result())
-        except KilledWorker:
-            return self.executor.isolate(self.documents)
 
 
 def make_executor(settings: Settings, scheduler: str | None = None) -> BatchExecutor:
