@@ -316,13 +316,15 @@ def first_person_in_quotes(
     quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
     words = reference_words()
     sentence_ends = [s.end for s in sentences]
+    quote_starts = [a for a, _ in quotes]
+    spans = _KnownSpans(known)
     found: list[tuple[int, int, ActorRef]] = []
     for a, b in quotes:
         inside = doc.char_span(a, b, alignment_mode="expand")
         pronouns = [t for t in inside or [] if t.tag_ in {"PRP", "PRP$"} and t.lower_ in words.first_person]
         if not pronouns:
             continue
-        speaker = _quote_speaker(doc, text, sentences, sentence_ends, quotes, a, b, known)
+        speaker = _quote_speaker(doc, text, sentences, sentence_ends, (quotes, quote_starts), a, b, spans)
         if speaker is not None:
             found += [(t.idx, t.idx + len(t.text), speaker) for t in pronouns]
     return found
@@ -333,10 +335,10 @@ def _quote_speaker(
     text: str,
     sentences: list[Sentence],
     sentence_ends: list[int],
-    quotes: list[tuple[int, int]],
+    quoted: tuple[list[tuple[int, int]], list[int]],
     start: int,
     end: int,
-    known: dict[tuple[int, int], ActorRef],
+    known: _KnownSpans,
 ) -> ActorRef | None:
     first_index = bisect.bisect_right(sentence_ends, start)
     holding: list[Sentence] = []
@@ -350,7 +352,7 @@ def _quote_speaker(
     after = [s for s in window if s.index == holding[-1].index + 1]
     before = [s for s in window if s.index == holding[0].index - 1]
     nearby = [s for s in [*after, *before] if "\n" not in text[min(s.end, start) : max(s.start, end)]]
-    quote_starts = [a for a, _ in quotes]
+    quotes, quote_starts = quoted
     speech_verbs = reference_words().speech_verbs
     for sentence in [*holding, *nearby]:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -362,11 +364,26 @@ def _quote_speaker(
                 continue  # a cue inside the quoted words is part of them
             for subject in (c for c in token.children if c.dep_ in SUBJECTS):
                 left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-                heads = [(s, e) for s, e in known if s <= subject.idx < e]
-                inner = [(s, e) for s, e in known if left <= s and e <= right]
-                for place in heads or inner:
-                    return known[place]
+                for place in known.holding(subject.idx) or known.inside(left, right):
+                    return known.actors[place]
     return None
+
+
+class _KnownSpans:
+    """The spans of resolved mentions found by position, returned in the order they were
+    given (the first found speaks): not every mention of a long document for each quote."""
+
+    def __init__(self, actors: dict[tuple[int, int], ActorRef]) -> None:
+        self.actors = actors
+        self.rank = {span: i for i, span in enumerate(actors)}
+        self.ranges = Ranges(actors)
+
+    def holding(self, position: int) -> list[tuple[int, int]]:
+        return sorted(self.ranges.holding(position, position + 1), key=self.rank.__getitem__)
+
+    def inside(self, left: int, right: int) -> list[tuple[int, int]]:
+        found = [(s, e) for s, e in self.ranges.overlapping(left, right) if left <= s and e <= right]
+        return sorted(found, key=self.rank.__getitem__)
 
 
 def _with_unlisted_people(mentions: list[Mention]) -> list[Mention]:

@@ -164,9 +164,10 @@ class Resolver:
         for item in self._title_items(doc, title_spans, keys, matches):
             if not any(taken[item.start : item.end]):
                 claim(item)
+        alias_at = {sp.start: sp for sp in alias_spans}
         for ent in doc.ents:
             if ent.label_ in NER_LABELS and not any(taken[ent.start : ent.end]):
-                for item in self._longer_name_items(doc, ent, alias_spans, keys):
+                for item in self._longer_name_items(doc, ent, alias_at, keys):
                     claim(item)
         for sp in alias_spans:
             if not any(taken[sp.start : sp.end]):
@@ -199,14 +200,13 @@ class Resolver:
                 found.append(item)
         return found
 
-    def _longer_name_items(self, doc: Doc, ent: Span, alias_spans: list[Span], keys: dict[int, str]) -> list[_Item]:
+    def _longer_name_items(self, doc: Doc, ent: Span, alias_at: dict[int, Span], keys: dict[int, str]) -> list[_Item]:
         """An NER name that holds a KB name plus more capitalised words is another name
         ("Tehran Times", "Maria Putin", "British Columbia"): it stays an NER mention, resolved
         only by its full text, never by the inner name. Nothing when the inner name wins."""
         if _strip(ent.text) in self.forms:
             return []
-        kept_by_start = {sp.start: sp for sp in alias_spans}
-        inner = [kept_by_start[i] for i in range(ent.start, ent.end) if i in kept_by_start]
+        inner = [alias_at[i] for i in range(ent.start, ent.end) if i in alias_at]
         inner = [sp for sp in inner if sp.end <= ent.end]
         if not inner:
             return []

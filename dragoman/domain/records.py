@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from dragoman.domain.dates import DateBasis, DatePrecision
 from dragoman.domain.ontology import Status
+from dragoman.domain.ranges import Ranges
 
 __all__ = [
     "ActorRef",
@@ -68,8 +69,25 @@ class Document:
     def is_furniture(self, start: int, end: int) -> bool:
         """True when the span lies mostly inside a furniture range."""
         length = max(1, end - start)
-        covered = sum(max(0, min(end, f_end) - max(start, f_start)) for f_start, f_end, _ in self.furniture)
+        ranges = self._furniture_ranges()
+        covered = sum(
+            max(0, min(end, f_end) - max(start, f_start)) for f_start, f_end in ranges.overlapping(start, end)
+        )
         return covered * 2 >= length
+
+    def _furniture_ranges(self) -> Ranges:
+        """The furniture found by position (a long report has thousands of lines of it), built
+        again whenever the list is replaced or grows."""
+        key = (id(self.furniture), len(self.furniture))
+        cached = self.__dict__.get("_furniture_index")
+        if cached is None or cached[0] != key:
+            cached = (key, Ranges((a, b) for a, b, _ in self.furniture))
+            self.__dict__["_furniture_index"] = cached
+        return cached[1]
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Sent to workers without the position index, which is rebuilt on first use."""
+        return {k: v for k, v in self.__dict__.items() if k != "_furniture_index"}
 
 
 @dataclass

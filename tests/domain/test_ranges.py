@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
+
 from dragoman.domain.ranges import Ranges
+from dragoman.domain.records import Document
 
 QUOTES = [(40, 90), (0, 10), (12, 20), (95, 300), (100, 120)]
 
@@ -32,3 +35,14 @@ def test_every_answer_equals_a_scan_of_all_ranges() -> None:
 
 def test_no_ranges_hold_nothing() -> None:
     assert Ranges([]).overlapping(0, 100) == [] and Ranges([]).holding(3, 4) == []
+
+
+def test_a_span_is_furniture_when_mostly_covered_and_the_index_follows_the_list() -> None:
+    document = Document("d", "d.txt", "x" * 100, "h", "txt", furniture=[(0, 10, "nav"), (50, 60, "ad"), (55, 70, "ad")])
+    assert [document.is_furniture(*span) for span in [(0, 10), (10, 50), (48, 60), (65, 95), (40, 80)]] == [
+        True, False, True, False, True,
+    ]  # fmt: skip
+    document.furniture.append((20, 40, "caption"))
+    assert document.is_furniture(20, 40)
+    sent = pickle.loads(pickle.dumps(document))
+    assert "_furniture_index" not in sent.__dict__ and sent == document and sent.is_furniture(20, 40)
