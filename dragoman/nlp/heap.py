@@ -2,12 +2,12 @@
 
 Buffers are kept in worker processes: glibc serves an allocation above its mmap
 threshold with a fresh mapping and unmaps it on free, so a buffer above it is
-page-faulted in again by every parse. The threshold
-normally rises to fit a program's buffers, but setting any malloc tunable in the
-environment freezes it at 128 KiB, and Dask's nannies set MALLOC_TRIM_THRESHOLD_=65536
-on every worker they spawn (which also hands the heap's top back after each parse).
-Raising both thresholds keeps the buffers reused: about a tenth less CPU per document
-on a Dask worker (docs/performance-history.md, sixth round).
+page-faulted in again by every parse. The threshold normally rises to fit a program's
+buffers, but setting any malloc tunable in the environment freezes it at 128 KiB, and
+Dask's nannies set MALLOC_TRIM_THRESHOLD_=65536 on every worker they spawn (which also
+hands the heap's top back after each parse). Raising both thresholds keeps the buffers
+reused: about a tenth less CPU per document on a Dask worker
+(docs/performance-history.md, sixth round).
 
 Free pages are handed back while one long document is parsed: the parser's working memory
 for each batch of windows is freed after it, but the heap keeps those pages, scattered

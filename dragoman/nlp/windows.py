@@ -62,8 +62,8 @@ class _Joiner:
     """One Doc from consecutive windows, text and offsets as in the whole document.
 
     What ``Doc.from_docs`` does, but each window is reduced to its words and token array as
-    it arrives and then let go: holding every window's Doc until the join doubled the
-    parse's peak memory on long documents.
+    it arrives and then let go: holding every window's Doc until the join raised the
+    parse's peak memory by more than a third on long documents (docs/reliability.md).
     """
 
     ATTRS = list(Doc._get_array_attrs())
