@@ -6,7 +6,8 @@ and "the talks of March 1" do not date a meeting on March 15. A later mention of
 already dated in the document ("Amir-Abdollahian's visit") takes that date. An event of a news
 report with no date of its own takes the report's date, marked ``publication``, unless its
 sentence is background (past perfect, "has long", "for decades"); events of analyses never do.
-"by 2030" dates only a hypothetical event; "since August 2022" opens a range to the report date.
+"by 2030" dates only a hypothetical event; "since August 2022" opens a range to the report date,
+and so does a date in a clause opened by "since" ("Since talks resumed in May 2021, X has backed").
 A dateline at the head of a wire story is the report's place and date, never an event's.
 """
 
@@ -108,10 +109,23 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
             rank = 2  # "put trade at $4 billion in 2022", "sent shells ... between October and April"
         elif via_preposition and _in_time_adjunct(owner, heads):
             rank = 3
+        elif via_preposition and _since_clause(owner, heads):
+            rank = 3  # "Since talks resumed in May 2021, X has backed ...": from then on
+            value = replace(value, kind="since", end=None)
         else:
             continue
         ranked.append((rank, order, value))
     return [value for _, _, value in sorted(ranked, key=lambda item: item[:2])]
+
+
+def _since_clause(owner: Token, heads: set[int]) -> bool:
+    """The verb of a clause opened by "since" on the event's clause: what it dates is when the
+    event began."""
+    return (
+        owner.dep_ == "advcl"
+        and owner.head.i in heads
+        and any(c.dep_ == "mark" and c.lower_ in words()["since"] for c in owner.children)
+    )
 
 
 def _clause_heads(trigger: Token) -> set[int]:

@@ -44,6 +44,10 @@ def dated(events: list[EventMention]) -> list[tuple[str, str | None, str | None,
             [("CONSULT", "2022-02", "2023-03-10", "month", "text")],
         ),
         (
+            "Since the ceasefire collapsed in 2019, Egypt has repeatedly condemned Ethiopia.",
+            [("ACCUSE", "2019", "2023-03-10", "year", "text")],
+        ),
+        (
             "Iran and Russia held talks between March 3 and March 5.",
             [("CONSULT", "2023-03-03", "2023-03-05", "day", "text")],
         ),
