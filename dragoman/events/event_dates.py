@@ -109,6 +109,8 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
             rank = 2  # "put trade at $4 billion in 2022", "sent shells ... between October and April"
         elif via_preposition and _in_time_adjunct(owner, heads):
             rank = 3
+        elif _fronted_over(owner, inside, trigger):
+            rank = 4  # "Since 2022, X has visited Y, and Z has visited W": the date heads both clauses
         elif via_preposition and _since_clause(owner, heads):
             rank = 3  # "Since talks resumed in May 2021, X has backed ...": from then on
             value = replace(value, kind="since", end=None)
@@ -116,6 +118,16 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
             continue
         ranked.append((rank, order, value))
     return [value for _, _, value in sorted(ranked, key=lambda item: item[:2])]
+
+
+def _fronted_over(owner: Token, date_tokens: set[int], trigger: Token) -> bool:
+    """A date put before the subject of the first of two coordinated clauses, on its verb,
+    when the event is the verb of the second: it sets the time of both."""
+    head = clause_head(trigger)
+    if head.dep_ != "conj" or head.head.i != owner.i or owner.pos_ not in {"VERB", "AUX"}:
+        return False
+    subjects = [c.left_edge.i for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and max(date_tokens) < min(subjects)
 
 
 def _since_clause(owner: Token, heads: set[int]) -> bool:

@@ -47,7 +47,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.6"
+    VERSION = "1.7"
 
     @property
     def component(self) -> str:

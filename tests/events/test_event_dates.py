@@ -122,6 +122,17 @@ def test_a_time_adjunct_of_a_coordinated_clause_stays_there(extract) -> None:  #
     assert [(e.trigger, e.date) for e in events] == [("summoned", None), ("backed", "2020")]
 
 
+def test_a_date_before_the_first_subject_sets_the_time_of_both_coordinated_clauses(extract) -> None:  # type: ignore[no-untyped-def]
+    fronted = extract("In 2019, Egypt condemned Ethiopia, and Sudan criticised Eritrea.", genre="analysis")
+    assert [(e.trigger, e.date) for e in fronted] == [("condemned", "2019"), ("criticised", "2019")]
+    trailing = extract(
+        "Chinese envoys visited Brazil in March 2023, and Brazilian ministers visited China.", genre="analysis"
+    )
+    assert [(e.trigger, e.date) for e in trailing] == [("visited", "2023-03"), ("visited", None)]
+    own = extract("In 2019 Iran sent drones to Russia, and in 2021 Russia sent tanks to Syria.", genre="analysis")
+    assert [(e.trigger, e.date) for e in own] == [("sent", "2019"), ("sent", "2021")]
+
+
 def test_a_new_name_makes_a_new_event(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Russia invaded Georgia in 2008. Russia's invasion of Ukraine angered Iran.", genre="analysis")
     assert [(e.trigger, e.date) for e in events] == [("invaded", "2008"), ("invasion", None)]
