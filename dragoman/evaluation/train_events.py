@@ -1,4 +1,6 @@
-"""Retrain the learned coder's models: ``python -m dragoman.evaluation.train_events``.
+"""Retrain the learned coder's models: ``python -m dragoman.evaluation.train_events`` (then
+``python -m dragoman.evaluation.calibrate_events`` fits the confidence map; ``calibrate_events
+--retrain`` does both).
 
 Deterministic: the templates are filled with fixed seeds, the PLV sentences are read in file
 order from ../shared (never copied), the encoder is deterministic and the regressions are

@@ -301,7 +301,7 @@ class LearnedEventCoder:
         key = f"{document.doc_id}|{sentence.index}|{frame.type}|{actor_keys}|{recipient_keys}|{frame.status}"
         if split and dated.value is not None:
             key += f"|{dated.value.value}"
-        confidence = round(decision.probability, 3)
+        confidence = round(self.model.confidence(decision.probability), 3)
         return frame_mention(document, sentence, frame, key, self.component, confidence, dated.value, dated.basis)
 
 

@@ -1,5 +1,7 @@
 """Sentence → event types: one logistic regression per PLOVER type and one for NONE over the
-MiniLM sentence vector. Weights live in a small .npz (a few dozen kB) shipped with the package."""
+MiniLM sentence vector. Weights live in a small .npz (a few dozen kB) shipped with the package,
+with the isotonic map that turns a type's probability into the share of such mentions that
+are right (fitted on held-out folds: dragoman/evaluation/calibrate_events.py)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,23 @@ class TypeModel:
     labels: list[str]  # PLOVER types and NONE
     coef: np.ndarray  # (labels, 384)
     intercept: np.ndarray  # (labels,)
+    calibration: np.ndarray | None = None  # (2, points): probabilities and the share right at each
+
+    def confidence(self, probability: float) -> float:
+        """The calibrated confidence of a mention typed with ``probability`` (itself when no map is fitted)."""
+        if self.calibration is None:
+            return probability
+        return float(np.interp(probability, self.calibration[0], self.calibration[1]))
+
+    @staticmethod
+    def fit_calibration(pairs: Sequence[tuple[float, bool]]) -> np.ndarray:
+        """An increasing map from probability to the share right, from (probability, right) pairs."""
+        from sklearn.isotonic import IsotonicRegression
+
+        probabilities = np.array([p for p, _ in pairs], dtype=np.float64)
+        right = np.array([float(ok) for _, ok in pairs], dtype=np.float64)
+        isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probabilities, right)
+        return np.stack([isotonic.X_thresholds_, isotonic.y_thresholds_]).astype(np.float32)
 
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         """One independent probability per label (several types may hold in one sentence)."""
@@ -42,13 +61,20 @@ class TypeModel:
         return cls(names, coef, intercept)
 
     def save(self, path: Path) -> None:
-        np.savez_compressed(path, labels=np.array(self.labels), coef=self.coef, intercept=self.intercept)
+        labels = np.array(self.labels)
+        if self.calibration is None:
+            np.savez_compressed(path, labels=labels, coef=self.coef, intercept=self.intercept)
+        else:
+            np.savez_compressed(
+                path, labels=labels, coef=self.coef, intercept=self.intercept, calibration=self.calibration
+            )
 
     @classmethod
     def load(cls, path: Path | None = None) -> TypeModel:
         source = path or Path(str(resources.files("dragoman.events.learned") / WEIGHTS))
         with np.load(source) as data:
-            return cls([str(x) for x in data["labels"]], data["coef"], data["intercept"])
+            calibration = data["calibration"] if "calibration" in data.files else None
+            return cls([str(x) for x in data["labels"]], data["coef"], data["intercept"], calibration)
 
     def fingerprint(self) -> str:
         return hashlib.sha1(self.coef.tobytes() + self.intercept.tobytes()).hexdigest()[:8]
