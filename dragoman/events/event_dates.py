@@ -93,7 +93,9 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
     on the verb of its clause (or of the clause it completes: "arrived ... to hold talks"), on a figure
     of the clause ("at $4 billion in 2022"), inside a time adjunct of the clause ("hours after the
     invasion on February 24"). A date that modifies another noun ("the 1943 Tehran Conference")
-    or sits in another clause never counts."""
+    or sits in another clause never counts, except a date put before the subject of the first of
+    two coordinated clauses, which dates both, and a date in a clause opened by "since", which
+    opens a range for the event."""
     heads = _clause_heads(trigger)
     ranked: list[tuple[int, int, DateValue]] = []
     for order, value in enumerate(dates):
