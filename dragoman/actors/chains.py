@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from dragoman.domain.ranges import Ranges
+from dragoman.domain.ranges import Ranges, Spans
 from dragoman.domain.records import ActorRef, Document, Mention, Sentence
 from dragoman.lexicon import active_overrides, load_lexicon
 
@@ -317,7 +317,7 @@ def first_person_in_quotes(
     words = reference_words()
     sentence_ends = [s.end for s in sentences]
     quote_starts = [a for a, _ in quotes]
-    spans = _KnownSpans(known)
+    spans = Spans(known.items(), lambda item: item[0])
     found: list[tuple[int, int, ActorRef]] = []
     for a, b in quotes:
         inside = doc.char_span(a, b, alignment_mode="expand")
@@ -338,7 +338,7 @@ def _quote_speaker(
     quoted: tuple[list[tuple[int, int]], list[int]],
     start: int,
     end: int,
-    known: _KnownSpans,
+    known: Spans[tuple[tuple[int, int], ActorRef]],
 ) -> ActorRef | None:
     first_index = bisect.bisect_right(sentence_ends, start)
     holding: list[Sentence] = []
@@ -364,26 +364,9 @@ def _quote_speaker(
                 continue  # a cue inside the quoted words is part of them
             for subject in (c for c in token.children if c.dep_ in SUBJECTS):
                 left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-                for place in known.holding(subject.idx) or known.inside(left, right):
-                    return known.actors[place]
+                for _, actor in known.holding(subject.idx, subject.idx + 1) or known.inside(left, right):
+                    return actor
     return None
-
-
-class _KnownSpans:
-    """The spans of resolved mentions found by position, returned in the order they were
-    given (the first found speaks): not every mention of a long document for each quote."""
-
-    def __init__(self, actors: dict[tuple[int, int], ActorRef]) -> None:
-        self.actors = actors
-        self.rank = {span: i for i, span in enumerate(actors)}
-        self.ranges = Ranges(actors)
-
-    def holding(self, position: int) -> list[tuple[int, int]]:
-        return sorted(self.ranges.holding(position, position + 1), key=self.rank.__getitem__)
-
-    def inside(self, left: int, right: int) -> list[tuple[int, int]]:
-        found = [(s, e) for s, e in self.ranges.overlapping(left, right) if left <= s and e <= right]
-        return sorted(found, key=self.rank.__getitem__)
 
 
 def _with_unlisted_people(mentions: list[Mention]) -> list[Mention]:

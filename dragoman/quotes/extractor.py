@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.chains import chains_for
 from dragoman.domain.identity import actor_key
-from dragoman.domain.ranges import Ranges
+from dragoman.domain.ranges import Ranges, Spans
 from dragoman.domain.records import ActorRef, Document, Mention, Sentence, StanceTarget, Statement
 from dragoman.nlp.status import content_status
 from dragoman.nlp.syntax import negated, set_apart
@@ -103,7 +103,7 @@ class QuoteExtractor:
         quoted_sentences: set[int] = set()
         names = {(m.start, m.end) for m in mentions}
         body_starts, body_ends = [s.start for s in body], [s.end for s in body]
-        by_start = _ByStart(mentions)
+        by_start = Spans(mentions, _span)
         found_for: list[tuple[QuoteSpan, list[Sentence], Attribution | None]] = []
         for quote in spans:
             start, end = quote.start, quote.end
@@ -226,7 +226,7 @@ class QuoteExtractor:
         headline: Sentence,
         speakable: list[Mention],
         statements: list[Statement],
-        mentions: _ByStart,
+        mentions: Spans[Mention],
     ) -> Statement | None:
         """A headline naming its speaker by a colon or a dash, or restating the lead's statement."""
         found = labelled(headline)
@@ -554,7 +554,7 @@ class QuoteExtractor:
         content_end: int,
         start: int,
         end: int,
-        mentions: _ByStart,
+        mentions: Spans[Mention],
         gaps: list[tuple[int, int]] | None = None,
     ) -> Statement:
         text = document.text
@@ -564,7 +564,7 @@ class QuoteExtractor:
             content_end -= 1
         content = text[content_start:content_end]
         speaker = attribution.speaker.actor if attribution.speaker else None
-        inside = mentions.starting_in(content_start, content_end)
+        inside = mentions.inside(content_start, content_end)
         targets = self._targets(document, content_start, content_end, attribution, inside, speaker, gaps or [])
         key = f"{document.doc_id}:{content_start}:{content_end}:{kind}"
         return Statement(
@@ -771,16 +771,5 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-class _ByStart:
-    """Mentions found by where they start, in log time, and returned in their given order: a
-    statement looks only at the mentions inside its content, not at every mention of a long
-    document."""
-
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.mentions = mentions
-        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-        self.starts = [mentions[i].start for i in self.order]
-
-    def starting_in(self, start: int, end: int) -> list[Mention]:
-        low, high = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        return [self.mentions[i] for i in sorted(self.order[low:high])]
+def _span(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.end

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from dragoman.domain.ranges import Ranges
+from dragoman.domain.ranges import Ranges, Spans
 from dragoman.domain.records import Document
 
 QUOTES = [(40, 90), (0, 10), (12, 20), (95, 300), (100, 120)]
@@ -46,3 +46,22 @@ def test_a_span_is_furniture_when_mostly_covered_and_the_index_follows_the_list(
     assert document.is_furniture(20, 40)
     sent = pickle.loads(pickle.dumps(document))
     assert "_furniture_index" not in sent.__dict__ and sent == document and sent.is_furniture(20, 40)
+
+
+NAMES = [("Kyiv", (50, 54)), ("Moscow", (0, 6)), ("Tehran", (20, 26)), ("Iran", (20, 24)), ("the Kremlin", (10, 21))]
+
+
+def test_spans_are_found_by_position_and_returned_in_the_given_order() -> None:
+    spans = Spans(NAMES, lambda item: item[1])
+    assert [n for n, _ in spans.inside(0, 30)] == ["Moscow", "Tehran", "Iran", "the Kremlin"]
+    assert [n for n, _ in spans.inside(12, 26)] == ["Tehran", "Iran"]
+    assert [n for n, _ in spans.holding(20, 21)] == ["Tehran", "Iran", "the Kremlin"]
+    assert [n for n, _ in spans.holding(24, 26)] == ["Tehran"]
+
+
+def test_every_span_answer_equals_a_scan_of_all_items() -> None:
+    spans = Spans(NAMES, lambda item: item[1])
+    for start in range(0, 60):
+        for end in range(start + 1, 62, 3):
+            assert spans.inside(start, end) == [x for x in NAMES if start <= x[1][0] and x[1][1] <= end]
+            assert spans.holding(start, end) == [x for x in NAMES if x[1][0] <= start and end <= x[1][1]]
