@@ -97,6 +97,7 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
     two coordinated clauses, which dates both, and a date in a clause opened by "since", which
     opens a range for the event."""
     heads = _clause_heads(trigger)
+    own_head = clause_head(trigger)
     ranked: list[tuple[int, int, DateValue]] = []
     for order, value in enumerate(dates):
         found = _owner(sentence, value)
@@ -111,7 +112,7 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
             rank = 2  # "put trade at $4 billion in 2022", "sent shells ... between October and April"
         elif via_preposition and _in_time_adjunct(owner, heads):
             rank = 3
-        elif _fronted_over(owner, inside, trigger):
+        elif _fronted_over(owner, inside, own_head):
             rank = 4  # "Since 2022, X has visited Y, and Z has visited W": the date heads both clauses
         elif via_preposition and _since_clause(owner, heads):
             rank = 3  # "Since talks resumed in May 2021, X has backed ...": from then on
@@ -122,10 +123,9 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
     return [value for _, _, value in sorted(ranked, key=lambda item: item[:2])]
 
 
-def _fronted_over(owner: Token, date_tokens: set[int], trigger: Token) -> bool:
+def _fronted_over(owner: Token, date_tokens: set[int], head: Token) -> bool:
     """A date put before the subject of the first of two coordinated clauses, on its verb,
-    when the event is the verb of the second: it sets the time of both."""
-    head = clause_head(trigger)
+    when the event's clause (``head``) is the second: it sets the time of both."""
     if head.dep_ != "conj" or head.head.i != owner.i or owner.pos_ not in {"VERB", "AUX"}:
         return False
     subjects = [c.left_edge.i for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}]
