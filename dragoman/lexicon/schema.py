@@ -418,6 +418,8 @@ SCHEMAS["quotes"] = {
     "object_prepositions": Section("words"),
     "topic_prepositions": Section("words"),
     "needs_particle": Section("groups"),
+    "naming_verbs": Section("words"),
+    "as_verbs": Section("words"),
     "cue_forms": Section("words"),
     "noun_cues": Section("words"),
     "claim_nouns": Section("words"),

@@ -26,6 +26,8 @@ class QuoteWords:
     object_prepositions: frozenset[str]
     topic_prepositions: frozenset[str]
     needs_particle: Mapping[str, tuple[str, ...]]
+    naming_verbs: frozenset[str]
+    as_verbs: frozenset[str]
     cue_surface: re.Pattern[str]
     noun_cues: frozenset[str]
     claim_nouns: frozenset[str]
@@ -57,6 +59,8 @@ def load_quote_words(overrides: Sequence[Path] = ()) -> QuoteWords:
         object_prepositions=lexicon["object_prepositions"],
         topic_prepositions=lexicon["topic_prepositions"],
         needs_particle=lexicon["needs_particle"],
+        naming_verbs=lexicon["naming_verbs"],
+        as_verbs=lexicon["as_verbs"],
         cue_surface=re.compile(f"^(?:{_alternatives(lexicon['cue_forms'])})$"),
         noun_cues=lexicon["noun_cues"],
         claim_nouns=lexicon["claim_nouns"],

@@ -59,7 +59,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.4"
+    VERSION = "1.5"
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
         self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()
@@ -206,9 +206,22 @@ class QuoteExtractor:
                 taken.append(content)
                 sentence = attribution.sentence
                 kind = _kind_of(sentence, "indirect")
+                cue_words = (
+                    attribution.cue.left_edge.idx,
+                    attribution.cue.right_edge.idx + len(attribution.cue.right_edge),
+                )
+                gaps = [cue_words] if content[0] < cue_at < content[1] else []
                 statements.append(
                     self._statement(
-                        document, attribution, kind, content[0], content[1], sentence.start, sentence.end, by_start
+                        document,
+                        attribution,
+                        kind,
+                        content[0],
+                        content[1],
+                        sentence.start,
+                        sentence.end,
+                        by_start,
+                        gaps,
                     )
                 )
         headline = headline_of(document, sentences)
@@ -290,9 +303,16 @@ class QuoteExtractor:
         # A cue that introduces a clause ("stating that ...") says more than one with a bare object.
         outside = [t for t in span if not any(a <= t.idx < b for a, b in quotes)]
         # A noun of saying ("his claim that ...") comes after every verb cue.
+        # A verb that frames ("sees X as ...") comes after one that speaks.
+        framing = self.words.naming_verbs | self.words.as_verbs
         ordered = sorted(
             outside,
-            key=lambda t: (t.pos_ == "NOUN", not any(c.dep_ == "ccomp" for c in t.children), t.i),
+            key=lambda t: (
+                t.pos_ == "NOUN",
+                not any(c.dep_ == "ccomp" for c in t.children),
+                t.lemma_.lower() in framing,
+                t.i,
+            ),
         )
         found = []
         for token in ordered:
@@ -307,7 +327,8 @@ class QuoteExtractor:
         dropped: set[int] = set()
         for attribution in found:
             cue = attribution.cue
-            if cue.lemma_.lower() in {"quote", "cite"} and attribution.speaker_text:
+            framing = _framed(cue, self.words) is not None
+            if cue.lemma_.lower() in {"quote", "cite"} and attribution.speaker_text and not framing:
                 objects = [c for c in cue.children if c.dep_ == "dobj"]
                 quoted = list(objects[0].subtree) if objects else []
                 speaker = self._speaker(cue, quoted, mentions) if quoted else None
@@ -355,6 +376,8 @@ class QuoteExtractor:
         speaker = self._speaker(token, subject, mentions)
         if speaker is None and not subject:
             return None
+        if speaker is None and all(t.ent_type_ in {"DATE", "TIME"} or t.is_punct for t in subject):
+            return None  # a misparse made a date the subject ("a resolution on February 28 that described")
         speaker_text = speaker.text if speaker else " ".join(t.text for t in subject)
         if speaker is None and speaker_text.lower() == "it" and token.dep_ != "ROOT":
             return None  # "It is safe to argue that ...": the author's own voice
@@ -393,6 +416,8 @@ class QuoteExtractor:
         """The cue's own stance (or None) when the token is a speech cue; False when it is not."""
         words = self.words
         lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and _framed(token, words) is not None:
+            return words.cue_lemmas.get(lemma)  # "called the charges baseless", "sees X as a partner"
         if token.pos_ in {"VERB", "AUX"} and lemma in words.cue_lemmas:
             particles = words.needs_particle.get(lemma)
             if particles and not any(c.lower_ in particles for c in token.children):
@@ -508,6 +533,9 @@ class QuoteExtractor:
         clause = _that_clause(cue) if cue.pos_ == "NOUN" else None
         if clause is not None:
             return clause
+        framed = _framed(cue, self.words) if cue.pos_ == "VERB" else None
+        if framed is not None:
+            return framed
         for child in cue.children:
             said_object = child.dep_ == "dobj" and (attribution.cue_stance or lemma in self.words.object_speech)
             if child.dep_ in {"ccomp", "xcomp"} or said_object:
@@ -529,6 +557,9 @@ class QuoteExtractor:
                 tokens = list(child.subtree)[1:]
                 if tokens:
                     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        inserted = _inserted_content(cue)
+        if inserted is not None:
+            return inserted
         for child in cue.children:
             if child.dep_ == "prep" and child.lower_ in self.words.topic_prepositions:
                 # "spoke about the drones", "complained over delays": what was spoken of.
@@ -719,6 +750,61 @@ def _that_clause(noun: Token) -> tuple[int, int] | None:
             if len(tokens) >= 3:
                 return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return None
+
+
+def _framed(cue: Token, words: QuoteWords) -> tuple[int, int] | None:
+    """What a verb says something is: its object with the predicate ("called the charges baseless")
+    or with an "as" phrase ("sees Tehran as a partner", "pointed to the sanctions as proof")."""
+    lemma = cue.lemma_.lower()
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    if lemma in words.naming_verbs:
+        predicates = [c for c in cue.children if c.dep_ == "oprd"]
+        if objects and predicates:
+            return _extent([*objects[0].subtree, *predicates[-1].subtree])
+        return None
+    if lemma not in words.as_verbs:
+        return None
+    objects += [
+        o for c in cue.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"
+    ]
+    if not objects:
+        return None
+    phrases = [c for h in (cue, objects[0]) for c in h.children if c.dep_ == "prep" and c.lower_ == "as"]
+    # "quoted X as saying" is a channel and its speaker, not a stance on X.
+    phrases = [p for p in phrases if any(c.dep_ == "pobj" for c in p.children)]
+    if not phrases:
+        return None
+    return _extent([*objects[0].subtree, *phrases[0].subtree])
+
+
+def _extent(tokens: list[Token]) -> tuple[int, int]:
+    ordered = sorted(tokens, key=lambda t: t.i)
+    while len(ordered) > 1 and ordered[-1].is_punct:
+        ordered.pop()
+    return ordered[0].idx, ordered[-1].idx + len(ordered[-1])
+
+
+def _inserted_content(cue: Token) -> tuple[int, int] | None:
+    """A cue set off by commas inside or after the words it reports ("The strike, officials said,
+    killed four", "..., he said, until ..."): the clause it hangs from, less the cue's own words."""
+    if cue.dep_ != "parataxis" or cue.head.i == cue.i:
+        return None
+    subtree = list(cue.subtree)
+    inner = [t for t in subtree if not t.is_punct] or [cue]
+    doc, sentence = cue.doc, cue.sent
+    before = doc[inner[0].i - 1] if inner[0].i > sentence.start else None
+    after = doc[inner[-1].i + 1] if inner[-1].i + 1 < sentence.end else None
+    if before is None or before.text not in SET_OFF or (after is not None and not after.is_punct):
+        return None  # not set off: a second main clause ("..., he said yes")
+    own = {t.i for t in subtree} | {before.i} | ({after.i} if after is not None else set())
+    words = [t for t in cue.head.subtree if t.i not in own]
+    while words and words[0].is_punct:
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    if sum(not t.is_punct for t in words) < 3:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1])
 
 
 def _is_name(quoted: str) -> bool:

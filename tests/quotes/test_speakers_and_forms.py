@@ -189,3 +189,75 @@ def test_what_was_spoken_of(extract) -> None:  # type: ignore[no-untyped-def]
     [s] = extract("Kuleba spoke about the drone attacks on Kyiv.")
     assert (s.speaker.name if s.speaker else None, s.content) == ("Dmytro Kuleba", "the drone attacks on Kyiv")
     assert extract("Kuleba spoke to reporters in Kyiv.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The new pipeline, Alexander Novak said, would carry gas to Turkey by 2027.",
+            "Alexander Novak",
+            "The new pipeline, Alexander Novak said, would carry gas to Turkey by 2027",
+        ),
+        (
+            "Trade with Moscow grew by a third, Ebrahim Raisi said, despite the sanctions.",
+            "Ebrahim Raisi",
+            "Trade with Moscow grew by a third",  # the parse hangs "despite ..." on the cue
+        ),
+    ],
+)
+def test_cue_set_off_inside_what_it_reports(extract, text: str, speaker: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract(text)
+    assert (s.kind, s.speaker.name if s.speaker else None, s.content) == ("indirect", speaker, content)
+    assert [t.actor.name for t in s.targets] == [] or all(t.actor.name != speaker for t in s.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Tehran called the accusations baseless and politically motivated.",
+            "Iran",
+            "called",
+            "the accusations baseless and politically motivated",
+        ),
+        (
+            "Sergei Lavrov called the sanctions an act of economic war against his country.",
+            "Sergey Lavrov",
+            "called",
+            "the sanctions an act of economic war against his country",
+        ),
+        (
+            "Ebrahim Raisi sees Russia as a partner against Western pressure.",
+            "Ebrahim Raisi",
+            "sees",
+            "Russia as a partner against Western pressure",
+        ),
+        (
+            "Dmytro Kuleba pointed to the wreckage as proof of Iranian involvement.",
+            "Dmytro Kuleba",
+            "pointed",
+            "the wreckage as proof of Iranian involvement",
+        ),
+    ],
+)
+def test_what_a_speaker_says_something_is(extract, text: str, speaker: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract(text)
+    assert (s.speaker.name if s.speaker else None, s.cue, s.content) == (speaker, cue, content)
+
+
+def test_naming_without_a_speaker_or_a_predicate_is_no_statement(extract) -> None:  # type: ignore[no-untyped-def]
+    assert extract("A group called the Free Coast Army took over the port. Iran called Moscow twice.") == []
+
+
+def test_quoted_as_saying_stays_a_channel_not_a_stance(extract) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract("IRNA quoted Hossein Amir-Abdollahian as saying that the talks were useful.")
+    assert (s.speaker.name if s.speaker else None, s.channel) == (
+        "Hossein Amir-Abdollahian",
+        "Islamic Republic News Agency",
+    )
+
+
+def test_a_speaking_cue_goes_before_a_framing_one(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Iranian reformists, who see Russia as a neighbour, reject any military alliance with Moscow."
+    assert [s.cue for s in extract(text)] == ["reject"]
