@@ -22,6 +22,7 @@ from dragoman.quotes.cues import QuoteWords, load_quote_words, packaged_words
 from dragoman.quotes.headlines import headline_of, labelled, restated
 from dragoman.quotes.marks import QuoteSpan, quote_spans
 from dragoman.quotes.stance import stance_of
+from dragoman.quotes.turns import Turn, signed_quotes, transcript_turns
 
 HEADLINE_CUE = re.compile(r"\b(headline|titled|entitled|front page)\b", re.I)
 TWEET_CUE = re.compile(r"\b(twitter|tweet\w*|on x\b|telegram channel|social media)\b", re.I)
@@ -59,7 +60,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.5"
+    VERSION = "1.6"
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
         self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()
@@ -105,10 +106,15 @@ class QuoteExtractor:
         body_starts, body_ends = [s.start for s in body], [s.end for s in body]
         by_start = Spans(mentions, _span)
         found_for: list[tuple[QuoteSpan, list[Sentence], Attribution | None]] = []
+        turns = [*transcript_turns(document.text), *signed_quotes(document.text)]
+        # A quote that opens a transcript turn or is signed has its speaker beside it, whatever cue is near.
+        turn_starts = Ranges([(t.content[0] - 2, t.content[0] + 1) for t in turns])
         for quote in spans:
             start, end = quote.start, quote.end
             if document.is_furniture(start, end) or (start, end) in names or _is_name(document.text[start:end]):
                 continue  # furniture, or a name in quotation marks (“Kayhan” newspaper)
+            if turn_starts.overlapping(start, start + 1):
+                continue
             containing = body[bisect.bisect_right(body_ends, start) : bisect.bisect_left(body_starts, end)]
             if not containing:
                 continue
@@ -229,8 +235,63 @@ class QuoteExtractor:
             statement = self._headline_statement(document, spacy_doc, headline, speakable, statements, by_start)
             if statement is not None:
                 statements.append(statement)
+        statements += self._turn_statements(document, spacy_doc, turns, body, speakable, statements, by_start)
         statements.sort(key=lambda s: (s.start, s.content_start))
         return statements
+
+    def _turn_statements(
+        self,
+        document: Document,
+        spacy_doc: Doc,
+        turns: list[Turn],
+        body: list[Sentence],
+        speakable: list[Mention],
+        statements: list[Statement],
+        mentions: Spans[Mention],
+    ) -> list[Statement]:
+        """Transcript turns ("LAVROV: ...") and signed quotes ("“...” ― Name"): the label or the
+        signature is the speaker when it names a person the document knows."""
+        text = document.text
+        people = {e.start_char for e in spacy_doc.ents if e.label_ == "PERSON"}
+        person_words = {e.text.split()[-1].upper(): e for e in spacy_doc.ents if e.label_ == "PERSON"}
+        taken = {s.content_start for s in statements}
+        body_starts = [s.start for s in body]
+        found = []
+        for turn in turns:
+            (label_start, label_end), (content_start, content_end) = turn.label, turn.content
+            index = bisect.bisect_right(body_starts, content_start) - 1
+            if index < 0 or content_start in taken or document.is_furniture(content_start, content_end):
+                continue
+            sentence = body[index]
+            label = text[label_start:label_end].rstrip(".")
+            named = [m for m in speakable if label_start <= m.start and m.end <= label_end and _speaks(m)]
+            if turn.capitals:
+                # "LAVROV:" stands for the person the document names in full ("Sergei Lavrov").
+                last = label.split()[-1].upper()
+                in_full = [
+                    m
+                    for m in speakable
+                    if m.start < label_start and len(m.text.split()) > 1 and m.text.split()[-1].upper() == last
+                ]
+                named = in_full or named
+                if not named and last not in person_words:
+                    continue
+            elif not any(m.actor and m.actor.kind == "person" for m in named) and not any(
+                label_start <= start < label_end for start in people
+            ):
+                continue
+            resolved = [m for m in named if m.actor is not None]
+            speaker = max(resolved or named, key=lambda m: (m.end - m.start, m.start)) if named else None
+            marks = spacy_doc.char_span(label_start, label_end, alignment_mode="expand")
+            if marks is None or not len(marks):
+                continue
+            cue = marks[-1].nbor(1) if label_start < content_start and marks[-1].i + 1 < len(spacy_doc) else marks[0]
+            attribution = Attribution(sentence, cue, speaker, label, None)
+            start, end = min(label_start, content_start), max(label_end, content_end)
+            kind = _kind_of(sentence, "direct")
+            found.append(self._statement(document, attribution, kind, content_start, content_end, start, end, mentions))
+            taken.add(content_start)
+        return found
 
     def _headline_statement(
         self,

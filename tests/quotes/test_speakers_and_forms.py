@@ -261,3 +261,27 @@ def test_quoted_as_saying_stays_a_channel_not_a_stance(extract) -> None:  # type
 def test_a_speaking_cue_goes_before_a_framing_one(extract) -> None:  # type: ignore[no-untyped-def]
     text = "Iranian reformists, who see Russia as a neighbour, reject any military alliance with Moscow."
     assert [s.cue for s in extract(text)] == ["reject"]
+
+
+def test_transcript_turns_take_the_person_the_document_names_in_full(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sergei Lavrov answered questions after the talks in Ankara.\n\n"
+        "LAVROV: We see no reason to change our position on the grain corridor.\n\n"
+        "CORRECTION: An earlier version of this story gave the wrong date for the talks.\n"
+    )
+    turns = [s for s in extract(text) if s.cue == ":"]
+    assert [(s.kind, s.speaker.name if s.speaker else None, s.speaker_text, s.content) for s in turns] == [
+        ("direct", "Sergey Lavrov", "LAVROV", "We see no reason to change our position on the grain corridor.")
+    ]
+
+
+def test_a_signed_quote_takes_its_signature_as_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Readers in Kyiv wrote to us.\n“The drones come every night and nobody stops them.” \u2015 Olena Shevchenko\n"
+    )
+    [s] = extract(text)
+    assert (s.kind, s.speaker_text, s.content) == (
+        "direct",
+        "Olena Shevchenko",
+        "The drones come every night and nobody stops them.",
+    )
