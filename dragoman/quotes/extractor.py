@@ -60,7 +60,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.6"
+    VERSION = "1.7"
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
         self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()
@@ -102,6 +102,9 @@ class QuoteExtractor:
         attributions = {index: found[0] for index, found in cues.items()}
         statements: list[Statement] = []
         quoted_sentences: set[int] = set()
+        # What the quotes and "according to" took of each sentence: another cue there speaks
+        # only with a clause of its own outside them ("“...,” he said, adding that ...").
+        claimed: dict[int, list[tuple[int, int]]] = {}
         names = {(m.start, m.end) for m in mentions}
         body_starts, body_ends = [s.start for s in body], [s.end for s in body]
         by_start = Spans(mentions, _span)
@@ -170,6 +173,11 @@ class QuoteExtractor:
                     document, attribution, kind, content_start, content_end, outer_start, outer_end, by_start, gaps
                 )
             )
+            cue = attribution.cue
+            for held in {s.index for s in containing} | {sentence.index}:
+                claimed.setdefault(held, []).extend(
+                    [(content_start, content_end), (cue.idx, cue.idx + len(cue)), *quote_ranges.overlapping(start, end)]
+                )
         for sentence in body:
             if sentence.index in quoted_sentences:
                 continue
@@ -178,6 +186,7 @@ class QuoteExtractor:
             if according is not None:
                 source, (content_start, content_end) = according
                 quoted_sentences.add(sentence.index)  # its cue verb, if any, belongs to the content
+                claimed.setdefault(sentence.index, []).append((sentence.start, sentence.end))
                 statements.append(
                     self._statement(
                         document,
@@ -191,12 +200,10 @@ class QuoteExtractor:
                     )
                 )
         for index, found in cues.items():
-            if index in quoted_sentences:
-                continue
             # The first cue that introduces something ("in an interview, he criticized X": the verb),
             # then any other speaker's cue in the sentence with a clause of its own beside it.
             reported = [(a, self._reported_content(a)) for a in found]
-            taken: list[tuple[int, int]] = []
+            taken: list[tuple[int, int]] = list(claimed.get(index, []))
             for attribution, content in reported:
                 if content is None:
                     continue

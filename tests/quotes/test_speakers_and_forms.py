@@ -285,3 +285,11 @@ def test_a_signed_quote_takes_its_signature_as_the_speaker(extract) -> None:  # 
         "Olena Shevchenko",
         "The drones come every night and nobody stops them.",
     )
+
+
+def test_a_second_cue_beside_a_quote_reports_its_own_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "“We will not accept new conditions,” Ali Bagheri said, adding that the talks would resume in May."
+    assert [(s.kind, s.speaker.name if s.speaker else None, s.cue, s.content) for s in extract(text)] == [
+        ("partial", "Ali Bagheri Kani", "said", "We will not accept new conditions,"),
+        ("indirect", "Ali Bagheri Kani", "adding", "that the talks would resume in May"),
+    ]
