@@ -60,7 +60,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.7"
+    VERSION = "1.8"
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
         self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()
@@ -210,9 +210,13 @@ class QuoteExtractor:
                 if attribution.cut is not None and content[0] < attribution.cut < content[1]:
                     content = _trim_span(document.text, content[0], attribution.cut)
                 cue_at = attribution.cue.idx
+                # After the first, a cue speaks with a clause of its own, or takes a stance on its object.
+                own_words = any(c.dep_ == "ccomp" for c in attribution.cue.children) or (
+                    attribution.cue_stance is not None and any(c.dep_ == "dobj" for c in attribution.cue.children)
+                )
                 if taken and (
                     attribution.speaker is None
-                    or not any(c.dep_ == "ccomp" for c in attribution.cue.children)
+                    or not own_words
                     or any(a <= cue_at < b or (content[0] < b and a < content[1]) for a, b in taken)
                 ):
                     continue
@@ -371,12 +375,15 @@ class QuoteExtractor:
         # A cue that introduces a clause ("stating that ...") says more than one with a bare object.
         outside = [t for t in span if not any(a <= t.idx < b for a, b in quotes)]
         # A noun of saying ("his claim that ...") comes after every verb cue.
-        # A verb that frames ("sees X as ...") comes after one that speaks.
+        # A cue hanging from another (", commenting that ...") comes after it, and a verb that
+        # frames ("sees X as ...") after one that speaks.
         framing = self.words.naming_verbs | self.words.as_verbs
+        speaking = self.words.cue_lemmas.keys() | framing
         ordered = sorted(
             outside,
             key=lambda t: (
                 t.pos_ == "NOUN",
+                t.dep_ in {"advcl", "xcomp"} and t.head.lemma_.lower() in speaking,
                 not any(c.dep_ == "ccomp" for c in t.children),
                 t.lemma_.lower() in framing,
                 t.i,
@@ -612,6 +619,9 @@ class QuoteExtractor:
                     # "warned X against Y", "urged X to Y": what follows the object belongs with it.
                     after = [c for c in cue.children if c.i > child.i and c.dep_ in {"xcomp", "ccomp", "prep"}]
                     after = [c for c in after if c.dep_ != "prep" or c.lower_ in self.words.object_prepositions]
+                    # Not past a clause of its own (", commenting that ..."): what follows is that clause's.
+                    clauses = [c.i for c in cue.children if c.dep_ == "advcl" and c.i > child.i]
+                    after = [c for c in after if not clauses or c.i < min(clauses)]
                     tokens += [t for c in after for t in c.subtree]
                 tokens = [t for t in tokens if not t.is_punct or t.i not in (tokens[0].i, tokens[-1].i)]
                 if len(tokens) < 2:

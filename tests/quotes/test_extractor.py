@@ -77,11 +77,12 @@ def test_institution_newspaper_headline_and_tweet(extract) -> None:  # type: ign
         "Zelensky wrote on Twitter that Tehran was helping to kill Ukrainians."
     )
     statements = extract(text)
-    kinds = [(s.kind, s.speaker.name if s.speaker else None) for s in statements]
-    assert kinds[0][1] is not None and "Foreign" in kinds[0][1]
-    assert kinds[1] == ("indirect", "Kayhan")
-    assert kinds[2][0] == "headline" and kinds[2][1] == "Etemad"
-    assert kinds[3][0] == "tweet" and kinds[3][1] == "Volodymyr Zelensky"
+    kinds = [(s.kind, s.cue, s.speaker.name if s.speaker else None) for s in statements]
+    assert kinds[0][2] is not None and "Foreign" in kinds[0][2]
+    # The stance on its object, then what the cue hanging from it states.
+    assert kinds[1:3] == [("indirect", "defended", "Kayhan"), ("indirect", "stating", "Kayhan")]
+    assert kinds[3][0] == "headline" and kinds[3][2] == "Etemad"
+    assert kinds[4][0] == "tweet" and kinds[4][2] == "Volodymyr Zelensky"
 
 
 def test_spokesman_added_resolves_across_sentences(extract) -> None:  # type: ignore[no-untyped-def]
@@ -152,8 +153,13 @@ def test_adverb_misread_as_subject_falls_back_to_the_name_before(extract) -> Non
 
 
 def test_quoted_name_is_a_speaker_not_a_statement(extract) -> None:  # type: ignore[no-untyped-def]
-    [s] = extract("Iran’s hardline “Kayhan” newspaper defended the war, stating that “the threat to Russia was real.”")
-    assert s.speaker and s.speaker.actor_id == "kayhan" and s.content.startswith("that “the threat")
+    statements = extract(
+        "Iran’s hardline “Kayhan” newspaper defended the war, stating that “the threat to Russia was real.”"
+    )
+    assert [(s.speaker.actor_id if s.speaker else None, s.content) for s in statements] == [
+        ("kayhan", "the war"),
+        ("kayhan", "that “the threat to Russia was real."),
+    ]
 
 
 def test_possessor_of_a_speech_noun_is_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]

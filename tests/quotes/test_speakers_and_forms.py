@@ -293,3 +293,35 @@ def test_a_second_cue_beside_a_quote_reports_its_own_clause(extract) -> None:  #
         ("partial", "Ali Bagheri Kani", "said", "We will not accept new conditions,"),
         ("indirect", "Ali Bagheri Kani", "adding", "that the talks would resume in May"),
     ]
+
+
+def test_a_cue_hanging_from_another_speaks_after_it_and_cuts_its_content(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sergei Lavrov dismissed the claim that the talks had failed, "
+        "commenting that “the door remains open to our partners.”"
+    )
+    assert [(s.cue, s.content) for s in extract(text)] == [
+        ("dismissed", "the claim that the talks had failed"),
+        ("commenting", "that “the door remains open to our partners."),
+    ]
+
+
+def test_a_second_speaker_taking_a_stance_on_an_object(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Hassan Rouhani criticized the sanctions, and Iranian lawmakers blamed the crisis on Western interference."
+    assert [(s.speaker_text, s.cue, s.content) for s in extract(text)] == [
+        ("Hassan Rouhani", "criticized", "the sanctions"),
+        ("Iranian lawmakers", "blamed", "the crisis on Western interference"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The IAEA report showed traces of enriched uranium at the site.", "showed", "traces of enriched uranium"),
+        ("Sergei Lavrov observed that the talks had stalled.", "observed", "that the talks had stalled"),
+        ("Ali Bagheri repeated the offer of a prisoner exchange.", "repeated", "the offer of a prisoner exchange"),
+    ],
+)
+def test_communication_and_evidential_verbs(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract(text)
+    assert (s.cue, s.content) == (cue, content)
