@@ -2,9 +2,11 @@
 
 spaCy's array library (thinc) imports torch whenever it is installed, to offer it as a
 backend. The pipeline dragoman runs (en_core_web_sm, a CNN) never uses it, yet that
-import costs about 2 s and 190 MB in every process and every worker. torch is installed
-for the PLV pair classifier, which imports it itself when it is used; only thinc's
-import at start-up is turned away, and torch stays importable for everyone else.
+import costs about 2 s and 190 MB in every process and every worker. torch is not a
+runtime requirement: it is installed where the PLV pair classifier is trained or
+evaluated (requirements-train.txt, included by the dev install), and the classifier
+imports it itself when it is used; there, only thinc's import at start-up is turned
+away, and torch stays importable for everyone else.
 A program that imports dragoman and also runs a spaCy pipeline that needs torch
 (a transformer) sets DRAGOMAN_SPACY_TORCH=1.
 """

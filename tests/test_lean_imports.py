@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 import types
@@ -23,6 +24,7 @@ def test_only_thincs_probe_is_turned_away(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("torch") is None, reason="torch not installed (requirements-train.txt)")
 def test_a_parsing_process_does_not_load_torch_but_can() -> None:
     code = (
         "import sys, dragoman, spacy, thinc.compat; "

@@ -27,8 +27,14 @@ def eval_plv(
     """Type each marked source-target pair; print binary, quad and root macro-F1 where gold is given."""
     from dragoman.evaluation.plv import cross_validate, score
     from dragoman.events.plv.data import read_pairs
+    from dragoman.events.plv.encoder import TrainingStackMissing, require_training_stack
     from dragoman.events.plv.model import PairClassifier
 
+    try:
+        require_training_stack()
+    except TrainingStackMissing as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
     try:
         rows = read_pairs(file)
     except (OSError, ValueError) as exc:

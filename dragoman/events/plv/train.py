@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from dragoman.events.plv.data import read_pairs
-from dragoman.events.plv.encoder import ENCODER_FILE
+from dragoman.events.plv.encoder import ENCODER_FILE, TrainingStackMissing, require_training_stack
 from dragoman.events.plv.model import LEXICAL_FILE, PairClassifier
 from dragoman.shared_data import shared_dir
 
@@ -19,6 +19,7 @@ PLV_TRAIN = Path("eval") / "plv" / "PLV_train.tsv"
 def train(
     path: Path | None = None, lexical_out: Path = LEXICAL_FILE, encoder_out: Path = ENCODER_FILE
 ) -> PairClassifier:
+    require_training_stack()
     import torch
 
     torch.set_num_threads(1)
@@ -34,6 +35,9 @@ def train(
 
 if __name__ == "__main__":
     data = Path(sys.argv[1]) if len(sys.argv) > 1 else shared_dir(str(PLV_TRAIN.parent)) / PLV_TRAIN
-    train(data)
+    try:
+        train(data)
+    except TrainingStackMissing as exc:
+        raise SystemExit(f"error: {exc}") from None
     size = (LEXICAL_FILE.stat().st_size + ENCODER_FILE.stat().st_size) / 1e6
     print(f"trained on {data} -> {LEXICAL_FILE.name}, {ENCODER_FILE.name} ({size:.1f} MB)")
