@@ -47,7 +47,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.7"
+    VERSION = "1.8"
 
     @property
     def component(self) -> str:
@@ -141,6 +141,10 @@ class EventExtractor:
         if negated(verb):
             return None  # a negated event is not an event; denials are handled apart
         actors, recipients = self._participants(verb, mentions)
+        if event_type in lex.STANCE_TYPES and obj is not None and obj.lemma_.lower() in lex.NOUNS:
+            # "criticised sanctions against Russia": Russia is the sanctions' target, not the critic's.
+            agents = _agent_mentions(obj, mentions)
+            recipients = [m for m in recipients if m in agents or not _within(m, obj)]
         if lemma in lex.NEEDS_PARTNER:
             partners = [
                 m
@@ -388,6 +392,19 @@ def _object_mentions(obj: Token, mentions: list[Mention]) -> list[Mention]:
     """Mentions in the object itself and its recipient prepositions, not in every clause or
     modifier below it ("talks with Russian officials on the war in Ukraine": not Ukraine)."""
     return _covered(obj.doc, _phrase_tokens(obj, lex.RECIPIENT_PREPS | lex.NESTED_RECIPIENT_PREPS), mentions)
+
+
+def _agent_mentions(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """Who does what an event noun names: its possessor and modifiers ("Western sanctions",
+    "Israel's strike"), not the objects of its prepositions."""
+    tokens = {t.i for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} for t in c.subtree}
+    return _covered(noun.doc, tokens, mentions)
+
+
+def _within(mention: Mention, head: Token) -> bool:
+    """The mention lies inside ``head``'s phrase."""
+    first, last = head.left_edge, head.right_edge
+    return first.idx <= mention.start and mention.end <= last.idx + len(last)
 
 
 def _prep_object_mentions(prep: Token, mentions: list[Mention]) -> list[Mention]:

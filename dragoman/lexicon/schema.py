@@ -260,6 +260,7 @@ def _words(describe: str = "") -> Typed:
     return Typed(Words, word_set, describe=describe)
 
 
+PloverType = Annotated[str, AfterValidator(_known_type)]
 SCHEMAS["triggers"] = {
     "verbs": Typed(dict[Word, Trigger], triggers_of, names="type"),
     "nouns": Typed(dict[Word, Trigger], triggers_of, names="type"),
@@ -283,6 +284,7 @@ SCHEMAS["triggers"] = {
     "firing_verbs": _words(),
     "firing_target_prepositions": _words(),
     "travel_verbs": _words(),
+    "stance_types": Typed(list[PloverType], word_set, names="type"),
 }
 # The date words keep their YAML shapes: events/dates.py reads them as mappings and lists.
 _Number = int | str
@@ -388,7 +390,6 @@ def _verbs_and_prepositions(value: dict[str, list[str]]) -> dict[str, frozenset[
 # How exactly a cue places an event: at the place, beside it, somewhere across it.
 PLACE_PRECISIONS = ("exact", "near", "area")
 Precision = Annotated[str, AfterValidator(_precision)]
-PloverType = Annotated[str, AfterValidator(_known_type)]
 SCHEMAS["places"] = {
     "prepositions": Typed(dict[Word, Precision]),
     "phrases": Typed(dict[Word, Precision]),

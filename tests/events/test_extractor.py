@@ -165,3 +165,19 @@ def test_came_under_attack_makes_the_subject_the_target(extract) -> None:  # typ
     text = "On October 10, Kyiv came under a heavy wave of Russian missile attacks."
     attack = only(extract(text), "ASSAULT")
     assert names(attack.actors) == ["RUS"] and names(attack.recipients) == ["UKR"] and attack.date == "2022-10-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipients"),
+    [
+        ("Hassan Rouhani criticized sanctions against Russia in a speech.", "ACCUSE", []),
+        ("Tehran condemned the attack on Syria.", "ACCUSE", []),
+        ("Tehran condemned Israel's strike on Damascus.", "ACCUSE", ["ISR"]),
+        ("Moscow supported the United Nations sanctions on Iran in 2010.", "SUPPORT", ["United Nations"]),
+        ("Sergei Lavrov criticised Ukraine on Monday.", "ACCUSE", ["UKR"]),
+    ],
+)
+def test_a_stance_on_an_event_targets_its_agent_not_its_target(
+    extract, text: str, type_: str, recipients: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert names(only(extract(text), type_).recipients) == recipients
