@@ -112,6 +112,8 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
             rank = 2  # "put trade at $4 billion in 2022", "sent shells ... between October and April"
         elif via_preposition and _in_time_adjunct(owner, heads):
             rank = 3
+        elif not via_preposition and _dated_occasion(owner, heads, own_head):
+            rank = 3  # "after Russia's 2014 annexation of Crimea, X criticised ...": the occasion's year
         elif _fronted_over(owner, inside, own_head):
             rank = 4  # "Since 2022, X has visited Y, and Z has visited W": the date heads both clauses
         elif via_preposition and _since_clause(owner, heads):
@@ -130,6 +132,22 @@ def _fronted_over(owner: Token, date_tokens: set[int], head: Token) -> bool:
         return False
     subjects = [c.left_edge.i for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return bool(subjects) and max(date_tokens) < min(subjects)
+
+
+def _dated_occasion(owner: Token, heads: set[int], head: Token) -> bool:
+    """An event noun a date modifies ("the 2014 annexation"), heading a time adjunct ("after",
+    "during") of a clause in the simple past: the clause took place then. The adjunct may stand
+    before the subject of the first of two coordinated clauses and so set the time of both."""
+    if owner.pos_ != "NOUN" or head.tag_ != "VBD" or owner.dep_ != "pobj":
+        return False
+    link = owner.head
+    if link.lower_ not in words()["occasion_links"]:
+        return False
+    verb = link.head
+    if verb.i in heads:
+        return True
+    subjects = [c.left_edge.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return head.dep_ == "conj" and head.head.i == verb.i and bool(subjects) and link.i < min(subjects)
 
 
 def _since_clause(owner: Token, heads: set[int]) -> bool:

@@ -47,7 +47,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.8"
+    VERSION = "1.9"
 
     @property
     def component(self) -> str:

@@ -316,6 +316,7 @@ SCHEMAS["dates"] = {
     "background_cues": Typed(Words),
     "agencies": Typed(Words),
     "temporal_links": Typed(Words),
+    "occasion_links": Typed(Words),
     "ongoing_nouns": Typed(Words),
     "occurrence_verbs": Typed(Words),
     "past_perfect_auxiliaries": Typed(Words),

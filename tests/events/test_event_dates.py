@@ -136,3 +136,19 @@ def test_a_date_before_the_first_subject_sets_the_time_of_both_coordinated_claus
 def test_a_new_name_makes_a_new_event(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Russia invaded Georgia in 2008. Russia's invasion of Ukraine angered Iran.", genre="analysis")
     assert [(e.trigger, e.date) for e in events] == [("invaded", "2008"), ("invasion", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "After the 2014 annexation of Crimea, Iranian President Hassan Rouhani criticized Moscow and Iranian"
+            " lawmakers blamed Washington.",
+            [("ACCUSE", "2014", None, "year", "text"), ("ACCUSE", "2014", None, "year", "text")],
+        ),
+        ("During the 2008 war in Georgia, Ahmadinejad blamed NATO.", [("ACCUSE", "2008", None, "year", "text")]),
+        ("Before the 2014 annexation of Crimea, Iran criticized Ukraine.", [("ACCUSE", None, None, "unknown", "none")]),
+    ],
+)
+def test_an_event_noun_with_its_year_heading_a_time_adjunct(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert dated(extract(text, "analysis")) == expected
