@@ -47,7 +47,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.9"
+    VERSION = "1.10"
 
     @property
     def component(self) -> str:
@@ -420,7 +420,7 @@ def _phrase_tokens(head: Token, kept_preps: set[str]) -> set[int]:
     to Russia"), any other kept preposition keeps only the nested recipient prepositions below it."""
     tokens = {head.i}
     for child in head.children:
-        if child.dep_ in {"relcl", "acl"}:
+        if child.dep_ in {"relcl", "acl"} or _agentive_modifier(child):
             continue
         if child.dep_ != "prep":
             tokens |= _phrase_tokens(child, kept_preps)
@@ -430,6 +430,12 @@ def _phrase_tokens(head: Token, kept_preps: set[str]) -> set[int]:
             for obj in child.children:
                 tokens |= _phrase_tokens(obj, below)
     return tokens
+
+
+def _agentive_modifier(token: Token) -> bool:
+    """ "Iranian-made", "Turkish-backed", "US-led": the name before the hyphen did the making or
+    backing; it takes no part in the event the noun is part of."""
+    return token.dep_ == "amod" and token.tag_ == "VBN" and any(c.tag_ == "HYPH" for c in token.children)
 
 
 def _covered(doc: Doc, tokens: set[int], mentions: list[Mention]) -> list[Mention]:

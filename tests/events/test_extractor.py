@@ -181,3 +181,17 @@ def test_a_stance_on_an_event_targets_its_agent_not_its_target(
     extract, text: str, type_: str, recipients: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     assert names(only(extract(text), type_).recipients) == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipients"),
+    [
+        ("Russia launched Iranian-made drones at Kyiv.", "ASSAULT", ["UKR"]),
+        ("Iran backed the Turkish-backed government in Tripoli.", "SUPPORT", []),
+        ("Russian forces attacked Ukrainian positions near Bakhmut.", "ASSAULT", ["UKR"]),
+    ],
+)
+def test_a_name_before_a_hyphenated_participle_is_no_participant(
+    extract, text: str, type_: str, recipients: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert names(only(extract(text), type_).recipients) == recipients
