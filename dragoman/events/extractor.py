@@ -47,7 +47,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.10"
+    VERSION = "1.11"
 
     @property
     def component(self) -> str:
@@ -292,6 +292,16 @@ class EventExtractor:
         frame.status = "asserted" if promised and cue.status == "hypothetical" else cue.status
         if cue.source is not None and cue.status in {"alleged", "denied"}:
             frame.attributed_to = _first_actor(cue.source.subtree, mentions)
+        if (
+            frame.status == "asserted"
+            and frame.type != "ACCUSE"
+            and token.lemma_.lower() in status_cues()["accusing_verbs"]
+        ):
+            # "was charged with murder", "police suspect X of the bombing": the deed is coded, and alleged.
+            passive = any(c.dep_ == "nsubjpass" for c in token.children)
+            accuser = None if passive else next((c for c in token.children if c.dep_ in SUBJECTS), None)
+            frame.status = "alleged"
+            frame.attributed_to = _first_actor(accuser.subtree, mentions) if accuser is not None else None
 
     # -- records ---------------------------------------------------------------------
     def _event(

@@ -105,3 +105,25 @@ def test_an_adverb_on_the_predicate_leaves_a_subject_event_alone(extract) -> Non
 def test_arranged_and_headline_futures(extract, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
     [event] = extract(text)
     assert (event.type, event.status, event.date) == ("CONSULT", "hypothetical", date)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "type_", "expected"),
+    [
+        ("A soldier was charged with the murder of a farmer.", "charged", "ASSAULT", ("alleged", None)),
+        (
+            "Ukraine charged two Russian officers with the shelling of Kharkiv.",
+            "charged",
+            "ASSAULT",
+            ("alleged", "UKR"),
+        ),
+        ("Ukraine charged Russia with aggression.", "charged", "ACCUSE", ("asserted", None)),
+    ],
+)
+def test_a_deed_coded_at_a_charging_verb_is_alleged(analyse, text: str, cue: str, type_: str, expected: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+    from dragoman.events.extractor import Frame
+
+    _, parsed, _, mentions = analyse(text, FRIDAY)
+    frame = Frame(next(t for t in parsed if t.text == cue), type_, None, [], [])
+    EventExtractor._modality(frame, mentions)
+    assert (frame.status, frame.attributed_to.country if frame.attributed_to else None) == expected
