@@ -83,33 +83,47 @@ class SentenceEncoder:
         return pooled / np.maximum(norms, 1e-12)
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Token states of a padded batch, (batch, length, 384); zeros at padded positions.
+
+        Only the real tokens go through the per-token work (projections, layer norms, GELU),
+        packed into one matrix: a batch padded to its longest sentence was half padding. Attention
+        alone is laid out padded, as the batch came, so each sentence's sums run over the same
+        positions in the same order, and a padded key or value weighs nothing either way."""
         w = self.w
         batch, length = ids.shape
+        real = np.flatnonzero(mask.reshape(-1) > 0)  # a real token's row in the padded layout
+        positions = np.broadcast_to(np.arange(length), (batch, length)).reshape(-1)[real]
         x = (
-            w["embeddings.word_embeddings.weight"][ids]
-            + w["embeddings.position_embeddings.weight"][np.arange(length)][None]
-            + w["embeddings.token_type_embeddings.weight"][0][None, None]
+            w["embeddings.word_embeddings.weight"][ids.reshape(-1)[real]]
+            + w["embeddings.position_embeddings.weight"][positions]
+            + w["embeddings.token_type_embeddings.weight"][0][None]
         )
         x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
-        size = x.shape[-1] // HEADS
+        width = x.shape[-1]
+        size = width // HEADS
         blocked = (1.0 - mask)[:, None, None, :] * -1e9
+
+        def padded(h: np.ndarray) -> np.ndarray:
+            laid = np.zeros((batch * length, h.shape[-1]), dtype=h.dtype)
+            laid[real] = h
+            return laid.reshape(batch, length, -1)
+
+        def heads(h: np.ndarray) -> np.ndarray:
+            return h.reshape(batch, length, HEADS, size).transpose(0, 2, 1, 3)
+
         for n in range(self.layers):
             p = f"encoder.layer.{n}."
 
             def linear(h: np.ndarray, name: str, prefix: str = p) -> np.ndarray:
-                flat = h.reshape(-1, h.shape[-1]) @ w[prefix + name + ".weight"] + w[prefix + name + ".bias"]
-                return flat.reshape(batch, length, -1)
+                return h @ w[prefix + name + ".weight"] + w[prefix + name + ".bias"]
 
-            def heads(h: np.ndarray) -> np.ndarray:
-                return h.reshape(batch, length, HEADS, size).transpose(0, 2, 1, 3)
-
-            q = heads(linear(x, "attention.self.query"))
-            k = heads(linear(x, "attention.self.key"))
-            v = heads(linear(x, "attention.self.value"))
+            q = heads(padded(linear(x, "attention.self.query")))
+            k = heads(padded(linear(x, "attention.self.key")))
+            v = heads(padded(linear(x, "attention.self.value")))
             scores = q @ k.transpose(0, 1, 3, 2) / math.sqrt(size) + blocked
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
-            context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, -1)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch * length, width)[real]
             x = _layer_norm(
                 x + linear(context, "attention.output.dense"),
                 w[p + "attention.output.LayerNorm.weight"],
@@ -119,7 +133,7 @@ class SentenceEncoder:
             x = _layer_norm(
                 x + linear(inner, "output.dense"), w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]
             )
-        return x
+        return padded(x)
 
 
 @lru_cache(maxsize=1)
