@@ -1,6 +1,7 @@
-"""The encoder's forward pass runs the per-token work on the real tokens only (packed) and
-lays out attention padded: on a tiny hand-built model it gives exactly what the plain padded
-pass gives, and what stands at padded positions reaches no real token."""
+"""The encoder's forward pass runs the per-token work on the real tokens only (packed),
+the query, key and value as one product, and lays out attention padded: on a tiny hand-built
+model it gives exactly what the plain padded pass gives, and what stands at padded positions
+reaches no real token."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import math
 
 import numpy as np
 
-from dragoman.events.learned.encoder import HEADS, SentenceEncoder, _gelu, _layer_norm
+from dragoman.events.learned.encoder import HEADS, SentenceEncoder, _gelu, _layer_norm, prepared
 
 WIDTH = 2 * HEADS  # two dimensions a head
 INNER = 4 * WIDTH
@@ -17,7 +18,7 @@ POSITIONS = 6
 
 
 def tiny_encoder(layers: int = 2) -> SentenceEncoder:
-    """A SentenceEncoder over small random weights, stored as ``__init__`` leaves them."""
+    """A SentenceEncoder over small random weights, laid out as a checkpoint stores them."""
     rng = np.random.default_rng(7)
 
     def draw(*shape: int) -> np.ndarray:
@@ -41,13 +42,13 @@ def tiny_encoder(layers: int = 2) -> SentenceEncoder:
             "output.dense": (INNER, WIDTH),
         }
         for name, (rows, columns) in shapes.items():
-            w[p + name + ".weight"] = draw(rows, columns)  # already (in, out), as stored after loading
+            w[p + name + ".weight"] = draw(columns, rows)  # (out, in), as a checkpoint stores it
             w[p + name + ".bias"] = draw(columns)
         for norm in ("attention.output.LayerNorm", "output.LayerNorm"):
             w[p + norm + ".weight"] = 1.0 + draw(WIDTH)
             w[p + norm + ".bias"] = draw(WIDTH)
     encoder = object.__new__(SentenceEncoder)
-    encoder.w = w
+    encoder.w = prepared({f"bert.{name}": weight for name, weight in w.items()})
     encoder.layers = layers
     return encoder
 
@@ -118,3 +119,25 @@ def test_a_batch_without_padding_is_the_plain_pass() -> None:
     encoder = tiny_encoder(layers=1)
     ids, mask = IDS[:1], MASK[:1]
     assert np.array_equal(encoder._forward(ids, mask), padded_pass(encoder, ids, mask))
+
+
+def test_weights_are_transposed_and_query_key_value_joined() -> None:
+    w = prepared(
+        {
+            "bert.encoder.layer.0.attention.self.query.weight": np.array([[1.0, 2.0], [3.0, 4.0]]),
+            "bert.encoder.layer.0.attention.self.query.bias": np.array([0.5, 0.25]),
+            "bert.encoder.layer.0.attention.self.key.weight": np.array([[5.0, 6.0], [7.0, 8.0]]),
+            "bert.encoder.layer.0.attention.self.key.bias": np.array([1.5, 1.25]),
+            "bert.encoder.layer.0.attention.self.value.weight": np.array([[9.0, 10.0], [11.0, 12.0]]),
+            "bert.encoder.layer.0.attention.self.value.bias": np.array([2.5, 2.25]),
+            "bert.embeddings.word_embeddings.weight": np.array([[1.0, 2.0]]),
+        }
+    )
+    assert w["encoder.layer.0.attention.self.query.weight"].tolist() == [[1.0, 3.0], [2.0, 4.0]]
+    assert w["encoder.layer.0.attention.self.qkv.weight"].tolist() == [
+        [1.0, 3.0, 5.0, 7.0, 9.0, 11.0],
+        [2.0, 4.0, 6.0, 8.0, 10.0, 12.0],
+    ]
+    assert w["encoder.layer.0.attention.self.qkv.bias"].tolist() == [0.5, 0.25, 1.5, 1.25, 2.5, 2.25]
+    assert w["embeddings.word_embeddings.weight"].tolist() == [[1.0, 2.0]]  # embeddings as stored
+    assert all(v.dtype == np.float32 for v in w.values())
