@@ -1,7 +1,10 @@
 """Throughput and memory, side by side in one run: bare spaCy parse against dragoman's pipeline.
 
-    python -m benchmarks.throughput [--docs 400 [--rounds 3]] [--growth 20000 --growth-workers 2]
-        [--store-sizes 1000 20000 [--size-rounds 3]] [--out FILE]
+    python -m benchmarks.throughput [--docs 400 [--rounds 3] [--coders rules learned]]
+        [--growth 20000 --growth-workers 2] [--store-sizes 1000 20000 [--size-rounds 3]] [--out FILE]
+
+``--coders rules learned`` adds a one-process ingest with the learned event coder to every
+round, beside the bare parse and the default (rules) pipeline.
 
 Reads real news text at run time from ../shared/bench/bbc (never copied into the repository)
 plus the five analyses in ../shared/corpus/iran-russia.
@@ -18,9 +21,10 @@ import statistics
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -29,6 +33,7 @@ import spacy
 
 from dragoman.config import DEFAULT_BATCH_SIZE, Settings
 from dragoman.evaluation.shared import shared_dir
+from dragoman.events.learned.encoder import shared_encoder
 from dragoman.nlp import load_model
 from dragoman.pipeline.ingest import ingest
 from dragoman.pipeline.parallel import DaskBatchExecutor, ProcessPoolBatchExecutor
@@ -195,6 +200,7 @@ def timed(name: str, docs: int, words: int, run: Callable[[list[float]], object]
     """
     load_model.cache_clear()
     cached_processor.cache_clear()
+    shared_encoder.cache_clear()
     stamps: list[float] = []
     with PeakMemory() as memory:
         start = time.perf_counter()
@@ -221,13 +227,16 @@ def bare_parse(folder: Path, stamps: list[float], processes: int = 1) -> None:
         stamps.append(time.perf_counter())
 
 
-def pipeline_run(folder: Path, stamps: list[float], executor_factory: Callable[[], object] | None = None) -> None:
+def pipeline_run(
+    folder: Path, stamps: list[float], executor_factory: Callable[[], object] | None = None, coder: str = "rules"
+) -> None:
     def written(n: int) -> None:  # n is 0 at the dedup step here: the corpus has no duplicates
         stamps.extend([time.perf_counter()] * n)
 
     with tempfile.TemporaryDirectory() as tmp:
         executor = executor_factory() if executor_factory else None
-        ingest([folder], Settings(db=Path(tmp) / "bench.duckdb"), executor=executor, on_progress=written)  # type: ignore[arg-type]
+        settings = Settings(db=Path(tmp) / "bench.duckdb", event_coder=coder)
+        ingest([folder], settings, executor=executor, on_progress=written)  # type: ignore[arg-type]
 
 
 def dask_timed(folder: Path, docs: int, words: int) -> tuple[Result, float]:
@@ -509,12 +518,23 @@ def side_by_side(results: list[Result]) -> Iterator[str]:
 
 BARE = "bare spaCy parse (1 process)"
 ONE_PROCESS = "dragoman ingest, 1 process"
+CODERS = ("rules", "learned")
 
 
-def side_by_side_runs(files: list[Path], rounds: int = 1) -> tuple[list[Result], list[list[Result]], float]:
+def one_process(coder: str) -> str:
+    """The row of a one-process ingest with ``coder``; the default coder's keeps its old name."""
+    return ONE_PROCESS if coder == "rules" else f"dragoman ingest, {coder} coder, 1 process"
+
+
+def side_by_side_runs(
+    files: list[Path], rounds: int = 1, coders: Sequence[str] = ("rules",)
+) -> tuple[list[Result], list[list[Result]], float]:
     """Every run ``rounds`` times, round after round, so a drift in the machine's speed
     touches every row alike; each row keeps its fastest round (noise on a shared machine
     only ever slows a run down), and all rounds are returned to show the spread.
+
+    A coder besides rules adds one row a round: a one-process ingest with it, measured
+    against the bare parse (so its speed-up columns are its share of the bare parse).
     """
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -532,6 +552,17 @@ def side_by_side_runs(files: list[Path], rounds: int = 1) -> tuple[list[Result],
                     BARE,
                 ),
                 timed(ONE_PROCESS, docs, words, lambda stamps: pipeline_run(folder, stamps), ONE_PROCESS),
+                *(
+                    timed(
+                        one_process(coder),
+                        docs,
+                        words,
+                        partial(pipeline_run, folder, coder=coder),
+                        BARE,
+                    )
+                    for coder in coders
+                    if coder != "rules"
+                ),
                 timed(
                     "dragoman ingest --workers 2",
                     docs,
@@ -572,19 +603,54 @@ def spread(every_round: list[list[Result]]) -> Iterator[str]:
         )
 
 
+def shares(every_round: list[list[Result]], coders: Sequence[str]) -> Iterator[str]:
+    """Each coder's one-process ingest as a share of the bare parse's words/s (whole run) and
+    documents/s (steady), round by round within the round, and the median of the rounds."""
+    yield (
+        "| one process, event coder | words/s | share of the bare parse's words/s, round by round | median "
+        "| share at steady state, median |"
+    )
+    yield "|---|---:|---|---:|---:|"
+    for coder in coders:
+        name = one_process(coder)
+        pairs = [
+            (next(r for r in round_ if r.name == name), next(r for r in round_ if r.name == BARE))
+            for round_ in every_round
+        ]
+        whole = [run.words_per_second / bare.words_per_second for run, bare in pairs]
+        steady = [run.steady_docs_per_second / bare.steady_docs_per_second for run, bare in pairs]
+        fastest = max(run.words_per_second for run, _ in pairs)
+        yield (
+            f"| {coder} | {fastest:,.0f} | {' / '.join(f'{s:.0%}' for s in whole)} | "
+            f"{statistics.median(whole):.0%} | {statistics.median(steady):.0%} |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=400, help="0 skips the side-by-side runs")
     parser.add_argument("--rounds", type=int, default=1, help="side-by-side runs repeated; the fastest of each is kept")
+    parser.add_argument(
+        "--coders",
+        nargs="+",
+        choices=CODERS,
+        default=["rules"],
+        help="event coders run on one process beside the bare parse",
+    )
     parser.add_argument("--growth", type=int, nargs="*", default=[], help="documents in one long ingest")
     parser.add_argument("--growth-workers", type=int, default=1, help="worker processes for --growth")
     parser.add_argument("--store-sizes", type=int, nargs="*", default=[], help="e.g. 1000 20000")
     parser.add_argument("--size-rounds", type=int, default=3, help="ingests into each store size, taken in turn")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
+    coders = ["rules", *(c for c in args.coders if c != "rules")]
     if args.docs:
         load_model()  # reads the model's files once, so the first timed run does not pay for a cold disk
-    results, every_round, startup = side_by_side_runs(articles(args.docs), args.rounds) if args.docs else ([], [], 0.0)
+        if "learned" in coders:
+            shared_encoder()  # and the encoder's
+    results, every_round, startup = (
+        side_by_side_runs(articles(args.docs), args.rounds, coders) if args.docs else ([], [], 0.0)
+    )
     growth_rows: list[Growth] = []
     for total in args.growth:
         with tempfile.TemporaryDirectory() as tmp:
@@ -603,6 +669,8 @@ def main() -> None:
             lines.append(f"Fastest of {len(every_round)} rounds above; every round:")
             lines.append("")
             lines.extend(spread(every_round))
+        if len(coders) > 1:
+            lines.extend(["", *shares(every_round, coders)] if lines[-1] else shares(every_round, coders))
     print(f"Machine: {machine()}")
     print("\n".join(lines))
     if args.out:
