@@ -56,3 +56,14 @@ class Spans(Generic[T]):
 
     def _in_order(self, indexes: Iterable[int]) -> list[T]:
         return [self.items[i] for i in sorted(indexes)]
+
+
+def trimmed(text: str, start: int, end: int, leading: str, trailing: str | None = None) -> tuple[int, int]:
+    """``start``-``end`` of ``text`` without the ``leading`` characters at its start and the
+    ``trailing`` ones (the same when not given) at its end."""
+    trailing = leading if trailing is None else trailing
+    while start < end and text[start] in leading:
+        start += 1
+    while end > start and text[end - 1] in trailing:
+        end -= 1
+    return start, end

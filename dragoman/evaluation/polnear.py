@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dragoman.domain.ranges import trimmed
 from dragoman.domain.records import Document, Statement
 
 TRIM = " \t\n\"'“”‘’.,;:"
@@ -55,11 +56,7 @@ class Tally:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in TRIM:
-        start += 1
-    while end > start and text[end - 1] in TRIM:
-        end -= 1
-    return start, end
+    return trimmed(text, start, end, TRIM)
 
 
 def read_gold(ann: Path) -> list[Gold]:

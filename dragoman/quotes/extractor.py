@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors.chains import chains_for
 from dragoman.domain.identity import actor_key
-from dragoman.domain.ranges import Ranges, Spans
+from dragoman.domain.ranges import Ranges, Spans, trimmed
 from dragoman.domain.records import ActorRef, Document, Mention, Sentence, StanceTarget, Statement
 from dragoman.nlp.status import content_status
 from dragoman.nlp.syntax import negated, set_apart
@@ -906,11 +906,7 @@ def _kind_of(sentence: Sentence, default: str) -> str:
 
 def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Without the commas and spaces left where the attribution phrase was cut out."""
-    while start < end and text[start] in " ,;:\u2014-":
-        start += 1
-    while end > start and text[end - 1] in " ,;:.\u2014-":
-        end -= 1
-    return start, end
+    return trimmed(text, start, end, " ,;:\u2014-", " ,;:.\u2014-")
 
 
 def _modifier(cue: Token, mention: Mention) -> bool:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dragoman.domain.ranges import trimmed
+
 # A paragraph opening with a speaker's label in capitals, or a short capitalised name, and a colon;
 # a quotation mark may open the paragraph (a transcript quoted whole).
 TURN = re.compile(
@@ -38,11 +40,7 @@ class Turn:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in TRIM:
-        start += 1
-    while end > start and text[end - 1] in TRIM:
-        end -= 1
-    return start, end
+    return trimmed(text, start, end, TRIM)
 
 
 def transcript_turns(text: str) -> list[Turn]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from dragoman.domain.ranges import Ranges, Spans
+from dragoman.domain.ranges import Ranges, Spans, trimmed
 from dragoman.domain.records import Document
 
 QUOTES = [(40, 90), (0, 10), (12, 20), (95, 300), (100, 120)]
@@ -65,3 +65,10 @@ def test_every_span_answer_equals_a_scan_of_all_items() -> None:
         for end in range(start + 1, 62, 3):
             assert spans.inside(start, end) == [x for x in NAMES if start <= x[1][0] and x[1][1] <= end]
             assert spans.holding(start, end) == [x for x in NAMES if x[1][0] <= start and end <= x[1][1]]
+
+
+def test_trimmed_drops_the_given_characters_at_each_end() -> None:
+    text = ", “said it.” "
+    assert trimmed(text, 0, len(text), " ,“”") == (3, 11)
+    assert trimmed(text, 0, len(text), " ,“”", " ”.") == (3, 10)
+    assert trimmed("   ", 0, 3, " ") == (3, 3)
