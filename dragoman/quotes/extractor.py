@@ -60,7 +60,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.8"
+    VERSION = "1.9"
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
         self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()
@@ -211,7 +211,7 @@ class QuoteExtractor:
                     content = _trim_span(document.text, content[0], attribution.cut)
                 cue_at = attribution.cue.idx
                 # After the first, a cue speaks with a clause of its own, or takes a stance on its object.
-                own_words = any(c.dep_ == "ccomp" for c in attribution.cue.children) or (
+                own_words = any(c.dep_ in {"ccomp", "xcomp"} for c in attribution.cue.children) or (
                     attribution.cue_stance is not None and any(c.dep_ == "dobj" for c in attribution.cue.children)
                 )
                 if taken and (
@@ -633,6 +633,8 @@ class QuoteExtractor:
                 and lemma in {"call", "attribute", "appeal"}
             ):
                 tokens = list(child.subtree)[1:]
+                # "appealed to world leaders to convene a conference": what they were asked to do goes with them.
+                tokens += [t for c in cue.children if c.dep_ in {"xcomp", "ccomp"} and c.i > child.i for t in c.subtree]
                 if tokens:
                     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         inserted = _inserted_content(cue)

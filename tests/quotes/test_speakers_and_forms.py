@@ -325,3 +325,27 @@ def test_a_second_speaker_taking_a_stance_on_an_object(extract) -> None:  # type
 def test_communication_and_evidential_verbs(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
     [s] = extract(text)
     assert (s.cue, s.content) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Ebrahim Raisi appealed to the Caspian states on Monday to open a new trade corridor.",
+            "appealed",
+            "the Caspian states on Monday to open a new trade corridor",
+        ),
+        ("Sergei Lavrov blamed NATO for the outbreak of the war.", "blamed", "NATO for the outbreak of the war"),
+    ],
+)
+def test_what_follows_the_addressee_or_the_object_goes_with_it(extract, text: str, cue: str, content: str) -> None:  # type: ignore[no-untyped-def]
+    [s] = extract(text)
+    assert (s.cue, s.content) == (cue, content)
+
+
+def test_a_second_cue_with_an_infinitive_of_its_own_beside_a_quote(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Kyiv claimed on Sunday to have shot down forty drones, but Sergei Shoigu said the report was “baseless.”"
+    assert [(s.cue, s.content) for s in extract(text)] == [
+        ("claimed", "to have shot down forty drones"),
+        ("said", "the report was “baseless."),
+    ]
