@@ -60,7 +60,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.9"
+    VERSION = "1.10"
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
         self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()
@@ -116,7 +116,7 @@ class QuoteExtractor:
             start, end = quote.start, quote.end
             if document.is_furniture(start, end) or (start, end) in names or _is_name(document.text[start:end]):
                 continue  # furniture, or a name in quotation marks (“Kayhan” newspaper)
-            if turn_starts.overlapping(start, start + 1):
+            if turn_starts.overlapping(start, start + 1) or _modifier_in_quotes(spacy_doc, start, end):
                 continue
             containing = body[bisect.bisect_right(body_ends, start) : bisect.bisect_left(body_starts, end)]
             if not containing:
@@ -811,6 +811,24 @@ def _governing(candidates: list[Attribution], quote_start: int) -> Attribution |
         return min(holding, key=lambda pair: pair[0])[1]
     before = [a for a in candidates if a.cue.idx < quote_start]
     return max(before, key=lambda a: a.cue.idx) if before else None
+
+
+def _modifier_in_quotes(doc: Doc, start: int, end: int) -> bool:
+    """Quotation marks around the modifiers of a noun after them (a “private and unofficial”
+    trip): the writer's distance from the words, not someone's statement."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None or not len(words) or words[-1].i + 1 >= len(doc):
+        return False
+    inside = {t.i for t in words}
+    heads = {t.head.i for t in words if t.head.i not in inside}
+    if len(heads) != 1:
+        return False
+    head = doc[heads.pop()]
+    return (
+        head.i > words[-1].i
+        and head.pos_ in {"NOUN", "PROPN"}
+        and all(t.dep_ in {"amod", "compound", "cc", "conj", "advmod", "punct", "nmod"} for t in words)
+    )
 
 
 def _last_person_before(mentions: list[Mention], position: int) -> Mention | None:

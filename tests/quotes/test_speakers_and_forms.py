@@ -349,3 +349,10 @@ def test_a_second_cue_with_an_infinitive_of_its_own_beside_a_quote(extract) -> N
         ("claimed", "to have shot down forty drones"),
         ("said", "the report was “baseless."),
     ]
+
+
+def test_quoted_modifiers_of_a_noun_are_the_writers_distance_not_a_statement(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Beijing warned Singapore officials against visits to Taiwan after a “private and unofficial” trip there."
+    assert [(s.kind, s.cue, s.content) for s in extract(text)] == [
+        ("indirect", "warned", "Singapore officials against visits to Taiwan")
+    ]
