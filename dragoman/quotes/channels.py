@@ -73,6 +73,12 @@ def carrier_of(cue: Token, mentions: list[Mention], words: QuoteWords | None = N
         if other.i == cue.i or other.lemma_.lower() not in words.carrier_verbs | {"say"}:
             continue
         subjects = [c for c in other.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects and is_medium(_subtree(subjects[0]), mentions, words):
+        if not subjects:
+            continue
+        # "Reuters - China has said": a wire credit the parse joins to a subject that is no outlet.
+        holders = [m for m in mentions if m.start <= subjects[0].idx < m.end]
+        if holders and not any(m.actor and m.actor.kind == "media" for m in holders):
+            continue
+        if is_medium(_subtree(subjects[0]), mentions, words):
             return other, phrase(_subtree(subjects[0]), mentions)
     return None

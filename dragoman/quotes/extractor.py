@@ -35,6 +35,7 @@ FINITE = {"VBD", "VBZ", "VBP"}
 CLIMB = {"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "dobj"}
 LOOKBACK_CHARS = 800
 # "CONTENT, according to X": the phrase is set off from what it attributes.
+WIRE_DASHES = {"-", "\u2013", "\u2014"}
 SET_OFF = {",", "(", ";", "\u2014", "\u2013", "-"}
 NON_SPEAKERS = {"region", "agreement"}
 PREPOSITION_CUES = frozenset({"call", "attribute", "appeal"})  # "called for X", "appealed to X to ..."
@@ -60,7 +61,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.10"
+    VERSION = "1.11"
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
         self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()
@@ -533,6 +534,10 @@ class QuoteExtractor:
                 subject = subjects[-1]  # of two (a misparse), the one next to the verb
                 apart = set_apart(subject)
                 tokens = [t for t in subject.subtree if t.i not in apart]
+                # "Reuters - China has said": a wire credit the parse joins to the subject.
+                dashes = [t for t in tokens[:4] if t.text in WIRE_DASHES and t.head.i == subject.i]
+                if dashes and all(t.pos_ == "PROPN" for t in tokens if t.i < dashes[0].i):
+                    tokens = [t for t in tokens if t.i > dashes[0].i]
                 # A misparse can make an adverb the subject ("Owji optimistically predicted").
                 return tokens if any(t.pos_ in NOMINAL for t in tokens) else []
             climbs = current.dep_ in CLIMB and (current.dep_ != "dobj" or current.i == token.i)

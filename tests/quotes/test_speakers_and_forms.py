@@ -356,3 +356,9 @@ def test_quoted_modifiers_of_a_noun_are_the_writers_distance_not_a_statement(ext
     assert [(s.kind, s.cue, s.content) for s in extract(text)] == [
         ("indirect", "warned", "Singapore officials against visits to Taiwan")
     ]
+
+
+def test_a_wire_credit_joined_to_the_subject_is_neither_speaker_nor_channel(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Reuters - China has said no date has been set for the talks, Alexander Downer said on Tuesday."
+    [s] = extract(text)
+    assert (s.speaker_text, s.channel, s.content) == ("China", None, "no date has been set for the talks")
