@@ -126,11 +126,11 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
 
 
 def _fronted_over(owner: Token, date_tokens: set[int], head: Token) -> bool:
-    """A date put before the subject of the first of two coordinated clauses, on its verb,
-    when the event's clause (``head``) is the second: it sets the time of both."""
+    """A date put before the subject (or the expletive "there") of the first of two coordinated
+    clauses, on its verb, when the event's clause (``head``) is the second: it sets the time of both."""
     if head.dep_ != "conj" or head.head.i != owner.i or owner.pos_ not in {"VERB", "AUX"}:
         return False
-    subjects = [c.left_edge.i for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c.left_edge.i for c in owner.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
     return bool(subjects) and max(date_tokens) < min(subjects)
 
 

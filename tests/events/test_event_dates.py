@@ -131,6 +131,8 @@ def test_a_date_before_the_first_subject_sets_the_time_of_both_coordinated_claus
     assert [(e.trigger, e.date) for e in trailing] == [("visited", "2023-03"), ("visited", None)]
     own = extract("In 2019 Iran sent drones to Russia, and in 2021 Russia sent tanks to Syria.", genre="analysis")
     assert [(e.trigger, e.date) for e in own] == [("sent", "2019"), ("sent", "2021")]
+    expletive = extract("In 2019, there was a summit in Sochi, and Iran supplied drones to Russia.", genre="analysis")
+    assert [(e.trigger, e.date) for e in expletive] == [("supplied", "2019")]
 
 
 def test_a_new_name_makes_a_new_event(extract) -> None:  # type: ignore[no-untyped-def]

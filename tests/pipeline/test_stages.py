@@ -33,7 +33,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
     assert names == [
         "nlp.spacy@3.8.0",
         "actors.resolver@1.3",
-        "events.rules@1.11",
+        "events.rules@1.12",
         "places.locator@1.1",
         "quotes.rules@1.11",
     ]

@@ -72,7 +72,7 @@ class Decision:
 
 class LearnedEventCoder:
     NAME = "events.learned"
-    VERSION = "1.6"
+    VERSION = "1.7"
 
     def __init__(
         self, model: TypeModel | None = None, encoder: SentenceEncoder | None = None, roles: RoleModel | None = None
