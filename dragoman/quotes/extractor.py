@@ -61,7 +61,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.11"
+    VERSION = "1.12"
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
         self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()
@@ -318,13 +318,16 @@ class QuoteExtractor:
         found = labelled(headline)
         if found is not None:
             (speaker_start, speaker_end), (content_start, content_end) = found
-            named = [m for m in speakable if speaker_start <= m.start and m.end <= speaker_end and _speaks(m)]
+            # The label's last word names the speaker: "Iran:", "Lavrov:", not a title naming
+            # something else ("The Emerging Moscow–Tehran Axis: ...").
+            label_end = speaker_start + len(document.text[speaker_start:speaker_end].rstrip(" .,"))
+            named = [m for m in speakable if speaker_start <= m.start and m.end == label_end and _speaks(m)]
             resolved = [m for m in named if m.actor is not None]
             speaker = max(resolved or named, key=lambda m: m.end - m.start) if named else None
             if speaker is None and not any(
                 e.label_ in {"PERSON", "ORG", "GPE", "NORP"}
                 for e in spacy_doc.ents
-                if speaker_start <= e.start_char and e.end_char <= speaker_end
+                if speaker_start <= e.start_char and e.end_char == label_end
             ):
                 return None
             marker = (

@@ -362,3 +362,8 @@ def test_a_wire_credit_joined_to_the_subject_is_neither_speaker_nor_channel(extr
     text = "Reuters - China has said no date has been set for the talks, Alexander Downer said on Tuesday."
     [s] = extract(text)
     assert (s.speaker_text, s.channel, s.content) == ("China", None, "no date has been set for the talks")
+
+
+def test_a_title_and_its_subtitle_are_no_labelled_headline(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The New Moscow–Tehran Corridor: Trade Across the Caspian\n\nRussia and Iran opened a rail link in May."
+    assert [s for s in extract(text) if s.kind == "headline"] == []
