@@ -61,7 +61,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.12"
+    VERSION = "1.13"
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
         self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()
@@ -446,6 +446,8 @@ class QuoteExtractor:
         stance = self._cue_stance(token)
         if stance is False or negated(token):
             return None  # not a cue, or a negated one ("did not criticise", "refrained from endorsing")
+        if _asked(token):
+            return None  # the writer's question ("does it indicate a partnership of convenience?")
         subject = self._subject_tokens(token)
         if subject and all(any(a <= t.idx < b for a, b in quotes) for t in subject if not t.is_punct):
             subject = []  # a title in quotation marks misread as the subject ("said on “Fox and Friends.”")
@@ -649,7 +651,7 @@ class QuoteExtractor:
         if inserted is not None:
             return inserted
         for child in cue.children:
-            if child.dep_ == "prep" and child.lower_ in self.words.topic_prepositions:
+            if child.dep_ == "prep" and child.lower_ in self.words.topic_prepositions and child.i > cue.i:
                 # "spoke about the drones", "complained over delays": what was spoken of.
                 objects = [t for c in child.children if c.dep_ in {"pobj", "pcomp"} for t in c.subtree]
                 if objects:
@@ -819,6 +821,14 @@ def _governing(candidates: list[Attribution], quote_start: int) -> Attribution |
         return min(holding, key=lambda pair: pair[0])[1]
     before = [a for a in candidates if a.cue.idx < quote_start]
     return max(before, key=lambda a: a.cue.idx) if before else None
+
+
+def _asked(cue: Token) -> bool:
+    """A cue in a question put with an auxiliary before its subject ("does it indicate ...?")."""
+    if not cue.sent.text.rstrip(" ”\"'").endswith("?"):
+        return False
+    subjects = [c.i for c in cue.children if c.dep_ in SUBJECTS]
+    return bool(subjects) and any(c.dep_ == "aux" and c.i < subjects[0] for c in cue.children)
 
 
 def _modifier_in_quotes(doc: Doc, start: int, end: int) -> bool:

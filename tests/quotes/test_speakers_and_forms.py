@@ -367,3 +367,13 @@ def test_a_wire_credit_joined_to_the_subject_is_neither_speaker_nor_channel(extr
 def test_a_title_and_its_subtitle_are_no_labelled_headline(extract) -> None:  # type: ignore[no-untyped-def]
     text = "The New Moscow–Tehran Corridor: Trade Across the Caspian\n\nRussia and Iran opened a rail link in May."
     assert [s for s in extract(text) if s.kind == "headline"] == []
+
+
+def test_the_writers_own_question_is_no_statement(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Is the new corridor a turning point, or does it indicate a short partnership of convenience?"
+    assert extract(text) == []
+
+
+def test_what_was_expressed_and_a_fronted_topic(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Regarding the war in Ukraine, Iran has expressed solidarity with Russia's security concerns."
+    assert [(s.cue, s.content) for s in extract(text)] == [("expressed", "solidarity with Russia's security concerns")]
