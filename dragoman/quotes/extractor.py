@@ -825,7 +825,7 @@ def _governing(candidates: list[Attribution], quote_start: int) -> Attribution |
 
 def _asked(cue: Token) -> bool:
     """A cue in a question put with an auxiliary before its subject ("does it indicate ...?")."""
-    if not cue.sent.text.rstrip(" ”\"'").endswith("?"):
+    if not cue.sent.text.rstrip().rstrip("”\"'").endswith("?"):
         return False
     subjects = [c.i for c in cue.children if c.dep_ in SUBJECTS]
     return bool(subjects) and any(c.dep_ == "aux" and c.i < subjects[0] for c in cue.children)

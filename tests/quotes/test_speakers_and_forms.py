@@ -370,7 +370,9 @@ def test_a_title_and_its_subtitle_are_no_labelled_headline(extract) -> None:  # 
 
 
 def test_the_writers_own_question_is_no_statement(extract) -> None:  # type: ignore[no-untyped-def]
-    text = "Is the new corridor a turning point, or does it indicate a short partnership of convenience?"
+    text = (
+        "Is the new corridor a turning point, or does it indicate a short partnership of convenience?\n\nNo one knows."
+    )
     assert extract(text) == []
 
 
