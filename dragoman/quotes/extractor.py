@@ -61,7 +61,7 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.14"
+    VERSION = "1.15"
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
         self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()
@@ -623,6 +623,8 @@ class QuoteExtractor:
             return framed
         for child in cue.children:
             said_object = child.dep_ == "dobj" and (attribution.cue_stance or lemma in self.words.object_speech)
+            if child.i < cue.i and any(t.text == ";" for t in cue.doc[child.right_edge.i : cue.i]):
+                continue  # "X warn of fraud; government says ...": a clause of its own before the semicolon
             if child.dep_ in {"ccomp", "xcomp"} or said_object:
                 tokens = list(child.subtree)
                 if child.dep_ == "dobj":

@@ -35,7 +35,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
         "actors.resolver@1.3",
         "events.rules@1.12",
         "places.locator@1.1",
-        "quotes.rules@1.14",
+        "quotes.rules@1.15",
     ]
     assert all("+" in str(c) for c in components(config)[1:])  # each has data files
 

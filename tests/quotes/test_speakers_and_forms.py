@@ -379,3 +379,8 @@ def test_the_writers_own_question_is_no_statement(extract) -> None:  # type: ign
 def test_what_was_expressed_and_a_fronted_topic(extract) -> None:  # type: ignore[no-untyped-def]
     text = "Regarding the war in Ukraine, Iran has expressed solidarity with Russia's security concerns."
     assert [(s.cue, s.content) for s in extract(text)] == [("expressed", "solidarity with Russia's security concerns")]
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_cue_reports(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Observers warn of low turnout; the commission says the vote will go ahead on Sunday."
+    assert [(s.cue, s.content) for s in extract(text)] == [("says", "the vote will go ahead on Sunday")]
