@@ -19,7 +19,7 @@ VOCABULARY: dict[str, frozenset[str]] = {
     "mode": frozenset(m for modes in MODES.values() for m in modes),
     "status": frozenset(STATUSES),
     "stance": frozenset(get_args(Stance)),
-    "sector": frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "MED", "REB", "PTY", "BUS", "IGO"}),
+    "sector": frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "MED", "REB", "PTY", "BUS", "IGO", "CVL"}),
 }
 
 
@@ -122,6 +122,12 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "pronouns": Section("words"),
         "plural_refs": Section("words", ordered=True),
         "not_entities": Section("words"),
+    },
+    "agents": {
+        "agents": Section("pairs", names="sector"),
+        "institutions": Section("map"),
+        "foreign_modifiers": Section("words"),
+        "leanings": Section("words"),
     },
     "stance": {
         "stances": Section("groups", names="stance"),

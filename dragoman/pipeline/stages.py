@@ -36,6 +36,7 @@ from dragoman.lexicon import OverridePart, lexicon_paths, lexicon_sources
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp import model as nlp_model
 from dragoman.nlp.windows import parse_each
+from dragoman.places.agents import AgentPlacer
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.places.locator import EventLocator
 from dragoman.quotes import QuoteExtractor
@@ -84,7 +85,7 @@ class ProcessorConfig:
     """What a worker needs to build its processor: picklable, hashable."""
 
     kb_files: tuple[Path, ...] = ()
-    stages: tuple[str, ...] = ("parse", "actors", "events", "places", "quotes")
+    stages: tuple[str, ...] = ("parse", "actors", "agents", "events", "places", "quotes")
     lexicon_files: tuple[Path, ...] = ()  # --lexicon overrides, applied in order
     default_date: str | None = None  # for documents without a date (--default-date)
 
@@ -200,6 +201,17 @@ class _Actors(DocumentStage):
         state.mentions = self.resolver.resolve(state.document, state.spacy_doc, state.sentences)
 
 
+class _Agents(DocumentStage):
+    """Unnamed domestic agents ("police", "gunmen") placed in the country their text names."""
+
+    def __init__(self, config: ProcessorConfig) -> None:
+        kb = KnowledgeBase.load(list(config.kb_files))
+        self.placer = AgentPlacer(kb, EventLocator(Gazetteer.load(config.kb_files, kb)))
+
+    def __call__(self, state: DocState) -> None:
+        state.mentions = self.placer.place(state.document, state.spacy_doc, state.sentences, state.mentions)
+
+
 class EventCoding(DocumentStage):
     """A stage that codes events with ``coder`` (anything with ``extract``); evaluation may swap it."""
 
@@ -251,6 +263,7 @@ EVENT_WORDS = ("triggers", "dates", "status", "syntax")
 RESOLVER_WORDS = ("titles", "names")
 QUOTE_WORDS = ("status", "syntax", "references", "quotes")
 PLACE_WORDS = ("places",)
+AGENT_WORDS = ("agents", "places", "titles")
 
 
 def _event_words(config: ProcessorConfig) -> list[DataFile]:
@@ -301,6 +314,21 @@ register(
         writes=frozenset({"mentions"}),
         build=_Actors,
         data_files=_resolver_files,
+    ),
+)
+register(
+    "agents",
+    StageSpec(
+        name=AgentPlacer.NAME,
+        code_version=lambda: AgentPlacer.VERSION,
+        reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
+        writes=frozenset({"mentions"}),
+        build=_Agents,
+        data_files=lambda config: (
+            _package_files("dragoman.places", "data/places.yaml")
+            + [Path(p) for p in config.kb_files]
+            + lexicon_sources(AGENT_WORDS, config.lexicon_files)
+        ),
     ),
 )
 register(

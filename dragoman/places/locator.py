@@ -70,7 +70,7 @@ class EventLocator:
             (m.start, m.end) for m in mentions if m.actor is not None and m.actor.kind in NAMED_ACTOR_KINDS
         )
         actor_spans = {(m.start, m.end) for m in mentions if m.actor is not None and m.method != "location"}
-        dateline = self._dateline(document, context)
+        dateline = self.dateline(document, context)
         located: dict[int, list[EventMention]] = {}
         entities = _Entities(spacy_doc)
         for event in events:
@@ -135,7 +135,7 @@ class EventLocator:
                 for m in mentions
                 if m.actor is not None and any(a <= m.start and m.end <= b for a, b in ranges)
             }
-            places = self._candidates(span, qualifier, context)
+            places = self.candidates(span, qualifier, context)
             if places and travellers & wanted:
                 found = _Found(places[0], places[1:], span, prep.idx, _precision(places[0].kind, "exact"))
                 return _location(document, found, "context")
@@ -166,7 +166,7 @@ class EventLocator:
         anchor = _date_anchor(sentence, event)
         found: list[tuple[tuple[int, int], _Found]] = []
         for span, qualifier in self.place_spans(sentence, named_actors, entities):
-            places = self._candidates(span, qualifier, context)
+            places = self.candidates(span, qualifier, context)
             if not places:
                 continue
             is_actor = (span.start_char, span.end_char) in actor_spans
@@ -218,7 +218,7 @@ class EventLocator:
             out.append((span, qualifier))
         return out
 
-    def _candidates(self, span: Span, qualifier: Span | None, context: DocumentCountries) -> list[Place]:
+    def candidates(self, span: Span, qualifier: Span | None, context: DocumentCountries) -> list[Place]:
         places = self.gazetteer.candidates(span.text, context.without(span.text)) or self.gazetteer.minor_candidates(
             span.text, context.without(span.text)
         )
@@ -361,7 +361,7 @@ class EventLocator:
         return (prep.idx if prep.idx < span.start_char else span.start_char), precision
 
     # -- the dateline ----------------------------------------------------------------
-    def _dateline(self, document: Document, context: DocumentCountries) -> Location | None:
+    def dateline(self, document: Document, context: DocumentCountries) -> Location | None:
         head = document.text[:300]
         for pattern in self.cues.datelines:
             match = pattern.match(head)

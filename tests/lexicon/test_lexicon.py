@@ -58,7 +58,7 @@ def test_an_override_adds_to_a_section(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("titles:\n  ofices: {}\n", "mine.yaml:2: titles has no section 'ofices'; one of offices,"),
-        ("verbs: {}\n", "mine.yaml:1: no lexicon file 'verbs'; one of titles, stance"),
+        ("verbs: {}\n", "mine.yaml:1: no lexicon file 'verbs'; one of titles, agents, stance"),
         (
             "stance:\n  stances:\n    neutral: [meh]\n    agree: [yes]\n",
             "mine.yaml:4: stances: 'agree' is not a known stance",

@@ -25,6 +25,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
     assert [s.name for s in stage_specs(config)] == [
         "nlp.spacy",
         "actors.resolver",
+        "places.agents",
         "events.rules",
         "places.locator",
         "quotes.rules",
@@ -33,6 +34,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
     assert names == [
         "nlp.spacy@3.8.0",
         "actors.resolver@1.3",
+        "places.agents@1.0",
         "events.rules@1.12",
         "places.locator@1.1",
         "quotes.rules@1.15",
@@ -54,9 +56,10 @@ def test_a_changed_data_file_changes_only_its_stage_version(tmp_path: Path) -> N
     with_file = components(ProcessorConfig(kb_files=(extra,)))
     extra.write_text("entries: [] # edited\n", encoding="utf-8")
     edited = components(ProcessorConfig(kb_files=(extra,)))
-    # A user knowledge-base file feeds the resolver and the gazetteer (its places).
-    assert [a == b for a, b in zip(before, with_file, strict=True)] == [True, False, True, False, True]
-    assert [a == b for a, b in zip(with_file, edited, strict=True)] == [True, False, True, False, True]
+    # A user knowledge-base file feeds the resolver and the gazetteer (its places), which
+    # places the unnamed agents and the events.
+    assert [a == b for a, b in zip(before, with_file, strict=True)] == [True, False, False, True, False, True]
+    assert [a == b for a, b in zip(with_file, edited, strict=True)] == [True, False, False, True, False, True]
 
 
 def test_data_hash_is_over_contents_in_order(tmp_path: Path) -> None:
@@ -129,7 +132,8 @@ def test_status_cues_feed_both_extractors_and_titles_the_resolver(tmp_path: Path
     before = _versions(ProcessorConfig())
     after = _versions(ProcessorConfig(lexicon_files=(words,)))
     changed = {name for name in before if before[name] != after[name]}
-    assert changed == {"actors.resolver", "events.rules", "quotes.rules"}
+    # The agents stage reads the institution labels of titles.yaml ("Police of Peru").
+    assert changed == {"actors.resolver", "places.agents", "events.rules", "quotes.rules"}
 
 
 def test_each_stage_hashes_the_packaged_lexicon_files_it_reads() -> None:
@@ -141,4 +145,5 @@ def test_each_stage_hashes_the_packaged_lexicon_files_it_reads() -> None:
     assert lexicon_names("events") == {"triggers", "dates", "status", "syntax"}
     assert lexicon_names("quotes") >= {"status", "syntax", "references", "stance"}
     assert lexicon_names("places") == {"places"}
+    assert lexicon_names("agents") == {"agents", "places", "titles"}
     assert "triggers" not in lexicon_names("quotes")

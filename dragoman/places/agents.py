@@ -1,0 +1,232 @@
+"""Unnamed domestic agents take the country where the text places them.
+
+Wire copy names most perpetrators and victims of domestic events without a state: "police
+arrested ...", "gunmen killed ...", "protesters marched ...".  Event datasets code such an
+agent to the country of the event's place (POLECAT and ICEWS do, and so do the hand-coded
+sets dragoman is measured on), and without a country the coders cannot use it at all.  This
+stage adds one resolved mention for each such agent that the resolver left alone (an agent
+with a state of its own, "Thai police", is already the resolver's): its country is that of
+the nearest place in its sentence (a place after "in", "near", ... first), else of the
+sentence before in the same paragraph, else of the wire dateline.  An agent said to be
+foreign ("coalition forces", "foreign militants") or with nothing to place it is left out.
+
+The mentions carry ``method="agent"``, so a reader can tell an inferred country from a named one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.actors import KnowledgeBase
+from dragoman.domain.ranges import Ranges, Spans
+from dragoman.domain.records import ActorRef, Document, Mention, Sentence
+from dragoman.lexicon import active_overrides, load_lexicon
+from dragoman.places.locator import NAMED_ACTOR_KINDS, PLACE_LABELS, DocumentCountries, EventLocator
+
+NAME = "places.agents"
+VERSION = "1.0"
+# An agent noun that modifies another noun is no agent ("police station", "rebel leader").
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+# How far up from a name to look for the preposition of place it sits under.
+LOCATIVE_HOPS = 4
+
+
+@dataclass(frozen=True)
+class AgentWords:
+    """The words of dragoman/lexicon/en/agents.yaml."""
+
+    agents: dict[str, tuple[str, str]]  # phrase -> (label, sector)
+    institutions: dict[str, str]  # phrase -> institution key
+    foreign_modifiers: frozenset[str]
+    leanings: frozenset[str]  # "pro-", "anti-": a state after them is no agent's own
+
+
+def load_agent_words() -> AgentWords:
+    return _agent_words(active_overrides())
+
+
+@lru_cache(maxsize=8)
+def _agent_words(overrides: tuple[Path, ...]) -> AgentWords:
+    words = load_lexicon(["agents"], overrides)["agents"]
+    return AgentWords(words["agents"], words["institutions"], words["foreign_modifiers"], words["leanings"])
+
+
+class AgentPlacer:
+    """Adds the placed agents of a document to its mentions."""
+
+    NAME = NAME
+    VERSION = VERSION
+
+    def __init__(self, kb: KnowledgeBase, locator: EventLocator, words: AgentWords | None = None) -> None:
+        self.kb = kb
+        self.locator = locator
+        self.words = words or load_agent_words()
+        self._matchers: dict[int, PhraseMatcher] = {}
+
+    def _matcher(self, doc: Doc) -> PhraseMatcher:
+        key = id(doc.vocab)
+        if key not in self._matchers:
+            matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+            nlp = spacy.blank("en", vocab=doc.vocab)
+            for phrase in self.words.agents:
+                matcher.add(phrase, [nlp.make_doc(phrase)])
+            self._matchers[key] = matcher
+        return self._matchers[key]
+
+    def place(
+        self, document: Document, spacy_doc: Doc, sentences: Sequence[Sentence], mentions: list[Mention]
+    ) -> list[Mention]:
+        """``mentions`` with one resolved mention added for each agent placed, in text order."""
+        matcher = self._matcher(spacy_doc)
+        taken = Ranges((m.start, m.end) for m in mentions)
+        spans = spacy.util.filter_spans(
+            [spacy_doc[start:end] for _, start, end in matcher(spacy_doc)]  # longest wins: "riot police"
+        )
+        agents = [
+            span for span in spans if not taken.overlapping(span.start_char, span.end_char) and self._is_agent(span)
+        ]
+        if not agents:
+            return mentions
+        where = _Where(self.locator, document, mentions)
+        added: list[Mention] = []
+        for span in agents:
+            country = _modifier_country(span, where.states, self.words.leanings) or self._country(span, where)
+            actor = self._actor(span.text.lower(), country) if country else None
+            if actor is None:
+                continue
+            added.append(
+                Mention(
+                    mention_id=f"{document.doc_id}:a{len(added)}",
+                    doc_id=document.doc_id,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    sentence_index=_sentence_index(sentences, span.start_char),
+                    method="agent",
+                    actor=actor,
+                    component=f"{NAME}@{VERSION}",
+                )
+            )
+        return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+    def _is_agent(self, span: Span) -> bool:
+        """A noun phrase's head with no state of its own and not said to be foreign."""
+        head = span[-1]
+        if head.dep_ in MODIFIER_DEPS and head.head.i > head.i:
+            return False  # "police chief", "rebel-held town"
+        modifiers = [t for t in head.subtree if t.i < span.start]
+        return not any(t.lower_ in self.words.foreign_modifiers for t in modifiers)
+
+    def _country(self, span: Span, where: _Where) -> str | None:
+        """Where the agent is: a place after a preposition of place in its sentence ("in Najaf"),
+        else the wire dateline, else the nearest place in its sentence, else in the sentence
+        before it within the paragraph."""
+        sentence = span.sent
+        ranked = self._places(sentence, span, where)
+        locative = [country for (kind, _), country in ranked if kind == 0]
+        if locative:
+            return locative[0]
+        if where.dateline:
+            return where.dateline
+        if ranked:
+            return ranked[0][1]
+        if sentence.start > 0:
+            before = span.doc[sentence.start - 1].sent
+            if "\n" not in where.text[before.end_char : sentence.start_char]:
+                ranked = self._places(before, span, where)
+        return ranked[0][1] if ranked else None
+
+    def _places(self, sentence: Span, agent: Span, where: _Where) -> list[tuple[tuple[int, int], str]]:
+        """The countries of the places in ``sentence``, nearest first, places of "in X" before others.
+        Only whole names count (a place entity or a state), not a capitalised word the gazetteer
+        happens to list ("Bridge", "River")."""
+        ranked: list[tuple[tuple[int, int], str]] = []
+        for place_span, qualifier in self.locator.place_spans(sentence, where.named_actors):
+            if place_span.start <= agent.start < place_span.end:
+                continue
+            if not where.is_name(place_span, self.locator.cues.place_nouns):
+                continue
+            places = self.locator.candidates(place_span, qualifier, where.countries)
+            if not places or places[0].country is None:
+                continue
+            locative = _is_locative(place_span.root, self.locator.cues.prepositions)
+            ranked.append(((0 if locative else 1, abs(place_span.start - agent.start)), places[0].country))
+        return sorted(ranked)
+
+    def _actor(self, phrase: str, country: str) -> ActorRef | None:
+        key = self.words.institutions.get(phrase)
+        if key is not None:
+            return self.kb.generic_institution(country, key)
+        state = self.kb.entries.get(country)
+        if state is None or phrase not in self.words.agents:
+            return None
+        label, sector = self.words.agents[phrase]
+        slug = label.lower().replace(" ", "-")
+        return ActorRef(
+            name=f"{label} in {state.name}", actor_id=f"{country}.{slug}", country=country, sector=sector, kind="group"
+        )
+
+
+class _Where:
+    """What a document says of where things are: its states, place names and dateline."""
+
+    def __init__(self, locator: EventLocator, document: Document, mentions: list[Mention]) -> None:
+        self.text = document.text
+        self.countries = DocumentCountries(mentions)
+        self.named_actors = Ranges(
+            (m.start, m.end) for m in mentions if m.actor is not None and m.actor.kind in NAMED_ACTOR_KINDS
+        )
+        states = [m for m in mentions if m.actor is not None and m.actor.kind == "state"]
+        self.states = Spans(states, lambda m: (m.start, m.end))
+        self.state_spans = {(m.start, m.end) for m in states}
+        found = locator.dateline(document, self.countries)
+        self.dateline = found.country if found is not None else None
+
+    def is_name(self, span: Span, place_nouns: frozenset[str]) -> bool:
+        """A whole place entity, a state's name, or a name before a noun of place ("the Donetsk
+        region"), which the entity tagger often misses."""
+        if (span.start_char, span.end_char) in self.state_spans:
+            return True
+        if span[-1].lower_ in place_nouns or (span.end < len(span.doc) and span.doc[span.end].lower_ in place_nouns):
+            return True
+        return any((e.start, e.end) == (span.start, span.end) for e in span.doc.ents if e.label_ in PLACE_LABELS)
+
+
+def _modifier_country(agent: Span, states: Spans[Mention], leanings: frozenset[str]) -> str | None:
+    """The state named among the agent's modifiers nearest to it ("Sudanese rebels"); one that
+    names a leaning ("pro-Russian separatists") says nothing of where the agent belongs."""
+    doc = agent.doc
+    for token in reversed([t for t in agent[-1].subtree if t.i < agent.start]):
+        for mention in states.holding(token.idx, token.idx + len(token)):
+            first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if first is not None and first.start >= 2 and doc[first.start - 1].text == "-":
+                if doc[first.start - 2].lower_ in leanings:
+                    return None
+            return mention.actor.country if mention.actor is not None else None
+    return None
+
+
+def _is_locative(token: Token, prepositions: dict[str, str]) -> bool:
+    """A place named as where something is: the object of "in", "near", "outside" ..., or a
+    name inside such an object ("in the Baghdad slum of Sadr City")."""
+    for _ in range(LOCATIVE_HOPS):
+        if token.dep_ == "pobj" and token.head.lower_ in prepositions:
+            return True
+        if token.dep_ not in {"compound", "nmod", "amod", "pobj", "prep", "appos"} or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
+    """The index of the sentence record that holds character ``offset``."""
+    at = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    return sentences[max(at, 0)].index if sentences else 0
