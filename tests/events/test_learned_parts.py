@@ -66,3 +66,14 @@ def test_rule_frame_adds_its_type_only_with_model_support() -> None:
 def test_probabilities_are_independent_sigmoids() -> None:
     typed = TypeModel(["A", NONE], np.array([[1.0, 0.0], [0.0, 1.0]]), np.zeros(2))
     assert np.allclose(typed.probabilities(np.array([[0.0, 0.0]])), [[0.5, 0.5]])
+
+
+def test_domestic_templates_fill_their_own_slots() -> None:
+    examples = template_examples(fills=1)
+    table = counts(examples)
+    assert table[("COERCE", "domestic")] == 7
+    assert table[("PROTEST", "domestic")] == 6
+    assert [e.text for e in examples if "rounded up" in e.text or "Detain Opposition" in e.text] == [
+        "Dozens of students were rounded up by policemen overnight in Dhaka.",
+        "Riot police Detain Opposition Figure in Bogota",
+    ]

@@ -48,3 +48,13 @@ def test_role_model_learns_separable_roles_and_round_trips(tmp_path: Path) -> No
     loaded = RoleModel.load(tmp_path / "roles.npz")
     assert loaded.vocabulary == model.vocabulary and loaded.fingerprint() == model.fingerprint()
     assert np.allclose(loaded.probabilities([["path1=dobj"]]), model.probabilities([["path1=dobj"]]))
+
+
+def test_domestic_roles_name_their_slots_and_a_template_without_a_source_gives_no_example() -> None:
+    examples = template_role_examples(fills=1)
+    tear_gas = next(e for e in examples if "fired tear gas and rubber bullets at" in e.text)
+    ((source_start, source_end),) = tear_gas.sources
+    ((target_start, target_end),) = tear_gas.targets
+    assert tear_gas.text.index(" fired") == source_end and source_start == 0
+    assert tear_gas.text[target_start:target_end] + " in " in tear_gas.text
+    assert not any("car bomb exploded" in e.text for e in examples)

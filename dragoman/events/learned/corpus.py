@@ -34,7 +34,10 @@ def _data(name: str) -> Any:
     return yaml.safe_load((resources.files("dragoman.events.training") / name).read_text(encoding="utf-8"))
 
 
-TEMPLATE_FILES = ("templates.yaml", "attribution.yaml", NEGATIVE_FILE)
+TEMPLATE_FILES = ("templates.yaml", "attribution.yaml", "domestic.yaml", NEGATIVE_FILE)
+# domestic.yaml's slots, drawn only for a template that names them (so the other templates'
+# fills stay as they were).
+DOMESTIC_SLOTS = (("agent", "agents"), ("armed", "armed"), ("crowd", "crowds"), ("city", "cities"))
 
 
 def _entries() -> list[tuple[str, str, int, dict[str, Any]]]:
@@ -46,8 +49,9 @@ def _entries() -> list[tuple[str, str, int, dict[str, Any]]]:
     return found
 
 
-def _values(rng: random.Random, slots: dict[str, Any]) -> dict[str, str]:
-    """Two distinct actors {A} and {B}, the other slots, then a third actor {C} and a {demonym}."""
+def _values(rng: random.Random, slots: dict[str, Any], template: str) -> dict[str, str]:
+    """Two distinct actors {A} and {B}, the other slots, then a third actor {C} and a {demonym},
+    and the domestic slots the template names."""
     first, second = rng.sample(slots["actors"], 2)
     values = {"A": first, "B": second}
     for slot, pool in (
@@ -60,6 +64,10 @@ def _values(rng: random.Random, slots: dict[str, Any]) -> dict[str, str]:
         values[slot] = rng.choice(slots[pool])
     values["C"] = rng.choice([a for a in slots["actors"] if a not in (first, second)])
     values["demonym"] = rng.choice(slots["demonyms"])
+    wanted = set(SLOT.findall(template))
+    for slot, pool in DOMESTIC_SLOTS:
+        if slot in wanted:
+            values[slot] = rng.choice(slots[pool])
     return values
 
 
@@ -75,7 +83,7 @@ def template_examples(fills: int = FILLS_PER_TEMPLATE, seed: int = 0) -> list[Ex
     for name, event_type, number, entry in _entries():
         rng = random.Random(_seed(name, str(seed), event_type, number))
         for _ in range(min(fills, NEGATIVE_FILLS) if name == NEGATIVE_FILE else fills):
-            text, _spans = _fill(entry["text"], _values(rng, slots))
+            text, _spans = _fill(entry["text"], _values(rng, slots, entry["text"]))
             labels = frozenset() if event_type == NONE else frozenset({event_type})
             examples.append(Example(text, labels, entry["construction"], "templates"))
     return examples
@@ -109,11 +117,13 @@ def template_role_examples(fills: int = ROLE_FILLS_PER_TEMPLATE, seed: int = 0) 
         roles.update(entry.get("roles") or {})
         rng = random.Random(_seed(name, f"roles|{seed}", event_type, number))
         for _ in range(fills):
-            text, spans = _fill(entry["text"], _values(rng, slots))
+            text, spans = _fill(entry["text"], _values(rng, slots, entry["text"]))
             found: dict[str, list[tuple[int, int]]] = {"source": [], "target": [], "none": []}
             for slot, span in spans:
                 if slot in roles:
                     found[roles[slot]].append(span)
+            if not found["source"]:
+                continue  # a template with no source slot teaches the type alone
             examples.append(
                 RoleExample(text, event_type, tuple(found["source"]), tuple(found["target"]), entry["construction"])
             )
