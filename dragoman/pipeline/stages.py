@@ -201,12 +201,16 @@ class _Actors(DocumentStage):
         state.mentions = self.resolver.resolve(state.document, state.spacy_doc, state.sentences)
 
 
+def _kb_and_locator(config: ProcessorConfig) -> tuple[KnowledgeBase, EventLocator]:
+    kb = KnowledgeBase.load(list(config.kb_files))
+    return kb, EventLocator(Gazetteer.load(config.kb_files, kb))
+
+
 class _Agents(DocumentStage):
     """Unnamed domestic agents ("police", "gunmen") placed in the country their text names."""
 
     def __init__(self, config: ProcessorConfig) -> None:
-        kb = KnowledgeBase.load(list(config.kb_files))
-        self.placer = AgentPlacer(kb, EventLocator(Gazetteer.load(config.kb_files, kb)))
+        self.placer = AgentPlacer(*_kb_and_locator(config))
 
     def __call__(self, state: DocState) -> None:
         state.mentions = self.placer.place(state.document, state.spacy_doc, state.sentences, state.mentions)
@@ -237,8 +241,7 @@ class _Places(DocumentStage):
     """Where each event happened: a gazetteer place read from the event's clause."""
 
     def __init__(self, config: ProcessorConfig) -> None:
-        kb = KnowledgeBase.load(list(config.kb_files))
-        self.locator = EventLocator(Gazetteer.load(config.kb_files, kb))
+        self.locator = _kb_and_locator(config)[1]
 
     def __call__(self, state: DocState) -> None:
         self.locator.locate(state.document, state.spacy_doc, state.mentions, state.events)
@@ -284,6 +287,12 @@ def _resolver_files(config: ProcessorConfig) -> list[DataFile]:
     return packaged + [Path(p) for p in config.kb_files] + lexicon_sources(RESOLVER_WORDS, config.lexicon_files)
 
 
+def _gazetteer_files(config: ProcessorConfig, words: Sequence[str]) -> list[DataFile]:
+    """What a stage reading the gazetteer reads: its places, the --kb files' places, and ``words``."""
+    packaged: list[DataFile] = [*_package_files("dragoman.places", "data/places.yaml")]
+    return packaged + [Path(p) for p in config.kb_files] + lexicon_sources(words, config.lexicon_files)
+
+
 STAGES: dict[str, StageSpec] = {}
 
 
@@ -324,11 +333,7 @@ register(
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"mentions"}),
         build=_Agents,
-        data_files=lambda config: (
-            _package_files("dragoman.places", "data/places.yaml")
-            + [Path(p) for p in config.kb_files]
-            + lexicon_sources(AGENT_WORDS, config.lexicon_files)
-        ),
+        data_files=lambda config: _gazetteer_files(config, AGENT_WORDS),
     ),
 )
 register(
@@ -364,11 +369,7 @@ register(
         reads=frozenset({"document", "spacy_doc", "mentions", "events"}),
         writes=frozenset({"events"}),
         build=_Places,
-        data_files=lambda config: (
-            _package_files("dragoman.places", "data/places.yaml")
-            + [Path(p) for p in config.kb_files]
-            + lexicon_sources(PLACE_WORDS, config.lexicon_files)
-        ),
+        data_files=lambda config: _gazetteer_files(config, PLACE_WORDS),
     ),
 )
 register(
