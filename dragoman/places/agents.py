@@ -5,18 +5,17 @@ arrested ...", "gunmen killed ...", "protesters marched ...".  Event datasets co
 agent to the country of the event's place (POLECAT and ICEWS do, and so do the hand-coded
 sets dragoman is measured on), and without a country the coders cannot use it at all.  This
 stage adds one resolved mention for each such agent that the resolver left alone (an agent
-with a state of its own, "Thai police", is already the resolver's): its country is that of
-the nearest place in its sentence (a place after "in", "near", ... first), else of the
-sentence before in the same paragraph, else of the wire dateline.  An agent said to be
-foreign ("coalition forces", "foreign militants") or with nothing to place it is left out.
+with a state of its own, "Thai police", is already the resolver's): its country is that of a
+state among its modifiers ("Sudanese rebels"), else of a place after "in", "near", ... in its
+sentence, else of the wire dateline, else of the nearest place in its sentence, else of one
+in the sentence before in the same paragraph.  An agent said to be foreign ("coalition
+forces", "foreign militants") or with nothing to place it is left out.
 
 The mentions carry ``method="agent"``, so a reader can tell an inferred country from a named one.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.actors import KnowledgeBase
+from dragoman.actors.coreference import Layout
 from dragoman.domain.ranges import Ranges, Spans
 from dragoman.domain.records import ActorRef, Document, Mention, Sentence
 from dragoman.lexicon import active_overrides, load_lexicon
@@ -82,7 +82,7 @@ class AgentPlacer:
         return self._matchers[key]
 
     def place(
-        self, document: Document, spacy_doc: Doc, sentences: Sequence[Sentence], mentions: list[Mention]
+        self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[Mention]:
         """``mentions`` with one resolved mention added for each agent placed, in text order."""
         matcher = self._matcher(spacy_doc)
@@ -95,7 +95,8 @@ class AgentPlacer:
         ]
         if not agents:
             return mentions
-        where = _Where(self.locator, document, mentions)
+        where = _Where(self.locator, document, spacy_doc, mentions)
+        layout = Layout.of(document.text, sentences)  # sentence indexes as the resolver gives them
         added: list[Mention] = []
         for span in agents:
             country = _modifier_country(span, where.states, self.words.leanings) or self._country(span, where)
@@ -109,7 +110,7 @@ class AgentPlacer:
                     start=span.start_char,
                     end=span.end_char,
                     text=span.text,
-                    sentence_index=_sentence_index(sentences, span.start_char),
+                    sentence_index=layout.sentence(span.start_char),
                     method="agent",
                     actor=actor,
                     component=f"{NAME}@{VERSION}",
@@ -178,8 +179,9 @@ class AgentPlacer:
 class _Where:
     """What a document says of where things are: its states, place names and dateline."""
 
-    def __init__(self, locator: EventLocator, document: Document, mentions: list[Mention]) -> None:
+    def __init__(self, locator: EventLocator, document: Document, spacy_doc: Doc, mentions: list[Mention]) -> None:
         self.text = document.text
+        self.place_entities = {(e.start, e.end) for e in spacy_doc.ents if e.label_ in PLACE_LABELS}
         self.countries = DocumentCountries(mentions)
         self.named_actors = Ranges(
             (m.start, m.end) for m in mentions if m.actor is not None and m.actor.kind in NAMED_ACTOR_KINDS
@@ -197,7 +199,7 @@ class _Where:
             return True
         if span[-1].lower_ in place_nouns or (span.end < len(span.doc) and span.doc[span.end].lower_ in place_nouns):
             return True
-        return any((e.start, e.end) == (span.start, span.end) for e in span.doc.ents if e.label_ in PLACE_LABELS)
+        return (span.start, span.end) in self.place_entities
 
 
 def _modifier_country(agent: Span, states: Spans[Mention], leanings: frozenset[str]) -> str | None:
@@ -224,9 +226,3 @@ def _is_locative(token: Token, prepositions: dict[str, str]) -> bool:
             return False
         token = token.head
     return False
-
-
-def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
-    """The index of the sentence record that holds character ``offset``."""
-    at = bisect.bisect_right([s.start for s in sentences], offset) - 1
-    return sentences[max(at, 0)].index if sentences else 0
