@@ -11,7 +11,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dragoman.events.learned.encoder import HEADS, SentenceEncoder, graph, pooled, prepared, session
+from dragoman.events.learned.encoder import (
+    HEADS,
+    SentenceEncoder,
+    cached,
+    fingerprint,
+    graph,
+    pooled,
+    prepared,
+    session,
+)
 from tests.events.minilm_reference import forward
 
 WIDTH = 2 * HEADS  # two dimensions a head
@@ -109,6 +118,41 @@ def test_weights_are_transposed_and_query_key_value_joined() -> None:
     assert w["encoder.layer.0.attention.self.qkv.bias"].tolist() == [0.5, 0.25, 1.5, 1.25, 2.5, 2.25]
     assert w["embeddings.word_embeddings.weight"].tolist() == [[1.0, 2.0]]  # embeddings as stored
     assert all(v.dtype == np.float32 for v in w.values())
+
+
+def test_the_int8_graph_is_built_once_then_read_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    weights = tmp_path / "model.safetensors"
+    weights.write_bytes(b"weights")
+    builds: list[bytes] = []
+
+    def build() -> bytes:
+        builds.append(weights.read_bytes())
+        return b"graph of " + builds[-1]
+
+    assert cached(weights, build) == b"graph of weights"
+    assert cached(weights, build) == b"graph of weights"
+    assert builds == [b"weights"]
+    folder = tmp_path / "cache" / "dragoman"
+    assert [f.name for f in folder.iterdir()] == [f"minilm-int8-{fingerprint(weights)}.onnx"]  # no temporary left
+    weights.write_bytes(b"other weights")  # other weights, another key
+    assert cached(weights, build) == b"graph of other weights"
+    assert builds == [b"weights", b"other weights"]
+
+
+def test_an_unwritable_cache_only_costs_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "cache").write_text("a file where the cache folder would be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    weights = tmp_path / "model.safetensors"
+    weights.write_bytes(b"weights")
+    builds: list[int] = []
+
+    def build() -> bytes:
+        builds.append(1)
+        return b"graph"
+
+    assert cached(weights, build) == cached(weights, build) == b"graph"
+    assert len(builds) == 2
 
 
 # -- the real model ------------------------------------------------------------------------
