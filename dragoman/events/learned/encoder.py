@@ -8,11 +8,11 @@ MatMul, Add and LayerNormalization. In float32 it gives the plain NumPy forward 
 about 1e-6 (tests/events/minilm_reference.py, test_learned_encoder_graph.py). The coder runs
 it quantised to int8 (``quantized``: ONNX Runtime's dynamic quantisation, weights per output
 channel, each layer's feed-forward output left in float32): vectors within a cosine of about
-0.996 of float32's, in about two thirds of float32's time and under a third of the NumPy
-pass's. Building and quantising take 2-3 s, so the int8 graph is kept in a cache folder
-(``cached``: $XDG_CACHE_HOME/dragoman or ~/.cache/dragoman, 33 MB), keyed by the weights, this
-module's code and the onnx and ONNX Runtime versions; a process that finds it starts its
-encoder in about 0.1 s. One thread and sequential execution: the pipeline runs a process per
+0.996 of float32's, in about half of float32's time and a fifth of the NumPy pass's.
+Building and quantising take 2-3 s, so the int8 graph is kept in a cache folder (``cached``:
+$XDG_CACHE_HOME/dragoman or ~/.cache/dragoman, 33 MB), keyed by the weights, this module's
+code and the onnx and ONNX Runtime versions; a process that finds it starts its encoder in
+about 0.1 s. One thread and sequential execution: the pipeline runs a process per
 core, and the same sentences give the same vectors in every run and every executor.
 
 A batch is one call: int8 scales each product's input by the largest value in the batch, so
