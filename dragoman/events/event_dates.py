@@ -8,7 +8,9 @@ report with no date of its own takes the report's date, marked ``publication``, 
 sentence is background (past perfect, "has long", "for decades"); events of analyses never do.
 "by 2030" dates only a hypothetical event; "since August 2022" opens a range to the report date,
 and so does a date in a clause opened by "since" ("Since talks resumed in May 2021, X has backed").
-A dateline at the head of a wire story is the report's place and date, never an event's.
+A dateline at the head of a wire story (or of its first paragraph, under a headline) is the
+report's place and date, never an event's. An event of a news headline with no date of its own
+takes the date of the lead's main clause ("Putin visits Grozny" over "... visited Grozny on Sunday").
 """
 
 from __future__ import annotations
@@ -16,17 +18,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dragoman.domain.records import DateBasis, Document, Sentence, Status
 from dragoman.events import triggers
-from dragoman.events.dates import DateValue, find_dates, words
+from dragoman.events.dates import DateValue, alternation, find_dates, words
 from dragoman.nlp.status import clause_head
 from dragoman.nlp.status import cues as status_cues
 
 # A report up to this many words with a day-precise publication date is news, longer is analysis;
 # ``genre`` in the document's metadata overrides it.
 NEWS_MAX_WORDS = 1200
+# A first line of at most this many words, with no full stop, is a headline.
+HEADLINE_MAX_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -39,20 +43,47 @@ NO_DATE = EventDate(None, "none")
 
 
 def dateline(text: str) -> tuple[int, int] | None:
-    """The span of "TEHRAN, April 24 (Reuters) -" or "MOSCOW (AP) —" at the head of the text."""
-    agencies = "|".join(re.escape(a) for a in words()["agencies"])
+    """The span of "TEHRAN, April 24 (Reuters) -", "MOSCOW (AP) —" or a bare agency credit ("AFP -")
+    at the head of the text, or at the head of the first paragraph after a headline."""
+    found = _dateline_at(text, 0)
+    if found is None:
+        lead = headline(text)
+        if lead is not None:
+            found = _dateline_at(text, lead[2])
+    return found
+
+
+def _dateline_at(text: str, offset: int) -> tuple[int, int] | None:
+    agencies = alternation(words()["agencies"])
     place = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
+    dash = r"(?:[-–—:]+|_)"
+    credit = rf"(?:(?:{agencies})\s+{dash}\s*)"
     pattern = (
-        rf"^\s*{place}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
-        rf"\s*(?:\((?:{agencies})\)\s*)?(?:[-–—:]|_)\s*"
+        rf"\s*{credit}?{place}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?(?:,?\s+[A-Z][a-z]+\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
+        rf"\s*(?:\((?:{agencies})\)\s*)?{dash}\s*"
     )
-    match = re.match(pattern, text[:200])
+    head_text = text[offset : offset + 200]
+    match = re.match(pattern, head_text)
+    if match is not None:
+        head = match.group(0)
+        has_agency = "(" in head
+        has_capital_place = bool(re.match(rf"\s*{credit}?[A-Z]{{3,}}", head))
+        if has_capital_place and (has_agency or "," in head):
+            return offset + match.start(), offset + match.end()
+    alone = re.match(rf"\s*{credit}", head_text)  # "AFP - Two Britons were shot ...": the credit alone
+    return (offset + alone.start(), offset + alone.end()) if alone is not None else None
+
+
+def headline(text: str) -> tuple[int, int, int] | None:
+    """The headline of a report: its first line, short, with no full stop of a sentence, followed by
+    more text; (start, end, where the body begins)."""
+    match = re.match(r"\s*([^\n]+?)[ \t]*\n\s*(?=\S)", text)
     if match is None:
         return None
-    head = match.group(0)
-    has_agency = "(" in head
-    has_capital_place = bool(re.match(r"\s*[A-Z]{3,}", head))
-    return match.span() if has_capital_place and (has_agency or "," in head) else None
+    line = match.group(1)
+    if len(line.split()) > HEADLINE_MAX_WORDS or re.search(r"[.!?:;][\"”’')]*$", line):
+        return None
+    return match.start(1), match.end(1), match.end()
 
 
 def is_news(document: Document) -> bool:
@@ -231,6 +262,9 @@ def _owner(sentence: Span, value: DateValue) -> tuple[Token, bool, set[int]] | N
         return None
     inside = {t.i for t in tokens}
     current = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    before = sentence.doc[tokens[0].i - 1] if tokens[0].i > sentence.start else None
+    if current.dep_ == "compound" and before is not None and before.pos_ in {"VERB", "AUX"}:
+        return before, True, inside  # "said Sunday Israel would ...": a bare date right after a verb is its time
     via_preposition = current.pos_ == "ADP"
     for _ in range(6):
         if current.head.i == current.i:
@@ -251,11 +285,14 @@ class DocumentDates:
     document: Document
     news: bool = False
     dateline_span: tuple[int, int] | None = None
+    headline_span: tuple[int, int, int] | None = None
+    lead: list[DateValue | None] = field(default_factory=list)  # the lead's date, once looked for
     seen: list[tuple[str, frozenset[str], frozenset[str], DateValue, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.news = is_news(self.document)
         self.dateline_span = dateline(self.document.text)
+        self.headline_span = headline(self.document.text) if self.news else None
 
     def report_date(self) -> DateValue | None:
         """The dateline's date when it has one ("TEHRAN, March 8 (Reuters) -"), else the publication date."""
@@ -274,6 +311,29 @@ class DocumentDates:
 
     def in_dateline(self, offset: int) -> bool:
         return self.dateline_span is not None and self.dateline_span[0] <= offset < self.dateline_span[1]
+
+    def in_headline(self, offset: int) -> bool:
+        return self.headline_span is not None and self.headline_span[0] <= offset < self.headline_span[1]
+
+    def lead_date(self, doc: Doc) -> DateValue | None:
+        """The date of the main clause of a news report's first sentence after its headline ("Putin
+        visits Grozny" over "Putin made a visit to Grozny on Sunday"): a headline tells the lead."""
+        if not self.lead and self.headline_span is not None:
+            body = self.headline_span[2]
+            if self.dateline_span is not None and self.dateline_span[0] >= body:
+                body = self.dateline_span[1]  # the parser may make "TEHRAN (Reuters) -" sentences of its own
+            first = next((s for s in doc.sents if s.end_char > body and s.start_char >= self.headline_span[1]), None)
+            found = None
+            if first is not None:
+                root = first.root
+                dates = find_dates(first.text, self.document.published, clause_tense(root))
+                if self.dateline_span is not None:
+                    start, end = self.dateline_span
+                    dates = [d for d in dates if not start <= first.start_char + d.span[0] < end]
+                usable = [d for d in own_dates(root, first, dates) if d.kind in {"point", "range"}]
+                found = usable[0] if usable else None
+            self.lead.append(found)
+        return self.lead[0] if self.lead else None
 
     def dates_in(self, sentence: Sentence, future: bool | None) -> list[DateValue]:
         """The dates of a sentence, less any inside the dateline."""
@@ -305,6 +365,11 @@ class DocumentDates:
         earlier = self._earlier(event_type, actors, recipients, new_names(trigger)) if refers_back(trigger) else None
         if earlier is not None:
             return EventDate(earlier, "text")
+        if status in {"asserted", "alleged"} and self.in_headline(trigger.idx):
+            lead = self.lead_date(trigger.doc)
+            if lead is not None:
+                self.seen.append((event_type, actors, recipients, lead, sentence.text))
+                return EventDate(lead, "text")
         report = self.report_date()
         if self.news and report is not None and status in {"asserted", "alleged"} and not background(trigger):
             return EventDate(report, "publication")

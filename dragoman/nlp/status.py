@@ -84,7 +84,13 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
         # A relative clause or an adverbial clause is a clause of its own, except "claims that
         # Russia attacked", which the parser may read as a relative clause of "claims".
         content = relation == "relcl" and governor.lemma_.lower() in cues()["allege_nouns"]
-        if governor.i == current.i or relation not in COMPLEMENTS or (relation in {"relcl", "advcl"} and not content):
+        # "is to visit Kabul to discuss trade": a clause of purpose is as real as the deed it serves.
+        purpose = relation == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if (
+            governor.i == current.i
+            or relation not in COMPLEMENTS
+            or (relation in {"relcl", "advcl"} and not (content or purpose))
+        ):
             break
         if within is not None and not within[0] <= governor.idx < within[1]:
             break
@@ -93,7 +99,7 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
             continue
         if relation != "conj":
             found += _governing(governor, current)
-            if relation == "xcomp":
+            if relation == "xcomp" or purpose:
                 found += _own_clause(governor)  # "could start supplying": the modal reaches the complement
         current = governor
     if not found:

@@ -6,7 +6,7 @@ import pytest
 
 from dragoman.domain.records import Document, EventMention
 from dragoman.events import EventExtractor
-from dragoman.events.event_dates import dateline, is_news
+from dragoman.events.event_dates import dateline, headline, is_news
 
 pytestmark = pytest.mark.slow
 FRIDAY = "2023-03-10"
@@ -102,10 +102,42 @@ def test_dateline_and_genre() -> None:
     assert dateline("MOSCOW (AP) — Russia said on Friday") == (0, 14)
     assert dateline("KYIV, Ukraine, March 8 (Reuters) - ") == (0, 35)
     assert dateline("Russia and Iran met, officials said.") is None
+    # after a headline, a bare agency credit, and a credit before the dateline
+    assert dateline("Iran sends drones\n\nMOSCOW (AP) - Iran sent drones.") == (19, 33)
+    assert dateline("AFP - Iran sent drones to Russia.") == (0, 6)
+    assert dateline("Canadian Press - OTTAWA (CP) - Canada sent") == (0, 31)
+    assert dateline("Iran sent drones.\n\nMOSCOW (AP) - Iran sent drones.") is None  # no headline above it
+    assert headline("Iran sends drones\n\nIran sent drones.") == (0, 17, 19)
+    assert headline("Iran sent drones.\n\nRussia said so.") is None
+    assert headline("Iran sent drones to Russia.") is None
     short = Document("n", "n.txt", "Iran sent drones. " * 10, "n", "txt", published=FRIDAY)
     assert is_news(short)
     assert not is_news(Document("a", "a.txt", "Iran sent drones. " * 500, "a", "txt", published=FRIDAY))
     assert not is_news(Document("m", "m.txt", "Iran sent drones.", "m", "txt", published="2023-03"))
+
+
+def test_a_headline_takes_the_date_of_its_lead(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Egypt condemns Ethiopia over dam\n\n"
+        "CAIRO (Reuters) - Egypt's foreign minister condemned Ethiopia on Tuesday for filling the dam."
+    )
+    events = extract(text)
+    assert dated(events)[0] == ("ACCUSE", "2023-03-07", None, "day", "text")
+    assert [a.country for e in events for a in e.actors] == ["EGY"]  # the agency of the dateline is no actor
+    # "said Monday Somalia had ...": a bare date right after the verb is the verb's, not the name's
+    said = extract(
+        "Kenya accuses Somalia of sheltering gunmen\n\n"
+        "NAIROBI (AP) - Kenya's foreign minister said Monday Somalia had sheltered the gunmen."
+    )
+    assert dated(said)[0] == ("ACCUSE", "2023-03-06", None, "day", "text")
+    # an analysis has no lead to date its title by
+    title = extract("Egypt condemns Ethiopia over dam\n\nEgypt condemned Ethiopia on Tuesday.", genre="analysis")
+    assert [(e.trigger, e.date) for e in title] == [("condemns", None), ("condemned", "2023-03-07")]
+
+
+def test_a_dateline_under_a_headline_gives_the_report_date(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Iran sends drones to Russia\n\nMOSCOW, March 8 (Reuters) - Iran sent drones to Russia.")
+    assert dated(events) == [("AID", "2023-03-08", None, "day", "publication")] * 2
 
 
 def test_a_clause_on_the_event_noun_says_when_it_happened(extract) -> None:  # type: ignore[no-untyped-def]

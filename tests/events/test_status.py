@@ -108,6 +108,23 @@ def test_arranged_and_headline_futures(extract, text: str, date: str) -> None:  
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause of purpose is as real as the deed it serves: planned under "is to" and "will" ...
+        (
+            "Raisi is to visit Moscow to sign a trade agreement with Russia.",
+            [("CONSULT", "hypothetical", None), ("AGREE", "hypothetical", None)],
+        ),
+        ("Egypt's president will fly to Addis Ababa to meet Ethiopian leaders.", [("CONSULT", "hypothetical", None)]),
+        # ... and done when the deed is told as done
+        ("Egypt's president flew to Addis Ababa to meet Ethiopian leaders.", [("CONSULT", "asserted", None)]),
+    ],
+)
+def test_a_clause_of_purpose_takes_the_status_of_its_deed(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert coded(extract(text)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "type_", "expected"),
     [
         ("A soldier was charged with the murder of a farmer.", "charged", "ASSAULT", ("alleged", None)),
