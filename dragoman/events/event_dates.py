@@ -70,6 +70,14 @@ def _dateline_at(text: str, offset: int) -> tuple[int, int] | None:
         has_capital_place = bool(re.match(rf"\s*{credit}?[A-Z]{{3,}}", head))
         if has_capital_place and (has_agency or "," in head):
             return offset + match.start(), offset + match.end()
+    # "Baghdad, Sept. 8 (NNN):": a place in ordinary case needs both the date and an agency in capitals
+    titled = re.match(
+        rf"\s*{credit}?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:,\s+[A-Z][\w.]+)?,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+        rf"\s*\([A-Z]{{2,}}\)\s*{dash}\s*",
+        head_text,
+    )
+    if titled is not None:
+        return offset + titled.start(), offset + titled.end()
     alone = re.match(rf"\s*{credit}", head_text)  # "AFP - Two Britons were shot ...": the credit alone
     return (offset + alone.start(), offset + alone.end()) if alone is not None else None
 
@@ -199,16 +207,27 @@ def _clause_heads(trigger: Token) -> set[int]:
         purpose = head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
         # "an interview in April 2021, where he criticised": the time of the noun the clause describes
         setting = head.dep_ == "relcl" and any(c.lower_ in words()["setting_relatives"] for c in head.children)
-        if head.head.i == head.i or not (head.dep_ == "xcomp" or purpose or setting):
+        if head.head.i == head.i or not (head.dep_ == "xcomp" or purpose or setting or participle_adjunct(head)):
             break
         head = head.head
         heads.add(head.i)
     return heads
 
 
+def participle_adjunct(head: Token) -> bool:
+    """ "hurled abuse on Tuesday, calling him ...": a participle with no conjunction of its own,
+    adjunct to a clause, tells what happened at that clause's time."""
+    return head.dep_ == "advcl" and head.tag_ == "VBG" and not any(c.dep_ in {"mark", "aux"} for c in head.children)
+
+
 def _happening_of(owner: Token, trigger: Token) -> bool:
-    """ "the meeting, which took place in July": a clause on the event noun saying when it happened."""
-    return owner.dep_ == "relcl" and owner.head.i == trigger.i and owner.lemma_.lower() in words()["occurrence_verbs"]
+    """ "the meeting, which took place in July", "talks scheduled for Monday": a clause on the event
+    noun saying when it happened or is to happen."""
+    return (
+        owner.dep_ in {"relcl", "acl"}
+        and owner.head.i == trigger.i
+        and owner.lemma_.lower() in words()["occurrence_verbs"]
+    )
 
 
 def new_names(trigger: Token) -> set[str]:
@@ -298,7 +317,7 @@ class DocumentDates:
         """The dateline's date when it has one ("TEHRAN, March 8 (Reuters) -"), else the publication date."""
         if self.dateline_span is not None:
             head = self.document.text[self.dateline_span[0] : self.dateline_span[1]]
-            dated = [d for d in find_dates(head, self.document.published, False) if d.precision == "day"]
+            dated = [d for d in find_dates(head, self.document.published, None) if d.precision == "day"]
             if dated:
                 return replace(dated[0], span=(0, 0))
         published = self.document.published
@@ -308,6 +327,14 @@ class DocumentDates:
         if precision is None:
             return None
         return DateValue(published, precision, timex=published)  # type: ignore[arg-type]
+
+    def reference(self) -> str | None:
+        """What relative dates resolve against: the dateline's day ("ABUJA, Aug 25 (dpa) -- ... agreed
+        Wednesday" is the Wednesday of August 25), else the publication date."""
+        report = self.report_date()
+        if self.dateline_span is not None and report is not None and report.precision == "day":
+            return report.value
+        return self.document.published
 
     def in_dateline(self, offset: int) -> bool:
         return self.dateline_span is not None and self.dateline_span[0] <= offset < self.dateline_span[1]
@@ -326,7 +353,7 @@ class DocumentDates:
             found = None
             if first is not None:
                 root = first.root
-                dates = find_dates(first.text, self.document.published, clause_tense(root))
+                dates = find_dates(first.text, self.reference(), clause_tense(root))
                 if self.dateline_span is not None:
                     start, end = self.dateline_span
                     dates = [d for d in dates if not start <= first.start_char + d.span[0] < end]
@@ -337,7 +364,7 @@ class DocumentDates:
 
     def dates_in(self, sentence: Sentence, future: bool | None) -> list[DateValue]:
         """The dates of a sentence, less any inside the dateline."""
-        found = find_dates(sentence.text, self.document.published, future)
+        found = find_dates(sentence.text, self.reference(), future)
         if self.dateline_span is None:
             return found
         start, end = self.dateline_span

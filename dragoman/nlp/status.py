@@ -68,6 +68,12 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
     found: list[StatusCue] = []
     head = clause_head(trigger)
     found += _nouns_between(trigger, head)
+    # "talks scheduled for Monday", "the aid promised to Kyiv": an event noun arranged, not yet done
+    found += [
+        StatusCue("hypothetical", c)
+        for c in trigger.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in cues()["intention_verbs"]
+    ]
     if head.i != trigger.i:  # "denied the meeting", "accused Iran of deliveries": the verb governs the noun
         below = next(t for t in trigger.ancestors if t.head.i == head.i) if trigger.head.i != head.i else trigger
         found += _governing(head, below)
@@ -85,7 +91,11 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
         # Russia attacked", which the parser may read as a relative clause of "claims".
         content = relation == "relcl" and governor.lemma_.lower() in cues()["allege_nouns"]
         # "is to visit Kabul to discuss trade": a clause of purpose is as real as the deed it serves.
-        purpose = relation == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        # "allegedly shelled Kharkiv, killing ten": so is a participle adjunct to the deed.
+        purpose = relation == "advcl" and (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+            or (current.tag_ == "VBG" and not any(c.dep_ in {"mark", "aux"} for c in current.children))
+        )
         if (
             governor.i == current.i
             or relation not in COMPLEMENTS

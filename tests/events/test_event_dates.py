@@ -140,6 +140,30 @@ def test_a_dateline_under_a_headline_gives_the_report_date(extract) -> None:  # 
     assert dated(events) == [("AID", "2023-03-08", None, "day", "publication")] * 2
 
 
+def test_weekdays_resolve_against_the_datelines_day(extract) -> None:  # type: ignore[no-untyped-def]
+    # the dateline (Wednesday, March 1) is the report's day, not the publication date (Friday, March 10)
+    events = extract("Egypt condemns Ethiopia\n\nCAIRO, March 1 (Reuters) - Egypt condemned Ethiopia on Tuesday.")
+    assert dated(events) == [("ACCUSE", "2023-02-28", None, "day", "text")] * 2
+    # a place in ordinary case makes a dateline when a day and an agency in capitals follow it
+    titled = extract("Cairo, March 8 (MENA): Egypt condemned Ethiopia on Tuesday.")
+    assert dated(titled) == [("ACCUSE", "2023-03-07", None, "day", "text")]
+    assert dateline("Cairo, March 8 (MENA): Egypt condemned Ethiopia.") == (0, 23)
+    assert dateline("Egypt, Sudan and Ethiopia (GERD): talks resumed.") is None
+
+
+def test_a_participle_adjunct_shares_the_time_of_its_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Egypt and Sudan held talks on Tuesday, calling for a ceasefire in Ethiopia.")
+    assert dated(events) == [
+        ("CONSULT", "2023-03-07", None, "day", "text"),
+        ("REQUEST", "2023-03-07", None, "day", "text"),
+    ]
+
+
+def test_an_arranged_event_takes_the_day_it_is_arranged_for(extract) -> None:  # type: ignore[no-untyped-def]
+    [event] = extract("Talks between Egypt and Ethiopia scheduled for Monday")
+    assert (event.date, event.date_basis, event.status) == ("2023-03-13", "text", "hypothetical")
+
+
 def test_a_clause_on_the_event_noun_says_when_it_happened(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("The Putin-Khamenei meeting, which took place in July, angered Kyiv.")
     assert dated(events) == [("CONSULT", "2022-07", None, "month", "text")]

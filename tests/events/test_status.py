@@ -118,6 +118,11 @@ def test_arranged_and_headline_futures(extract, text: str, date: str) -> None:  
         ("Egypt's president will fly to Addis Ababa to meet Ethiopian leaders.", [("CONSULT", "hypothetical", None)]),
         # ... and done when the deed is told as done
         ("Egypt's president flew to Addis Ababa to meet Ethiopian leaders.", [("CONSULT", "asserted", None)]),
+        # a participle adjunct to an alleged deed is alleged with it
+        ("Russia allegedly shelled Kharkiv on Friday, killing ten Ukrainians.", [("ASSAULT", "alleged", None)]),
+        # an event noun arranged for a day is not yet done
+        ("Talks between Egypt and Ethiopia scheduled for Monday", [("CONSULT", "hypothetical", None)]),
+        ("Talks between Egypt and Ethiopia held on Monday", [("CONSULT", "asserted", None)]),
     ],
 )
 def test_a_clause_of_purpose_takes_the_status_of_its_deed(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
