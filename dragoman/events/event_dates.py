@@ -29,6 +29,8 @@ from dragoman.nlp.status import cues as status_cues
 # A report up to this many words with a day-precise publication date is news, longer is analysis;
 # ``genre`` in the document's metadata overrides it.
 NEWS_MAX_WORDS = 1200
+# What separates the dates of a list: a comma or semicolon and/or "and", "or", then "in" or "on".
+LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:in|on)\s+)?")
 # A first line of at most this many words, with no full stop, is a headline.
 HEADLINE_MAX_WORDS = 25
 
@@ -162,6 +164,23 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
             continue
         ranked.append((rank, order, value))
     return [value for _, _, value in sorted(ranked, key=lambda item: item[:2])]
+
+
+def listed_through(chosen: DateValue, dates: list[DateValue], text: str) -> DateValue:
+    """ "fought six wars (in 1651–1653, 1722–1723, 1796 and 1941)": a date that heads a list of
+    dates dates the event from the first to the last, not by the first alone."""
+    if chosen.kind not in {"point", "range"}:
+        return chosen
+    following = [d for d in dates if d.span[0] >= chosen.span[1]]
+    last = chosen
+    for value in following:
+        if value.kind not in {"point", "range"} or not LIST_GAP.fullmatch(text[last.span[1] : value.span[0]]):
+            break
+        last = value
+    if last is chosen:
+        return chosen
+    span = (chosen.span[0], last.span[1])
+    return DateValue(chosen.value, chosen.precision, last.end or last.value, span, "range", chosen.timex)
 
 
 def _fronted_over(owner: Token, date_tokens: set[int], head: Token) -> bool:
@@ -380,10 +399,11 @@ class DocumentDates:
         recipients: frozenset[str],
     ) -> EventDate:
         span = trigger.sent
-        candidates = own_dates(trigger, span, self.dates_in(sentence, clause_tense(trigger)))
+        found = self.dates_in(sentence, clause_tense(trigger))
+        candidates = own_dates(trigger, span, found)
         usable = [d for d in candidates if d.kind != "target" or status == "hypothetical"]
         if usable:
-            chosen = usable[0]
+            chosen = listed_through(usable[0], found, sentence.text)
             if chosen.kind == "since" and chosen.end is None and self.document.published:
                 chosen = replace(chosen, end=self.document.published)
             if status != "hypothetical":

@@ -164,6 +164,19 @@ def test_an_arranged_event_takes_the_day_it_is_arranged_for(extract) -> None:  #
     assert (event.date, event.date_basis, event.status) == ("2023-03-13", "text", "hypothetical")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt and Sudan fought three wars (in 1801–1803, 1850 and 1911).", ("1801", "1911", "year")),
+        ("Iran sent drones to Russia in 2022 and 2023.", ("2022", "2023", "year")),
+        ("Egypt condemned Ethiopia on March 3, 2021 and on May 5, 2022.", ("2021-03-03", "2022-05-05", "day")),
+    ],
+)
+def test_a_list_of_dates_dates_the_event_from_the_first_to_the_last(extract, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+    [event] = extract(text, genre="analysis")
+    assert (event.date, event.date_end, event.date_precision) == expected
+
+
 def test_a_clause_on_the_event_noun_says_when_it_happened(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("The Putin-Khamenei meeting, which took place in July, angered Kyiv.")
     assert dated(events) == [("CONSULT", "2022-07", None, "month", "text")]
