@@ -226,6 +226,11 @@ def _clause_heads(trigger: Token) -> set[int]:
         purpose = head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
         # "an interview in April 2021, where he criticised": the time of the noun the clause describes
         setting = head.dep_ == "relcl" and any(c.lower_ in words()["setting_relatives"] for c in head.children)
+        # "a step was taken yesterday when the talks adopted an agenda": the same time as the clause
+        setting = setting or (
+            head.dep_ == "advcl"
+            and any(c.dep_ in {"advmod", "mark"} and c.lower_ in words()["setting_relatives"] for c in head.children)
+        )
         if head.head.i == head.i or not (head.dep_ == "xcomp" or purpose or setting or participle_adjunct(head)):
             break
         head = head.head
@@ -371,13 +376,18 @@ class DocumentDates:
             first = next((s for s in doc.sents if s.end_char > body and s.start_char >= self.headline_span[1]), None)
             found = None
             if first is not None:
+                # the lead's main clause, else what it reports ("X was killed on Sunday, Y said")
                 root = first.root
-                dates = find_dates(first.text, self.reference(), clause_tense(root))
-                if self.dateline_span is not None:
-                    start, end = self.dateline_span
-                    dates = [d for d in dates if not start <= first.start_char + d.span[0] < end]
-                usable = [d for d in own_dates(root, first, dates) if d.kind in {"point", "range"}]
-                found = usable[0] if usable else None
+                reported = [c for c in root.children if c.dep_ == "ccomp"]
+                for head in [root, *reported]:
+                    dates = find_dates(first.text, self.reference(), clause_tense(head))
+                    if self.dateline_span is not None:
+                        start, end = self.dateline_span
+                        dates = [d for d in dates if not start <= first.start_char + d.span[0] < end]
+                    usable = [d for d in own_dates(head, first, dates) if d.kind in {"point", "range"}]
+                    if usable:
+                        found = usable[0]
+                        break
             self.lead.append(found)
         return self.lead[0] if self.lead else None
 

@@ -140,6 +140,22 @@ def test_a_dateline_under_a_headline_gives_the_report_date(extract) -> None:  # 
     assert dated(events) == [("AID", "2023-03-08", None, "day", "publication")] * 2
 
 
+def test_a_headline_takes_the_date_of_what_its_lead_reports(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ethiopian official killed in Sudan attack\n\n"
+        "An Ethiopian official was killed on Sunday by a rocket attack near Khartoum, Ethiopia's foreign minister said."
+    )
+    assert [(e.trigger, e.date, e.date_basis) for e in extract(text)] == [
+        ("attack", "2023-03-05", "text"),
+        ("killed", "2023-03-05", "text"),
+    ]
+
+
+def test_a_when_clause_shares_the_time_of_its_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("A deal was reached on Tuesday when Egypt and Sudan held talks.")
+    assert dated(events) == [("CONSULT", "2023-03-07", None, "day", "text")]
+
+
 def test_weekdays_resolve_against_the_datelines_day(extract) -> None:  # type: ignore[no-untyped-def]
     # the dateline (Wednesday, March 1) is the report's day, not the publication date (Friday, March 10)
     events = extract("Egypt condemns Ethiopia\n\nCAIRO, March 1 (Reuters) - Egypt condemned Ethiopia on Tuesday.")
