@@ -83,6 +83,8 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
         t.dep_ in SUBJECTS and t.head.i == head.i for t in [trigger, *trigger.ancestors]
     )
     found += [cue for cue in _own_clause(head) if not (subject and cue.status == "alleged")]
+    if subject:
+        found += _dismissed_subject(head)
     current = head
     for _ in range(MAX_LEVELS):
         relation = current.dep_
@@ -137,6 +139,21 @@ def _own_clause(head: Token) -> list[StatusCue]:
             source = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
             found.append(StatusCue("alleged", child, source))
     return found
+
+
+def _dismissed_subject(head: Token) -> list[StatusCue]:
+    """ "word of his arrest was baseless", "reports of an attack are false, the ministry said": a
+    dismissal predicated of the event (or of the news of it) denies it, on the word of whoever says so."""
+    c = cues()
+    if head.lemma_.lower() != "be":
+        return []
+    dismissal = next(
+        (ch for ch in head.children if ch.dep_ in {"acomp", "attr"} and ch.lower_ in c["dismissal_words"]), None
+    )
+    if dismissal is None:
+        return []
+    sayer = _subject(head.head) if head.dep_ == "ccomp" else None
+    return [StatusCue("denied", dismissal, sayer)]
 
 
 def _nouns_between(trigger: Token, head: Token) -> list[StatusCue]:

@@ -49,6 +49,12 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
         ),
         ("Tehran rejected reports that Iran had sent missiles to Russia.", [("AID", "denied", "IRN")]),
         ("Tehran dismissed as baseless the claims that Iran sent drones to Russia.", [("AID", "denied", "IRN")]),
+        # a dismissal predicated of the event or of the news of it, on the word of whoever says so
+        (
+            "Reports of a Russian attack on the Ukrainian convoy are false, the Russian ministry said.",
+            [("ASSAULT", "denied", "RUS")],
+        ),
+        ("The Russian attack on the Ukrainian convoy was brutal, the ministry said.", [("ASSAULT", "asserted", None)]),
         # hypothetical
         ("Iran would send drones to Russia.", [("AID", "hypothetical", None)]),
         ("Iran could send drones to Russia.", [("AID", "hypothetical", None)]),
