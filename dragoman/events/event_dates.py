@@ -72,7 +72,7 @@ def _dateline_at(text: str, offset: int) -> tuple[int, int] | None:
         has_capital_place = bool(re.match(rf"\s*{credit}?[A-Z]{{3,}}", head))
         if has_capital_place and (has_agency or "," in head):
             return offset + match.start(), offset + match.end()
-    # "Baghdad, Sept. 8 (NNN):": a place in ordinary case needs both the date and an agency in capitals
+    # "Cairo, March 8 (MENA):": a place in ordinary case needs both the date and an agency in capitals
     titled = re.match(
         rf"\s*{credit}?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:,\s+[A-Z][\w.]+)?,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?"
         rf"\s*\([A-Z]{{2,}}\)\s*{dash}\s*",
@@ -80,7 +80,7 @@ def _dateline_at(text: str, offset: int) -> tuple[int, int] | None:
     )
     if titled is not None:
         return offset + titled.start(), offset + titled.end()
-    alone = re.match(rf"\s*{credit}", head_text)  # "AFP - Two Britons were shot ...": the credit alone
+    alone = re.match(rf"\s*{credit}", head_text)  # "AFP - Iran sent drones ...": the credit alone
     return (offset + alone.start(), offset + alone.end()) if alone is not None else None
 
 
@@ -167,7 +167,7 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
 
 
 def listed_through(chosen: DateValue, dates: list[DateValue], text: str) -> DateValue:
-    """ "fought six wars (in 1651–1653, 1722–1723, 1796 and 1941)": a date that heads a list of
+    """ "fought three wars (in 1801–1803, 1850 and 1911)": a date that heads a list of
     dates dates the event from the first to the last, not by the first alone."""
     if chosen.kind not in {"point", "range"}:
         return chosen
@@ -226,7 +226,7 @@ def _clause_heads(trigger: Token) -> set[int]:
         purpose = head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
         # "an interview in April 2021, where he criticised": the time of the noun the clause describes
         setting = head.dep_ == "relcl" and any(c.lower_ in words()["setting_relatives"] for c in head.children)
-        # "a step was taken yesterday when the talks adopted an agenda": the same time as the clause
+        # "a deal was reached on Tuesday when Egypt and Sudan held talks": the same time as the clause
         setting = setting or (
             head.dep_ == "advcl"
             and any(c.dep_ in {"advmod", "mark"} and c.lower_ in words()["setting_relatives"] for c in head.children)
@@ -239,7 +239,7 @@ def _clause_heads(trigger: Token) -> set[int]:
 
 
 def participle_adjunct(head: Token) -> bool:
-    """ "hurled abuse on Tuesday, calling him ...": a participle with no conjunction of its own,
+    """ "held talks on Tuesday, calling for a ceasefire": a participle with no conjunction of its own,
     adjunct to a clause, tells what happened at that clause's time."""
     return head.dep_ == "advcl" and head.tag_ == "VBG" and not any(c.dep_ in {"mark", "aux"} for c in head.children)
 
@@ -307,7 +307,7 @@ def _owner(sentence: Span, value: DateValue) -> tuple[Token, bool, set[int]] | N
     current = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
     before = sentence.doc[tokens[0].i - 1] if tokens[0].i > sentence.start else None
     if current.dep_ == "compound" and before is not None and before.pos_ in {"VERB", "AUX"}:
-        return before, True, inside  # "said Sunday Israel would ...": a bare date right after a verb is its time
+        return before, True, inside  # "said Monday Somalia had ...": a bare date right after a verb is its time
     via_preposition = current.pos_ == "ADP"
     for _ in range(6):
         if current.head.i == current.i:
@@ -353,8 +353,8 @@ class DocumentDates:
         return DateValue(published, precision, timex=published)  # type: ignore[arg-type]
 
     def reference(self) -> str | None:
-        """What relative dates resolve against: the dateline's day ("ABUJA, Aug 25 (dpa) -- ... agreed
-        Wednesday" is the Wednesday of August 25), else the publication date."""
+        """What relative dates resolve against: the dateline's day ("CAIRO, March 1 (Reuters) - ... on
+        Tuesday" is the Tuesday before March 1), else the publication date."""
         report = self.report_date()
         if self.dateline_span is not None and report is not None and report.precision == "day":
             return report.value

@@ -142,7 +142,7 @@ def _own_clause(head: Token) -> list[StatusCue]:
 
 
 def _dismissed_subject(head: Token) -> list[StatusCue]:
-    """ "word of his arrest was baseless", "reports of an attack are false, the ministry said": a
+    """ "talk of a raid was baseless", "reports of an attack are false, the ministry said": a
     dismissal predicated of the event (or of the news of it) denies it, on the word of whoever says so."""
     c = cues()
     if head.lemma_.lower() != "be":
