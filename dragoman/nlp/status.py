@@ -68,11 +68,12 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
     found: list[StatusCue] = []
     head = clause_head(trigger)
     found += _nouns_between(trigger, head)
-    # "talks scheduled for Monday", "the aid promised to Kyiv": an event noun arranged, not yet done
+    # "talks scheduled for Monday", "the planned visit", "a proposed deal": an event noun arranged,
+    # not yet done
     found += [
         StatusCue("hypothetical", c)
         for c in trigger.children
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in cues()["intention_verbs"]
+        if c.dep_ in {"acl", "amod"} and c.tag_ == "VBN" and c.lemma_.lower() in cues()["intention_verbs"]
     ]
     if head.i != trigger.i:  # "denied the meeting", "accused Iran of deliveries": the verb governs the noun
         below = next(t for t in trigger.ancestors if t.head.i == head.i) if trigger.head.i != head.i else trigger

@@ -129,6 +129,8 @@ def test_arranged_and_headline_futures(extract, text: str, date: str) -> None:  
         # an event noun arranged for a day is not yet done
         ("Talks between Egypt and Ethiopia scheduled for Monday", [("CONSULT", "hypothetical", None)]),
         ("Talks between Egypt and Ethiopia held on Monday", [("CONSULT", "asserted", None)]),
+        ("Raisi's planned visit to Moscow angered Ukraine.", [("CONSULT", "hypothetical", None)]),
+        ("A proposed deal between Iran and Russia worried Israel.", [("AGREE", "hypothetical", None)]),
     ],
 )
 def test_a_clause_of_purpose_takes_the_status_of_its_deed(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
