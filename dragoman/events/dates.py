@@ -51,7 +51,7 @@ def words() -> LexiconFile:
     return lexicon_file("dates")
 
 
-def _alternation(names: list[str] | dict[str, Any]) -> str:
+def alternation(names: list[str] | dict[str, Any]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
@@ -63,25 +63,25 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 def _compiled(overrides: tuple[Path, ...]) -> list[tuple[str, re.Pattern[str]]]:
     """The expressions built from the date words of ``overrides`` (one set per run)."""
     w = words()
-    month = rf"(?P<month>{_alternation(w['months'])})\.?"
+    month = rf"(?P<month>{alternation(w['months'])})\.?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     day2 = r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?P<year>1\d{3}|20\d{2})"
-    weekday = rf"(?P<weekday>{_alternation(w['weekdays'])})\.?"
-    season = rf"(?P<season>{_alternation(w['seasons'])})"
-    part = rf"(?P<part>{_alternation(w['parts'])})"
-    shift = rf"(?P<shift>{_alternation(w['shifts'])})"
-    unit = rf"(?P<unit>{_alternation(w['units'])})"
-    number = rf"(?P<number>\d+|{_alternation(w['numbers'])})"
-    ordinal = rf"(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{_alternation(w['ordinals'])})"
-    day_part = rf"(?P<day_part>{_alternation(w['day_parts'])})"
-    day_word = rf"(?P<day_word>{_alternation(w['day_words'])})"
-    not_year = _alternation(w["not_year_after"])
+    weekday = rf"(?P<weekday>{alternation(w['weekdays'])})\.?"
+    season = rf"(?P<season>{alternation(w['seasons'])})"
+    part = rf"(?P<part>{alternation(w['parts'])})"
+    shift = rf"(?P<shift>{alternation(w['shifts'])})"
+    unit = rf"(?P<unit>{alternation(w['units'])})"
+    number = rf"(?P<number>\d+|{alternation(w['numbers'])})"
+    ordinal = rf"(?P<ordinal>\d{{1,2}}(?:st|nd|rd|th)|{alternation(w['ordinals'])})"
+    day_part = rf"(?P<day_part>{alternation(w['day_parts'])})"
+    day_word = rf"(?P<day_word>{alternation(w['day_words'])})"
+    not_year = alternation(w["not_year_after"])
     yw = w["year_words"]
     spoken_year = (
-        rf"(?P<spoken_century>{_alternation(yw['centuries'])})[- ](?:hundred[- ](?:and[- ])?)?"
-        rf"(?:(?P<spoken_tens>{_alternation(yw['tens'])})(?:[- ](?P<spoken_unit>{_alternation(yw['units'])}))?"
-        rf"|(?P<spoken_teen>{_alternation(yw['teens'])})|(?P<spoken_alone>{_alternation(yw['units'])}))"
+        rf"(?P<spoken_century>{alternation(yw['centuries'])})[- ](?:hundred[- ](?:and[- ])?)?"
+        rf"(?:(?P<spoken_tens>{alternation(yw['tens'])})(?:[- ](?P<spoken_unit>{alternation(yw['units'])}))?"
+        rf"|(?P<spoken_teen>{alternation(yw['teens'])})|(?P<spoken_alone>{alternation(yw['units'])}))"
     )
     clock = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
     year_of = rf"(?:{year}|(?P<year_shift>this|last|next|the)\s+year)"
@@ -107,8 +107,8 @@ def _compiled(overrides: tuple[Path, ...]) -> list[tuple[str, re.Pattern[str]]]:
         ("month_day", rf"\b{month}\s+{day}\b(?!\s*(?:,\s*)?\d)"),
         ("day_month", rf"\b{day}\s+(?:of\s+)?{month}\b"),
         ("spoken_year", rf"\b{spoken_year}\b"),
-        ("spoken_decade", rf"\bthe\s+(?P<spoken_decade>{_alternation([t[:-1] + 'ies' for t in yw['tens']])})\b"),
-        ("last_night", rf"\b(?:{_alternation(w['last_night'])})\b"),
+        ("spoken_decade", rf"\bthe\s+(?P<spoken_decade>{alternation([t[:-1] + 'ies' for t in yw['tens']])})\b"),
+        ("last_night", rf"\b(?:{alternation(w['last_night'])})\b"),
         ("decade", r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[- ]?)?(?P<decade>1\d{2}0|20[0-9]0|'\d0)'?s\b"),
         ("century", rf"\b(?:the\s+)?{ordinal}[- ]century\b"),
         ("within", r"\b(?P<within>earlier|later)\s+this\s+(?P<unit>week|month|year)\b"),
@@ -124,7 +124,7 @@ def _compiled(overrides: tuple[Path, ...]) -> list[tuple[str, re.Pattern[str]]]:
         ("month", rf"\b{month}\b(?!\s*\d)"),
         ("fiscal", rf"\bfiscal\s+{year}\b"),
         ("year", rf"(?<![\d$.,£€-]){year}(?![\d%])(?!\s*(?:{not_year})\b)"),
-        ("vague", rf"\b(?:{_alternation(w['vague'])})\b"),
+        ("vague", rf"\b(?:{alternation(w['vague'])})\b"),
     ]
     return [(kind, re.compile(pattern, re.I)) for kind, pattern in table]
 
@@ -182,7 +182,7 @@ def find_dates(text: str, published: str | None, future: bool | None = None) -> 
             following = timexes[index + 1]
             gap = text[current.span[1] : following.span[0]]
             before = text[: current.span[0]]
-            opener = re.search(rf"\b(?:{_alternation(w['range_starts'])})\s+(?:the\s+)?$", before, re.I)
+            opener = re.search(rf"\b(?:{alternation(w['range_starts'])})\s+(?:the\s+)?$", before, re.I)
             dash = re.fullmatch(r"\s*[–—-]\s*", gap)
             if (opener or dash) and re.fullmatch(rf"\s*(?:{joins})\s*(?:the\s+)?", gap, re.I):
                 start = opener.start() if opener else current.span[0]
@@ -213,10 +213,10 @@ def _marked(value: DateValue, text: str) -> DateValue:
     """ "since August 2022" opens a range; "by 2030" is a target, not when something happened."""
     w = words()
     before = text[: value.span[0]]
-    since = re.search(rf"\b(?:{_alternation(w['since'])})\s+(?:the\s+)?$", before, re.I)
+    since = re.search(rf"\b(?:{alternation(w['since'])})\s+(?:the\s+)?$", before, re.I)
     if since:
         return replace(value, span=(since.start(), value.span[1]), kind="since")
-    target = re.search(rf"\b(?:{_alternation(w['target'])})\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", before, re.I)
+    target = re.search(rf"\b(?:{alternation(w['target'])})\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$", before, re.I)
     if target:
         return replace(value, span=(target.start(), value.span[1]), kind="target")
     return value

@@ -8,7 +8,9 @@ report with no date of its own takes the report's date, marked ``publication``, 
 sentence is background (past perfect, "has long", "for decades"); events of analyses never do.
 "by 2030" dates only a hypothetical event; "since August 2022" opens a range to the report date,
 and so does a date in a clause opened by "since" ("Since talks resumed in May 2021, X has backed").
-A dateline at the head of a wire story is the report's place and date, never an event's.
+A dateline at the head of a wire story (or of its first paragraph, under a headline) is the
+report's place and date, never an event's. An event of a news headline with no date of its own
+takes the date of the lead's main clause ("Putin visits Grozny" over "... visited Grozny on Sunday").
 """
 
 from __future__ import annotations
@@ -16,17 +18,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dragoman.domain.records import DateBasis, Document, Sentence, Status
 from dragoman.events import triggers
-from dragoman.events.dates import DateValue, find_dates, words
+from dragoman.events.dates import DateValue, alternation, find_dates, words
 from dragoman.nlp.status import clause_head
 from dragoman.nlp.status import cues as status_cues
 
 # A report up to this many words with a day-precise publication date is news, longer is analysis;
 # ``genre`` in the document's metadata overrides it.
 NEWS_MAX_WORDS = 1200
+# What separates the dates of a list: a comma or semicolon and/or "and", "or", then "in" or "on".
+LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:in|on)\s+)?")
+# A first line of at most this many words, with no full stop, is a headline.
+HEADLINE_MAX_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -39,20 +45,55 @@ NO_DATE = EventDate(None, "none")
 
 
 def dateline(text: str) -> tuple[int, int] | None:
-    """The span of "TEHRAN, April 24 (Reuters) -" or "MOSCOW (AP) —" at the head of the text."""
-    agencies = "|".join(re.escape(a) for a in words()["agencies"])
+    """The span of "TEHRAN, April 24 (Reuters) -", "MOSCOW (AP) —" or a bare agency credit ("AFP -")
+    at the head of the text, or at the head of the first paragraph after a headline."""
+    found = _dateline_at(text, 0)
+    if found is None:
+        lead = headline(text)
+        if lead is not None:
+            found = _dateline_at(text, lead[2])
+    return found
+
+
+def _dateline_at(text: str, offset: int) -> tuple[int, int] | None:
+    agencies = alternation(words()["agencies"])
     place = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
+    dash = r"(?:[-–—:]+|_)"
+    credit = rf"(?:(?:{agencies})\s+{dash}\s*)"
     pattern = (
-        rf"^\s*{place}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
-        rf"\s*(?:\((?:{agencies})\)\s*)?(?:[-–—:]|_)\s*"
+        rf"\s*{credit}?{place}(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?(?:,?\s+[A-Z][a-z]+\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
+        rf"\s*(?:\((?:{agencies})\)\s*)?{dash}\s*"
     )
-    match = re.match(pattern, text[:200])
+    head_text = text[offset : offset + 200]
+    match = re.match(pattern, head_text)
+    if match is not None:
+        head = match.group(0)
+        has_agency = "(" in head
+        has_capital_place = bool(re.match(rf"\s*{credit}?[A-Z]{{3,}}", head))
+        if has_capital_place and (has_agency or "," in head):
+            return offset + match.start(), offset + match.end()
+    # "Cairo, March 8 (MENA):": a place in ordinary case needs both the date and an agency in capitals
+    titled = re.match(
+        rf"\s*{credit}?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*(?:,\s+[A-Z][\w.]+)?,\s+[A-Z][a-z]+\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+        rf"\s*\([A-Z]{{2,}}\)\s*{dash}\s*",
+        head_text,
+    )
+    if titled is not None:
+        return offset + titled.start(), offset + titled.end()
+    alone = re.match(rf"\s*{credit}", head_text)  # "AFP - Iran sent drones ...": the credit alone
+    return (offset + alone.start(), offset + alone.end()) if alone is not None else None
+
+
+def headline(text: str) -> tuple[int, int, int] | None:
+    """The headline of a report: its first line, short, with no full stop of a sentence, followed by
+    more text; (start, end, where the body begins)."""
+    match = re.match(r"\s*([^\n]+?)[ \t]*\n\s*(?=\S)", text)
     if match is None:
         return None
-    head = match.group(0)
-    has_agency = "(" in head
-    has_capital_place = bool(re.match(r"\s*[A-Z]{3,}", head))
-    return match.span() if has_capital_place and (has_agency or "," in head) else None
+    line = match.group(1)
+    if len(line.split()) > HEADLINE_MAX_WORDS or re.search(r"[.!?:;][\"”’')]*$", line):
+        return None
+    return match.start(1), match.end(1), match.end()
 
 
 def is_news(document: Document) -> bool:
@@ -125,6 +166,23 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
     return [value for _, _, value in sorted(ranked, key=lambda item: item[:2])]
 
 
+def listed_through(chosen: DateValue, dates: list[DateValue], text: str) -> DateValue:
+    """ "fought three wars (in 1801–1803, 1850 and 1911)": a date that heads a list of
+    dates dates the event from the first to the last, not by the first alone."""
+    if chosen.kind not in {"point", "range"}:
+        return chosen
+    following = [d for d in dates if d.span[0] >= chosen.span[1]]
+    last = chosen
+    for value in following:
+        if value.kind not in {"point", "range"} or not LIST_GAP.fullmatch(text[last.span[1] : value.span[0]]):
+            break
+        last = value
+    if last is chosen:
+        return chosen
+    span = (chosen.span[0], last.span[1])
+    return DateValue(chosen.value, chosen.precision, last.end or last.value, span, "range", chosen.timex)
+
+
 def _fronted_over(owner: Token, date_tokens: set[int], head: Token) -> bool:
     """A date put before the subject (or the expletive "there") of the first of two coordinated
     clauses, on its verb, when the event's clause (``head``) is the second: it sets the time of both."""
@@ -168,16 +226,32 @@ def _clause_heads(trigger: Token) -> set[int]:
         purpose = head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
         # "an interview in April 2021, where he criticised": the time of the noun the clause describes
         setting = head.dep_ == "relcl" and any(c.lower_ in words()["setting_relatives"] for c in head.children)
-        if head.head.i == head.i or not (head.dep_ == "xcomp" or purpose or setting):
+        # "a deal was reached on Tuesday when Egypt and Sudan held talks": the same time as the clause
+        setting = setting or (
+            head.dep_ == "advcl"
+            and any(c.dep_ in {"advmod", "mark"} and c.lower_ in words()["setting_relatives"] for c in head.children)
+        )
+        if head.head.i == head.i or not (head.dep_ == "xcomp" or purpose or setting or participle_adjunct(head)):
             break
         head = head.head
         heads.add(head.i)
     return heads
 
 
+def participle_adjunct(head: Token) -> bool:
+    """ "held talks on Tuesday, calling for a ceasefire": a participle with no conjunction of its own,
+    adjunct to a clause, tells what happened at that clause's time."""
+    return head.dep_ == "advcl" and head.tag_ == "VBG" and not any(c.dep_ in {"mark", "aux"} for c in head.children)
+
+
 def _happening_of(owner: Token, trigger: Token) -> bool:
-    """ "the meeting, which took place in July": a clause on the event noun saying when it happened."""
-    return owner.dep_ == "relcl" and owner.head.i == trigger.i and owner.lemma_.lower() in words()["occurrence_verbs"]
+    """ "the meeting, which took place in July", "talks scheduled for Monday": a clause on the event
+    noun saying when it happened or is to happen."""
+    return (
+        owner.dep_ in {"relcl", "acl"}
+        and owner.head.i == trigger.i
+        and owner.lemma_.lower() in words()["occurrence_verbs"]
+    )
 
 
 def new_names(trigger: Token) -> set[str]:
@@ -231,6 +305,9 @@ def _owner(sentence: Span, value: DateValue) -> tuple[Token, bool, set[int]] | N
         return None
     inside = {t.i for t in tokens}
     current = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    before = sentence.doc[tokens[0].i - 1] if tokens[0].i > sentence.start else None
+    if current.dep_ == "compound" and before is not None and before.pos_ in {"VERB", "AUX"}:
+        return before, True, inside  # "said Monday Somalia had ...": a bare date right after a verb is its time
     via_preposition = current.pos_ == "ADP"
     for _ in range(6):
         if current.head.i == current.i:
@@ -251,17 +328,20 @@ class DocumentDates:
     document: Document
     news: bool = False
     dateline_span: tuple[int, int] | None = None
+    headline_span: tuple[int, int, int] | None = None
+    lead: list[DateValue | None] = field(default_factory=list)  # the lead's date, once looked for
     seen: list[tuple[str, frozenset[str], frozenset[str], DateValue, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.news = is_news(self.document)
         self.dateline_span = dateline(self.document.text)
+        self.headline_span = headline(self.document.text) if self.news else None
 
     def report_date(self) -> DateValue | None:
         """The dateline's date when it has one ("TEHRAN, March 8 (Reuters) -"), else the publication date."""
         if self.dateline_span is not None:
             head = self.document.text[self.dateline_span[0] : self.dateline_span[1]]
-            dated = [d for d in find_dates(head, self.document.published, False) if d.precision == "day"]
+            dated = [d for d in find_dates(head, self.document.published, None) if d.precision == "day"]
             if dated:
                 return replace(dated[0], span=(0, 0))
         published = self.document.published
@@ -272,12 +352,48 @@ class DocumentDates:
             return None
         return DateValue(published, precision, timex=published)  # type: ignore[arg-type]
 
+    def reference(self) -> str | None:
+        """What relative dates resolve against: the dateline's day ("CAIRO, March 1 (Reuters) - ... on
+        Tuesday" is the Tuesday before March 1), else the publication date."""
+        report = self.report_date()
+        if self.dateline_span is not None and report is not None and report.precision == "day":
+            return report.value
+        return self.document.published
+
     def in_dateline(self, offset: int) -> bool:
         return self.dateline_span is not None and self.dateline_span[0] <= offset < self.dateline_span[1]
 
+    def in_headline(self, offset: int) -> bool:
+        return self.headline_span is not None and self.headline_span[0] <= offset < self.headline_span[1]
+
+    def lead_date(self, doc: Doc) -> DateValue | None:
+        """The date of the main clause of a news report's first sentence after its headline ("Putin
+        visits Grozny" over "Putin made a visit to Grozny on Sunday"): a headline tells the lead."""
+        if not self.lead and self.headline_span is not None:
+            body = self.headline_span[2]
+            if self.dateline_span is not None and self.dateline_span[0] >= body:
+                body = self.dateline_span[1]  # the parser may make "TEHRAN (Reuters) -" sentences of its own
+            first = next((s for s in doc.sents if s.end_char > body and s.start_char >= self.headline_span[1]), None)
+            found = None
+            if first is not None:
+                # the lead's main clause, else what it reports ("X was killed on Sunday, Y said")
+                root = first.root
+                reported = [c for c in root.children if c.dep_ == "ccomp"]
+                for head in [root, *reported]:
+                    dates = find_dates(first.text, self.reference(), clause_tense(head))
+                    if self.dateline_span is not None:
+                        start, end = self.dateline_span
+                        dates = [d for d in dates if not start <= first.start_char + d.span[0] < end]
+                    usable = [d for d in own_dates(head, first, dates) if d.kind in {"point", "range"}]
+                    if usable:
+                        found = usable[0]
+                        break
+            self.lead.append(found)
+        return self.lead[0] if self.lead else None
+
     def dates_in(self, sentence: Sentence, future: bool | None) -> list[DateValue]:
         """The dates of a sentence, less any inside the dateline."""
-        found = find_dates(sentence.text, self.document.published, future)
+        found = find_dates(sentence.text, self.reference(), future)
         if self.dateline_span is None:
             return found
         start, end = self.dateline_span
@@ -293,10 +409,11 @@ class DocumentDates:
         recipients: frozenset[str],
     ) -> EventDate:
         span = trigger.sent
-        candidates = own_dates(trigger, span, self.dates_in(sentence, clause_tense(trigger)))
+        found = self.dates_in(sentence, clause_tense(trigger))
+        candidates = own_dates(trigger, span, found)
         usable = [d for d in candidates if d.kind != "target" or status == "hypothetical"]
         if usable:
-            chosen = usable[0]
+            chosen = listed_through(usable[0], found, sentence.text)
             if chosen.kind == "since" and chosen.end is None and self.document.published:
                 chosen = replace(chosen, end=self.document.published)
             if status != "hypothetical":
@@ -305,6 +422,11 @@ class DocumentDates:
         earlier = self._earlier(event_type, actors, recipients, new_names(trigger)) if refers_back(trigger) else None
         if earlier is not None:
             return EventDate(earlier, "text")
+        if status in {"asserted", "alleged"} and self.in_headline(trigger.idx):
+            lead = self.lead_date(trigger.doc)
+            if lead is not None:
+                self.seen.append((event_type, actors, recipients, lead, sentence.text))
+                return EventDate(lead, "text")
         report = self.report_date()
         if self.news and report is not None and status in {"asserted", "alleged"} and not background(trigger):
             return EventDate(report, "publication")

@@ -68,6 +68,13 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
     found: list[StatusCue] = []
     head = clause_head(trigger)
     found += _nouns_between(trigger, head)
+    # "talks scheduled for Monday", "the planned visit", "a proposed deal": an event noun arranged,
+    # not yet done
+    found += [
+        StatusCue("hypothetical", c)
+        for c in trigger.children
+        if c.dep_ in {"acl", "amod"} and c.tag_ == "VBN" and c.lemma_.lower() in cues()["intention_verbs"]
+    ]
     if head.i != trigger.i:  # "denied the meeting", "accused Iran of deliveries": the verb governs the noun
         below = next(t for t in trigger.ancestors if t.head.i == head.i) if trigger.head.i != head.i else trigger
         found += _governing(head, below)
@@ -77,6 +84,8 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
         t.dep_ in SUBJECTS and t.head.i == head.i for t in [trigger, *trigger.ancestors]
     )
     found += [cue for cue in _own_clause(head) if not (subject and cue.status == "alleged")]
+    if subject:
+        found += _dismissed_subject(head)
     current = head
     for _ in range(MAX_LEVELS):
         relation = current.dep_
@@ -84,7 +93,17 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
         # A relative clause or an adverbial clause is a clause of its own, except "claims that
         # Russia attacked", which the parser may read as a relative clause of "claims".
         content = relation == "relcl" and governor.lemma_.lower() in cues()["allege_nouns"]
-        if governor.i == current.i or relation not in COMPLEMENTS or (relation in {"relcl", "advcl"} and not content):
+        # "is to visit Kabul to discuss trade": a clause of purpose is as real as the deed it serves.
+        # "allegedly shelled Kharkiv, killing ten": so is a participle adjunct to the deed.
+        purpose = relation == "advcl" and (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+            or (current.tag_ == "VBG" and not any(c.dep_ in {"mark", "aux"} for c in current.children))
+        )
+        if (
+            governor.i == current.i
+            or relation not in COMPLEMENTS
+            or (relation in {"relcl", "advcl"} and not (content or purpose))
+        ):
             break
         if within is not None and not within[0] <= governor.idx < within[1]:
             break
@@ -93,7 +112,7 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
             continue
         if relation != "conj":
             found += _governing(governor, current)
-            if relation == "xcomp":
+            if relation == "xcomp" or purpose:
                 found += _own_clause(governor)  # "could start supplying": the modal reaches the complement
         current = governor
     if not found:
@@ -121,6 +140,21 @@ def _own_clause(head: Token) -> list[StatusCue]:
             source = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
             found.append(StatusCue("alleged", child, source))
     return found
+
+
+def _dismissed_subject(head: Token) -> list[StatusCue]:
+    """ "talk of a raid was baseless", "reports of an attack are false, the ministry said": a
+    dismissal predicated of the event (or of the news of it) denies it, on the word of whoever says so."""
+    c = cues()
+    if head.lemma_.lower() != "be":
+        return []
+    dismissal = next(
+        (ch for ch in head.children if ch.dep_ in {"acomp", "attr"} and ch.lower_ in c["dismissal_words"]), None
+    )
+    if dismissal is None:
+        return []
+    sayer = _subject(head.head) if head.dep_ == "ccomp" else None
+    return [StatusCue("denied", dismissal, sayer)]
 
 
 def _nouns_between(trigger: Token, head: Token) -> list[StatusCue]:

@@ -6,7 +6,7 @@ import pytest
 
 from dragoman.domain.records import Document, EventMention
 from dragoman.events import EventExtractor
-from dragoman.events.event_dates import dateline, is_news
+from dragoman.events.event_dates import dateline, headline, is_news
 
 pytestmark = pytest.mark.slow
 FRIDAY = "2023-03-10"
@@ -102,10 +102,95 @@ def test_dateline_and_genre() -> None:
     assert dateline("MOSCOW (AP) — Russia said on Friday") == (0, 14)
     assert dateline("KYIV, Ukraine, March 8 (Reuters) - ") == (0, 35)
     assert dateline("Russia and Iran met, officials said.") is None
+    # after a headline, a bare agency credit, and a credit before the dateline
+    assert dateline("Iran sends drones\n\nMOSCOW (AP) - Iran sent drones.") == (19, 33)
+    assert dateline("AFP - Iran sent drones to Russia.") == (0, 6)
+    assert dateline("Canadian Press - OTTAWA (CP) - Canada sent") == (0, 31)
+    assert dateline("Iran sent drones.\n\nMOSCOW (AP) - Iran sent drones.") is None  # no headline above it
+    assert headline("Iran sends drones\n\nIran sent drones.") == (0, 17, 19)
+    assert headline("Iran sent drones.\n\nRussia said so.") is None
+    assert headline("Iran sent drones to Russia.") is None
     short = Document("n", "n.txt", "Iran sent drones. " * 10, "n", "txt", published=FRIDAY)
     assert is_news(short)
     assert not is_news(Document("a", "a.txt", "Iran sent drones. " * 500, "a", "txt", published=FRIDAY))
     assert not is_news(Document("m", "m.txt", "Iran sent drones.", "m", "txt", published="2023-03"))
+
+
+def test_a_headline_takes_the_date_of_its_lead(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Egypt condemns Ethiopia over dam\n\n"
+        "CAIRO (Reuters) - Egypt's foreign minister condemned Ethiopia on Tuesday for filling the dam."
+    )
+    events = extract(text)
+    assert dated(events)[0] == ("ACCUSE", "2023-03-07", None, "day", "text")
+    assert [a.country for e in events for a in e.actors] == ["EGY"]  # the agency of the dateline is no actor
+    # "said Monday Somalia had ...": a bare date right after the verb is the verb's, not the name's
+    said = extract(
+        "Kenya accuses Somalia of sheltering gunmen\n\n"
+        "NAIROBI (AP) - Kenya's foreign minister said Monday Somalia had sheltered the gunmen."
+    )
+    assert dated(said)[0] == ("ACCUSE", "2023-03-06", None, "day", "text")
+    # an analysis has no lead to date its title by
+    title = extract("Egypt condemns Ethiopia over dam\n\nEgypt condemned Ethiopia on Tuesday.", genre="analysis")
+    assert [(e.trigger, e.date) for e in title] == [("condemns", None), ("condemned", "2023-03-07")]
+
+
+def test_a_dateline_under_a_headline_gives_the_report_date(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Iran sends drones to Russia\n\nMOSCOW, March 8 (Reuters) - Iran sent drones to Russia.")
+    assert dated(events) == [("AID", "2023-03-08", None, "day", "publication")] * 2
+
+
+def test_a_headline_takes_the_date_of_what_its_lead_reports(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ethiopian official killed in Sudan attack\n\n"
+        "An Ethiopian official was killed on Sunday by a rocket attack near Khartoum, Ethiopia's foreign minister said."
+    )
+    assert [(e.trigger, e.date, e.date_basis) for e in extract(text)] == [
+        ("attack", "2023-03-05", "text"),
+        ("killed", "2023-03-05", "text"),
+    ]
+
+
+def test_a_when_clause_shares_the_time_of_its_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("A deal was reached on Tuesday when Egypt and Sudan held talks.")
+    assert dated(events) == [("CONSULT", "2023-03-07", None, "day", "text")]
+
+
+def test_weekdays_resolve_against_the_datelines_day(extract) -> None:  # type: ignore[no-untyped-def]
+    # the dateline (Wednesday, March 1) is the report's day, not the publication date (Friday, March 10)
+    events = extract("Egypt condemns Ethiopia\n\nCAIRO, March 1 (Reuters) - Egypt condemned Ethiopia on Tuesday.")
+    assert dated(events) == [("ACCUSE", "2023-02-28", None, "day", "text")] * 2
+    # a place in ordinary case makes a dateline when a day and an agency in capitals follow it
+    titled = extract("Cairo, March 8 (MENA): Egypt condemned Ethiopia on Tuesday.")
+    assert dated(titled) == [("ACCUSE", "2023-03-07", None, "day", "text")]
+    assert dateline("Cairo, March 8 (MENA): Egypt condemned Ethiopia.") == (0, 23)
+    assert dateline("Egypt, Sudan and Ethiopia (GERD): talks resumed.") is None
+
+
+def test_a_participle_adjunct_shares_the_time_of_its_clause(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Egypt and Sudan held talks on Tuesday, calling for a ceasefire in Ethiopia.")
+    assert dated(events) == [
+        ("CONSULT", "2023-03-07", None, "day", "text"),
+        ("REQUEST", "2023-03-07", None, "day", "text"),
+    ]
+
+
+def test_an_arranged_event_takes_the_day_it_is_arranged_for(extract) -> None:  # type: ignore[no-untyped-def]
+    [event] = extract("Talks between Egypt and Ethiopia scheduled for Monday")
+    assert (event.date, event.date_basis, event.status) == ("2023-03-13", "text", "hypothetical")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt and Sudan fought three wars (in 1801–1803, 1850 and 1911).", ("1801", "1911", "year")),
+        ("Iran sent drones to Russia in 2022 and 2023.", ("2022", "2023", "year")),
+        ("Egypt condemned Ethiopia on March 3, 2021 and on May 5, 2022.", ("2021-03-03", "2022-05-05", "day")),
+    ],
+)
+def test_a_list_of_dates_dates_the_event_from_the_first_to_the_last(extract, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def,type-arg]
+    [event] = extract(text, genre="analysis")
+    assert (event.date, event.date_end, event.date_precision) == expected
 
 
 def test_a_clause_on_the_event_noun_says_when_it_happened(extract) -> None:  # type: ignore[no-untyped-def]

@@ -68,3 +68,8 @@ def test_allegedly_makes_its_own_clause_alleged(code) -> None:  # type: ignore[n
 def test_a_modal_makes_the_event_hypothetical_and_dates_it_ahead(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Norway could send more medicine to Nepal next month.")
     assert dated(events) == [("AID", "2021-06", None, "text", "hypothetical")]
+
+
+def test_a_headline_takes_the_date_of_its_lead(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Kenya accuses Somalia over raid\n\nNAIROBI (AP) - Kenya accused Somalia on Friday of a raid.")
+    assert dated(events)[0] == ("ACCUSE", "2021-05-07", None, "text", "asserted")

@@ -49,6 +49,12 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
         ),
         ("Tehran rejected reports that Iran had sent missiles to Russia.", [("AID", "denied", "IRN")]),
         ("Tehran dismissed as baseless the claims that Iran sent drones to Russia.", [("AID", "denied", "IRN")]),
+        # a dismissal predicated of the event or of the news of it, on the word of whoever says so
+        (
+            "Reports of a Russian attack on the Ukrainian convoy are false, the Russian ministry said.",
+            [("ASSAULT", "denied", "RUS")],
+        ),
+        ("The Russian attack on the Ukrainian convoy was brutal, the ministry said.", [("ASSAULT", "asserted", None)]),
         # hypothetical
         ("Iran would send drones to Russia.", [("AID", "hypothetical", None)]),
         ("Iran could send drones to Russia.", [("AID", "hypothetical", None)]),
@@ -105,6 +111,30 @@ def test_an_adverb_on_the_predicate_leaves_a_subject_event_alone(extract) -> Non
 def test_arranged_and_headline_futures(extract, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
     [event] = extract(text)
     assert (event.type, event.status, event.date) == ("CONSULT", "hypothetical", date)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause of purpose is as real as the deed it serves: planned under "is to" and "will" ...
+        (
+            "Raisi is to visit Moscow to sign a trade agreement with Russia.",
+            [("CONSULT", "hypothetical", None), ("AGREE", "hypothetical", None)],
+        ),
+        ("Egypt's president will fly to Addis Ababa to meet Ethiopian leaders.", [("CONSULT", "hypothetical", None)]),
+        # ... and done when the deed is told as done
+        ("Egypt's president flew to Addis Ababa to meet Ethiopian leaders.", [("CONSULT", "asserted", None)]),
+        # a participle adjunct to an alleged deed is alleged with it
+        ("Russia allegedly shelled Kharkiv on Friday, killing ten Ukrainians.", [("ASSAULT", "alleged", None)]),
+        # an event noun arranged for a day is not yet done
+        ("Talks between Egypt and Ethiopia scheduled for Monday", [("CONSULT", "hypothetical", None)]),
+        ("Talks between Egypt and Ethiopia held on Monday", [("CONSULT", "asserted", None)]),
+        ("Raisi's planned visit to Moscow angered Ukraine.", [("CONSULT", "hypothetical", None)]),
+        ("A proposed deal between Iran and Russia worried Israel.", [("AGREE", "hypothetical", None)]),
+    ],
+)
+def test_a_clause_of_purpose_takes_the_status_of_its_deed(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert coded(extract(text)) == expected
 
 
 @pytest.mark.parametrize(
