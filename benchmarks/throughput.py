@@ -1,10 +1,10 @@
 """Throughput and memory, side by side in one run: bare spaCy parse against dragoman's pipeline.
 
-    python -m benchmarks.throughput [--docs 400 [--rounds 3] [--coders rules learned]]
+    python -m benchmarks.throughput [--docs 400 [--rounds 3] [--coders combined rules learned]]
         [--growth 20000 --growth-workers 2] [--store-sizes 1000 20000 [--size-rounds 3]] [--out FILE]
 
-``--coders rules learned`` adds a one-process ingest with the learned event coder to every
-round, beside the bare parse and the default (rules) pipeline.
+``--coders combined rules learned`` adds a one-process ingest with the rule and the learned
+event coder to every round, beside the bare parse and the default (combined) pipeline.
 
 Reads real news text at run time from ../shared/bench/bbc (never copied into the repository)
 plus the five analyses in ../shared/corpus/iran-russia.
@@ -42,6 +42,9 @@ from dragoman.store.schema import insert_bands
 
 T = TypeVar("T")
 
+# Event coders a run can set beside the default one (dragoman/events/coders.py).
+CODERS = ("combined", "rules", "learned")
+DEFAULT_CODER = "combined"
 
 def _shared() -> Path:
     try:
@@ -228,7 +231,7 @@ def bare_parse(folder: Path, stamps: list[float], processes: int = 1) -> None:
 
 
 def pipeline_run(
-    folder: Path, stamps: list[float], executor_factory: Callable[[], object] | None = None, coder: str = "rules"
+    folder: Path, stamps: list[float], executor_factory: Callable[[], object] | None = None, coder: str = DEFAULT_CODER
 ) -> None:
     def written(n: int) -> None:  # n is 0 at the dedup step here: the corpus has no duplicates
         stamps.extend([time.perf_counter()] * n)
@@ -518,22 +521,21 @@ def side_by_side(results: list[Result]) -> Iterator[str]:
 
 BARE = "bare spaCy parse (1 process)"
 ONE_PROCESS = "dragoman ingest, 1 process"
-CODERS = ("rules", "learned")
 
 
 def one_process(coder: str) -> str:
     """The row of a one-process ingest with ``coder``; the default coder's keeps its old name."""
-    return ONE_PROCESS if coder == "rules" else f"dragoman ingest, {coder} coder, 1 process"
+    return ONE_PROCESS if coder == DEFAULT_CODER else f"dragoman ingest, {coder} coder, 1 process"
 
 
 def side_by_side_runs(
-    files: list[Path], rounds: int = 1, coders: Sequence[str] = ("rules",)
+    files: list[Path], rounds: int = 1, coders: Sequence[str] = (DEFAULT_CODER,)
 ) -> tuple[list[Result], list[list[Result]], float]:
     """Every run ``rounds`` times, round after round, so a drift in the machine's speed
     touches every row alike; each row keeps its fastest round (noise on a shared machine
     only ever slows a run down), and all rounds are returned to show the spread.
 
-    A coder besides rules adds one row a round: a one-process ingest with it, measured
+    A coder besides the default adds one row a round: a one-process ingest with it, measured
     against the bare parse (so its speed-up columns are its share of the bare parse).
     """
     with tempfile.TemporaryDirectory() as tmp:
@@ -561,7 +563,7 @@ def side_by_side_runs(
                         BARE,
                     )
                     for coder in coders
-                    if coder != "rules"
+                    if coder != DEFAULT_CODER
                 ),
                 timed(
                     "dragoman ingest --workers 2",
@@ -634,7 +636,7 @@ def main() -> None:
         "--coders",
         nargs="+",
         choices=CODERS,
-        default=["rules"],
+        default=[DEFAULT_CODER],
         help="event coders run on one process beside the bare parse",
     )
     parser.add_argument("--growth", type=int, nargs="*", default=[], help="documents in one long ingest")
@@ -643,10 +645,10 @@ def main() -> None:
     parser.add_argument("--size-rounds", type=int, default=3, help="ingests into each store size, taken in turn")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    coders = ["rules", *(c for c in args.coders if c != "rules")]
+    coders = [DEFAULT_CODER, *(c for c in args.coders if c != DEFAULT_CODER)]
     if args.docs:
         load_model()  # reads the model's files once, so the first timed run does not pay for a cold disk
-        if "learned" in coders:
+        if set(coders) - {"rules"}:
             shared_encoder()  # and the encoder's
     results, every_round, startup = (
         side_by_side_runs(articles(args.docs), args.rounds, coders) if args.docs else ([], [], 0.0)

@@ -69,7 +69,8 @@ class Settings(BaseSettings):
         default=0.75, description="estimated Jaccard similarity above which a document is a twin"
     )
     event_coder: str = Field(
-        default="rules", description="event coder: rules, or the learned coder (see docs/evaluation.md)"
+        default="combined",
+        description="event coder: combined (learned on news, rules on analyses), learned or rules (docs/evaluation.md)",
     )
     min_confidence: float = Field(
         default=0.0, description="lowest event confidence exported and shown (a calibrated probability)"
@@ -154,8 +155,8 @@ def _problem(name: str, value: Any) -> str | None:
         return f"{value} is not a similarity (over 0, at most 1)"
     if name == "min_confidence" and not 0 <= value <= 1:
         return f"{value} is not a probability (0 to 1)"
-    if name == "event_coder" and value not in {"rules", "learned"}:
-        return f"{value!r} is not an event coder (rules or learned)"
+    if name == "event_coder" and value not in {"combined", "learned", "rules"}:
+        return f"{value!r} is not an event coder (combined, learned or rules)"
     if name == "default_date" and value is not None and not _exact_date(str(value)):
         return f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
     return None

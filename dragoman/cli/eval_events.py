@@ -42,7 +42,7 @@ def print_report(report: Report, title: str, with_status: bool = False) -> None:
 def eval_events(
     file: Annotated[Path, typer.Argument(help="PLV-format TSV (sentence_id, marked_sentence, gold_root)")],
     cv: Annotated[int, typer.Option("--cv", help="Train the learned coder on K-1 folds, score the K-th")] = 0,
-    coder: Annotated[str, typer.Option("--coder", help="rules (the pipeline default) or learned")] = "",
+    coder: Annotated[str, typer.Option("--coder", help="combined (the pipeline default), learned or rules")] = "",
 ) -> None:
     """Code each sentence as its own document with the whole pipeline and score the events."""
     from dragoman.evaluation.gold_items import read_plv_items

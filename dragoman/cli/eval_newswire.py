@@ -37,7 +37,7 @@ def newswire_folder(folder: Path | None) -> Path:
 def eval_newswire(
     path: Annotated[Path | None, typer.Argument(help="The newswire folder (world-dev.csv and dev-*.jsonl)")] = None,
     quotes: Annotated[bool, typer.Option("--quotes", help="Score the speakers of attributed statements")] = False,
-    coder: Annotated[str, typer.Option("--coder", help="event coder: rules (default) or learned")] = "",
+    coder: Annotated[str, typer.Option("--coder", help="event coder: combined (the default), learned or rules")] = "",
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N items with statements")] = None,
     misses: Annotated[int, typer.Option("--misses", help="Print N statements with a wrong or no speaker")] = 0,
 ) -> None:

@@ -10,15 +10,13 @@ from dragoman.pipeline.process import DocumentProcessor, ProcessorConfig
 
 if TYPE_CHECKING:
     from dragoman.evaluation.train_events import EmbeddingCache, RoleRows
-    from dragoman.events.extractor import EventExtractor
-    from dragoman.events.learned.coder import LearnedEventCoder
-
-    EventCoder = EventExtractor | LearnedEventCoder
+    from dragoman.events.coders import EventCoder
 
 
 def run_items(items: Sequence[Item], coder: str | None = None, cv: int = 0) -> Report:
     """Score ``items`` with the pipeline's coder (or ``coder`` by name); with ``cv`` the learned
-    coder is trained on the other folds (plus the project's own sentences) before each fold."""
+    coder (alone or within the combined one) is trained on the other folds (plus the project's
+    own sentences) before each fold."""
     processor = DocumentProcessor(ProcessorConfig())
     if coder is not None:
         processor.use_event_coder(make_coder(coder))
@@ -29,7 +27,7 @@ def run_items(items: Sequence[Item], coder: str | None = None, cv: int = 0) -> R
         held_out = set(test)
         if coder != "rules":
             training = [items[i] for i in range(len(items)) if i not in held_out]
-            processor.use_event_coder(make_coder(coder or "learned", training, processor))
+            processor.use_event_coder(make_coder(coder or "combined", training, processor))
         evaluate([items[i] for i in test], processor.process, report=report)
     return report
 
@@ -41,8 +39,9 @@ _ROLE_ROWS: list[RoleRows] = []
 def make_coder(
     name: str, training: Sequence[Item] | None = None, processor: DocumentProcessor | None = None
 ) -> EventCoder:
-    """The rule fallback, the shipped learned coder, or one trained on the project's sentences plus
-    ``training`` (types from the sentences; roles from their parses by ``processor``)."""
+    """The coder called ``name`` (events/coders.py); with ``training``, its learned coder is trained
+    on the project's sentences plus ``training`` (types from the sentences; roles from their parses
+    by ``processor``)."""
     from dragoman.evaluation.train_events import (
         EmbeddingCache,
         RoleRows,
@@ -50,16 +49,14 @@ def make_coder(
         train,
         train_roles,
     )
-    from dragoman.events import EventExtractor
+    from dragoman.events.coders import CODERS, make_event_coder
     from dragoman.events.learned.coder import LearnedEventCoder
     from dragoman.events.learned.corpus import plv_examples, template_examples, template_role_examples
 
-    if name == "rules":
-        return EventExtractor()
-    if name != "learned":
-        raise ValueError(f"unknown coder: {name} (learned or rules)")
-    if training is None:
-        return LearnedEventCoder()
+    if name not in CODERS:
+        raise ValueError(f"unknown event coder {name!r}: choose one of {', '.join(CODERS)}")
+    if name == "rules" or training is None:
+        return make_event_coder(name)
     if not _EMBEDDINGS:
         _EMBEDDINGS.append(EmbeddingCache())
     gold = [(item.text, [e.types[0] for e in item.events]) for item in training]
@@ -69,4 +66,4 @@ def make_coder(
     roles = train_roles(
         template_role_examples() + plv_role_examples(training), processor or DocumentProcessor(), _ROLE_ROWS[0]
     )
-    return LearnedEventCoder(types, roles=roles)
+    return make_event_coder(name, LearnedEventCoder(types, roles=roles))

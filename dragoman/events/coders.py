@@ -1,8 +1,8 @@
-"""Choosing the event coder by name: ``rules`` (the default) or the ``learned`` coder.
+"""Choosing the event coder by name: ``combined`` (the default), ``learned`` or ``rules``.
 
-The learned coder types PLOVER's own sentences better but attributes targets worse and
-reads analysts' commentary as events (docs/evaluation.md): it stays opt-in until it is
-at least as right as the rules on the analyses and on wire copy.
+``combined`` runs the learned coder on news and the rules on analysts' prose (events/combined.py);
+``learned`` and ``rules`` run one coder everywhere, to compare them on the same corpus
+(docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -10,15 +10,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from dragoman.events.combined import CombinedEventCoder
     from dragoman.events.extractor import EventExtractor
     from dragoman.events.learned.coder import LearnedEventCoder
 
-CODERS = ("learned", "rules")
-DEFAULT_CODER = "rules"
+    EventCoder = EventExtractor | LearnedEventCoder | CombinedEventCoder
+
+CODERS = ("combined", "learned", "rules")
+DEFAULT_CODER = "combined"
 
 
-def make_event_coder(name: str = DEFAULT_CODER) -> EventExtractor | LearnedEventCoder:
-    """``rules`` is the trigger-word extractor; ``learned`` the sentence classifier with parse-based roles."""
+def make_event_coder(name: str = DEFAULT_CODER, learned: LearnedEventCoder | None = None) -> EventCoder:
+    """The coder called ``name``; ``learned`` is the learned coder to use (one trained per fold)."""
     if name == "rules":
         from dragoman.events.extractor import EventExtractor
 
@@ -26,5 +29,9 @@ def make_event_coder(name: str = DEFAULT_CODER) -> EventExtractor | LearnedEvent
     if name == "learned":
         from dragoman.events.learned.coder import LearnedEventCoder
 
-        return LearnedEventCoder()
+        return learned or LearnedEventCoder()
+    if name == "combined":
+        from dragoman.events.combined import CombinedEventCoder
+
+        return CombinedEventCoder(learned)
     raise ValueError(f"unknown event coder {name!r}: choose one of {', '.join(CODERS)}")

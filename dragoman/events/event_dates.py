@@ -29,6 +29,7 @@ from dragoman.nlp.status import cues as status_cues
 # A report up to this many words with a day-precise publication date is news, longer is analysis;
 # ``genre`` in the document's metadata overrides it.
 NEWS_MAX_WORDS = 1200
+NEWS_GENRES = frozenset({"news", "report", "wire"})
 # What separates the dates of a list: a comma or semicolon and/or "and", "or", then "in" or "on".
 LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:in|on)\s+)?")
 # A first line of at most this many words, with no full stop, is a headline.
@@ -100,7 +101,7 @@ def is_news(document: Document) -> bool:
     """A short report with a day-precise date, or one headed by a dateline; ``meta['genre']`` decides first."""
     genre = str(document.meta.get("genre") or "").lower()
     if genre:
-        return genre in {"news", "report", "wire"}
+        return genre in NEWS_GENRES
     if dateline(document.text) is not None:
         return True
     return bool(document.published and len(document.published) == 10) and len(document.text.split()) <= NEWS_MAX_WORDS

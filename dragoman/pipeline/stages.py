@@ -30,6 +30,7 @@ from dragoman.config import Settings
 from dragoman.domain.errors import StageOrderError
 from dragoman.domain.records import Component, Document, EventMention, Mention, ProcessedDocument, Sentence, Statement
 from dragoman.events import EventExtractor
+from dragoman.events.combined import CombinedEventCoder
 from dragoman.events.learned.coder import LearnedEventCoder
 from dragoman.ingest.language import is_english
 from dragoman.lexicon import OverridePart, lexicon_paths, lexicon_sources
@@ -41,8 +42,8 @@ from dragoman.places.gazetteer import Gazetteer
 from dragoman.places.locator import EventLocator
 from dragoman.quotes import QuoteExtractor
 
-# The stage that codes events, by the ``event_coder`` setting.
-EVENT_CODER_STAGES = {"rules": "events", "learned": "events-learned"}
+# The stage that codes events, by the ``event_coder`` setting: "events" is the default coder's.
+EVENT_CODER_STAGES = {"combined": "events", "rules": "events-rules", "learned": "events-learned"}
 
 # What a stage may read or write: the fields of DocState.
 FIELDS = frozenset({"document", "spacy_doc", "sentences", "mentions", "events", "statements"})
@@ -225,7 +226,16 @@ class EventCoding(DocumentStage):
         state.events = self.coder.extract(state.document, state.spacy_doc, state.sentences, state.mentions)
 
 
-class _Events(EventCoding):
+class _CombinedEvents(EventCoding):
+    """The default: the learned coder on news, the rules on analysts' prose (events/combined.py)."""
+
+    def __init__(self, config: ProcessorConfig) -> None:
+        self.coder = CombinedEventCoder()
+
+
+class _RuleEvents(EventCoding):
+    """The rule fallback: trigger words and dependency rules (events/extractor.py)."""
+
     def __init__(self, config: ProcessorConfig) -> None:
         self.coder = EventExtractor()
 
@@ -272,6 +282,11 @@ AGENT_WORDS = ("agents", "places", "titles")
 def _event_words(config: ProcessorConfig) -> list[DataFile]:
     """What both event coders read besides their own: trigger words, date words, status cues."""
     return [*lexicon_sources(EVENT_WORDS, config.lexicon_files)]
+
+
+def _learned_files(config: ProcessorConfig) -> list[DataFile]:
+    """The learned coder's models and words, and what the rule frames it reads read."""
+    return [*_package_files("dragoman.events.learned", "types.npz", "roles.npz", "words.yaml"), *_event_words(config)]
 
 
 def _model_version() -> str:
@@ -339,11 +354,24 @@ register(
 register(
     "events",
     StageSpec(
+        name=CombinedEventCoder.NAME,
+        code_version=lambda: (
+            f"{CombinedEventCoder.VERSION}-rules{EventExtractor.VERSION}-learned{LearnedEventCoder.VERSION}"
+        ),
+        reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
+        writes=frozenset({"events"}),
+        build=_CombinedEvents,
+        data_files=_learned_files,
+    ),
+)
+register(
+    "events-rules",
+    StageSpec(
         name="events.rules",
         code_version=lambda: EventExtractor.VERSION,
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"events"}),
-        build=_Events,
+        build=_RuleEvents,
         data_files=_event_words,
     ),
 )
@@ -355,10 +383,7 @@ register(
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"events"}),
         build=_LearnedEvents,
-        data_files=lambda config: [
-            *_package_files("dragoman.events.learned", "types.npz", "roles.npz", "words.yaml"),
-            *_event_words(config),
-        ],
+        data_files=_learned_files,
     ),
 )
 register(

@@ -170,7 +170,7 @@ def test_the_processor_codes_an_event_from_an_override_trigger(tmp_path: Path) -
         processed = DocumentProcessor(config).process([document])[0]
         return [(e.type, e.trigger) for e in processed.events]
 
-    assert coded(ProcessorConfig(stages=("parse", "actors", "events"))) == []
-    assert coded(ProcessorConfig(stages=("parse", "actors", "events"), lexicon_files=(path,))) == [
+    assert coded(ProcessorConfig(stages=("parse", "actors", "events-rules"))) == []
+    assert coded(ProcessorConfig(stages=("parse", "actors", "events-rules"), lexicon_files=(path,))) == [
         ("CONSULT", "consulted")
     ]

@@ -26,7 +26,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
         "nlp.spacy",
         "actors.resolver",
         "places.agents",
-        "events.rules",
+        "events.combined",
         "places.locator",
         "quotes.rules",
     ]
@@ -35,7 +35,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
         "nlp.spacy@3.8.0",
         "actors.resolver@1.3",
         "places.agents@1.0",
-        "events.rules@1.12",
+        "events.combined@1.0-rules1.12-learned1.8",
         "places.locator@1.1",
         "quotes.rules@1.15",
     ]
@@ -119,11 +119,11 @@ def test_an_edited_trigger_file_outdates_the_events_stage_alone(tmp_path: Path) 
     words.write_text("triggers:\n  verbs:\n    parley: [CONSULT, meet]\n", encoding="utf-8")
     edited = _versions(ProcessorConfig(lexicon_files=(words,)))
     for after in (with_file, edited):
-        assert after["events.rules"] != before["events.rules"]
-        assert {k: v for k, v in after.items() if k != "events.rules"} == {
-            k: v for k, v in before.items() if k != "events.rules"
+        assert after["events.combined"] != before["events.combined"]
+        assert {k: v for k, v in after.items() if k != "events.combined"} == {
+            k: v for k, v in before.items() if k != "events.combined"
         }
-    assert edited["events.rules"] != with_file["events.rules"]
+    assert edited["events.combined"] != with_file["events.combined"]
 
 
 def test_status_cues_feed_both_extractors_and_titles_the_resolver(tmp_path: Path) -> None:
@@ -133,7 +133,7 @@ def test_status_cues_feed_both_extractors_and_titles_the_resolver(tmp_path: Path
     after = _versions(ProcessorConfig(lexicon_files=(words,)))
     changed = {name for name in before if before[name] != after[name]}
     # The agents stage reads the institution labels of titles.yaml ("Police of Peru").
-    assert changed == {"actors.resolver", "places.agents", "events.rules", "quotes.rules"}
+    assert changed == {"actors.resolver", "places.agents", "events.combined", "quotes.rules"}
 
 
 def test_each_stage_hashes_the_packaged_lexicon_files_it_reads() -> None:

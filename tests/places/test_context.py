@@ -16,9 +16,10 @@ Places = Callable[[str], list[tuple[str, object]]]
 
 @pytest.fixture(scope="module")
 def places() -> Places:
-    from dragoman.pipeline.process import DocumentProcessor
+    from dragoman.pipeline.process import DocumentProcessor, ProcessorConfig
 
-    processor = DocumentProcessor()
+    # The rule coder, so the events are fixed and only the place is under test.
+    processor = DocumentProcessor(ProcessorConfig(stages=("parse", "actors", "agents", "events-rules", "places")))
 
     def run(text: str) -> list[tuple[str, object]]:
         document = Document(doc_id="c", path="c.txt", text=text, content_hash="c", source_format="txt")
