@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from dragoman.domain.records import ActorRef, Document, EventMention
+from dragoman.domain.records import ActorRef, Document, EventMention, Status
 from dragoman.events.combined import RULE_CONFIDENCE_IN_NEWS, CombinedEventCoder, is_analysis
 from dragoman.events.event_dates import NEWS_MAX_WORDS
 
@@ -45,7 +45,9 @@ def test_a_short_text_without_a_date_counts_as_news() -> None:
     assert is_analysis(document("Chad and Niger signed a border accord.", published=None)) is False
 
 
-def event(event_id: str, sentence_index: int, event_type: str, confidence: float) -> EventMention:
+def event(
+    event_id: str, sentence_index: int, event_type: str, confidence: float, status: Status = "asserted"
+) -> EventMention:
     return EventMention(
         id=event_id,
         doc_id="d",
@@ -59,6 +61,7 @@ def event(event_id: str, sentence_index: int, event_type: str, confidence: float
         end=100 * sentence_index + 50,
         extractor="x",
         confidence=confidence,
+        status=status,
     )
 
 
@@ -97,6 +100,19 @@ def test_news_keeps_the_rules_events_only_where_the_learned_coder_is_silent() ->
         ("r1", 1, "AGREE", RULE_CONFIDENCE_IN_NEWS),
         ("l2", 2, "ASSAULT", 0.7),
         ("r3", 3, "ACCUSE", 0.3),
+    ]
+
+
+def test_a_denied_or_alleged_rule_event_joins_the_learned_events_of_its_sentence() -> None:
+    coder, _, _ = combined(
+        [event("l0", 0, "REJECT", 0.8, "denied"), event("l1", 1, "AID", 0.7)],
+        [event("r0", 0, "AID", 0.8, "denied"), event("r1", 1, "AID", 0.8, "alleged"), event("r2", 1, "ACCUSE", 0.6)],
+    )
+    events = coder.extract(document("Iran denied sending drones."), None, [], [])
+    assert [(e.id, e.type, e.status, e.confidence) for e in events] == [
+        ("l0", "REJECT", "denied", 0.8),
+        ("r0", "AID", "denied", RULE_CONFIDENCE_IN_NEWS),
+        ("l1", "AID", "asserted", 0.7),
     ]
 
 
