@@ -47,7 +47,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.12"
+    VERSION = "1.13"
 
     @property
     def component(self) -> str:
