@@ -82,6 +82,7 @@ def _member(event: EventMention) -> PropositionMember:
             "initiators": sorted({actor_key(a) for a in event.actors}),
             "recipients": sorted({actor_key(a) for a in event.recipients}),
             "date": event.date,
+            "date_end": event.date_end,
             "date_precision": event.date_precision,
             "figures": figures(event.sentence),
         },
@@ -258,7 +259,8 @@ def find_disputes(proposition: Proposition, actor_keys: list[str]) -> list[Dispu
 
     days: dict[str, list[PropositionMember]] = defaultdict(list)
     for member in events:
-        if member.detail["date"] and member.detail["date_precision"] == "day":
+        # a range ("between 3 and 5 March") does not disagree with a day inside it
+        if member.detail["date"] and member.detail["date_precision"] == "day" and not member.detail["date_end"]:
             days[member.detail["date"]].append(member)
     if _disagreement(days):
         found.append(_dispute(proposition, "date", f"dates differ: {proposition.summary}", days, actor_keys))

@@ -234,3 +234,26 @@ def test_a_range_and_dates_inside_it_are_one_dispute() -> None:
     [dispute] = disputes
     versions = {v["value"]: sorted(s["doc_id"] for s in v["sources"]) for v in dispute.versions}
     assert versions == {"alleged": ["b"], "asserted": ["a"], "denied": ["d"]}
+
+
+def test_a_day_inside_a_range_of_days_is_no_date_dispute() -> None:
+    talks = {"quad": 1, "date_precision": "day"}
+    mentions = [
+        event(
+            "a",
+            "CONSULT",
+            [IRAN],
+            [RUSSIA],
+            "Iran and Russia held talks between 3 and 5 March.",
+            date="2022-03-03",
+            date_end="2022-03-05",
+            **talks,
+        ),
+        event("b", "CONSULT", [IRAN], [RUSSIA], "Iran and Russia held talks on 4 March.", date="2022-03-04", **talks),
+        event("c", "CONSULT", [IRAN], [RUSSIA], "Iran and Russia held talks on 6 March.", date="2022-03-06", **talks),
+    ]
+    propositions, disputes = build_claims(mentions, [])
+    assert [p.n_documents for p in propositions] == [3]
+    assert [(d.kind, sorted(v["value"] for v in d.versions)) for d in disputes] == [
+        ("date", ["2022-03-04", "2022-03-06"])
+    ]
