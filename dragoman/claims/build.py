@@ -15,7 +15,7 @@ from dragoman.domain.dates import compatible as dates_compatible
 from dragoman.domain.records import ActorRef, Document, EventMention, Statement
 
 NAME = "claims.grouping"
-VERSION = "1.1"
+VERSION = "1.2"
 
 # Types where reports may disagree on who acted and who received (who called whom).
 UNDIRECTED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -82,6 +82,7 @@ def _member(event: EventMention) -> PropositionMember:
             "initiators": sorted({actor_key(a) for a in event.actors}),
             "recipients": sorted({actor_key(a) for a in event.recipients}),
             "date": event.date,
+            "date_end": event.date_end,
             "date_precision": event.date_precision,
             "figures": figures(event.sentence),
         },
@@ -89,12 +90,18 @@ def _member(event: EventMention) -> PropositionMember:
 
 
 def _clusters(events: list[EventMention]) -> list[list[EventMention]]:
-    """Greedy date clustering: dated mentions first, undated ones join the biggest cluster."""
+    """Greedy date clustering: dated mentions first, undated ones join the biggest cluster.
+
+    A range ("since August 2022") and a date inside it are one cluster, so sources that date the
+    same supply differently still meet in one proposition."""
     dated = sorted((e for e in events if e.date), key=lambda e: (e.date or "", e.doc_id, e.id))
     clusters: list[list[EventMention]] = []
     for event in dated:
         for cluster in clusters:
-            if all(dates_compatible(event.date, other.date) for other in cluster):
+            if all(
+                dates_compatible(event.date, other.date, a_end=event.date_end, b_end=other.date_end)
+                for other in cluster
+            ):
                 cluster.append(event)
                 break
         else:
@@ -252,7 +259,8 @@ def find_disputes(proposition: Proposition, actor_keys: list[str]) -> list[Dispu
 
     days: dict[str, list[PropositionMember]] = defaultdict(list)
     for member in events:
-        if member.detail["date"] and member.detail["date_precision"] == "day":
+        # a range ("between 3 and 5 March") does not disagree with a day inside it
+        if member.detail["date"] and member.detail["date_precision"] == "day" and not member.detail["date_end"]:
             days[member.detail["date"]].append(member)
     if _disagreement(days):
         found.append(_dispute(proposition, "date", f"dates differ: {proposition.summary}", days, actor_keys))

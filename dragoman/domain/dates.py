@@ -89,14 +89,52 @@ def precision_of(value: object) -> DatePrecision:
     return _PRECISION.get(len(value), "unknown")
 
 
-def compatible(a: str | None, b: str | None, tolerance_days: int = DATE_TOLERANCE_DAYS) -> bool:
-    """Unknown matches anything; a coarser date contains a finer one; close days are one event."""
+def compatible(
+    a: str | None,
+    b: str | None,
+    tolerance_days: int = DATE_TOLERANCE_DAYS,
+    *,
+    a_end: str | None = None,
+    b_end: str | None = None,
+) -> bool:
+    """Whether two mentions' dates can be one event, so that grouping and merging agree.
+
+    Unknown matches anything; a coarser date contains a finer one; close days are one event.
+    A range (``a``..``a_end``, "since August 2022", "from May to July") matches a date inside it
+    or a range overlapping it, each side taken at its own precision ("2022-07" is all of July);
+    facing day-precise ends a few days apart still match, as two close days do.
+    """
     if a is None or b is None:
         return True
+    if a_end is None and b_end is None:
+        return _points_compatible(a, b, tolerance_days)
+    span_a, span_b = _span(a, a_end), _span(b, b_end)
+    if span_a is None or span_b is None:
+        return _points_compatible(a, b, tolerance_days)
+    (first_a, last_a), (first_b, last_b) = span_a, span_b
+    if first_a <= last_b and first_b <= last_a:
+        return True
+    # No overlap: the end of the earlier one faces the start of the later one.
+    before, after = ((a_end or a), b) if last_a < first_b else ((b_end or b), a)
+    gap = (first_b - last_a) if last_a < first_b else (first_a - last_b)
+    return len(before) == 10 and len(after) == 10 and gap.days <= tolerance_days
+
+
+def _points_compatible(a: str, b: str, tolerance_days: int) -> bool:
     if a.startswith(b) or b.startswith(a):
         return True
     day_a, day_b = _day(a), _day(b)
     return bool(day_a and day_b and abs((day_a - day_b).days) <= tolerance_days)
+
+
+def _span(start: str, end: str | None) -> tuple[date, date] | None:
+    """First and last day a date or range covers; None when either end is malformed."""
+    first, last = PartialDate.parse_or_none(start), PartialDate.parse_or_none(end or start)
+    if first is None or last is None:
+        return None
+    if last.end_of_period < first.start:  # a range given backwards: its start alone
+        return first.start, first.end_of_period
+    return first.start, last.end_of_period
 
 
 def _day(value: str) -> date | None:

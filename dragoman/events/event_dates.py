@@ -34,6 +34,8 @@ NEWS_GENRES = frozenset({"news", "report", "wire"})
 LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:in|on)\s+)?")
 # A first line of at most this many words, with no full stop, is a headline.
 HEADLINE_MAX_WORDS = 25
+# The most clauses followed down a chain of coordinated clauses from a fronted date.
+MAX_CHAIN = 8
 
 
 @dataclass(frozen=True)
@@ -136,8 +138,8 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
     of the clause ("at $4 billion in 2022"), inside a time adjunct of the clause ("hours after the
     invasion on February 24"). A date that modifies another noun ("the 1943 Tehran Conference")
     or sits in another clause never counts, except a date put before the subject of the first of
-    two coordinated clauses, which dates both, and a date in a clause opened by "since", which
-    opens a range for the event."""
+    a chain of coordinated clauses, which dates those after it that have no date of their own,
+    and a date in a clause opened by "since", which opens a range for the event."""
     heads = _clause_heads(trigger)
     own_head = clause_head(trigger)
     ranked: list[tuple[int, int, DateValue]] = []
@@ -158,6 +160,7 @@ def own_dates(trigger: Token, sentence: Span, dates: list[DateValue]) -> list[Da
             rank = 3  # "after Russia's 2014 annexation of Crimea, X criticised ...": the occasion's year
         elif _fronted_over(owner, inside, own_head):
             rank = 4  # "Since 2022, X has visited Y, and Z has visited W": the date heads both clauses
+            order = -order  # down a chain, the nearest fronted date before the clause
         elif via_preposition and _since_clause(owner, heads):
             rank = 3  # "Since talks resumed in May 2021, X has backed ...": from then on
             value = replace(value, kind="since", end=None)
@@ -185,12 +188,45 @@ def listed_through(chosen: DateValue, dates: list[DateValue], text: str) -> Date
 
 
 def _fronted_over(owner: Token, date_tokens: set[int], head: Token) -> bool:
-    """A date put before the subject (or the expletive "there") of the first of two coordinated
-    clauses, on its verb, when the event's clause (``head``) is the second: it sets the time of both."""
-    if head.dep_ != "conj" or head.head.i != owner.i or owner.pos_ not in {"VERB", "AUX"}:
+    """A date put before the subject (or the expletive "there") of the first of a chain of
+    coordinated clauses, on its verb, when the event's clause (``head``) is a later one: it sets
+    the time of them all ("This summer, Tehran sent drones, Moscow paid in gold, and ...")."""
+    if head.i <= owner.i or owner.pos_ not in {"VERB", "AUX"} or head.i not in _coordinated(owner):
         return False
     subjects = [c.left_edge.i for c in owner.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
     return bool(subjects) and max(date_tokens) < min(subjects)
+
+
+def _coordinated(first: Token) -> set[int]:
+    """The verbs of the clauses coordinated with ``first``: its conjuncts and theirs, and, for a
+    list of three or more ("A, B and C"), the clause the parser makes ``first`` a complement of
+    when ``first`` stands before it with no "that" and that clause is itself coordinated."""
+    top = first
+    for _ in range(MAX_CHAIN):
+        if top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        elif top.dep_ == "ccomp" and top.i < top.head.i and _listing(top, top.head):
+            top = top.head
+        else:
+            break
+    heads: set[int] = set()
+    pending = [top]
+    while pending and len(heads) < MAX_CHAIN:
+        verb = pending.pop()
+        heads.add(verb.i)
+        pending += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i not in heads]
+    return heads | {first.i}
+
+
+def _listing(clause: Token, governor: Token) -> bool:
+    """ "A, B and C" read as A a complement of B: no subordinating word opens A, a comma follows
+    it, and B is coordinated with a later clause."""
+    if any(c.dep_ == "mark" for c in clause.children):
+        return False
+    after = clause.doc[clause.right_edge.i + 1] if clause.right_edge.i + 1 < len(clause.doc) else None
+    if after is None or after.text not in {",", ";"}:
+        return False
+    return any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in governor.children)
 
 
 def _dated_occasion(owner: Token, heads: set[int], head: Token) -> bool:

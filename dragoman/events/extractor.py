@@ -22,7 +22,7 @@ from dragoman.events.dates import DateValue, find_dates
 from dragoman.events.event_dates import DocumentDates, EventDate
 from dragoman.events.ontology import quad_of
 from dragoman.events.references import EventsTold
-from dragoman.nlp.status import clause_status
+from dragoman.nlp.status import clause_status, denies_news
 from dragoman.nlp.status import cues as status_cues
 from dragoman.nlp.syntax import negated, set_apart
 
@@ -47,7 +47,7 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.12"
+    VERSION = "1.13"
 
     @property
     def component(self) -> str:
@@ -113,10 +113,13 @@ class EventExtractor:
         self, verb: Token, mentions: list[Mention], previous: list[Frame], used_nouns: set[int]
     ) -> Frame | None:
         lemma = verb.lemma_.lower()
-        if lemma in lex.DENY:
-            return self._denial(verb, mentions, previous)
-        entry = lex.VERBS.get(lemma)
         obj = _child(verb, "dobj") or _child(verb, "oprd") or _child(verb, "dative")
+        if lemma in lex.DENY:
+            denial = self._denial(verb, mentions, previous)
+            if denial is not None or obj is None or _denies_news(verb, obj):
+                return denial
+            # "rejected the army's request": a refusal, coded as the verb's own event if it has one
+        entry = lex.VERBS.get(lemma)
         if (lemma in lex.LIGHT_VERBS or lemma in lex.EXCHANGE_VERBS) and obj is not None:
             if obj.lemma_.lower() in lex.NOUNS:
                 entry = lex.NOUNS[obj.lemma_.lower()]
@@ -260,6 +263,8 @@ class EventExtractor:
         denier = deniers[0].actor
         for child in verb.children:
             if child.dep_ in {"xcomp", "ccomp", "dobj", "pcomp"} and child.pos_ in {"VERB", "NOUN"}:
+                if child.dep_ != "ccomp" and not _denies_news(verb, child):
+                    continue  # "rejected the request", "dismissed the offer": refused, not denied
                 entry = lex.VERBS.get(child.lemma_.lower()) or lex.NOUNS.get(child.lemma_.lower())
                 if entry is None:
                     continue
@@ -274,7 +279,12 @@ class EventExtractor:
                 return Frame(child, event_type, mode, actors, recipients, "denied", denier)
         # "has denied such reports": the event of the sentence before, now denied. A denial with a
         # clause of its own ("denied that Iran has been continuing to provide") is coded on that clause.
-        if previous and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        obj = _child(verb, "dobj")
+        if (
+            previous
+            and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
+            and (obj is None or _denies_news(verb, obj))
+        ):
             last = previous[-1]
             return Frame(verb, last.type, last.mode, last.actors, last.recipients, "denied", denier)
         return None
@@ -373,6 +383,14 @@ def frame_mention(
 # -- helpers -----------------------------------------------------------------------------
 def _child(token: Token, dep: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _denies_news(verb: Token, below: Token) -> bool:
+    """A denial verb denies what ``below`` tells, unless it is "reject" or "dismiss" taking an
+    event as object, which refuses the event ("rejected the request") instead."""
+    if verb.lemma_.lower() not in status_cues()["refusal_verbs"]:
+        return True
+    return denies_news(verb, below)
 
 
 def _has_subject(token: Token) -> bool:

@@ -35,6 +35,8 @@ class Event:
 def merge_events(mentions: Iterable[EventMention]) -> list[Event]:
     """Same type, same actors and recipients, compatible dates: one event. Sets ``event_id``.
 
+    Dates compare as ranges where a mention has one ("since 2022" takes in a visit in May 2023).
+
     Undated mentions merge only within their own document, so an undated background
     sentence never swallows a dated event reported elsewhere.
     """
@@ -54,7 +56,11 @@ def merge_events(mentions: Iterable[EventMention]) -> list[Event]:
                 if mention.date is None:
                     fits = all(m.date is None and m.doc_id == mention.doc_id for m in cluster)
                 else:
-                    fits = all(m.date is not None and dates_compatible(m.date, mention.date) for m in cluster)
+                    fits = all(
+                        m.date is not None
+                        and dates_compatible(m.date, mention.date, a_end=m.date_end, b_end=mention.date_end)
+                        for m in cluster
+                    )
                 if fits:
                     cluster.append(mention)
                     break

@@ -3,7 +3,8 @@
 A cue counts only where it governs: "allegedly" on the drone clause leaves a meeting in the
 coordinated clause asserted; "The minister denied that Iran has been continuing to provide
 drones" is a denied delivery, attributed to the minister, however deep the complement;
-"threatens to strike" makes the strike hypothetical but not the threat; "even if" concedes a fact.
+"threatens to strike" makes the strike hypothetical but not the threat; "even if" concedes a fact;
+"a possible deal", "a looming offensive" and "sanctions loom" are expected, not done.
 Denied beats alleged, which beats hypothetical. The cue words live in
 ``dragoman/lexicon/en/status.yaml`` (``--lexicon`` overrides apply).
 """
@@ -75,6 +76,7 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
         for c in trigger.children
         if c.dep_ in {"acl", "amod"} and c.tag_ == "VBN" and c.lemma_.lower() in cues()["intention_verbs"]
     ]
+    found += _expected(trigger)
     if head.i != trigger.i:  # "denied the meeting", "accused Iran of deliveries": the verb governs the noun
         below = next(t for t in trigger.ancestors if t.head.i == head.i) if trigger.head.i != head.i else trigger
         found += _governing(head, below)
@@ -127,6 +129,8 @@ def _own_clause(head: Token) -> list[StatusCue]:
         word = child.lower_
         if child.dep_ == "advmod" and word in c["allege_adverbs"]:
             found.append(StatusCue("alleged", child))
+        elif child.dep_ == "advmod" and word in c["hypothetical_modifiers"]:
+            found.append(StatusCue("hypothetical", child))  # "Iran possibly sent drones"
         elif child.dep_ in {"aux", "auxpass"} and word in c["modals"] | c["future"]:
             found.append(StatusCue("hypothetical", child))
         elif child.dep_ == "aux" and word == "to" and head.dep_ == "ROOT":
@@ -139,6 +143,22 @@ def _own_clause(head: Token) -> list[StatusCue]:
             to = next((t for t in child.children if t.lower_ == "to"), None)
             source = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
             found.append(StatusCue("alleged", child, source))
+    return found
+
+
+def _expected(trigger: Token) -> list[StatusCue]:
+    """ "a possible deal", "a looming offensive", "UN sanctions loom": an event word that a
+    modifier or its predicate marks as only possible or expected has not happened."""
+    c = cues()
+    found = [
+        StatusCue("hypothetical", child)
+        for child in trigger.children
+        if child.dep_ in {"amod", "advmod"}
+        and (child.lower_ in c["hypothetical_modifiers"] or child.lemma_.lower() in c["hypothetical_modifiers"])
+    ]
+    governor = trigger.head
+    if trigger.dep_ in {"nsubj", "nsubjpass"} and governor.lemma_.lower() in c["hypothetical_predicates"]:
+        found.append(StatusCue("hypothetical", governor))
     return found
 
 
@@ -174,7 +194,7 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
     lemma = governor.lemma_.lower()
     subject = _subject(governor)
     if lemma in c["deny_verbs"]:
-        if lemma != "dismiss" or any(t.lower_ in c["dismissal_words"] | c["allege_nouns"] for t in governor.subtree):
+        if lemma not in c["refusal_verbs"] or denies_news(governor, below):
             return [StatusCue("denied", governor, subject)]
         return []
     if governor.pos_ in {"VERB", "AUX"} and lemma in c["allege_verbs"]:
@@ -190,6 +210,16 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
     if lemma in c["intention_verbs"] and below.dep_ == "xcomp":
         return [StatusCue("hypothetical", governor)]
     return []
+
+
+def denies_news(verb: Token, below: Token) -> bool:
+    """Whether "reject" or "dismiss" denies what ``below`` tells: a clause ("rejected that Iran
+    sent drones"), a report, claim or allegation ("dismissed reports that ..."), or anything
+    called baseless ("dismissed as baseless ..."); an event it takes as object is refused, not denied."""
+    c = cues()
+    if below.dep_ == "ccomp" or below.lemma_.lower() in c["allege_nouns"]:
+        return True
+    return any(t.lower_ in c["dismissal_words"] for t in verb.subtree)
 
 
 def _subject(verb: Token) -> Token | None:

@@ -200,3 +200,60 @@ def test_helpers() -> None:
     assert figures("trade of $4 billion, up from US$3.5bn and 200 million dollars") == [4e9, 3.5e9, 2e8]
     assert dates_compatible("2022", "2022-07-19") and dates_compatible(None, "2022-01")
     assert dates_compatible("2022-07-19", "2022-07-21") and not dates_compatible("2022-07-01", "2022-08-15")
+
+
+def test_a_range_and_dates_inside_it_are_one_dispute() -> None:
+    """A supply "since August 2022", a report of it in November and a denial: one proposition."""
+    supply = {"mode": "military", "date_precision": "month"}
+    mentions = [
+        event(
+            "a",
+            "AID",
+            [IRAN],
+            [RUSSIA],
+            "Since August 2022, Iran has shipped drones to Russia.",
+            date="2022-08",
+            date_end="2023-06-15",
+            **supply,
+        ),
+        event(
+            "b",
+            "AID",
+            [IRAN],
+            [RUSSIA],
+            "In November 2022, Iran reportedly sent drones to Russia.",
+            date="2022-11",
+            status="alleged",
+            **supply,
+        ),
+        event("d", "AID", [IRAN], [RUSSIA], "Tehran denies giving Moscow drones.", status="denied", mode="military"),
+        event("e", "AID", [IRAN], [RUSSIA], "Iran gave Russia arms in 2021.", date="2021", **supply),
+    ]
+    propositions, disputes = build_claims(mentions, [])
+    assert sorted(p.n_documents for p in propositions) == [1, 3]
+    [dispute] = disputes
+    versions = {v["value"]: sorted(s["doc_id"] for s in v["sources"]) for v in dispute.versions}
+    assert versions == {"alleged": ["b"], "asserted": ["a"], "denied": ["d"]}
+
+
+def test_a_day_inside_a_range_of_days_is_no_date_dispute() -> None:
+    talks = {"quad": 1, "date_precision": "day"}
+    mentions = [
+        event(
+            "a",
+            "CONSULT",
+            [IRAN],
+            [RUSSIA],
+            "Iran and Russia held talks between 3 and 5 March.",
+            date="2022-03-03",
+            date_end="2022-03-05",
+            **talks,
+        ),
+        event("b", "CONSULT", [IRAN], [RUSSIA], "Iran and Russia held talks on 4 March.", date="2022-03-04", **talks),
+        event("c", "CONSULT", [IRAN], [RUSSIA], "Iran and Russia held talks on 6 March.", date="2022-03-06", **talks),
+    ]
+    propositions, disputes = build_claims(mentions, [])
+    assert [p.n_documents for p in propositions] == [3]
+    assert [(d.kind, sorted(v["value"] for v in d.versions)) for d in disputes] == [
+        ("date", ["2022-03-04", "2022-03-06"])
+    ]

@@ -49,3 +49,41 @@ def test_compatible() -> None:
     assert compatible("2022", "2022-07-19") and compatible(None, "2022-01")
     assert compatible("2022-07-19", "2022-07-26") and not compatible("2022-07-19", "2022-07-27")
     assert not compatible("2022-07", "2022-08-01")
+
+
+def test_a_range_takes_in_a_date_inside_it_at_each_precision() -> None:
+    # "since August 2022" up to a report of 15 June 2023, against points inside and outside it
+    assert compatible("2022-08", "2022-11-03", a_end="2023-06-15")
+    assert compatible("2022-11-03", "2022-08", b_end="2023-06-15")
+    assert compatible("2022-08", "2023", a_end="2023-06-15")  # the year overlaps the range
+    assert compatible("2022-08", "2022", a_end="2023-06-15")
+    assert compatible("2022-08", "2023-06", a_end="2023-06-15")  # June 2023 begins before the range ends
+    assert not compatible("2022-08", "2022-07", a_end="2023-06-15")
+    assert not compatible("2022-08", "2023-07-01", a_end="2023-06-15")
+    assert not compatible("2022-08", "2021", a_end="2023-06-15")
+
+
+def test_ranges_match_when_they_overlap() -> None:
+    # "this summer" (June to August 2022) and "since August 2022"
+    assert compatible("2022-06", "2022-08", a_end="2022-08", b_end="2023-06-15")
+    # "between October and April" does not reach back into the summer
+    assert not compatible("2022-06", "2022-10", a_end="2022-08", b_end="2023-04")
+    assert compatible("2006", "2010", a_end="2015", b_end="2012")  # one range inside the other
+
+
+def test_facing_days_of_ranges_keep_the_days_tolerance() -> None:
+    assert compatible("2022-03-01", "2022-03-17", a_end="2022-03-10")  # seven days after the end
+    assert not compatible("2022-03-01", "2022-03-18", a_end="2022-03-10")
+    assert compatible("2022-03-20", "2022-03-01", a_end="2022-03-25", b_end="2022-03-13")
+    # a month's end is no day: July then 1 August stay apart, as for two points
+    assert not compatible("2022-05", "2022-08-01", a_end="2022-07")
+
+
+def test_points_compare_as_before_and_unknown_matches_ranges() -> None:
+    assert compatible(None, "2022-01", b_end="2022-03") and compatible("2022-01", None, a_end="2022-03")
+    assert compatible("2022-07-19", "2022-07-26", a_end=None, b_end=None)
+    assert not compatible("2022-07-19", "2022-07-27", a_end=None, b_end=None)
+    # a malformed end leaves the start to compare as a point
+    assert compatible("2022-07", "2022-07-04", a_end="July") and not compatible("2022-07", "2022-09", a_end="x")
+    # a range given backwards counts from its start alone
+    assert not compatible("2023-05", "2022-08", a_end="2022-01")

@@ -220,6 +220,34 @@ def test_a_date_before_the_first_subject_sets_the_time_of_both_coordinated_claus
     assert [(e.trigger, e.date) for e in expletive] == [("supplied", "2019")]
 
 
+def test_a_fronted_date_dates_a_chain_of_coordinated_clauses(extract) -> None:  # type: ignore[no-untyped-def]
+    # three clauses, the parser reading the first as a complement of the second
+    chain = extract("In 2021, Egypt condemned Ethiopia, Sudan criticised Eritrea, and Iran sent drones to Russia.")
+    assert [(e.trigger, e.date) for e in chain] == [("condemned", "2021"), ("criticised", "2021"), ("sent", "2021")]
+    # the first clause's subject an expletive; a season, a range
+    expletive = extract(
+        "In the summer of 2022, there was a summit between Egypt and Sudan, Ethiopia signed a deal with Kenya, "
+        "and Iran reportedly supplied Russia with drones.",
+        genre="analysis",
+    )
+    assert [(e.trigger, e.date, e.date_end, e.status) for e in expletive] == [
+        ("summit", "2022-06", "2022-08", "asserted"),
+        ("signed", "2022-06", "2022-08", "asserted"),
+        ("supplied", "2022-06", "2022-08", "alleged"),
+    ]
+    # a clause with a fronted date of its own takes it, and so does the clause after it
+    own = extract("In 2019 Iran sent drones to Russia, in 2021 Russia sent tanks to Syria, and Syria condemned Iraq.")
+    assert [(e.trigger, e.date) for e in own] == [("sent", "2019"), ("sent", "2021"), ("condemned", "2021")]
+    # a relative clause with its own date is no link of the chain
+    relative = extract(
+        "In 2020, Egypt condemned Ethiopia, which had attacked Sudan in 2018, and Kenya criticised Somalia."
+    )
+    assert [(e.trigger, e.date) for e in relative] == [("condemned", "2020"), ("criticised", "2020")]
+    # "that" opens a complement, not a clause of the list
+    said = extract("In 2019, Egypt said that Ethiopia attacked Sudan.", genre="analysis")
+    assert [(e.trigger, e.date) for e in said] == [("attacked", None)]
+
+
 def test_a_new_name_makes_a_new_event(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Russia invaded Georgia in 2008. Russia's invasion of Ukraine angered Iran.", genre="analysis")
     assert [(e.trigger, e.date) for e in events] == [("invaded", "2008"), ("invasion", None)]

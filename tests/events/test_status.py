@@ -66,6 +66,15 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
             "If Iran sends drones to Russia, Ukraine will expel the Iranian ambassador.",
             [("AID", "hypothetical", None), ("SANCTION", "hypothetical", None)],
         ),
+        # expected, not done: a modifier of the event noun, an adverb, a predicate of expectation
+        ("A possible Russian offensive against Ukraine alarmed Poland.", [("ASSAULT", "hypothetical", None)]),
+        ("Russia's looming attack on Ukraine alarmed Poland.", [("ASSAULT", "hypothetical", None)]),
+        ("A Russian offensive against Ukraine looms.", [("ASSAULT", "hypothetical", None)]),
+        ("A Russian attack on Ukraine is looming.", [("ASSAULT", "hypothetical", None)]),
+        ("UN sanctions on Iran loom.", [("SANCTION", "hypothetical", None)]),
+        ("Iran possibly sent drones to Russia.", [("AID", "hypothetical", None)]),
+        # "possibly" on the date leaves the deed asserted
+        ("Iran sent drones to Russia, possibly in 2022.", [("AID", "asserted", None)]),
         # the threat is made; what is threatened is hypothetical
         (
             "Russia threatened to attack Ukraine.",
@@ -157,3 +166,28 @@ def test_a_deed_coded_at_a_charging_verb_is_alleged(analyse, text: str, cue: str
     frame = Frame(next(t for t in parsed if t.text == cue), type_, None, [], [])
     EventExtractor._modality(frame, mentions)
     assert (frame.status, frame.attributed_to.country if frame.attributed_to else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rejecting a request or an offer refuses it; it does not deny that it was made
+        ("The Ukrainian president rejected his army's request for more troops.", [("REJECT", "asserted", None)]),
+        ("Raisi rejected the Russian request for drones.", [("REJECT", "asserted", None)]),
+        (
+            "Russia asked Iran for drones. Iran rejected the request.",
+            [("REQUEST", "asserted", None), ("REJECT", "asserted", None)],
+        ),
+        # a report, a claim or a clause is what "reject" and "dismiss" deny
+        ("Tehran rejected reports that Iran had sent missiles to Russia.", [("AID", "denied", "IRN")]),
+        ("Iran rejected that it had sent drones to Russia.", [("AID", "denied", "IRN")]),
+        (
+            "Russia attacked Ukraine. Moscow has rejected such reports.",
+            [("ASSAULT", "asserted", None), ("ASSAULT", "denied", "RUS")],
+        ),
+        # "deny" with an event as object still denies it
+        ("Iran denied the attack on the tanker.", [("ASSAULT", "denied", "IRN")]),
+    ],
+)
+def test_a_rejected_request_is_a_rejection_not_a_denial(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert coded(extract(text)) == expected

@@ -101,3 +101,15 @@ def test_the_resolver_uses_an_override(tmp_path: Path) -> None:
     assert [m.text for m in plain if m.method == "title"] == []
     titled = [(m.text, m.actor.actor_id if m.actor else None) for m in extended if m.method == "title"]
     assert titled == [("Iran's head of state", "ebrahim-raisi")]
+
+
+def test_status_words_of_expectation_and_refusal_load_and_take_overrides(tmp_path: Path) -> None:
+    status = load_lexicon(["status"])["status"]
+    assert status.version == 2
+    assert status["hypothetical_modifiers"] == {"possible", "possibly", "looming"}
+    assert status["hypothetical_predicates"] == {"loom"} and status["refusal_verbs"] == {"reject", "dismiss"}
+    path = _override(tmp_path, "status:\n  hypothetical_modifiers: [potential]\n")
+    assert "potential" in load_lexicon(["status"], overrides=[path])["status"]["hypothetical_modifiers"]
+    bad = _override(tmp_path, "status:\n  refusal_verbs: [reject, 3]\n")
+    with pytest.raises(LexiconError, match="mine.yaml:2: refusal_verbs"):
+        load_lexicon(["status"], overrides=[bad])
