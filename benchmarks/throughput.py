@@ -46,6 +46,7 @@ T = TypeVar("T")
 CODERS = ("combined", "rules", "learned")
 DEFAULT_CODER = "combined"
 
+
 def _shared() -> Path:
     try:
         return shared_dir("bench/bbc")

@@ -65,8 +65,8 @@ def plv_sentences(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def train(examples: list[Example], embed: EmbeddingCache) -> TypeModel:
-    vectors = embed([e.text for e in examples])
-    return TypeModel.fit(vectors, [e.labels for e in examples])
+    texts = [e.text for e in examples]
+    return TypeModel.fit(embed(texts), [e.labels for e in examples], texts)
 
 
 def plv_role_examples(items: Sequence[Item]) -> list[RoleExample]:

@@ -84,7 +84,7 @@ def combined(learned: list[EventMention], ruled: list[EventMention]) -> tuple[Co
 
 def test_analysis_prose_is_coded_by_the_rules_alone() -> None:
     coder, learned, _ = combined([event("l1", 0, "AID", 0.9)], [event("r1", 0, "CONSULT", 0.8)])
-    events = coder.extract(document(LONG_PROSE), None, [], [])
+    events = coder.extract(document(LONG_PROSE), None, [], [])  # type: ignore[arg-type]
     assert [(e.id, e.confidence) for e in events] == [("r1", 0.8)]
     assert learned.calls == 0
 
@@ -94,7 +94,7 @@ def test_news_keeps_the_rules_events_only_where_the_learned_coder_is_silent() ->
         [event("l0", 0, "AID", 0.9), event("l2", 2, "ASSAULT", 0.7)],
         [event("r0", 0, "CONSULT", 0.8), event("r1", 1, "AGREE", 0.85), event("r3", 3, "ACCUSE", 0.3)],
     )
-    events = coder.extract(document("Iran sent aid."), None, [], [])
+    events = coder.extract(document("Iran sent aid."), None, [], [])  # type: ignore[arg-type]
     assert [(e.id, e.sentence_index, e.type, e.confidence) for e in events] == [
         ("l0", 0, "AID", 0.9),
         ("r1", 1, "AGREE", RULE_CONFIDENCE_IN_NEWS),
@@ -108,7 +108,7 @@ def test_a_denied_or_alleged_rule_event_joins_the_learned_events_of_its_sentence
         [event("l0", 0, "REJECT", 0.8, "denied"), event("l1", 1, "AID", 0.7)],
         [event("r0", 0, "AID", 0.8, "denied"), event("r1", 1, "AID", 0.8, "alleged"), event("r2", 1, "ACCUSE", 0.6)],
     )
-    events = coder.extract(document("Iran denied sending drones."), None, [], [])
+    events = coder.extract(document("Iran denied sending drones."), None, [], [])  # type: ignore[arg-type]
     assert [(e.id, e.type, e.status, e.confidence) for e in events] == [
         ("l0", "REJECT", "denied", 0.8),
         ("r0", "AID", "denied", RULE_CONFIDENCE_IN_NEWS),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from dragoman.events.learned.coder import LearnedEventCoder
 from dragoman.events.learned.corpus import NONE, counts, plv_examples, template_examples
@@ -50,11 +51,11 @@ def test_types_above_threshold_are_all_reported() -> None:
 
 
 def test_none_wins_over_a_weak_type() -> None:
-    assert coder(["AID", NONE]).decide(np.array([0.4, 0.8]), []) == []
+    assert coder(["AID", NONE]).decide(np.array([0.25, 0.8]), []) == []
 
 
 def test_weak_type_reported_when_it_beats_none() -> None:
-    decided = coder(["AID", NONE]).decide(np.array([0.4, 0.2]), [])
+    decided = coder(["AID", NONE]).decide(np.array([0.25, 0.2]), [])
     assert [d.type for d in decided] == ["AID"]
 
 
@@ -66,6 +67,35 @@ def test_rule_frame_adds_its_type_only_with_model_support() -> None:
 def test_probabilities_are_independent_sigmoids() -> None:
     typed = TypeModel(["A", NONE], np.array([[1.0, 0.0], [0.0, 1.0]]), np.zeros(2))
     assert np.allclose(typed.probabilities(np.array([[0.0, 0.0]])), [[0.5, 0.5]])
+
+
+def test_the_words_of_a_sentence_tell_apart_what_its_vector_does_not() -> None:
+    """Two sentences with one vector: only the word features can type them apart."""
+    texts = ["Chile imposed sanctions on Peru.", "Chile lifted sanctions on Peru.", "Chile played Peru."] * 4
+    labels = [frozenset({"SANCTION"}), frozenset({"CONCEDE"}), frozenset()] * 4
+    vectors = np.ones((len(texts), 2), dtype=np.float32)
+    typed = TypeModel.fit(vectors, labels, texts)
+    assert typed.lexical_weight == 1.0 and typed.coef.shape == (3, 2 + 2**15)
+    probabilities = typed.probabilities(
+        np.ones((2, 2), dtype=np.float32), ["Peru imposed sanctions.", "Peru lifted sanctions."]
+    )
+    assert typed.labels == ["CONCEDE", "SANCTION", NONE]
+    assert [typed.labels[int(np.argmax(row))] for row in probabilities] == ["SANCTION", "CONCEDE"]
+
+
+def test_a_model_reading_words_keeps_its_weight_when_saved(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    texts = ["Chile imposed sanctions on Peru.", "Chile met Peru."]
+    typed = TypeModel.fit(np.eye(2, dtype=np.float32), [frozenset({"SANCTION"}), frozenset()], texts)
+    typed.save(tmp_path / "types.npz")
+    loaded = TypeModel.load(tmp_path / "types.npz")
+    assert loaded.lexical_weight == 1.0 and loaded.fingerprint() == typed.fingerprint()
+    assert np.allclose(loaded.probabilities(np.eye(2, dtype=np.float32), texts), typed.probabilities(np.eye(2), texts))
+
+
+def test_a_model_reading_words_needs_the_texts() -> None:
+    typed = TypeModel.fit(np.eye(2, dtype=np.float32), [frozenset({"SANCTION"}), frozenset()], ["a b", "c d"])
+    with pytest.raises(ValueError, match="pass their texts"):
+        typed.probabilities(np.eye(2, dtype=np.float32))
 
 
 def test_domestic_templates_fill_their_own_slots() -> None:

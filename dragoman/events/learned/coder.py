@@ -37,8 +37,8 @@ from dragoman.events.ontology import quad_of
 # A type is reported when its probability reaches THRESHOLD; failing that, the most likely
 # type when it reaches FALLBACK and beats NONE. A rule frame adds its own type when the
 # model gives that type at least RULE_SUPPORT.
-THRESHOLD = 0.5
-FALLBACK = 0.15
+THRESHOLD = 0.3
+FALLBACK = 0.1
 RULE_SUPPORT = 0.2
 MAX_TYPES = 3
 # "(Reuters)", "AFP -", "Reuters -": a news agency's credit, not a participant.
@@ -124,7 +124,8 @@ class LearnedEventCoder:
                 work.append((sentence, span, sentence_mentions))
         if not work:
             return []
-        probabilities = self.model.probabilities(self.encoder.encode([s.text for s, _, _ in work]))
+        texts = [s.text for s, _, _ in work]
+        probabilities = self.model.probabilities(self.encoder.encode(texts), texts)
         results: list[EventMention] = []
         previous_frames: list[Frame] = []
         previous: Sentence | None = None

@@ -1,0 +1,30 @@
+"""The words of a sentence as hashed features, beside its MiniLM vector.
+
+A mean-pooled sentence vector says what a sentence is about better than what was done:
+"imposed sanctions on" and "lifted sanctions on" lie close together. Word and word-pair
+features carry the verb and its object; scikit-learn's HashingVectorizer needs no stored
+vocabulary, so the type model's file holds only weights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import HashingVectorizer
+
+# Hash buckets: enough that the training sentences' words and word pairs rarely share one.
+DIMS = 2**15
+
+
+@lru_cache(maxsize=1)
+def _vectorizer() -> HashingVectorizer:
+    return HashingVectorizer(
+        n_features=DIMS, ngram_range=(1, 2), alternate_sign=False, norm="l2", lowercase=True, dtype="float32"
+    )
+
+
+def hashed(texts: Sequence[str]) -> csr_matrix:
+    """One row per text: its words and word pairs, hashed, the row of unit length."""
+    return _vectorizer().transform(list(texts))
