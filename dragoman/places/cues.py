@@ -44,11 +44,14 @@ class Cues:
 
     def is_locative(self, token: Token) -> bool:
         """A place named as where something is: the object of "in", "near", "outside" ..., or a
-        name inside such an object ("in the Baghdad slum of Sadr City"). Such a name says where,
-        not who: the agents stage ranks it first, the learned coder never makes it a doer."""
+        name inside such an object ("in the Baghdad slum of Sadr City"), but not a partner named
+        inside it ("talks in Oslo between Armenia and Azerbaijan"). Such a name says where, not
+        who: the agents stage ranks it first, the learned coder never makes it a forced doer."""
         for _ in range(LOCATIVE_HOPS):
             if token.dep_ == "pobj" and token.head.lower_ in self.prepositions:
                 return True
+            if token.dep_ == "pobj" and token.head.lower_ in self.partner_prepositions:
+                return False  # "talks in Oslo between Armenia and ...", "in talks with the government"
             if token.dep_ not in LOCATIVE_DEPS or token.head is token:
                 return False
             token = token.head
