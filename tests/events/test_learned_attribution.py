@@ -123,7 +123,7 @@ def test_never_a_target_from_a_modifier(code, construction: str, text: str, neve
 
 
 # (construction, sentence, expected events): where the event happened is never its forced doer.
-ARMENIA_AZERBAIJAN = [("CONSULT", ["ARM", "AZE"], [])]
+ARMENIA_AZERBAIJAN: list[tuple[str, list[str], list[str]]] = [("CONSULT", ["ARM", "AZE"], [])]
 PLACES = [
     ("talks in", "Officials from Armenia and Azerbaijan held talks in Oslo on Monday.", ARMENIA_AZERBAIJAN),
     ("met in, no one else named", "Delegates met in Tehran to discuss the ceasefire.", []),

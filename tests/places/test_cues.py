@@ -17,6 +17,8 @@ CASES = [
     ("Officials from Armenia held talks.", "Armenia", False),
     ("Chile signed an accord with Peru.", "Peru", False),
     ("Kenya accused Somalia of harbouring the gunmen.", "Somalia", False),
+    ("Envoys held talks in Oslo between Armenia and Azerbaijan.", "Armenia", False),
+    ("Rebels agreed to take part in talks with Sudan.", "Sudan", False),
 ]
 
 
