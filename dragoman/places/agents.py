@@ -22,7 +22,7 @@ from pathlib import Path
 
 import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from dragoman.actors import KnowledgeBase
 from dragoman.actors.coreference import Layout
@@ -35,8 +35,6 @@ NAME = "places.agents"
 VERSION = "1.0"
 # An agent noun that modifies another noun is no agent ("police station", "rebel leader").
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
-# How far up from a name to look for the preposition of place it sits under.
-LOCATIVE_HOPS = 4
 
 
 @dataclass(frozen=True)
@@ -158,7 +156,7 @@ class AgentPlacer:
             places = self.locator.candidates(place_span, qualifier, where.countries)
             if not places or places[0].country is None:
                 continue
-            locative = _is_locative(place_span.root, self.locator.cues.prepositions)
+            locative = self.locator.cues.is_locative(place_span.root)
             ranked.append(((0 if locative else 1, abs(place_span.start - agent.start)), places[0].country))
         return sorted(ranked)
 
@@ -214,15 +212,3 @@ def _modifier_country(agent: Span, states: Spans[Mention], leanings: frozenset[s
                     return None
             return mention.actor.country if mention.actor is not None else None
     return None
-
-
-def _is_locative(token: Token, prepositions: dict[str, str]) -> bool:
-    """A place named as where something is: the object of "in", "near", "outside" ..., or a
-    name inside such an object ("in the Baghdad slum of Sadr City")."""
-    for _ in range(LOCATIVE_HOPS):
-        if token.dep_ == "pobj" and token.head.lower_ in prepositions:
-            return True
-        if token.dep_ not in {"compound", "nmod", "amod", "pobj", "prep", "appos"} or token.head is token:
-            return False
-        token = token.head
-    return False

@@ -120,3 +120,24 @@ MODIFIERS = [
 def test_never_a_target_from_a_modifier(code, construction: str, text: str, never: str) -> None:  # type: ignore[no-untyped-def]
     for event_type, _sources, targets in summary(code(text)):
         assert never not in targets, (construction, event_type, text)
+
+
+# (construction, sentence, expected events): where the event happened is not its forced doer
+# while the sentence names anyone else; alone, the place stands for its country.
+ARMENIA_AZERBAIJAN: list[tuple[str, list[str], list[str]]] = [("CONSULT", ["ARM", "AZE"], [])]
+PLACES = [
+    ("talks in", "Officials from Armenia and Azerbaijan held talks in Oslo on Monday.", ARMENIA_AZERBAIJAN),
+    ("met in, no one else named", "Delegates met in Tehran to discuss the ceasefire.", [("CONSULT", ["IRN"], [])]),
+    (
+        "talks in, before the parties",
+        "Talks in Oslo between Armenia and Azerbaijan ended on Monday.",
+        ARMENIA_AZERBAIJAN,
+    ),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "expected"), PLACES)
+def test_a_place_is_the_forced_source_only_when_no_one_else_is_named(
+    code, construction: str, text: str, expected: list[tuple[str, list[str], list[str]]]
+) -> None:  # type: ignore[no-untyped-def]
+    assert summary(code(text)) == expected, construction

@@ -33,6 +33,7 @@ from dragoman.events.learned.encoder import SentenceEncoder, shared_encoder
 from dragoman.events.learned.roles import NEITHER, QUALIFIED, SOURCE, TARGET, RoleModel, features
 from dragoman.events.learned.typemodel import TypeModel
 from dragoman.events.ontology import quad_of
+from dragoman.places.cues import Cues, load_cues
 
 # A type is reported when its probability reaches THRESHOLD; failing that, the most likely
 # type when it reaches FALLBACK and beats NONE. A rule frame adds its own type when the
@@ -44,6 +45,8 @@ MAX_TYPES = 3
 # "(Reuters)", "AFP -", "Reuters -": a news agency's credit, not a participant.
 CREDIT_BEFORE = re.compile(r"\(\s*$")
 CREDIT_AFTER = re.compile(r"^\s*(\)|-|\u2013|\u2014)")
+# The dashes that close a wire dateline ("KYIV, May 2 -", "-", "--", en and em dash).
+DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 @lru_cache(maxsize=1)
@@ -73,13 +76,21 @@ class Decision:
 class LearnedEventCoder:
     NAME = "events.learned"
     # 1.8: sentence vectors from the int8 ONNX Runtime graph (events/learned/encoder.py), not NumPy's float pass
-    VERSION = "1.8"
+    # 1.9: no forced source where the event happened ("talks in Oslo") when another name could be it;
+    # no event from a dateline cut off as a sentence; the type model trained with negatives of
+    # disasters, accidents, epidemics, culture, and reading the sentence's words beside its vector
+    VERSION = "1.9"
 
     def __init__(
-        self, model: TypeModel | None = None, encoder: SentenceEncoder | None = None, roles: RoleModel | None = None
+        self,
+        model: TypeModel | None = None,
+        encoder: SentenceEncoder | None = None,
+        roles: RoleModel | None = None,
+        cues: Cues | None = None,
     ) -> None:
         self.model = model or TypeModel.load()
         self.roles = roles or RoleModel.load()
+        self.cues = cues or load_cues()
         self._encoder = encoder
         self.rules = EventExtractor()
 
@@ -120,7 +131,7 @@ class LearnedEventCoder:
                 continue
             sentence_mentions = by_sentence.get(sentence.index, [])
             span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            if sentence_mentions and span is not None:
+            if sentence_mentions and span is not None and not _dateline_fragment(span):
                 work.append((sentence, span, sentence_mentions))
         if not work:
             return []
@@ -242,7 +253,9 @@ class LearnedEventCoder:
 
     def assign(self, frame: Frame, event_type: str, span: Span, candidates: list[Mention]) -> None:
         """Sources and targets by the role model: each actor takes the role its likeliest mention has;
-        with no source at all, the likeliest source stands (an event has someone doing it)."""
+        with no source at all, the likeliest source stands (an event has someone doing it), but not
+        a name of where it happened ("held talks in Oslo") while the sentence names anyone else; alone
+        ("a rally in Moscow"), the place stands for its country, as event datasets code it."""
         if not candidates:
             frame.actors, frame.recipients = [], []
             return
@@ -268,12 +281,18 @@ class LearnedEventCoder:
                 best[key] = (score, role, mention)
         sources = [m for _, role, m in best.values() if role == SOURCE]
         if not sources:
-            key_of_best = max(range(len(candidates)), key=lambda i: float(probabilities[i][SOURCE]))
+            doers = [i for i, mention in enumerate(candidates) if not self._named_as_place(mention, span)]
+            key_of_best = max(doers or range(len(candidates)), key=lambda i: float(probabilities[i][SOURCE]))
             sources = [candidates[key_of_best]]
         source_keys = {_key(m) for m in sources}
         targets = [m for _, role, m in best.values() if role == TARGET and _key(m) not in source_keys]
         frame.actors = sorted(sources, key=lambda m: m.start)
         frame.recipients = sorted(targets, key=lambda m: m.start)
+
+    def _named_as_place(self, mention: Mention, span: Span) -> bool:
+        """The object of a preposition of place ("in Oslo", "at Geneva"), or a name inside one."""
+        head = _head(mention, span)
+        return head is not None and self.cues.is_locative(head)
 
     def _parse_frame(self, event_type: str, span: Span, mentions: list[Mention]) -> Frame:
         """The main verb as anchor, its subject and objects as the rule's proposal (the role model decides)."""
@@ -317,6 +336,16 @@ def _main_verb(span: Span) -> Token | None:
         if said is not None and any(c.dep_ in {"nsubj", "nsubjpass"} for c in said.children):
             return said
     return root
+
+
+def _dateline_fragment(span: Span) -> bool:
+    """A wire dateline the parser cut off as a sentence ("MOSCOW, March 3 (Reuters) -", "KYIV,
+    May 2 -"): it says where and when the copy was filed, and reports no event. It has no verb
+    and ends in a dash; the dateline at a story's head is dropped earlier, this catches the rest."""
+    words = [t for t in span if not t.is_space]
+    if not words or words[-1].text not in DATELINE_DASHES:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
 def _head(mention: Mention, span: Span) -> Token | None:
