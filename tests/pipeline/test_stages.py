@@ -35,7 +35,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
         "nlp.spacy@3.8.0",
         "actors.resolver@1.3",
         "places.agents@1.0",
-        "events.combined@1.0-rules1.13-learned1.8",
+        "events.combined@1.0-rules1.13-learned1.9",
         "places.locator@1.1",
         "quotes.rules@1.15",
     ]
@@ -142,7 +142,12 @@ def test_each_stage_hashes_the_packaged_lexicon_files_it_reads() -> None:
         return {Path(str(f)).stem for f in files if Path(str(f)).parent.name == "en"}
 
     assert lexicon_names("actors") == {"titles", "names"}
-    assert lexicon_names("events") == {"triggers", "dates", "status", "syntax"}
+    assert lexicon_names("events-rules") == {"triggers", "dates", "status", "syntax"}
+    assert (
+        lexicon_names("events")
+        == lexicon_names("events-learned")
+        == {"triggers", "dates", "status", "syntax", "places"}
+    )
     assert lexicon_names("quotes") >= {"status", "syntax", "references", "stance"}
     assert lexicon_names("places") == {"places"}
     assert lexicon_names("agents") == {"agents", "places", "titles"}
