@@ -32,8 +32,10 @@ from dragoman.events.learned.corpus import (
     template_role_examples,
 )
 from dragoman.events.learned.encoder import SentenceEncoder, shared_encoder
+from dragoman.events.learned.lexical import lemmas
 from dragoman.events.learned.roles import RoleModel
 from dragoman.events.learned.typemodel import WEIGHTS, TypeModel
+from dragoman.nlp import load_model
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -51,6 +53,7 @@ class EmbeddingCache:
     def __init__(self, encoder: SentenceEncoder | None = None) -> None:
         self.encoder = encoder or shared_encoder()
         self.vectors: dict[str, np.ndarray] = {}
+        self.lemmas: dict[str, str] = {}
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         missing = sorted({t for t in texts if t not in self.vectors})
@@ -59,6 +62,14 @@ class EmbeddingCache:
                 self.vectors[text] = vector
         return np.stack([self.vectors[t] for t in texts])
 
+    def words(self, texts: Sequence[str]) -> list[str]:
+        """Each text's lemmas as the type model reads them (parsed once, as the pipeline parses)."""
+        missing = sorted({t for t in texts if t not in self.lemmas})
+        if missing:
+            for text, doc in zip(missing, load_model().pipe(missing, batch_size=64), strict=True):
+                self.lemmas[text] = lemmas(doc)
+        return [self.lemmas[t] for t in texts]
+
 
 def plv_sentences(path: Path) -> list[tuple[str, list[str]]]:
     return [(item.text, [e.types[0] for e in item.events]) for item in read_plv_items(path)]
@@ -66,7 +77,7 @@ def plv_sentences(path: Path) -> list[tuple[str, list[str]]]:
 
 def train(examples: list[Example], embed: EmbeddingCache) -> TypeModel:
     texts = [e.text for e in examples]
-    return TypeModel.fit(embed(texts), [e.labels for e in examples], texts)
+    return TypeModel.fit(embed(texts), [e.labels for e in examples], embed.words(texts))
 
 
 def plv_role_examples(items: Sequence[Item]) -> list[RoleExample]:

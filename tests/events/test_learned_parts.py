@@ -94,7 +94,7 @@ def test_a_model_reading_words_keeps_its_weight_when_saved(tmp_path) -> None:  #
 
 def test_a_model_reading_words_needs_the_texts() -> None:
     typed = TypeModel.fit(np.eye(2, dtype=np.float32), [frozenset({"SANCTION"}), frozenset()], ["a b", "c d"])
-    with pytest.raises(ValueError, match="pass their texts"):
+    with pytest.raises(ValueError, match="pass their lemmas"):
         typed.probabilities(np.eye(2, dtype=np.float32))
 
 

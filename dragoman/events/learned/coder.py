@@ -30,6 +30,7 @@ from dragoman.events.extractor import (
 )
 from dragoman.events.learned.corpus import NONE, RoleExample
 from dragoman.events.learned.encoder import SentenceEncoder, shared_encoder
+from dragoman.events.learned.lexical import lemmas
 from dragoman.events.learned.roles import NEITHER, QUALIFIED, SOURCE, TARGET, RoleModel, features
 from dragoman.events.learned.typemodel import TypeModel
 from dragoman.events.ontology import quad_of
@@ -135,8 +136,8 @@ class LearnedEventCoder:
                 work.append((sentence, span, sentence_mentions))
         if not work:
             return []
-        texts = [s.text for s, _, _ in work]
-        probabilities = self.model.probabilities(self.encoder.encode(texts), texts)
+        vectors = self.encoder.encode([sentence.text for sentence, _, _ in work])
+        probabilities = self.model.probabilities(vectors, [lemmas(span) for _, span, _ in work])
         results: list[EventMention] = []
         previous_frames: list[Frame] = []
         previous: Sentence | None = None

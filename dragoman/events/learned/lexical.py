@@ -2,17 +2,19 @@
 
 A mean-pooled sentence vector says what a sentence is about better than what was done:
 "imposed sanctions on" and "lifted sanctions on" lie close together. Word and word-pair
-features carry the verb and its object; scikit-learn's HashingVectorizer needs no stored
+features carry the verb and its object; they are read as lemmas, so "sanctioned",
+"sanctions" and "sanction" are one word. scikit-learn's HashingVectorizer needs no stored
 vocabulary, so the type model's file holds only weights.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import HashingVectorizer
+from spacy.tokens import Token
 
 # Hash buckets: enough that the training sentences' words and word pairs rarely share one.
 DIMS = 2**15
@@ -25,6 +27,11 @@ def _vectorizer() -> HashingVectorizer:
     )
 
 
-def hashed(texts: Sequence[str]) -> csr_matrix:
-    """One row per text: its words and word pairs, hashed, the row of unit length."""
-    return _vectorizer().transform(list(texts))
+def lemmas(tokens: Iterable[Token]) -> str:
+    """What the features read of a parsed sentence: its lemmas, lower-cased, spaces between."""
+    return " ".join(token.lemma_.lower() for token in tokens if not token.is_space)
+
+
+def hashed(words: Sequence[str]) -> csr_matrix:
+    """One row per sentence (its ``lemmas``): words and word pairs, hashed, the row of unit length."""
+    return _vectorizer().transform(list(words))

@@ -46,15 +46,15 @@ class TypeModel:
         isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(probabilities, right)
         return np.stack([isotonic.X_thresholds_, isotonic.y_thresholds_]).astype(np.float32)
 
-    def probabilities(self, vectors: np.ndarray, texts: Sequence[str] = ()) -> np.ndarray:
+    def probabilities(self, vectors: np.ndarray, words: Sequence[str] = ()) -> np.ndarray:
         """One independent probability per label (several types may hold in one sentence);
-        ``texts`` are the sentences of ``vectors``, needed when the model reads their words."""
+        ``words`` are the sentences' lemmas (lexical.lemmas), needed when the model reads them."""
         dims = vectors.shape[1]
         logits = vectors @ self.coef[:, :dims].T + self.intercept
         if self.lexical_weight:
-            if len(texts) != len(vectors):
-                raise ValueError("this type model reads the sentences' words: pass their texts")
-            logits += self.lexical_weight * (hashed(texts) @ self.coef[:, dims:].T)
+            if len(words) != len(vectors):
+                raise ValueError("this type model reads the sentences' words: pass their lemmas")
+            logits += self.lexical_weight * (hashed(words) @ self.coef[:, dims:].T)
         return 1.0 / (1.0 + np.exp(-logits))
 
     @classmethod
@@ -62,16 +62,16 @@ class TypeModel:
         cls,
         vectors: np.ndarray,
         labels: Sequence[frozenset[str]],
-        texts: Sequence[str] = (),
+        words: Sequence[str] = (),
         lexical_weight: float = LEXICAL_WEIGHT,
         c: float = 32.0,
     ) -> TypeModel:
-        """One logistic regression a label; over the vectors and, given ``texts``, their words."""
+        """One logistic regression a label; over the vectors and, given ``words``, the lemmas."""
         from scipy.sparse import csr_matrix, hstack
         from sklearn.linear_model import LogisticRegression
 
-        weight = lexical_weight if texts else 0.0
-        features = hstack([csr_matrix(vectors), weight * hashed(texts)]).tocsr() if weight else vectors
+        weight = lexical_weight if words else 0.0
+        features = hstack([csr_matrix(vectors), weight * hashed(words)]).tocsr() if weight else vectors
         names = sorted({t for ls in labels for t in ls}) + [NONE]
         coef = np.zeros((len(names), features.shape[1]), dtype=np.float32)
         intercept = np.zeros(len(names), dtype=np.float32)
