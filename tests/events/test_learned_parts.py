@@ -21,7 +21,7 @@ def test_templates_fill_deterministically_with_every_type_and_negatives() -> Non
 
 def test_counts_by_type_and_construction() -> None:
     table = counts(template_examples(fills=1))
-    assert table[("CONSULT", "nominal")] == 3
+    assert table[("CONSULT", "nominal")] == 3 + 1  # and news.yaml
     assert table[(NONE, "sports")] == 2 + 5  # templates.yaml and negatives.yaml
     assert table[(NONE, "relations")] == 12
 
@@ -29,7 +29,7 @@ def test_counts_by_type_and_construction() -> None:
 def test_hard_negatives_are_filled_fewer_times() -> None:
     table = counts(template_examples())
     assert table[(NONE, "relations")] == 12 * 4
-    assert table[("CONSULT", "nominal")] == 36  # event templates keep their 12 fills
+    assert table[("CONSULT", "nominal")] == 36 + 4  # event templates keep their 12 fills; news.yaml's get 4
 
 
 def test_plv_yield_is_learned_as_concede() -> None:
@@ -101,8 +101,8 @@ def test_a_model_reading_words_needs_the_texts() -> None:
 def test_domestic_templates_fill_their_own_slots() -> None:
     examples = template_examples(fills=1)
     table = counts(examples)
-    assert table[("COERCE", "domestic")] == 7
-    assert table[("PROTEST", "domestic")] == 6
+    assert table[("COERCE", "domestic")] == 7 + 3  # domestic.yaml and news.yaml
+    assert table[("PROTEST", "domestic")] == 6 + 4
     assert [e.text for e in examples if "rounded up" in e.text or "Detain Opposition" in e.text] == [
         "Dozens of students were rounded up by policemen overnight in Dhaka.",
         "Riot police Detain Opposition Figure in Bogota",
