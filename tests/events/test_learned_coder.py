@@ -75,7 +75,6 @@ CASES = [
             ["VNM"],
             ["LAO"],
         ),
-        marks=pytest.mark.xfail(reason="the type model gives CONSULT too low a probability after a dateline"),
     ),
     ("verbal", "Azerbaijan shelled Armenian positions near the frontier.", "ASSAULT", ["AZE"], ["ARM"]),
     ("verbal", "Thousands of Serbians protested against the government in Belgrade.", "PROTEST", ["SRB"], []),
@@ -93,12 +92,7 @@ def test_construction(
 
 NEGATIVES = [
     ("commentary", "Analysts think the friendship between Peru and Chile will survive the election."),
-    pytest.param(
-        *("background", "Ghana and Togo have shared a long and mostly quiet border since independence."),
-        marks=pytest.mark.xfail(
-            reason="since the 1.9 negatives (disasters, accidents, epidemics, culture): CONSULT 0.47, NONE 0.29"
-        ),
-    ),
+    ("background", "Ghana and Togo have shared a long and mostly quiet border since independence."),
     ("sports", "Brazil beat Uruguay three-one in the qualifier on Sunday."),
     ("business", "Shares of the Norwegian oil company rose two percent on Friday."),
 ]
@@ -123,7 +117,6 @@ def test_never_a_target_from_a_modifier(code, text: str, never: str) -> None:  #
         assert never not in recipients, (event_type, text)
 
 
-@pytest.mark.xfail(reason="the type model also gives CONCEDE (0.66) to an alleged shelling since the 1.9 retraining")
 def test_an_alleged_shelling_is_an_assault_alone(code) -> None:  # type: ignore[no-untyped-def]
     found = summary(code("Somalia allegedly shelled Kenyan border posts on Friday."))
     assert found == [("ASSAULT", ["SOM"], ["KEN"])]

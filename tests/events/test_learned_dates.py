@@ -60,13 +60,9 @@ def test_each_clause_keeps_its_own_date(code) -> None:  # type: ignore[no-untype
     assert all(e.date != "2021-05-07" for e in events if e.status == "asserted")
 
 
-@pytest.mark.xfail(reason="the type model reads 'shelled ... border posts' as CONCEDE (0.58, ASSAULT 0.19) since the news templates")
 def test_allegedly_makes_its_own_clause_alleged(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Somalia allegedly shelled Kenyan border posts on Friday.")
-    # The assault's date and status; a second type the model gives the sentence (CONCEDE since
-    # events.learned 1.9) is the type model's error, kept by test_learned_coder as an xfail.
-    assaults = [row for row in dated(events) if row[0] == "ASSAULT"]
-    assert assaults == [("ASSAULT", "2021-05-07", None, "text", "alleged")]
+    assert dated(events) == [("ASSAULT", "2021-05-07", None, "text", "alleged")]
 
 
 def test_a_modal_makes_the_event_hypothetical_and_dates_it_ahead(code) -> None:  # type: ignore[no-untyped-def]
