@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -101,8 +101,9 @@ class LearnedEventCoder:
             self._encoder = shared_encoder()
         return self._encoder
 
-    @property
+    @cached_property
     def component(self) -> str:
+        """Hashed once: every event carries it, and the type model's weights run to megabytes."""
         return f"{self.NAME}@{self.VERSION}+{self.model.fingerprint()}+{self.roles.fingerprint()}"
 
     # -- decisions -------------------------------------------------------------------

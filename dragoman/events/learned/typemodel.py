@@ -1,6 +1,6 @@
 """Sentence → event types: one logistic regression per PLOVER type and one for NONE over the
-MiniLM sentence vector and, when ``lexical_weight`` is set, the sentence's hashed words and
-word pairs (events/learned/lexical.py). Weights live in a small .npz shipped with the package,
+MiniLM sentence vector and, when ``lexical_weight`` is set, the sentence's hashed lemmas and
+lemma pairs (events/learned/lexical.py). Weights live in a small .npz shipped with the package,
 with the isotonic map that turns a type's probability into the share of such mentions that
 are right (fitted on held-out folds: dragoman/evaluation/calibrate_events.py)."""
 
