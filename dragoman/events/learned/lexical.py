@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import HashingVectorizer
 from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import HashingVectorizer
 
 # Hash buckets: enough that the training sentences' words and word pairs rarely share one.
 DIMS = 2**15
@@ -22,6 +25,10 @@ DIMS = 2**15
 
 @lru_cache(maxsize=1)
 def _vectorizer() -> HashingVectorizer:
+    """Imported at first use: scikit-learn takes about a second to import, which a process that
+    never codes an event with the learned coder (a read command, a test) should not pay."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
     return HashingVectorizer(
         n_features=DIMS, ngram_range=(1, 2), alternate_sign=False, norm="l2", lowercase=True, dtype="float32"
     )
