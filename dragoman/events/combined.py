@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from dragoman.domain.records import Document, EventMention, Mention, Sentence
-from dragoman.events.event_dates import NEWS_GENRES, NEWS_MAX_WORDS, dateline
+from dragoman.events.event_dates import NEWS_GENRES, NEWS_MAX_WORDS, dateline, declared_genre
 from dragoman.events.extractor import EventExtractor
 from dragoman.events.learned.coder import LearnedEventCoder
 
@@ -31,7 +31,7 @@ REPORTED_STATUSES = frozenset({"alleged", "denied"})
 def is_analysis(document: Document) -> bool:
     """An analysis article: so its metadata's ``genre`` says, or, without one, a text longer than a
     news report (NEWS_MAX_WORDS) with no wire dateline. Short undated texts count as news."""
-    genre = str(document.meta.get("genre") or "").lower()
+    genre = declared_genre(document)
     if genre:
         return genre not in NEWS_GENRES
     return dateline(document.text) is None and len(document.text.split()) > NEWS_MAX_WORDS
@@ -44,10 +44,6 @@ class CombinedEventCoder:
     def __init__(self, learned: LearnedEventCoder | None = None, rules: EventExtractor | None = None) -> None:
         self.learned = learned or LearnedEventCoder()
         self.rules = rules or self.learned.rules
-
-    @property
-    def component(self) -> str:
-        return f"{self.NAME}@{self.VERSION}"
 
     def extract(
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]

@@ -99,9 +99,14 @@ def headline(text: str) -> tuple[int, int, int] | None:
     return match.start(1), match.end(1), match.end()
 
 
+def declared_genre(document: Document) -> str | None:
+    """The genre the document's metadata gives (a manifest column, a JSONL key), lower-cased."""
+    return str(document.meta.get("genre") or "").lower() or None
+
+
 def is_news(document: Document) -> bool:
     """A short report with a day-precise date, or one headed by a dateline; ``meta['genre']`` decides first."""
-    genre = str(document.meta.get("genre") or "").lower()
+    genre = declared_genre(document)
     if genre:
         return genre in NEWS_GENRES
     if dateline(document.text) is not None:

@@ -116,7 +116,7 @@ class EventExtractor:
         obj = _child(verb, "dobj") or _child(verb, "oprd") or _child(verb, "dative")
         if lemma in lex.DENY:
             denial = self._denial(verb, mentions, previous)
-            if denial is not None or obj is None or _denies_news(verb, obj):
+            if denial is not None or obj is None or denies_news(verb, obj):
                 return denial
             # "rejected the army's request": a refusal, coded as the verb's own event if it has one
         entry = lex.VERBS.get(lemma)
@@ -263,7 +263,7 @@ class EventExtractor:
         denier = deniers[0].actor
         for child in verb.children:
             if child.dep_ in {"xcomp", "ccomp", "dobj", "pcomp"} and child.pos_ in {"VERB", "NOUN"}:
-                if child.dep_ != "ccomp" and not _denies_news(verb, child):
+                if child.dep_ != "ccomp" and not denies_news(verb, child):
                     continue  # "rejected the request", "dismissed the offer": refused, not denied
                 entry = lex.VERBS.get(child.lemma_.lower()) or lex.NOUNS.get(child.lemma_.lower())
                 if entry is None:
@@ -283,7 +283,7 @@ class EventExtractor:
         if (
             previous
             and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
-            and (obj is None or _denies_news(verb, obj))
+            and (obj is None or denies_news(verb, obj))
         ):
             last = previous[-1]
             return Frame(verb, last.type, last.mode, last.actors, last.recipients, "denied", denier)
@@ -383,14 +383,6 @@ def frame_mention(
 # -- helpers -----------------------------------------------------------------------------
 def _child(token: Token, dep: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep), None)
-
-
-def _denies_news(verb: Token, below: Token) -> bool:
-    """A denial verb denies what ``below`` tells, unless it is "reject" or "dismiss" taking an
-    event as object, which refuses the event ("rejected the request") instead."""
-    if verb.lemma_.lower() not in status_cues()["refusal_verbs"]:
-        return True
-    return denies_news(verb, below)
 
 
 def _has_subject(token: Token) -> bool:

@@ -194,7 +194,7 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
     lemma = governor.lemma_.lower()
     subject = _subject(governor)
     if lemma in c["deny_verbs"]:
-        if lemma not in c["refusal_verbs"] or denies_news(governor, below):
+        if denies_news(governor, below):
             return [StatusCue("denied", governor, subject)]
         return []
     if governor.pos_ in {"VERB", "AUX"} and lemma in c["allege_verbs"]:
@@ -213,10 +213,13 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
 
 
 def denies_news(verb: Token, below: Token) -> bool:
-    """Whether "reject" or "dismiss" denies what ``below`` tells: a clause ("rejected that Iran
-    sent drones"), a report, claim or allegation ("dismissed reports that ..."), or anything
-    called baseless ("dismissed as baseless ..."); an event it takes as object is refused, not denied."""
+    """Whether a denial verb denies what ``below`` tells. "Deny" always does; a refusal verb
+    ("reject", "dismiss") only a clause ("rejected that Iran sent drones"), a report, claim or
+    allegation ("dismissed reports that ..."), or anything called baseless ("dismissed as
+    baseless ..."); an event it takes as object is refused, not denied."""
     c = cues()
+    if verb.lemma_.lower() not in c["refusal_verbs"]:
+        return True
     if below.dep_ == "ccomp" or below.lemma_.lower() in c["allege_nouns"]:
         return True
     return any(t.lower_ in c["dismissal_words"] for t in verb.subtree)

@@ -46,7 +46,8 @@ class Cues:
         """A place named as where something is: the object of "in", "near", "outside" ..., or a
         name inside such an object ("in the Baghdad slum of Sadr City"), but not a partner named
         inside it ("talks in Oslo between Armenia and Azerbaijan"). Such a name says where, not
-        who: the agents stage ranks it first, the learned coder never makes it a forced doer."""
+        who: the agents stage ranks it first, the learned coder makes it a forced doer only when
+        the sentence names no one else."""
         for _ in range(LOCATIVE_HOPS):
             if token.dep_ == "pobj" and token.head.lower_ in self.prepositions:
                 return True
