@@ -141,3 +141,31 @@ def test_a_place_is_the_forced_source_only_when_no_one_else_is_named(
     code, construction: str, text: str, expected: list[tuple[str, list[str], list[str]]]
 ) -> None:  # type: ignore[no-untyped-def]
     assert summary(code(text)) == expected, construction
+
+
+# (construction, sentence, type, sources, targets): the victims of an agentless passive are
+# targets, never the forced source while anyone else is named; the place of the deed stands
+# for its unnamed doers; whoever reports it ("police said") does not.
+AGENTLESS = [
+    (
+        "shot dead in, police said",
+        "Two Dutch tourists were shot dead near a temple in Cambodia, police said.",
+        "ASSAULT",
+        ["KHM"],
+        ["NLD"],
+    ),
+    (
+        "abducted in",
+        "Three Danish engineers were abducted in northern Niger on Friday.",
+        "COERCE",
+        ["NER"],
+        ["DNK"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "event_type", "sources", "targets"), AGENTLESS)
+def test_the_victims_of_an_agentless_passive_are_targets(
+    code, construction: str, text: str, event_type: str, sources: list[str], targets: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert (event_type, sources, targets) in summary(code(text)), (construction, summary(code(text)))

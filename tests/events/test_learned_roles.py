@@ -20,7 +20,7 @@ def test_role_examples_label_source_target_and_joint_actors() -> None:
     examples = template_role_examples(fills=1)
     assert examples == template_role_examples(fills=1)
     for example in examples:
-        assert example.sources, example.text
+        assert example.sources or example.targets, example.text
         for start, end in example.sources + example.targets:
             assert example.text[start:end].strip() == example.text[start:end]
     joint = [e for e in examples if e.text.startswith("Talks between")]

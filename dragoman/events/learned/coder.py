@@ -80,7 +80,9 @@ class LearnedEventCoder:
     # 1.9: no forced source where the event happened ("talks in Oslo") when another name could be it;
     # no event from a dateline cut off as a sentence; the type model trained with negatives of
     # disasters, accidents, epidemics, culture, and reading the sentence's words beside its vector
-    VERSION = "1.9"
+    # 1.10: the victims of an agentless passive are targets, and the forced source is never one
+    # the model reads as the target while anyone else is named (a place stands for the doers)
+    VERSION = "1.10"
 
     def __init__(
         self,
@@ -255,9 +257,7 @@ class LearnedEventCoder:
 
     def assign(self, frame: Frame, event_type: str, span: Span, candidates: list[Mention]) -> None:
         """Sources and targets by the role model: each actor takes the role its likeliest mention has;
-        with no source at all, the likeliest source stands (an event has someone doing it), but not
-        a name of where it happened ("held talks in Oslo") while the sentence names anyone else; alone
-        ("a rally in Moscow"), the place stands for its country, as event datasets code it."""
+        with no source at all, one stands (an event has someone doing it: ``_forced_source``)."""
         if not candidates:
             frame.actors, frame.recipients = [], []
             return
@@ -283,13 +283,38 @@ class LearnedEventCoder:
                 best[key] = (score, role, mention)
         sources = [m for _, role, m in best.values() if role == SOURCE]
         if not sources:
-            doers = [i for i, mention in enumerate(candidates) if not self._named_as_place(mention, span)]
-            key_of_best = max(doers or range(len(candidates)), key=lambda i: float(probabilities[i][SOURCE]))
-            sources = [candidates[key_of_best]]
+            sources = [candidates[self._forced_source(candidates, probabilities, best, span, rows)]]
         source_keys = {_key(m) for m in sources}
         targets = [m for _, role, m in best.values() if role == TARGET and _key(m) not in source_keys]
         frame.actors = sorted(sources, key=lambda m: m.start)
         frame.recipients = sorted(targets, key=lambda m: m.start)
+
+    def _forced_source(
+        self,
+        candidates: list[Mention],
+        probabilities: np.ndarray,
+        best: dict[str, tuple[float, int, Mention]],
+        span: Span,
+        rows: list[list[str]],
+    ) -> int:
+        """The candidate that stands as source when the model names none: never one it reads as
+        the target while another is named ("Two Britons were shot dead in Thailand, police said":
+        the Britons are the victims), one in the event's own clause before one outside it (the
+        police only report it), a named party before a place; a place stands for the unnamed
+        doers of its country, as event datasets code it. Then the likeliest source."""
+
+        def rank(index: int) -> tuple[bool, bool, bool, float]:
+            mention = candidates[index]
+            found = best.get(_key(mention))
+            place = self._named_as_place(mention, span)
+            return (
+                found is not None and found[1] == TARGET and not place,
+                "path=outside" in rows[index],
+                place,
+                -float(probabilities[index][SOURCE]),
+            )
+
+        return min(range(len(candidates)), key=rank)
 
     def _named_as_place(self, mention: Mention, span: Span) -> bool:
         """The object of a preposition of place ("in Oslo", "at Geneva"), or a name inside one."""

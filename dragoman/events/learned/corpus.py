@@ -118,7 +118,9 @@ ROLE_SKIP = {NEWS_FILE}
 
 def template_role_examples(fills: int = ROLE_FILLS_PER_TEMPLATE, seed: int = 0) -> list[RoleExample]:
     """The event templates filled with distinct pairs: {A} is the source and {B} the target unless
-    the two are joined ("{A} and {B}": both sources) or the entry says otherwise (``roles``)."""
+    the two are joined ("{A} and {B}": both sources) or the entry says otherwise (``roles``).
+    A template may name a target alone ("{count} {demonym} aid workers were abducted"): the
+    victims of an agentless passive are targets, and no one in the sentence is the source."""
     slots = _data("slots.yaml")
     examples: list[RoleExample] = []
     for name, event_type, number, entry in _entries():
@@ -133,8 +135,8 @@ def template_role_examples(fills: int = ROLE_FILLS_PER_TEMPLATE, seed: int = 0) 
             for slot, span in spans:
                 if slot in roles:
                     found[roles[slot]].append(span)
-            if not found["source"]:
-                continue  # a template with no source slot teaches the type alone
+            if not found["source"] and not found["target"]:
+                continue  # a template naming no participant teaches the type alone
             examples.append(
                 RoleExample(text, event_type, tuple(found["source"]), tuple(found["target"]), entry["construction"])
             )
