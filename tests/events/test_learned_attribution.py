@@ -169,3 +169,10 @@ def test_the_victims_of_an_agentless_passive_are_targets(
     code, construction: str, text: str, event_type: str, sources: list[str], targets: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     assert (event_type, sources, targets) in summary(code(text)), (construction, summary(code(text)))
+
+
+def test_the_author_of_what_was_rejected_can_be_the_target(code) -> None:  # type: ignore[no-untyped-def]
+    """ "a call from X": X made the call that was rejected; "sanctions against X" stays the
+    sanctions' target, never the criticism's (the test above)."""
+    found = summary(code("Chile rejected a call from Bolivia to reopen the border talks."))
+    assert ("REJECT", ["CHL"], ["BOL"]) in found, found

@@ -51,11 +51,21 @@ DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 @lru_cache(maxsize=1)
-def reporting_verbs() -> frozenset[str]:
+def _words() -> dict[str, list[str]]:
     import yaml
 
     text = (resources.files("dragoman.events.learned") / "words.yaml").read_text(encoding="utf-8")
-    return frozenset(yaml.safe_load(text)["reporting_verbs"])
+    return dict(yaml.safe_load(text))
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    return frozenset(_words()["reporting_verbs"])
+
+
+@lru_cache(maxsize=1)
+def author_prepositions() -> frozenset[str]:
+    return frozenset(_words()["author_prepositions"])
 
 
 def is_credit(mention: Mention, text: str) -> bool:
@@ -81,7 +91,8 @@ class LearnedEventCoder:
     # no event from a dateline cut off as a sentence; the type model trained with negatives of
     # disasters, accidents, epidemics, culture, and reading the sentence's words beside its vector
     # 1.10: the victims of an agentless passive are targets, and the forced source is never one
-    # the model reads as the target while anyone else is named (a place stands for the doers)
+    # the model reads as the target while anyone else is named (a place stands for the doers);
+    # the author of a thing another event noun stands for ("rejected a call from X") can be the target
     VERSION = "1.10"
 
     def __init__(
@@ -410,6 +421,7 @@ def _under_other_noun(mention: Mention, trigger: Token, span: Span) -> bool:
         light = noun.dep_ == "dobj" and noun.head == trigger and trigger.lemma_.lower() in lex.LIGHT_VERBS
         if (
             current.dep_ == "prep"
+            and current.lower_ not in author_prepositions()
             and noun != trigger
             and noun.pos_ == "NOUN"
             and noun.lemma_.lower() in lex.NOUNS
