@@ -6,6 +6,8 @@ import csv
 import html
 import json
 import re
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from dragoman.evaluation.sentence_events import GoldEvent, Item
@@ -66,6 +68,19 @@ def clean_wire(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=1)
+def _newswire_codes() -> dict[str, frozenset[str]]:
+    import yaml
+
+    text = (resources.files("dragoman.evaluation") / "data" / "newswire_codes.yaml").read_text(encoding="utf-8")
+    return {code: frozenset(ours) for code, ours in yaml.safe_load(text)["codes"].items()}
+
+
+def newswire_code(code: str) -> frozenset[str]:
+    """The knowledge-base codes that answer to one of the newswire set's actor codes."""
+    return _newswire_codes().get(code, frozenset({code}))
+
+
 def read_newswire_items(folder: Path) -> list[Item]:
     """The coded items of the newswire set: headline and description as one document, events keyed by row."""
     events: dict[int, list[GoldEvent]] = {}
@@ -80,8 +95,8 @@ def read_newswire_items(folder: Path) -> list[Item]:
             coded.append(
                 GoldEvent(
                     types=tuple(record["types"]),
-                    source=frozenset({record["src"]}),
-                    target=frozenset({record["tgt"]}) if record.get("tgt") else None,
+                    source=newswire_code(record["src"]),
+                    target=newswire_code(record["tgt"]) if record.get("tgt") else None,
                     status=record["status"],
                     symmetric=bool(record.get("sym")),
                 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dragoman.domain.records import ActorRef, EventMention
-from dragoman.evaluation.gold_items import _spans, clean_wire, read_plv_items
+from dragoman.evaluation.gold_items import _spans, clean_wire, read_newswire_items, read_plv_items
 from dragoman.evaluation.sentence_events import GoldEvent, Item, Report, fold_indices, report_rows, score_item
 
 
@@ -72,6 +72,28 @@ def test_plv_rows_of_one_sentence_are_one_item(tmp_path: Path) -> None:
     (item,) = read_plv_items(path)
     assert [e.types for e in item.events] == [("ASSAULT",), ("ACCUSE",)]
     assert item.events[1].source_span == (6, 7)
+
+
+def test_newswire_codes_are_read_as_the_knowledge_base_codes(tmp_path: Path) -> None:
+    """The set's "UN" takes in the UN's organs; its "AL_QAEDA" is the knowledge base's al-qaeda."""
+    (tmp_path / "world-dev.csv").write_text('row,title,description\n4,A headline,A description.\n', encoding="utf-8")
+    (tmp_path / "dev-events.jsonl").write_text(
+        '{"row": 4, "src": "UN", "tgt": "AL_QAEDA", "types": ["ACCUSE"], "status": "asserted"}\n'
+        '{"row": 4, "src": "FRA", "tgt": null, "types": ["PROTEST"], "status": "asserted"}\n',
+        encoding="utf-8",
+    )
+    (item,) = read_newswire_items(tmp_path)
+    accuse, protest = item.events
+    assert "UNSC" in accuse.source and "UN" in accuse.source
+    assert accuse.target == frozenset({"al-qaeda"})
+    assert protest.source == frozenset({"FRA"}) and protest.target is None
+    assert score_item_right(item, mention("ACCUSE", ["UNSC"], ["al-qaeda"]))
+
+
+def score_item_right(item: Item, extracted: EventMention) -> bool:
+    report = Report()
+    score_item(item, [extracted], report)
+    return report.overall.attributed == 1
 
 
 def test_wire_escapes_are_undone() -> None:
