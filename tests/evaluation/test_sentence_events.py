@@ -76,7 +76,7 @@ def test_plv_rows_of_one_sentence_are_one_item(tmp_path: Path) -> None:
 
 def test_newswire_codes_are_read_as_the_knowledge_base_codes(tmp_path: Path) -> None:
     """The set's "UN" takes in the UN's organs; its "AL_QAEDA" is the knowledge base's al-qaeda."""
-    (tmp_path / "world-dev.csv").write_text('row,title,description\n4,A headline,A description.\n', encoding="utf-8")
+    (tmp_path / "world-dev.csv").write_text("row,title,description\n4,A headline,A description.\n", encoding="utf-8")
     (tmp_path / "dev-events.jsonl").write_text(
         '{"row": 4, "src": "UN", "tgt": "AL_QAEDA", "types": ["ACCUSE"], "status": "asserted"}\n'
         '{"row": 4, "src": "FRA", "tgt": null, "types": ["PROTEST"], "status": "asserted"}\n',
