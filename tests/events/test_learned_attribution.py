@@ -176,3 +176,19 @@ def test_the_author_of_what_was_rejected_can_be_the_target(code) -> None:  # typ
     sanctions' target, never the criticism's (the test above)."""
     found = summary(code("Chile rejected a call from Bolivia to reopen the border talks."))
     assert ("REJECT", ["CHL"], ["BOL"]) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijan ordered fresh attacks on Armenia on Sunday.", ("ASSAULT", ["AZE"], ["ARM"])),
+        ("Kenya has begun its offensive against Somalia.", ("ASSAULT", ["KEN"], ["SOM"])),
+    ],
+)
+def test_the_target_of_an_event_noun_of_the_same_type(
+    code, text: str, expected: tuple[str, list[str], list[str]]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "ordered attacks on X": the attacks are the assault itself, so X is its target; under a
+    noun of another type ("criticised sanctions against X") X stays that event's (above)."""
+    found = summary(code(text))
+    assert expected in found, found

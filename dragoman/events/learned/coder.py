@@ -92,7 +92,8 @@ class LearnedEventCoder:
     # disasters, accidents, epidemics, culture, and reading the sentence's words beside its vector
     # 1.10: the victims of an agentless passive are targets, and the forced source is never one
     # the model reads as the target while anyone else is named (a place stands for the doers);
-    # the author of a thing another event noun stands for ("rejected a call from X") can be the target
+    # the author of a thing another event noun stands for ("rejected a call from X") can be the target;
+    # a noun of the event's own type is the event ("ordered attacks on X": X is the target)
     VERSION = "1.10"
 
     def __init__(
@@ -246,7 +247,7 @@ class LearnedEventCoder:
                 name
                 for name, holds in (
                     ("modifier", _in_modifier(mention, span)),
-                    ("other_noun", _under_other_noun(mention, frame.trigger, span)),
+                    ("other_noun", _under_other_noun(mention, frame.trigger, span, event_type)),
                 )
                 if holds
             ]
@@ -409,10 +410,11 @@ def _in_modifier(mention: Mention, span: Span) -> bool:
     return governor.dep_ in {"amod", "compound"} and governor.head.pos_ in {"NOUN", "PROPN"}
 
 
-def _under_other_noun(mention: Mention, trigger: Token, span: Span) -> bool:
+def _under_other_noun(mention: Mention, trigger: Token, span: Span, event_type: str) -> bool:
     """ "criticised sanctions against Russia": a name inside a phrase that hangs on another event
     noun than the trigger is that event's participant, not this one's. The object of a light verb
-    is the event itself ("signed an agreement with Argentina")."""
+    is the event itself ("signed an agreement with Argentina"), and so is a noun of the event's
+    own type ("ordered attacks on Gaza", "pledged support for the government")."""
     current = _head(mention, span)
     for _ in range(12):
         if current is None or current == trigger or current.head == current:
@@ -425,6 +427,7 @@ def _under_other_noun(mention: Mention, trigger: Token, span: Span) -> bool:
             and noun != trigger
             and noun.pos_ == "NOUN"
             and noun.lemma_.lower() in lex.NOUNS
+            and lex.NOUNS[noun.lemma_.lower()][0] != event_type
             and not light
         ):
             return True
