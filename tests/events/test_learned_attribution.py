@@ -183,6 +183,9 @@ def test_the_author_of_what_was_rejected_can_be_the_target(code) -> None:  # typ
     [
         ("Azerbaijan ordered fresh attacks on Armenia on Sunday.", ("ASSAULT", ["AZE"], ["ARM"])),
         ("Kenya has begun its offensive against Somalia.", ("ASSAULT", ["KEN"], ["SOM"])),
+        # Refusing or halting a cooperative act toward X is done to X.
+        ("Peru cancelled a planned state visit to Chile.", ("REJECT", ["PER"], ["CHL"])),
+        ("Egypt refused direct talks with Ethiopia over the dam.", ("REJECT", ["EGY"], ["ETH"])),
     ],
 )
 def test_the_target_of_an_event_noun_of_the_same_type(

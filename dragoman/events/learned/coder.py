@@ -93,7 +93,8 @@ class LearnedEventCoder:
     # 1.10: the victims of an agentless passive are targets, and the forced source is never one
     # the model reads as the target while anyone else is named (a place stands for the doers);
     # the author of a thing another event noun stands for ("rejected a call from X") can be the target;
-    # a noun of the event's own type is the event ("ordered attacks on X": X is the target)
+    # a noun of the event's own type is the event ("ordered attacks on X": X is the target), and so
+    # is the cooperative act a refusal or sanction withholds ("cancelled its visit to X")
     VERSION = "1.10"
 
     def __init__(
@@ -427,12 +428,25 @@ def _under_other_noun(mention: Mention, trigger: Token, span: Span, event_type: 
             and noun != trigger
             and noun.pos_ == "NOUN"
             and noun.lemma_.lower() in lex.NOUNS
-            and lex.NOUNS[noun.lemma_.lower()][0] != event_type
+            and not _same_event(lex.NOUNS[noun.lemma_.lower()][0], event_type)
             and not light
         ):
             return True
         current = current.head
     return False
+
+
+# Events that withhold cooperation: refusing or halting a cooperative act toward X ("cancelled
+# its visit to X", "refused talks with X") is done to X.
+WITHHOLDING = frozenset({"REJECT", "SANCTION"})
+
+
+def _same_event(noun_type: str, event_type: str) -> bool:
+    """Whether a noun of ``noun_type`` under the anchor names (part of) the event itself: the
+    same type, or a cooperative act that a withholding event refuses or halts."""
+    if noun_type == event_type:
+        return True
+    return event_type in WITHHOLDING and quad_of(noun_type) in (1, 2)
 
 
 def _unique(events: list[EventMention]) -> list[EventMention]:
