@@ -48,7 +48,7 @@ class Frame:
 class EventExtractor:
     NAME = "events.rules"
     # 1.14: a modifier of expectation on the event noun a light verb takes ("reached a possible
-    # deal") makes the event hypothetical
+    # deal") makes the event hypothetical; a "this" season in a past clause is the latest begun
     VERSION = "1.14"
 
     @property

@@ -84,3 +84,12 @@ def test_a_possible_accord_signed_is_hypothetical(code) -> None:  # type: ignore
         ("AGREE", PUBLISHED, None, "publication", "asserted")
     ]
 
+
+def test_this_summer_in_the_past_is_the_last_one_begun(code) -> None:  # type: ignore[no-untyped-def]
+    # published in May, before the summer: a past deed fell in last year's summer, a planned one in this year's
+    assert dated(code("This summer Norway sent medicine to Nepal.")) == [
+        ("AID", "2020-06", "2020-08", "text", "asserted")
+    ]
+    assert dated(code("Norway will send medicine to Nepal this summer.")) == [
+        ("AID", "2021-06", "2021-08", "text", "hypothetical")
+    ]
