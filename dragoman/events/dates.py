@@ -146,8 +146,8 @@ def find_timexes(text: str, published: str | None, future: bool | None = None) -
     """Every time expression in the text, left to right, without overlaps and without joining ranges.
 
     ``future`` gives the tense of the clause (True future, False past), which sets the direction of
-    weekdays and yearless months; None reads future cues from the clause and otherwise takes the
-    latest weekday and the nearest month.
+    weekdays, yearless months and "this" seasons; None reads future cues from the clause and
+    otherwise takes the latest weekday, the nearest month and this year's season.
     """
     ref = reference_date(published)
     taken: list[tuple[int, int]] = []
@@ -333,6 +333,10 @@ def _resolve(kind: str, match: re.Match[str], ref: date | None, future: bool | N
             return None
         else:
             year = ref.year + {"last": -1, "next": 1}.get(shift, 0)
+            if shift == "this" and future is False and first > ref.month:
+                # "This summer Iran sent drones", told in March: a past deed cannot fall in a season
+                # still to come, so it is the latest such season begun by the report's date.
+                year -= 1
         if g.get("part"):
             start, stop = w["parts"][str(g["part"]).lower()]
             span = (last - first) % 12 + 1

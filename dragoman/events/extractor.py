@@ -47,7 +47,9 @@ class Frame:
 
 class EventExtractor:
     NAME = "events.rules"
-    VERSION = "1.13"
+    # 1.14: a modifier of expectation on the event noun a light verb takes ("reached a possible
+    # deal") makes the event hypothetical; a "this" season in a past clause is the latest begun
+    VERSION = "1.14"
 
     @property
     def component(self) -> str:
@@ -298,7 +300,7 @@ class EventExtractor:
         promised = governor is not None and governor.lemma_.lower() in lex.PROMISE_VERBS
         if promised and frame.type not in {"AGREE", "THREATEN"}:
             frame.type, frame.mode = "AGREE", "promise"
-        cue = clause_status(token)
+        cue = clause_status(token, event_noun=_light_object(token))
         frame.status = "asserted" if promised and cue.status == "hypothetical" else cue.status
         if cue.source is not None and cue.status in {"alleged", "denied"}:
             frame.attributed_to = _first_actor(cue.source.subtree, mentions)
@@ -383,6 +385,14 @@ def frame_mention(
 # -- helpers -----------------------------------------------------------------------------
 def _child(token: Token, dep: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _light_object(verb: Token) -> Token | None:
+    """The object that names the event of a light verb ("reached a possible deal"), if it has one."""
+    if verb.lemma_.lower() not in lex.LIGHT_VERBS:
+        return None
+    obj = _child(verb, "dobj")
+    return obj if obj is not None and obj.lemma_.lower() in lex.NOUNS else None
 
 
 def _has_subject(token: Token) -> bool:

@@ -4,7 +4,8 @@ A cue counts only where it governs: "allegedly" on the drone clause leaves a mee
 coordinated clause asserted; "The minister denied that Iran has been continuing to provide
 drones" is a denied delivery, attributed to the minister, however deep the complement;
 "threatens to strike" makes the strike hypothetical but not the threat; "even if" concedes a fact;
-"a possible deal", "a looming offensive" and "sanctions loom" are expected, not done.
+"a possible deal", "reached a possible deal", "a looming offensive" and "sanctions loom" are
+expected, not done.
 Denied beats alleged, which beats hypothetical. The cue words live in
 ``dragoman/lexicon/en/status.yaml`` (``--lexicon`` overrides apply).
 """
@@ -63,9 +64,11 @@ def clause_head(token: Token) -> Token:
     return current
 
 
-def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> StatusCue:
+def clause_status(trigger: Token, within: tuple[int, int] | None = None, event_noun: Token | None = None) -> StatusCue:
     """The status of the event at ``trigger``; ``within`` (character offsets) bounds the climb,
-    so the status of a statement's content is read inside the content only."""
+    so the status of a statement's content is read inside the content only. ``event_noun`` is the
+    object that names the event of a light-verb trigger ("reached a possible deal"): the verb only
+    carries it, so what the noun's own modifiers expect is expected of the event."""
     found: list[StatusCue] = []
     head = clause_head(trigger)
     found += _nouns_between(trigger, head)
@@ -77,6 +80,8 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None) -> Stat
         if c.dep_ in {"acl", "amod"} and c.tag_ == "VBN" and c.lemma_.lower() in cues()["intention_verbs"]
     ]
     found += _expected(trigger)
+    if event_noun is not None:
+        found += _expecting_modifiers(event_noun)
     if head.i != trigger.i:  # "denied the meeting", "accused Iran of deliveries": the verb governs the noun
         below = next(t for t in trigger.ancestors if t.head.i == head.i) if trigger.head.i != head.i else trigger
         found += _governing(head, below)
@@ -149,17 +154,21 @@ def _own_clause(head: Token) -> list[StatusCue]:
 def _expected(trigger: Token) -> list[StatusCue]:
     """ "a possible deal", "a looming offensive", "UN sanctions loom": an event word that a
     modifier or its predicate marks as only possible or expected has not happened."""
-    c = cues()
-    found = [
-        StatusCue("hypothetical", child)
-        for child in trigger.children
-        if child.dep_ in {"amod", "advmod"}
-        and (child.lower_ in c["hypothetical_modifiers"] or child.lemma_.lower() in c["hypothetical_modifiers"])
-    ]
+    found = _expecting_modifiers(trigger)
     governor = trigger.head
-    if trigger.dep_ in {"nsubj", "nsubjpass"} and governor.lemma_.lower() in c["hypothetical_predicates"]:
+    if trigger.dep_ in {"nsubj", "nsubjpass"} and governor.lemma_.lower() in cues()["hypothetical_predicates"]:
         found.append(StatusCue("hypothetical", governor))
     return found
+
+
+def _expecting_modifiers(word: Token) -> list[StatusCue]:
+    """The adjectives and adverbs on ``word`` that make what it names only possible or expected."""
+    modifiers = cues()["hypothetical_modifiers"]
+    return [
+        StatusCue("hypothetical", child)
+        for child in word.children
+        if child.dep_ in {"amod", "advmod"} and (child.lower_ in modifiers or child.lemma_.lower() in modifiers)
+    ]
 
 
 def _dismissed_subject(head: Token) -> list[StatusCue]:

@@ -49,6 +49,13 @@ FRIDAY = "2023-03-10"
         ("Shells were sent in late 2022.", None, ("2022-09", "month", "2022-12", "range")),
         ("Shells were sent in early 2021.", None, ("2021-01", "month", "2021-04", "range")),
         ("Shells were sent in the first half of 2022.", None, ("2022-01", "month", "2022-06", "range")),
+        # "this" season: in the past the latest begun by publication, in the future or present the coming one
+        ("This summer the envoys met.", False, ("2022-06", "month", "2022-08", "range")),
+        ("This winter the envoys met.", False, ("2022-12", "month", "2023-02", "range")),
+        ("This spring the envoys met.", False, ("2023-03", "month", "2023-05", "range")),
+        ("The envoys will meet this summer.", None, ("2023-06", "month", "2023-08", "range")),
+        ("The envoys meet this summer.", True, ("2023-06", "month", "2023-08", "range")),
+        ("The envoys meet this summer.", None, ("2023-06", "month", "2023-08", "range")),
         # a target date, and history
         ("Both sides will double trade by 2030.", None, ("2030", "year", None, "target")),
         ("The empires fought in the 19th century.", None, ("1800", "year", "1899", "range")),

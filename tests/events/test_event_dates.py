@@ -54,6 +54,10 @@ def dated(events: list[EventMention]) -> list[tuple[str, str | None, str | None,
         ("Raisi met Putin from 2019 to 2021.", [("CONSULT", "2019", "2021", "year", "text")]),
         ("Russia supplied Iran with shells in the spring of 2022.", [("AID", "2022-03", "2022-05", "month", "text")]),
         ("Russia attacked Ukraine in late 2022.", [("ASSAULT", "2022-09", "2022-12", "month", "text")]),
+        # "this summer", read in March: last year's in a past clause, this year's ahead otherwise
+        ("This summer Iran sent drones to Russia.", [("AID", "2022-06", "2022-08", "month", "text")]),
+        ("Raisi will meet Putin this summer.", [("CONSULT", "2023-06", "2023-08", "month", "text")]),
+        ("This spring Russia attacked Ukraine.", [("ASSAULT", "2023-03", "2023-05", "month", "text")]),
         ("Russia invaded Iran in the 19th century.", [("ASSAULT", "1800", "1899", "year", "text")]),
         ("Russia sold arms to Iran in the 1990s.", [("AID", "1990", "1999", "year", "text")]),
         # a target dates only the hypothetical event; the pledge is dated by the report

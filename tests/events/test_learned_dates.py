@@ -73,3 +73,23 @@ def test_a_modal_makes_the_event_hypothetical_and_dates_it_ahead(code) -> None: 
 def test_a_headline_takes_the_date_of_its_lead(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Kenya accuses Somalia over raid\n\nNAIROBI (AP) - Kenya accused Somalia on Friday of a raid.")
     assert dated(events)[0] == ("ACCUSE", "2021-05-07", None, "text", "asserted")
+
+
+def test_a_possible_accord_signed_is_hypothetical(code) -> None:  # type: ignore[no-untyped-def]
+    # the object of the light verb is the event, so its modifier of expectation is the event's
+    assert dated(code("Kenya and Somalia signed a possible accord on the border.")) == [
+        ("AGREE", None, None, "none", "hypothetical")
+    ]
+    assert dated(code("Kenya and Somalia signed an accord on the border.")) == [
+        ("AGREE", PUBLISHED, None, "publication", "asserted")
+    ]
+
+
+def test_this_summer_in_the_past_is_the_last_one_begun(code) -> None:  # type: ignore[no-untyped-def]
+    # published in May, before the summer: a past deed fell in last year's summer, a planned one in this year's
+    assert dated(code("This summer Norway sent medicine to Nepal.")) == [
+        ("AID", "2020-06", "2020-08", "text", "asserted")
+    ]
+    assert dated(code("Norway will send medicine to Nepal this summer.")) == [
+        ("AID", "2021-06", "2021-08", "text", "hypothetical")
+    ]

@@ -73,6 +73,14 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
         ("A Russian attack on Ukraine is looming.", [("ASSAULT", "hypothetical", None)]),
         ("UN sanctions on Iran loom.", [("SANCTION", "hypothetical", None)]),
         ("Iran possibly sent drones to Russia.", [("AID", "hypothetical", None)]),
+        # ... also on the event noun a light verb takes, the verb only carrying the event
+        ("Iran and Russia reached a possible deal on gas supplies on Monday.", [("AGREE", "hypothetical", None)]),
+        ("Russia and Iran signed a possible agreement on drones.", [("AGREE", "hypothetical", None)]),
+        ("Iran and Russia held possible talks on gas in Moscow.", [("CONSULT", "hypothetical", None)]),
+        ("Putin made a possible visit to Tehran.", [("CONSULT", "hypothetical", None)]),
+        # the signing is done; the modifier of a noun below the event noun is not the event's
+        ("Russia and Iran signed an agreement on drones.", [("AGREE", "asserted", None)]),
+        ("Russia and Iran signed an agreement on a possible gas pipeline.", [("AGREE", "asserted", None)]),
         # "possibly" on the date leaves the deed asserted
         ("Iran sent drones to Russia, possibly in 2022.", [("AID", "asserted", None)]),
         # the threat is made; what is threatened is hypothetical
