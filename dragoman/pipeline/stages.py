@@ -384,7 +384,8 @@ register(
     "events-learned",
     StageSpec(
         name=LearnedEventCoder.NAME,
-        code_version=lambda: LearnedEventCoder.VERSION,
+        # The learned coder takes its candidate frames and its status from the rule extractor's code.
+        code_version=lambda: f"{LearnedEventCoder.VERSION}-rules{EventExtractor.VERSION}",
         reads=frozenset({"document", "spacy_doc", "sentences", "mentions"}),
         writes=frozenset({"events"}),
         build=_LearnedEvents,
