@@ -1,5 +1,6 @@
 """Fit the learned coder's confidence map: ``python -m dragoman.evaluation.calibrate_events``
-(with ``--retrain``, the models are retrained first: the one command that rebuilds them all).
+(with ``--retrain``, the type and role models are retrained first; with ``--finetune`` as well,
+the encoder's top layers before them, which needs torch: the one command that rebuilds them all).
 
 PLV_train (read from ../shared, never copied) is coded end to end by cross-validation, the
 learned coder trained on the other folds each time, as ``dragoman eval events --cv 5``
@@ -36,7 +37,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--plv", type=Path, default=None, help="PLV-format TSV (default ../shared PLV_train)")
     parser.add_argument("--model", type=Path, default=OUTPUT, help="the type model to calibrate, rewritten in place")
     parser.add_argument("--retrain", action="store_true", help="retrain the type and role models first")
+    parser.add_argument(
+        "--finetune", action="store_true", help="with --retrain: fine-tune the encoder's top layers first (torch)"
+    )
     args = parser.parse_args(argv)
+    if args.finetune:
+        if not args.retrain:
+            parser.error("--finetune changes the vectors the models read: give --retrain too")
+        from dragoman.evaluation import finetune_encoder
+        from dragoman.events.learned.encoder import shared_encoder
+
+        finetune_encoder.main([])
+        shared_encoder.cache_clear()  # the models are retrained on the tuned vectors
     if args.retrain:
         train_events.main([*(["--plv", str(args.plv)] if args.plv else []), "--output", str(args.model)])
     pairs = held_out_pairs(args.plv or default_plv())

@@ -288,7 +288,7 @@ def _learned_files(config: ProcessorConfig) -> list[DataFile]:
     """The learned coder's models and words, what the rule frames it reads read, and the place
     words (a name of where an event happened is no forced doer)."""
     return [
-        *_package_files("dragoman.events.learned", "types.npz", "roles.npz", "words.yaml"),
+        *_package_files("dragoman.events.learned", "types.npz", "roles.npz", "minilm_top.npz", "words.yaml"),
         *_event_words(config),
         *lexicon_sources(PLACE_WORDS, config.lexicon_files),
     ]

@@ -37,12 +37,7 @@ CASES = [
     ("to", "Denmark sent blankets and tents to Morocco after the earthquake.", "AID", ["DNK"], ["MAR"]),
     ("with", "Uruguay signed a fisheries agreement with Argentina.", "AGREE", ["URY"], ["ARG"]),
     ("against", "Algeria imposed new tariffs against Spain.", "SANCTION", ["DZA"], ["ESP"]),
-    pytest.param(
-        *("passive agent", "Three Tunisian trawlers were seized by Libya near the coast.", "COERCE", ["LBY"], ["TUN"]),
-        marks=pytest.mark.xfail(
-            reason="since the domestic templates (abductions, seizures of buses) the seizure of boats is typed ASSAULT"
-        ),
-    ),
+    ("passive agent", "Three Tunisian trawlers were seized by Libya near the coast.", "COERCE", ["LBY"], ["TUN"]),
     ("passive agent", "Kazakhstan was praised by Uzbekistan for reopening the crossing.", "SUPPORT", ["UZB"], ["KAZ"]),
     ("nominal possessive", "Finland's visit to Estonia ended with a joint statement.", "CONSULT", ["FIN"], ["EST"]),
     ("nominal possessive", "Malaysia's loan to Cambodia was approved by parliament.", "AID", ["MYS"], ["KHM"]),
@@ -107,12 +102,7 @@ MODIFIERS = [
     ("demonym-made", "Armenia shot down Turkish-made drones over Yerevan.", "TUR"),
     ("city as modifier", "The Geneva talks between Serbia and Kosovo resumed on Monday.", "CHE"),
     ("another event's phrase", "Austria criticised the sanctions against Belarus as too weak.", "BLR"),
-    pytest.param(
-        *("demonym as modifier of a thing", "Greece bought French warships last year.", "FRA"),
-        marks=pytest.mark.xfail(
-            reason="a demonym before a thing (warships) and before people (diplomats) look alike to the parse"
-        ),
-    ),
+    ("demonym as modifier of a thing", "Greece bought French warships last year.", "FRA"),
 ]
 
 

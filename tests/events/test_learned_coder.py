@@ -38,10 +38,7 @@ CASES = [
     ("verbal", "Morocco urged Algeria to reopen the border.", "REQUEST", ["MAR"], ["DZA"]),
     ("verbal", "Greece praised Cyprus for its restraint.", "SUPPORT", ["GRC"], ["CYP"]),
     ("verbal", "Thailand deported forty citizens of Myanmar on Tuesday.", "COERCE", ["THA"], ["MMR"]),
-    pytest.param(
-        *("verbal", "Ecuador threatened Peru with a trade embargo.", "THREATEN", ["ECU"], ["PER"]),
-        marks=pytest.mark.xfail(reason="the type model misses THREATEN here (docs/evaluation.md, what still fails)"),
-    ),
+    ("verbal", "Ecuador threatened Peru with a trade embargo.", "THREATEN", ["ECU"], ["PER"]),
     ("verbal", "Sweden pulled its peacekeepers out of Mali.", "RETREAT", ["SWE"], ["MLI"]),
     ("verbal", "Qatar freed the Kenyan fishermen it had held since March.", "CONCEDE", ["QAT"], ["KEN"]),
     (

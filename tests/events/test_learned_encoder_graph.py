@@ -17,6 +17,8 @@ from dragoman.events.learned.encoder import (
     cached,
     fingerprint,
     graph,
+    overlaid,
+    overlay_path,
     pooled,
     prepared,
     session,
@@ -140,6 +142,40 @@ def test_the_int8_graph_is_built_once_then_read_from_the_cache(tmp_path: Path, m
     assert builds == [b"weights", b"other weights"]
 
 
+def test_the_tuned_layers_are_part_of_the_cache_key(tmp_path: Path) -> None:
+    weights = tmp_path / "model.safetensors"
+    weights.write_bytes(b"weights")
+    tuned = tmp_path / "top.npz"
+    tuned.write_bytes(b"tuned layers")
+    base = fingerprint(weights)
+    assert fingerprint(weights, tuned) != base
+    first = fingerprint(weights, tuned)
+    tuned.write_bytes(b"other tuned layers")
+    assert fingerprint(weights, tuned) not in {base, first}
+
+
+def test_the_overlay_replaces_only_the_weights_it_names(tmp_path: Path) -> None:
+    w = {"bert.encoder.layer.1.output.dense.bias": np.zeros(3, np.float32), "bert.pooler.bias": np.ones(2, np.float32)}
+    tuned = tmp_path / "top.npz"
+    np.savez(tuned, **{"encoder.layer.1.output.dense.bias": np.array([1.0, 2.0, 3.0], np.float16)})  # type: ignore[arg-type]
+    out = overlaid(dict(w), tuned)
+    assert out["bert.encoder.layer.1.output.dense.bias"].tolist() == [1.0, 2.0, 3.0]
+    assert out["bert.encoder.layer.1.output.dense.bias"].dtype == np.float32
+    assert out["bert.pooler.bias"].tolist() == [1.0, 1.0]
+    assert overlaid(dict(w), None) == w
+    np.savez(tuned, **{"encoder.layer.9.output.dense.bias": np.zeros(3, np.float16)})  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="layer.9.output.dense.bias is not a weight of the base model"):
+        overlaid(dict(w), tuned)
+
+
+def test_the_packaged_overlay_tunes_the_top_two_layers() -> None:
+    path = overlay_path()
+    assert path is not None
+    with np.load(path) as tuned:
+        layers = {name.split(".")[2] for name in tuned.files}
+        assert layers == {"4", "5"} and all(tuned[n].dtype == np.float16 for n in tuned.files)
+
+
 def test_an_unwritable_cache_only_costs_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "cache").write_text("a file where the cache folder would be")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -172,7 +208,7 @@ def reference_vectors(encoder: SentenceEncoder, texts: list[str]) -> np.ndarray:
 
     from dragoman.events.learned.encoder import model_dir
 
-    w = prepared(load_file(str(model_dir() / "model.safetensors")))
+    w = prepared(overlaid(load_file(str(model_dir() / "model.safetensors")), overlay_path()))
     vectors = []
     with threadpool_limits(limits=1, user_api="blas"):
         for text in texts:  # one sentence a batch: no padding

@@ -95,7 +95,9 @@ class LearnedEventCoder:
     # the author of a thing another event noun stands for ("rejected a call from X") can be the target;
     # a noun of the event's own type is the event ("ordered attacks on X": X is the target), and so
     # is the cooperative act a refusal or sanction withholds ("cancelled its visit to X")
-    VERSION = "1.10"
+    # 1.11: the encoder's top two layers fine-tuned to type events on the project's sentences
+    # (events/learned/minilm_top.npz, dragoman/evaluation/finetune_encoder.py); models retrained
+    VERSION = "1.11"
 
     def __init__(
         self,

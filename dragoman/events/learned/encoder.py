@@ -28,6 +28,7 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +44,29 @@ EPSILON = 1e-12
 WIDTH = 384
 BATCH = 16
 FEED_FORWARD_OUT = ".out"  # a layer's last product, kept in float32 by the int8 graph
+
+
+# The top layers fine-tuned to type events (dragoman/evaluation/finetune_encoder.py), laid over
+# the package's base weights; float16, named as in the checkpoint. Absent: the base model.
+OVERLAY = "minilm_top.npz"
+
+
+def overlay_path() -> Path | None:
+    path = Path(str(resources.files("dragoman.events.learned") / OVERLAY))
+    return path if path.is_file() else None
+
+
+def overlaid(weights: dict[str, np.ndarray], overlay: Path | None) -> dict[str, np.ndarray]:
+    """The checkpoint's weights with the fine-tuned layers put in place of the base ones."""
+    if overlay is None:
+        return weights
+    named = {k.removeprefix("bert.").removeprefix("model."): k for k in weights}
+    with np.load(overlay) as tuned:
+        for name in tuned.files:
+            if name not in named:
+                raise ValueError(f"{overlay}: {name} is not a weight of the base model")
+            weights[named[name]] = tuned[name].astype(np.float32)
+    return weights
 
 
 def model_dir() -> Path:
@@ -197,20 +221,23 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dragoman"
 
 
-def fingerprint(weights: Path) -> str:
-    """What the int8 graph is made from: the weights' bytes, this module's code (the builder),
-    and the versions of onnx and ONNX Runtime (whose quantiser writes the graph)."""
+def fingerprint(weights: Path, overlay: Path | None = None) -> str:
+    """What the int8 graph is made from: the weights' bytes and the fine-tuned layers', this
+    module's code (the builder), and the versions of onnx and ONNX Runtime (whose quantiser
+    writes the graph)."""
     from importlib.metadata import version
 
     digest = hashlib.sha256()
-    with weights.open("rb") as stream:
-        digest.update(hashlib.file_digest(stream, "sha256").digest())
+    for path in (weights, overlay):
+        if path is not None:
+            with path.open("rb") as stream:
+                digest.update(hashlib.file_digest(stream, "sha256").digest())
     digest.update(Path(__file__).read_bytes())
     digest.update(f"onnx {version('onnx')} onnxruntime {version('onnxruntime')}".encode())
     return digest.hexdigest()[:16]
 
 
-def cached(weights: Path, build: Callable[[], bytes]) -> bytes:
+def cached(weights: Path, build: Callable[[], bytes], overlay: Path | None = None) -> bytes:
     """The int8 graph from the cache folder, built and stored there the first time.
 
     Quantising is the slow part of building (about 2 s a process on a busy machine, most of
@@ -220,7 +247,7 @@ def cached(weights: Path, build: Callable[[], bytes]) -> bytes:
     and the last rename wins. An unwritable cache folder only costs the build each time."""
     import tempfile
 
-    path = cache_dir() / f"minilm-int8-{fingerprint(weights)}.onnx"
+    path = cache_dir() / f"minilm-int8-{fingerprint(weights, overlay)}.onnx"
     try:
         return path.read_bytes()
     except OSError:
@@ -254,7 +281,7 @@ class SentenceEncoder:
 
     NAME = "all-MiniLM-L6-v2"
 
-    def __init__(self, directory: Path | None = None, int8: bool = True) -> None:
+    def __init__(self, directory: Path | None = None, int8: bool = True, tuned: bool = True) -> None:
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
@@ -263,11 +290,15 @@ class SentenceEncoder:
         self.tokenizer.no_padding()  # each batch is padded to its own longest sentence
         self.tokenizer.enable_truncation(MAX_TOKENS)
         weights = directory / "model.safetensors"
+        overlay = overlay_path() if tuned else None
+        self.overlay = overlay
 
         def built() -> onnx.ModelProto:
-            return graph(prepared(load_file(str(weights))))
+            return graph(prepared(overlaid(load_file(str(weights)), overlay)))
 
-        self.session = session(cached(weights, lambda: quantized(built())) if int8 else built().SerializeToString())
+        self.session = session(
+            cached(weights, lambda: quantized(built()), overlay) if int8 else built().SerializeToString()
+        )
 
     def encode(self, texts: Sequence[str], batch_size: int = BATCH) -> np.ndarray:
         ids = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
