@@ -49,7 +49,8 @@ class EventExtractor:
     NAME = "events.rules"
     # 1.14: a modifier of expectation on the event noun a light verb takes ("reached a possible
     # deal") makes the event hypothetical; a "this" season in a past clause is the latest begun
-    VERSION = "1.14"
+    # 1.15: an event noun under a halting modifier is not that event ("a cease-fire")
+    VERSION = "1.15"
 
     @property
     def component(self) -> str:
@@ -177,7 +178,7 @@ class EventExtractor:
         if entry is None:
             return None
         event_type, mode = entry
-        if noun.dep_ == "compound" or negated(noun):
+        if noun.dep_ == "compound" or negated(noun) or _halted(noun):
             return None  # "a trade war" is not trade; "no meeting took place" is no meeting
         actors = [
             m
@@ -623,3 +624,8 @@ def _dedupe(frames: list[Frame]) -> list[Frame]:
             continue
         kept.append(frame)
     return sorted(kept, key=lambda f: f.trigger.i)
+
+
+def _halted(noun: Token) -> bool:
+    """ "a cease-fire": a modifier that names the end of the event noun's event."""
+    return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in lex.HALTING_MODIFIERS for c in noun.children)

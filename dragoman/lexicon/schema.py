@@ -288,6 +288,7 @@ SCHEMAS["triggers"] = {
     "gathering_verbs": _words(),
     "protesters": _words(),
     "firing_verbs": _words(),
+    "halting_modifiers": _words(),
     "firing_target_prepositions": _words(),
     "travel_verbs": _words(),
     "stance_types": Typed(list[PloverType], word_set, names="type"),

@@ -111,6 +111,13 @@ def test_negation_reaches_complements_and_nouns(extract) -> None:  # type: ignor
     assert denial.status == "denied" and names(denial.actors) == ["IRN"]
 
 
+def test_a_cease_fire_is_no_shooting(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "fire" is an attack noun, but not under "cease"."""
+    events = extract("Norway brokered a cease-fire between Sudan and South Sudan on Monday.")
+    assert [e.type for e in events if e.type == "ASSAULT"] == []
+    assert [e.type for e in extract("Sudan and South Sudan exchanged fire on Monday.")] == ["ASSAULT"]
+
+
 def test_trade_between_two_states_is_cooperation(extract) -> None:  # type: ignore[no-untyped-def]
     event = only(extract("Customs figures put trade between Iran and Russia at $4 billion in 2022."), "COOPERATE")
     assert sorted(names(event.actors)) == ["IRN", "RUS"] and event.date == "2022"
