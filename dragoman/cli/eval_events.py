@@ -19,7 +19,7 @@ out = Console()
 
 def print_report(report: Report, title: str, with_status: bool = False) -> None:
     """Per type and overall: gold found with the right type, type and actors (and status); extracted that match."""
-    from dragoman.evaluation.sentence_events import reliability, report_rows
+    from dragoman.evaluation.sentence_events import reliability, report_rows, status_rows
 
     table = Table(title=title)
     headers = ["type", "gold", "type", "type+actors"] + (["+status"] if with_status else [])
@@ -29,6 +29,13 @@ def print_report(report: Report, title: str, with_status: bool = False) -> None:
     for row in report_rows(report, with_status):
         table.add_row(*row)
     out.print(table)
+    if with_status and report.by_status:
+        by_status = Table(title="gold events by their coded status")
+        for header in ("status", "gold", "type", "type+actors", "+status"):
+            by_status.add_column(header, justify="right")
+        for row in status_rows(report):
+            by_status.add_row(*row)
+        out.print(by_status)
     out.print(
         f"{report.items} items, {report.items_without_events} without gold events; "
         f"{report.silent_items} items with gold events gave no event"

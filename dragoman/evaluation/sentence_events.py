@@ -59,6 +59,8 @@ class Tally:
 @dataclass
 class Report:
     by_type: dict[str, Tally] = field(default_factory=dict)
+    # The gold events again, by their coded status: how many alleged or denied ones keep it.
+    by_status: dict[str, Tally] = field(default_factory=dict)
     items: int = 0
     items_without_events: int = 0
     silent_items: int = 0  # items with gold events and no extracted mention
@@ -145,14 +147,17 @@ def score_item(item: Item, mentions: Sequence[EventMention], report: Report) -> 
     elif not mentions:
         report.silent_items += 1
     for gold in item.events:
-        tally = report.tally(gold.types[0])
-        tally.gold += 1
         wanted = expand(gold.types)
         typed = [m for m in mentions if m.type in wanted]
         right = [m for m in typed if attributed(gold, m)]
-        tally.typed += bool(typed)
-        tally.attributed += bool(right)
-        tally.with_status += any(gold.status is None or m.status == gold.status for m in right)
+        tallies = [report.tally(gold.types[0])]
+        if gold.status is not None:
+            tallies.append(report.by_status.setdefault(gold.status, Tally()))
+        for tally in tallies:
+            tally.gold += 1
+            tally.typed += bool(typed)
+            tally.attributed += bool(right)
+            tally.with_status += any(gold.status is None or m.status == gold.status for m in right)
     for mention in mentions:
         tally = report.tally(mention.type)
         tally.extracted += 1
@@ -175,6 +180,14 @@ def evaluate(items: Sequence[Item], process: Process, batch: int = 32, report: R
             resolve_spans(item, result)
             score_item(item, result.events, report)
     return report
+
+
+def status_rows(report: Report) -> list[list[str]]:
+    """Per coded status: gold events, typed %, type+actors %, with that status too %."""
+    return [
+        [status, str(t.gold), share(t.typed, t.gold), share(t.attributed, t.gold), share(t.with_status, t.gold)]
+        for status, t in sorted(report.by_status.items(), key=lambda kv: (-kv[1].gold, kv[0]))
+    ]
 
 
 def share(part: int, whole: int) -> str:

@@ -6,7 +6,15 @@ from pathlib import Path
 
 from dragoman.domain.records import ActorRef, EventMention
 from dragoman.evaluation.gold_items import _spans, clean_wire, read_newswire_items, read_plv_items
-from dragoman.evaluation.sentence_events import GoldEvent, Item, Report, fold_indices, report_rows, score_item
+from dragoman.evaluation.sentence_events import (
+    GoldEvent,
+    Item,
+    Report,
+    fold_indices,
+    report_rows,
+    score_item,
+    status_rows,
+)
 
 
 def mention(event_type: str, actors: list[str], recipients: list[str], status: str = "asserted") -> EventMention:
@@ -39,6 +47,25 @@ def test_type_actors_and_status_are_tallied_apart() -> None:
     assert (assault.typed, assault.attributed, assault.with_status) == (1, 1, 0)
     assert (accuse.typed, accuse.attributed) == (1, 0)
     assert (report.overall.extracted, report.overall.extracted_typed, report.overall.extracted_right) == (2, 2, 1)
+
+
+def test_gold_events_are_tallied_by_their_coded_status_too() -> None:
+    """An alleged event found as asserted counts as found, not as kept alleged."""
+    report = Report()
+    events = [
+        gold(("AID",), "IRN", "RUS", status="alleged"),
+        gold(("REJECT",), "IRN", "UKR", status="denied"),
+        gold(("ASSAULT",), "RUS", "UKR", status="asserted"),
+        gold(("ACCUSE",), "UKR", "IRN", status="alleged"),
+    ]
+    found = [mention("AID", ["IRN"], ["RUS"], "asserted"), mention("REJECT", ["IRN"], ["UKR"], "denied")]
+    score_item(Item("i", "t", events), found, report)
+    assert status_rows(report) == [
+        ["alleged", "2", "50%", "50%", "0%"],
+        ["asserted", "1", "0%", "0%", "0%"],
+        ["denied", "1", "100%", "100%", "100%"],
+    ]
+    assert report.overall.gold == 4  # the status tallies are not counted twice
 
 
 def test_symmetric_event_matches_either_way_and_yield_both_types() -> None:
