@@ -50,7 +50,9 @@ class EventExtractor:
     # 1.14: a modifier of expectation on the event noun a light verb takes ("reached a possible
     # deal") makes the event hypothetical; a "this" season in a past clause is the latest begun
     # 1.15: an event noun under a halting modifier is not that event ("a cease-fire")
-    VERSION = "1.15"
+    # 1.16: the deed of a charge is coded, alleged, done by the accused ("charged with the murder
+    # of X", "men charged with kidnapping X"); PLOVER's abduction, torture and murder are assaults
+    VERSION = "1.16"
 
     @property
     def component(self) -> str:
@@ -186,6 +188,9 @@ class EventExtractor:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}
             for m in _mentions_in(child.subtree, mentions)
         ]
+        accused = _accused(noun) if not actors else None
+        if accused is not None:  # "was charged with the murder of a villager": the accused did it
+            actors = _object_mentions(accused, mentions)
         recipients: list[Mention] = []
         preps = list(noun.children)
         if noun.dep_ == "dobj":  # "put trade between Russia and Iran at ...": the parser hangs it on the verb
@@ -540,19 +545,28 @@ def _aid_mode(token: Token) -> str | None:
 def _controlling_object(verb: Token) -> Token | None:
     """The object of "led/forced/urged X to VERB", which is VERB's subject; the accused of
     "accused X of VERBing" (the subject when passive: "X is accused of VERBing")."""
-    if (
-        verb.dep_ == "pcomp"
-        and verb.head.lower_ == "of"
-        and verb.head.head.lemma_.lower() in status_cues()["accusing_verbs"]
-    ):
-        accusing = verb.head.head
-        return _child(accusing, "dobj") or _child(accusing, "nsubjpass")
+    accused = _accused(verb)
+    if accused is not None:
+        return accused
     if verb.dep_ not in {"xcomp", "advcl", "ccomp"} or verb.head.i == verb.i:
         return None
     governor = verb.head
     if governor.lemma_.lower() not in lex.OBJECT_CONTROL or not any(c.lower_ == "to" for c in verb.children):
         return None
     return _child(governor, "dobj")
+
+
+def _accused(deed: Token) -> Token | None:
+    """Who is accused of ``deed``: "accused X of VERBing", "X was charged with murder", "suspected
+    X of the bombing" (the object of the accusing verb, or its subject when passive)."""
+    cues = status_cues()
+    if deed.dep_ not in {"pcomp", "pobj"} or deed.head.lower_ not in cues["accusing_prepositions"]:
+        return None
+    accusing = deed.head.head
+    if accusing.lemma_.lower() not in cues["accusing_verbs"]:
+        return None
+    found = _child(accusing, "dobj") or _child(accusing, "nsubjpass")
+    return found if found is not None or accusing.dep_ != "acl" else accusing.head  # "three men charged with"
 
 
 def _clear_event(verb: Token, obj: Token | None) -> tuple[str, str | None] | None:

@@ -350,6 +350,7 @@ SCHEMAS["status"] = {
         "concessive_before_condition",
         "intention_verbs",
         "accusing_verbs",
+        "accusing_prepositions",
     )
 }
 SCHEMAS["syntax"] = {"cancelling": _words(), "excluding": _words()}

@@ -118,6 +118,32 @@ def test_a_cease_fire_is_no_shooting(extract) -> None:  # type: ignore[no-untype
     assert [e.type for e in extract("Sudan and South Sudan exchanged fire on Monday.")] == ["ASSAULT"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Peruvian officers have been charged with the murder of a farmer.",
+        "Two Peruvian officers were accused of torturing a farmer.",
+        "Two Peruvian officers charged with kidnapping a farmer appeared in court on Monday.",
+    ],
+)
+def test_the_deed_of_a_charge_is_alleged_of_the_accused(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "charged with murder", "accused of torturing": the deed is coded as an assault, alleged, done
+    by the accused (the passive subject, or the noun a reduced clause hangs on)."""
+    event = only(extract(text), "ASSAULT")
+    assert (event.status, names(event.actors), event.attributed_to) == ("alleged", ["PER"], None)
+
+
+def test_the_accuser_is_who_alleges_the_deed(extract) -> None:  # type: ignore[no-untyped-def]
+    """With the doer known, "of" names the victim, as in "Russia's invasion of Ukraine"."""
+    event = only(extract("Ecuador charged two Peruvian officers with the abduction of a Colombian farmer."), "ASSAULT")
+    assert (event.status, names(event.actors), names(event.recipients), names([event.attributed_to])) == (
+        "alleged",
+        ["PER"],
+        ["COL"],
+        ["ECU"],
+    )
+
+
 def test_trade_between_two_states_is_cooperation(extract) -> None:  # type: ignore[no-untyped-def]
     event = only(extract("Customs figures put trade between Iran and Russia at $4 billion in 2022."), "COOPERATE")
     assert sorted(names(event.actors)) == ["IRN", "RUS"] and event.date == "2022"

@@ -119,6 +119,15 @@ def test_an_alleged_shelling_is_an_assault_alone(code) -> None:  # type: ignore[
     assert found == [("ASSAULT", ["SOM"], ["KEN"])]
 
 
+def test_a_denial_is_anchored_at_the_denying_verb(code) -> None:  # type: ignore[no-untyped-def]
+    """The denial is the denier's own act, asserted; it takes neither the denied deed's status nor
+    its parties (the rules code the deed itself, denied)."""
+    events = code("Paraguay denied that Bolivia had fired on Chilean border posts.")
+    assert [(e.type, e.status, e.trigger, names(e.actors), names(e.recipients)) for e in events] == [
+        ("REJECT", "asserted", "denied", ["PRY"], [])
+    ]
+
+
 def test_two_events_in_one_sentence(code) -> None:  # type: ignore[no-untyped-def]
     found = {e.type for e in code("Japan sent rescue teams to Turkey and pledged a loan to rebuild the towns.")}
     assert "AID" in found and len(found) >= 2 or found == {"AID"}, found

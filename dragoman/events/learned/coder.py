@@ -34,6 +34,7 @@ from dragoman.events.learned.lexical import lemmas
 from dragoman.events.learned.roles import NEITHER, QUALIFIED, SOURCE, TARGET, RoleModel, features
 from dragoman.events.learned.typemodel import TypeModel
 from dragoman.events.ontology import quad_of
+from dragoman.nlp.status import cues as status_cues
 from dragoman.places.cues import Cues, load_cues
 
 # A type is reported when its probability reaches THRESHOLD; failing that, the most likely
@@ -43,6 +44,8 @@ THRESHOLD = 0.3
 FALLBACK = 0.1
 RULE_SUPPORT = 0.2
 MAX_TYPES = 3
+# Statuses that belong to a reported event, not to the act of reporting or denying it.
+REPORTED = frozenset({"alleged", "denied"})
 # "(Reuters)", "AFP -", "Reuters -": a news agency's credit, not a participant.
 CREDIT_BEFORE = re.compile(r"\(\s*$")
 CREDIT_AFTER = re.compile(r"^\s*(\)|-|\u2013|\u2014)")
@@ -97,7 +100,9 @@ class LearnedEventCoder:
     # is the cooperative act a refusal or sanction withholds ("cancelled its visit to X")
     # 1.11: the encoder's top two layers fine-tuned to type events on the project's sentences
     # (events/learned/minilm_top.npz, dragoman/evaluation/finetune_encoder.py); models retrained
-    VERSION = "1.11"
+    # 1.12: a rule frame of an alleged or denied event is lent to no other type (a denial is
+    # anchored at the denying verb, asserted)
+    VERSION = "1.12"
 
     def __init__(
         self,
@@ -228,12 +233,15 @@ class LearnedEventCoder:
 
     def _frames_for(self, event_type: str, frames: list[Frame], span: Span, mentions: list[Mention]) -> list[Frame]:
         """Anchors for a decided type: every rule frame of that type (two clauses, two events), else
-        the first of its quad, else any, else the sentence's main verb."""
+        the first of its quad, else any, else the sentence's main verb. A frame of an event that is
+        only alleged or denied is lent to no other type: in "X denied that its troops fired on Y"
+        the denial is X's own act, anchored at its verb, not a denied shooting."""
         same = [copy.copy(f) for f in frames if f.type == event_type]
         if same:
             return same
+        lendable = [f for f in frames if f.status not in REPORTED]
         for near in (lambda f: quad_of(f.type) == quad_of(event_type), lambda f: True):
-            for frame in frames:
+            for frame in lendable:
                 if near(frame):
                     chosen = copy.copy(frame)
                     chosen.type, chosen.mode = event_type, None
@@ -251,6 +259,7 @@ class LearnedEventCoder:
                 for name, holds in (
                     ("modifier", _in_modifier(mention, span)),
                     ("other_noun", _under_other_noun(mention, frame.trigger, span, event_type)),
+                    ("denied_content", _in_denied_content(mention, frame.trigger, span)),
                 )
                 if holds
             ]
@@ -438,6 +447,17 @@ def _under_other_noun(mention: Mention, trigger: Token, span: Span, event_type: 
     return False
 
 
+def _in_denied_content(mention: Mention, trigger: Token, span: Span) -> bool:
+    """A name in the clause a denial denies ("X denied that Iran had supplied drones"): it belongs
+    to the denied event, which the rules code on its own, not to the denial."""
+    if trigger.lemma_.lower() not in status_cues()["deny_verbs"]:
+        return False
+    head = _head(mention, span)
+    return head is not None and any(
+        c.dep_ == "ccomp" and c.left_edge.i <= head.i <= c.right_edge.i for c in trigger.children
+    )
+
+
 # Events that withhold cooperation: refusing or halting a cooperative act toward X ("cancelled
 # its visit to X", "refused talks with X") is done to X.
 WITHHOLDING = frozenset({"REJECT", "SANCTION"})
@@ -463,11 +483,12 @@ def _unique(events: list[EventMention]) -> list[EventMention]:
 
 def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     """Point 3 of the coder's contract, as constraints on the model: a name inside a qualifier
-    ("Estonia, a NATO member") takes no role; one inside another event noun's phrase
-    ("criticised sanctions against Russia") is no target."""
+    ("Estonia, a NATO member") takes no role, nor does one in the clause a denial denies ("denied
+    that Iran had supplied drones to Russia": neither is party to the denial); one inside another
+    event noun's phrase ("criticised sanctions against Russia") is no target."""
     fixed = probabilities.copy()
     for index, row in enumerate(rows):
-        if QUALIFIED in row:
+        if QUALIFIED in row or "mark=denied_content" in row:
             fixed[index] = (0.0, 0.0, 1.0)
         elif "mark=other_noun" in row:
             fixed[index, TARGET] = 0.0
