@@ -45,7 +45,8 @@ def softmax(margins: np.ndarray, temperature: float) -> np.ndarray:
 
 class PairClassifier:
     NAME = "events.plv-pair"
-    VERSION = "2.0"
+    # 2.1: the encoder's top two layers fine-tuned (was one), eight epochs (was six)
+    VERSION = "2.1"
 
     def __init__(self, lexical: LexicalPairModel, encoder: PairEncoder | None) -> None:
         self.lexical = lexical
