@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from dragoman.domain.identity import actor_key
 from dragoman.domain.records import ActorRef, Sentence
 
 
@@ -61,6 +62,19 @@ class Context:
         self.state_at[ref.actor_id or ""] = token
         if not self.states or self.states[-1].actor_id != ref.actor_id:
             self.states[:] = [s for s in self.states if s.actor_id != ref.actor_id] + [ref]
+
+    def person_pair(self, paragraph: int) -> list[ActorRef]:
+        """ "The two ministers": the last two people named, both in this paragraph or the one
+        before; none when the text has not named two so near."""
+        pair: list[ActorRef] = []
+        for ref, _, at in reversed(self.people):
+            if at < paragraph - 1:
+                break
+            if all(actor_key(ref) != actor_key(other) for other in pair):
+                pair.insert(0, ref)
+            if len(pair) == 2:
+                return pair
+        return []
 
     def last_person_in(self, paragraph: int) -> ActorRef | None:
         """ "He", "her": the last person named, if in the same paragraph."""

@@ -24,7 +24,8 @@ from dragoman.domain.records import ActorRef, Document, Mention, Sentence
 from dragoman.lexicon import lexicon_file
 
 NAME = "actors.resolver"
-VERSION = "1.3"
+# 1.4: "the two ministers", "both leaders": the last two people named (plural_person_refs)
+VERSION = "1.4"
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 KIND_RANK = {"state": 0, "igo": 1, "institution": 2, "group": 3, "media": 4, "company": 5, "person": 6}
 
@@ -64,7 +65,7 @@ class _Item:
 
     start: int  # token indices [start, end)
     end: int
-    kind: str  # alias, title, ner, pronoun, plural
+    kind: str  # alias, title, ner, pronoun, plural, plural-person
     data: Any = None  # alias: the KB form; title: InstitutionTitle | PersonTitle; ner: the Span
     label: str | None = None
 
@@ -113,6 +114,8 @@ class Resolver:
             self.title_phrases[phrase] = ("institution", key)
         for phrase in titles.plural_refs:
             self.title_phrases[phrase] = ("plural", None)
+        for phrase in titles.plural_person_refs:
+            self.title_phrases[phrase] = ("plural-person", None)
         self._matchers: dict[int, tuple[SpanRuler, SpanRuler, dict[int, str]]] = {}
 
     # ------------------------------------------------------------- matchers
@@ -274,6 +277,9 @@ class Resolver:
             return [(person, "pronoun", None)] if person is not None else []
         if item.kind == "plural":
             return [(state, "plural-ref", None) for state in context.pair(governing_subject(doc[item.start]))]
+        if item.kind == "plural-person":
+            pair = context.person_pair(layout.paragraph(doc[item.start].idx))
+            return [(person, "plural-ref", None) for person in pair]
         if item.kind == "title":
             title: InstitutionTitle | PersonTitle = item.data
             ref, method = self._resolve_title(title, window, context.titled[::-1] + context.people[::-1])
@@ -296,7 +302,7 @@ class Resolver:
     def _remember(
         self, context: Context, ref: ActorRef, method: str, token: int, paragraph: int, window: Window
     ) -> None:
-        if ref.kind == "person":
+        if ref.kind == "person" and method != "plural-ref":
             office = None
             if ref.actor_id in self.kb.entries:
                 held = self.kb.entries[ref.actor_id].office_at(window)
@@ -390,8 +396,8 @@ class Resolver:
         """A title phrase with its scope, portfolio, post and the name after it; None when
         the words are not a title here ("general election")."""
         kind, val = self.title_phrases[phrase]
-        if kind == "plural":
-            return _Item(sp.start, sp.end, "plural")
+        if kind in {"plural", "plural-person"}:
+            return _Item(sp.start, sp.end, kind)
         lead = _former_start(doc, sp.start, self.titles.former)
         scope, cue_start = self._cue(doc, doc[lead : sp.end], matches)
         start, end = sp.start, sp.end

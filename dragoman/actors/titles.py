@@ -25,6 +25,7 @@ class Titles:
     posted_titles: frozenset[str]  # "ambassador to Moscow"
     pronouns: frozenset[str]
     plural_refs: tuple[str, ...]  # "the two countries"
+    plural_person_refs: tuple[str, ...]  # "the two ministers"
     not_entities: frozenset[str]  # what the NER takes for organisations but is no actor
 
     @classmethod

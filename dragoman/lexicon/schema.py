@@ -121,6 +121,7 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "posted_titles": Section("words"),
         "pronouns": Section("words"),
         "plural_refs": Section("words", ordered=True),
+        "plural_person_refs": Section("words", ordered=True),
         "not_entities": Section("words"),
     },
     "agents": {

@@ -52,7 +52,7 @@ def test_pronoun_two_sentences_on_and_a_later_name_in_between(analyse) -> None: 
     chains = chains_for(document, spacy_doc, sentences, mentions)
     assert [(m.text, m.actor.name if m.actor else None) for m in chains.references] == [("He", "Sergey Lavrov")]
     lavrov = next(c for c in as_dict(chains) if c["actor"] == "Sergey Lavrov")
-    assert lavrov["mentions"] == ["Sergei Lavrov", "He"]
+    assert lavrov["mentions"] == ["Sergei Lavrov", "The two men", "He"]  # the resolver names both men
     # Built once: the event extractor's call reads the same chains.
     assert chains_for(document, spacy_doc, sentences, mentions) is chains
     he = next(t for t in spacy_doc if t.text == "He")

@@ -116,6 +116,21 @@ def test_pronoun_and_two_countries(resolve: Resolve) -> None:
     assert all(m.method == "plural-ref" for m in plural) and len(plural) == 2
 
 
+def test_the_two_ministers_are_the_last_two_people_named(resolve: Resolve) -> None:
+    """In the next paragraph too; not when the two were named further back."""
+    text = (
+        "Sergei Lavrov met Hossein Amir-Abdollahian in Moscow on Tuesday.\n\n"
+        "The two ministers discussed trade and the nuclear talks."
+    )
+    plural = find(resolve(text, "2022-03-16"), "The two ministers")
+    assert [(m.actor.actor_id if m.actor else None, m.method) for m in plural] == [
+        ("sergey-lavrov", "plural-ref"),
+        ("hossein-amir-abdollahian", "plural-ref"),
+    ]
+    far = "Sergei Lavrov met Hossein Amir-Abdollahian.\n\nTrade grew.\n\nTalks stalled.\n\nThe two ministers left."
+    assert not [m for m in find(resolve(far, "2022-03-16"), "The two ministers") if m.actor is not None]
+
+
 def test_pronoun_stays_in_its_paragraph(resolve: Resolve) -> None:
     mentions = resolve("Lavrov flew home.\n\nHe was not named in the second paragraph.", "2023-01-01")
     assert not find(mentions, "He")

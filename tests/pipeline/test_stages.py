@@ -33,7 +33,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
     names = [str(c).split("+")[0] for c in components(config)]
     assert names == [
         "nlp.spacy@3.8.0",
-        "actors.resolver@1.3",
+        "actors.resolver@1.4",
         "places.agents@1.0",
         "events.combined@1.0-rules1.16-learned1.12",
         "places.locator@1.1",
