@@ -56,10 +56,7 @@ CASES = [
     ),
     ("coordination", "Chad and Niger signed a border accord in Niamey.", "AGREE", ["NER", "TCD"], []),
     ("apposition", "Estonia, a NATO member, expelled three Russian diplomats.", "SANCTION", ["EST"], ["RUS"]),
-    pytest.param(
-        *("reported", "Bolivia has sealed its border with Peru, officials said.", "COERCE", ["BOL"], ["PER"]),
-        marks=pytest.mark.xfail(reason="the type model reads 'sealed' as CONCEDE"),
-    ),
+    ("reported", "Bolivia has sealed its border with Peru, officials said.", "COERCE", ["BOL"], ["PER"]),
     pytest.param(
         *("headline", "Vietnam Bars Chinese Fishing Boats From Its Waters", "COERCE", ["VNM"], ["CHN"]),
         marks=pytest.mark.xfail(reason="title-case headlines parse as one noun phrase"),

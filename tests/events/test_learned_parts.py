@@ -101,7 +101,7 @@ def test_a_model_reading_words_needs_the_texts() -> None:
 def test_domestic_templates_fill_their_own_slots() -> None:
     examples = template_examples(fills=1)
     table = counts(examples)
-    assert table[("COERCE", "domestic")] == 7 + 3  # domestic.yaml and news.yaml
+    assert table[("COERCE", "domestic")] == 7 + 5  # domestic.yaml and news.yaml
     assert table[("PROTEST", "domestic")] == 6 + 4
     assert [e.text for e in examples if "rounded up" in e.text or "Detain Opposition" in e.text] == [
         "Dozens of students were rounded up by policemen overnight in Dhaka.",

@@ -102,7 +102,10 @@ class LearnedEventCoder:
     # (events/learned/minilm_top.npz, dragoman/evaluation/finetune_encoder.py); models retrained
     # 1.12: a rule frame of an alleged or denied event is lent to no other type (a denial is
     # anchored at the denying verb, asserted)
-    VERSION = "1.12"
+    # 1.13: models retrained with twelve news templates of PLOVER's COERCE (razing homes, closing
+    # off places, blockades, dispersals, martial law, closures, confiscation) and six negatives
+    # of releasing documents and coming home
+    VERSION = "1.13"
 
     def __init__(
         self,
