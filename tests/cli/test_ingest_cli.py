@@ -45,5 +45,6 @@ SECTIONS = [
     "posted_titles",
     "pronouns",
     "plural_refs",
+    "plural_person_refs",
     "not_entities",
 ]
