@@ -14,7 +14,7 @@ from typing import Any
 from dragoman.domain.records import Document, ProcessedDocument
 from dragoman.lexicon import load_lexicon, use_overrides
 from dragoman.nlp.heap import keep_buffers_on_heap
-from dragoman.pipeline.stages import DocState, EventCoding, ProcessorConfig, Stage, components, stage_specs
+from dragoman.pipeline.stages import DocState, EventCoding, ProcessorConfig, Stage, build_stages, components
 
 __all__ = ["DocumentProcessor", "ProcessorConfig", "cached_processor", "process_batch", "ready_worker", "split_failed"]
 
@@ -27,7 +27,7 @@ class DocumentProcessor:
         self.config = config
         load_lexicon(overrides=config.lexicon_files)  # a bad override fails here, not once a document
         use_overrides(config.lexicon_files)  # the words the stages read
-        self.stages: list[Stage] = [spec.build(config) for spec in stage_specs(config)]
+        self.stages: list[Stage] = build_stages(config)
         self.components = components(config)
 
     def use_event_coder(self, coder: Any) -> None:

@@ -17,6 +17,7 @@ import hashlib
 import importlib.metadata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -202,7 +203,10 @@ class _Actors(DocumentStage):
         state.mentions = self.resolver.resolve(state.document, state.spacy_doc, state.sentences)
 
 
+@lru_cache(maxsize=1)
 def _kb_and_locator(config: ProcessorConfig) -> tuple[KnowledgeBase, EventLocator]:
+    """The agents and places stages both read the gazetteer (seconds to load): loaded once for a
+    build of the stages (``build_stages`` empties this cache before and after)."""
     kb = KnowledgeBase.load(list(config.kb_files))
     return kb, EventLocator(Gazetteer.load(config.kb_files, kb))
 
@@ -435,6 +439,16 @@ def stage_specs(config: ProcessorConfig) -> list[StageSpec]:
         written |= spec.writes
         specs.append(spec)
     return specs
+
+
+def build_stages(config: ProcessorConfig) -> list[Stage]:
+    """The configured stages, built; what two of them read is loaded once, and loaded afresh for
+    the next build (a changed file is read again)."""
+    _kb_and_locator.cache_clear()
+    try:
+        return [spec.build(config) for spec in stage_specs(config)]
+    finally:
+        _kb_and_locator.cache_clear()
 
 
 def components(config: ProcessorConfig) -> list[Component]:
