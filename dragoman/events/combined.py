@@ -20,12 +20,11 @@ from dragoman.domain.records import Document, EventMention, Mention, Sentence
 from dragoman.events.event_dates import NEWS_GENRES, NEWS_MAX_WORDS, dateline, declared_genre
 from dragoman.events.extractor import EventExtractor
 from dragoman.events.learned.coder import LearnedEventCoder
+from dragoman.nlp.status import REPORTED_STATUSES
 
 # The share of the rules' news mentions (where the learned coder is silent) that had a gold type
 # on ../shared/eval/newswire: their confidence is at most this.
 RULE_CONFIDENCE_IN_NEWS = 0.48
-# Statuses the rules scope to the reported event, not to the verb that reports it.
-REPORTED_STATUSES = frozenset({"alleged", "denied"})
 
 
 def is_analysis(document: Document) -> bool:

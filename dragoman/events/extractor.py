@@ -22,7 +22,7 @@ from dragoman.events.dates import DateValue, find_dates
 from dragoman.events.event_dates import DocumentDates, EventDate
 from dragoman.events.ontology import quad_of
 from dragoman.events.references import EventsTold
-from dragoman.nlp.status import clause_status, denies_news
+from dragoman.nlp.status import REPORTED_STATUSES, clause_status, denies_news
 from dragoman.nlp.status import cues as status_cues
 from dragoman.nlp.syntax import negated, set_apart
 
@@ -308,7 +308,7 @@ class EventExtractor:
             frame.type, frame.mode = "AGREE", "promise"
         cue = clause_status(token, event_noun=_light_object(token))
         frame.status = "asserted" if promised and cue.status == "hypothetical" else cue.status
-        if cue.source is not None and cue.status in {"alleged", "denied"}:
+        if cue.source is not None and cue.status in REPORTED_STATUSES:
             frame.attributed_to = _first_actor(cue.source.subtree, mentions)
         if (
             frame.status == "asserted"

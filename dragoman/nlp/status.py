@@ -38,6 +38,9 @@ COMPLEMENTS = {
 }
 RANK: dict[Status, int] = {"asserted": 0, "hypothetical": 1, "alleged": 2, "denied": 3}
 MAX_LEVELS = 8
+# The statuses of a reported event, which a cue gives on someone's word ("X alleges", "X denies"):
+# they belong to the event reported, not to the act of reporting or denying it.
+REPORTED_STATUSES: frozenset[Status] = frozenset({"alleged", "denied"})
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from dragoman.events.learned.lexical import lemmas
 from dragoman.events.learned.roles import NEITHER, QUALIFIED, SOURCE, TARGET, RoleModel, features
 from dragoman.events.learned.typemodel import TypeModel
 from dragoman.events.ontology import quad_of
+from dragoman.nlp.status import REPORTED_STATUSES
 from dragoman.nlp.status import cues as status_cues
 from dragoman.places.cues import Cues, load_cues
 
@@ -44,8 +45,6 @@ THRESHOLD = 0.3
 FALLBACK = 0.1
 RULE_SUPPORT = 0.2
 MAX_TYPES = 3
-# Statuses that belong to a reported event, not to the act of reporting or denying it.
-REPORTED = frozenset({"alleged", "denied"})
 # "(Reuters)", "AFP -", "Reuters -": a news agency's credit, not a participant.
 CREDIT_BEFORE = re.compile(r"\(\s*$")
 CREDIT_AFTER = re.compile(r"^\s*(\)|-|\u2013|\u2014)")
@@ -242,7 +241,7 @@ class LearnedEventCoder:
         same = [copy.copy(f) for f in frames if f.type == event_type]
         if same:
             return same
-        lendable = [f for f in frames if f.status not in REPORTED]
+        lendable = [f for f in frames if f.status not in REPORTED_STATUSES]
         for near in (lambda f: quad_of(f.type) == quad_of(event_type), lambda f: True):
             for frame in lendable:
                 if near(frame):
