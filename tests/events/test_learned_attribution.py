@@ -43,6 +43,22 @@ CASES = [
     ("nominal possessive", "Malaysia's loan to Cambodia was approved by parliament.", "AID", ["MYS"], ["KHM"]),
     ("coordination", "Ghana and Togo signed an accord on the shared border.", "AGREE", ["GHA", "TGO"], []),
     ("coordination", "Peru recalled its ambassador from Bolivia and Ecuador.", "SANCTION", ["PER"], ["BOL", "ECU"]),
+    # Joined names play one part: both praise, neither is praised.
+    (
+        "coordinated sources",
+        "Chile and Peru praised Bolivia for reopening the port.",
+        "SUPPORT",
+        ["CHL", "PER"],
+        ["BOL"],
+    ),
+    (
+        "passive with agent",
+        "Two Dutch journalists were shot by Belarusian soldiers near the border.",
+        "ASSAULT",
+        ["BLR"],
+        ["NLD"],
+    ),
+    ("reduced passive", "A video showed the Kenyan fishermen seized by Somalia in March.", "COERCE", ["SOM"], ["KEN"]),
     (
         "apposition",
         "Latvia, a close ally of Lithuania, expelled two Belarusian diplomats.",
@@ -103,6 +119,7 @@ MODIFIERS = [
     ("city as modifier", "The Geneva talks between Serbia and Kosovo resumed on Monday.", "CHE"),
     ("another event's phrase", "Austria criticised the sanctions against Belarus as too weak.", "BLR"),
     ("demonym as modifier of a thing", "Greece bought French warships last year.", "FRA"),
+    ("a background event's phrase", "Portugal and Spain discussed the war in Sudan on Monday.", "SDN"),
 ]
 
 
@@ -159,6 +176,12 @@ def test_the_victims_of_an_agentless_passive_are_targets(
     code, construction: str, text: str, event_type: str, sources: list[str], targets: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     assert (event_type, sources, targets) in summary(code(text)), (construction, summary(code(text)))
+
+
+def test_who_reports_an_agentless_passive_is_not_its_doer(code) -> None:  # type: ignore[no-untyped-def]
+    """ "X said drones had been sent": X says it happened, not that it did it."""
+    for event_type, sources, _targets in summary(code("Chad said that weapons had been sent across the border.")):
+        assert sources != ["TCD"], event_type
 
 
 def test_the_author_of_what_was_rejected_can_be_the_target(code) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -53,7 +54,7 @@ DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, list[str]]:
+def _words() -> dict[str, Any]:
     import yaml
 
     text = (resources.files("dragoman.events.learned") / "words.yaml").read_text(encoding="utf-8")
@@ -68,6 +69,16 @@ def reporting_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def author_prepositions() -> frozenset[str]:
     return frozenset(_words()["author_prepositions"])
+
+
+def event_noun_type(lemma: str) -> str | None:
+    """The type of event a noun names, "" for one of no type ("crisis"), None for no event noun."""
+    if lemma in lex.NOUNS:
+        return lex.NOUNS[lemma][0]
+    background: dict[str, str | None] = _words()["background_event_nouns"]
+    if lemma in background:
+        return background[lemma] or ""
+    return None
 
 
 def is_credit(mention: Mention, text: str) -> bool:
@@ -104,7 +115,12 @@ class LearnedEventCoder:
     # 1.13: models retrained with twelve news templates of PLOVER's COERCE (razing homes, closing
     # off places, blockades, dispersals, martial law, closures, confiscation) and six negatives
     # of releasing documents and coming home
-    VERSION = "1.13"
+    # 1.14: names joined by "and" share a role when the event has another party; the subject of a
+    # passive (or the noun a past participle qualifies) is no source outside joint events; whoever
+    # reports an agentless passive is not forced as its doer; a name in the phrase of a background
+    # event noun ("the war in X") is no target (words.yaml); no event anchored inside a name; the
+    # type and role models retrained with every other headline fill in sentence case
+    VERSION = "1.14"
 
     def __init__(
         self,
@@ -175,6 +191,8 @@ class LearnedEventCoder:
             candidates = outer(sentence_mentions)
             for decision in self.decide(row, [f.type for f in frames]):
                 for frame in self._frames_for(decision.type, frames, span, sentence_mentions):
+                    if _anchored_on_a_name(frame.trigger, sentence_mentions):
+                        continue
                     self.assign(frame, decision.type, span, candidates)
                     if not frame.actors:
                         continue
@@ -262,6 +280,7 @@ class LearnedEventCoder:
                     ("modifier", _in_modifier(mention, span)),
                     ("other_noun", _under_other_noun(mention, frame.trigger, span, event_type)),
                     ("denied_content", _in_denied_content(mention, frame.trigger, span)),
+                    ("participle_subject", _participle_subject(mention, frame.trigger, span)),
                 )
                 if holds
             ]
@@ -289,6 +308,9 @@ class LearnedEventCoder:
             return
         rows = self.role_rows(frame, event_type, span, candidates)
         probabilities = constrained(self.roles.probabilities(rows), rows)
+        for index, mention in enumerate(candidates):
+            if _reports_agentless(mention, frame.trigger, span):
+                probabilities[index, SOURCE] = 0.0
         best: dict[str, tuple[float, int, Mention]] = {}
         # An actor named in the anchor's own phrase is read there, not where it is named elsewhere
         # ("Kenya shelled ..., and Somalia attacked Kenya": the second Kenya is the target).
@@ -307,9 +329,11 @@ class LearnedEventCoder:
                 or ((current[1] == NEITHER) == (role == NEITHER) and score > current[0])
             ):
                 best[key] = (score, role, mention)
+        _share_conjunct_roles(best, span)
         sources = [m for _, role, m in best.values() if role == SOURCE]
         if not sources:
-            sources = [candidates[self._forced_source(candidates, probabilities, best, span, rows)]]
+            forced = self._forced_source(candidates, probabilities, best, span, rows, frame.trigger)
+            sources = [] if forced is None else [candidates[forced]]
         source_keys = {_key(m) for m in sources}
         targets = [m for _, role, m in best.values() if role == TARGET and _key(m) not in source_keys]
         frame.actors = sorted(sources, key=lambda m: m.start)
@@ -322,7 +346,8 @@ class LearnedEventCoder:
         best: dict[str, tuple[float, int, Mention]],
         span: Span,
         rows: list[list[str]],
-    ) -> int:
+        anchor: Token,
+    ) -> int | None:
         """The candidate that stands as source when the model names none: never one it reads as
         the target while another is named ("Two Britons were shot dead in Thailand, police said":
         the Britons are the victims), one in the event's own clause before one outside it (the
@@ -340,7 +365,8 @@ class LearnedEventCoder:
                 -float(probabilities[index][SOURCE]),
             )
 
-        return min(range(len(candidates)), key=rank)
+        allowed = [i for i in range(len(candidates)) if not _reports_agentless(candidates[i], anchor, span)]
+        return min(allowed, key=rank) if allowed else None
 
     def _named_as_place(self, mention: Mention, span: Span) -> bool:
         """The object of a preposition of place ("in Oslo", "at Geneva"), or a name inside one."""
@@ -391,6 +417,26 @@ def _main_verb(span: Span) -> Token | None:
     return root
 
 
+def _anchored_on_a_name(trigger: Token, mentions: list[Mention]) -> bool:
+    """An anchor inside an actor's name ("Zimbabwe Jails Briton" parsed with "Briton" as its root):
+    a headline the parser could not read, whose event has no word to stand on."""
+    return any(m.start <= trigger.idx < m.end for m in mentions)
+
+
+def _reports_agentless(mention: Mention, anchor: Token, span: Span) -> bool:
+    """The one who reports an agentless passive ("X said drones had been sent"): the speaker
+    says it was done, not who did it, and stands as no forced doer."""
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in anchor.children):
+        return False
+    if any(c.dep_ == "agent" for c in anchor.children):
+        return False
+    head = _head(mention, span)
+    if head is None or head.dep_ != "nsubj":
+        return False
+    verb = head.head
+    return verb.lemma_.lower() in reporting_verbs() and anchor in verb.subtree and anchor != verb
+
+
 def _dateline_fragment(span: Span) -> bool:
     """A wire dateline the parser cut off as a sentence ("MOSCOW, March 3 (Reuters) -", "KYIV,
     May 2 -"): it says where and when the copy was filed, and reports no event. It has no verb
@@ -435,13 +481,13 @@ def _under_other_noun(mention: Mention, trigger: Token, span: Span, event_type: 
             return False
         noun = current.head
         light = noun.dep_ == "dobj" and noun.head == trigger and trigger.lemma_.lower() in lex.LIGHT_VERBS
+        noun_type = event_noun_type(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         if (
             current.dep_ == "prep"
             and current.lower_ not in author_prepositions()
             and noun != trigger
-            and noun.pos_ == "NOUN"
-            and noun.lemma_.lower() in lex.NOUNS
-            and not _same_event(lex.NOUNS[noun.lemma_.lower()][0], event_type)
+            and noun_type is not None
+            and not _same_event(noun_type, event_type)
             and not light
         ):
             return True
@@ -460,6 +506,19 @@ def _in_denied_content(mention: Mention, trigger: Token, span: Span) -> bool:
     )
 
 
+def _participle_subject(mention: Mention, trigger: Token, span: Span) -> bool:
+    """The noun a past participle qualifies is what was done to ("three drivers held hostage in
+    Iraq", "Indian sailors detained at sea"): the passive's subject, in a reduced clause."""
+    if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
+        return False
+    head = _head(mention, span)
+    while head is not None and head.dep_ in {"conj", "appos"} and head.head != head:
+        head = head.head
+    if head is None:
+        return False
+    return head == trigger.head or (head.dep_ in {"amod", "compound", "nmod", "poss"} and head.head == trigger.head)
+
+
 # Events that withhold cooperation: refusing or halting a cooperative act toward X ("cancelled
 # its visit to X", "refused talks with X") is done to X.
 WITHHOLDING = frozenset({"REJECT", "SANCTION"})
@@ -471,6 +530,31 @@ def _same_event(noun_type: str, event_type: str) -> bool:
     if noun_type == event_type:
         return True
     return event_type in WITHHOLDING and quad_of(noun_type) in (1, 2)
+
+
+def _share_conjunct_roles(best: dict[str, tuple[float, int, Mention]], span: Span) -> None:
+    """Names joined by "and" play one part when the event has another party: in "Russia and China
+    supported Iran's bid" China is a source beside Russia, in "X attacked Y and Z" Z a target
+    beside Y. Each later conjunct takes the role of the first conjunct of its coordination when
+    that one has a role of substance. With no one else named, "Syria and Israel fired across the
+    line" is kept as the model reads it, one side at the other, as event data code it."""
+    by_head: dict[int, str] = {}
+    for key, (_, _, mention) in best.items():
+        head = _head(mention, span)
+        if head is not None:
+            by_head[head.i] = key
+    for key, (score, _, mention) in list(best.items()):
+        token = _head(mention, span)
+        if token is None or token.dep_ != "conj":
+            continue
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        first = by_head.get(token.i)
+        if first is None or first == key or best[first][1] == NEITHER:
+            continue
+        others = [k for k, (_, role, _) in best.items() if role != NEITHER and k not in (key, first)]
+        if others:
+            best[key] = (score, best[first][1], mention)
 
 
 def _unique(events: list[EventMention]) -> list[EventMention]:
@@ -487,14 +571,24 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     """Point 3 of the coder's contract, as constraints on the model: a name inside a qualifier
     ("Estonia, a NATO member") takes no role, nor does one in the clause a denial denies ("denied
     that Iran had supplied drones to Russia": neither is party to the denial); one inside another
-    event noun's phrase ("criticised sanctions against Russia") is no target."""
+    event noun's phrase ("criticised sanctions against Russia") is no target. The subject of a
+    passive is done to, not doing ("Two Britons were shot dead by gunmen"), save in the joint
+    events where the one received is a party ("X was received by Y")."""
     fixed = probabilities.copy()
     for index, row in enumerate(rows):
         if QUALIFIED in row or "mark=denied_content" in row:
             fixed[index] = (0.0, 0.0, 1.0)
         elif "mark=other_noun" in row:
             fixed[index, TARGET] = 0.0
+        if (PASSIVE_SUBJECT in row or PARTICIPLE_SUBJECT in row) and not JOINT_TYPES & set(row):
+            fixed[index, SOURCE] = 0.0
     return fixed
+
+
+PASSIVE_SUBJECT = "passive|path1=nsubjpass"
+PARTICIPLE_SUBJECT = "mark=participle_subject"
+# Events whose passive subject may be a party acting ("received by", "agreed by", "joined by").
+JOINT_TYPES = frozenset({"type=CONSULT", "type=AGREE", "type=COOPERATE"})
 
 
 def _label(mention: Mention, gold: RoleExample) -> int:
