@@ -118,8 +118,8 @@ class LearnedEventCoder:
     # 1.14: names joined by "and" share a role when the event has another party; the subject of a
     # passive (or the noun a past participle qualifies) is no source outside joint events; whoever
     # reports an agentless passive is not forced as its doer; a name in the phrase of a background
-    # event noun ("the war in X") is no target (words.yaml); no event anchored inside a name; the
-    # type and role models retrained with every other headline fill in sentence case
+    # event noun ("the war in X") is no target (words.yaml); no event anchored inside a name;
+    # models unchanged
     VERSION = "1.14"
 
     def __init__(
@@ -425,7 +425,7 @@ def _anchored_on_a_name(trigger: Token, mentions: list[Mention]) -> bool:
 
 def _reports_agentless(mention: Mention, anchor: Token, span: Span) -> bool:
     """The one who reports an agentless passive ("X said drones had been sent"): the speaker
-    says it was done, not who did it, and stands as no forced doer."""
+    says it was done, not who did it, so is neither read nor forced as its doer."""
     if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in anchor.children):
         return False
     if any(c.dep_ == "agent" for c in anchor.children):
@@ -567,6 +567,12 @@ def _unique(events: list[EventMention]) -> list[EventMention]:
     return kept
 
 
+PASSIVE_SUBJECT = "passive|path1=nsubjpass"
+PARTICIPLE_SUBJECT = "mark=participle_subject"
+# Events whose passive subject may be a party acting ("received by", "agreed by", "joined by").
+JOINT_TYPES = frozenset({"type=CONSULT", "type=AGREE", "type=COOPERATE"})
+
+
 def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     """Point 3 of the coder's contract, as constraints on the model: a name inside a qualifier
     ("Estonia, a NATO member") takes no role, nor does one in the clause a denial denies ("denied
@@ -583,12 +589,6 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
         if (PASSIVE_SUBJECT in row or PARTICIPLE_SUBJECT in row) and not JOINT_TYPES & set(row):
             fixed[index, SOURCE] = 0.0
     return fixed
-
-
-PASSIVE_SUBJECT = "passive|path1=nsubjpass"
-PARTICIPLE_SUBJECT = "mark=participle_subject"
-# Events whose passive subject may be a party acting ("received by", "agreed by", "joined by").
-JOINT_TYPES = frozenset({"type=CONSULT", "type=AGREE", "type=COOPERATE"})
 
 
 def _label(mention: Mention, gold: RoleExample) -> int:
