@@ -352,6 +352,7 @@ SCHEMAS["status"] = {
         "intention_verbs",
         "accusing_verbs",
         "accusing_prepositions",
+        "news_outlets",
     )
 }
 SCHEMAS["syntax"] = {"cancelling": _words(), "excluding": _words()}

@@ -61,7 +61,8 @@ class QuoteExtractor:
     """Rule-based statements over the parse and the resolved mentions."""
 
     NAME = "quotes.rules"
-    VERSION = "1.15"
+    # 1.16: content credited to a news outlet ("X newspaper reported") keeps its own status
+    VERSION = "1.16"
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
         self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()

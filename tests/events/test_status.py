@@ -90,6 +90,11 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
         ),
         # asserted
         ("Iran sent drones to Russia.", [("AID", "asserted", None)]),
+        # a news outlet credited for the copy leaves the event its own status
+        ("Iran sent drones to Russia, a Turkish newspaper reported.", [("AID", "asserted", None)]),
+        ("Iran sent drones to Russia, the state news agency reported.", [("AID", "asserted", None)]),
+        ("Iran reportedly sent drones to Russia, the news agency reported.", [("AID", "alleged", None)]),
+        ("Ukraine reported that Iran had sent drones to Russia.", [("AID", "alleged", "UKR")]),
         ("Even if the talks stall, Iran met Russia on Tuesday.", [("CONSULT", "asserted", None)]),
     ],
 )
