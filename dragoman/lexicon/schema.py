@@ -353,6 +353,7 @@ SCHEMAS["status"] = {
         "accusing_verbs",
         "accusing_prepositions",
         "news_outlets",
+        "crediting_verbs",
     )
 }
 SCHEMAS["syntax"] = {"cancelling": _words(), "excluding": _words()}

@@ -210,7 +210,7 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
             return [StatusCue("denied", governor, subject)]
         return []
     if governor.pos_ in {"VERB", "AUX"} and lemma in c["allege_verbs"]:
-        if lemma == "report" and subject is not None and subject.lemma_.lower() in c["news_outlets"]:
+        if lemma in c["crediting_verbs"] and subject is not None and subject.lemma_.lower() in c["news_outlets"]:
             return []  # "La Nacion newspaper reported": the press credited, not an allegation
         passive = any(ch.dep_ == "nsubjpass" for ch in governor.children)
         return [StatusCue("alleged", governor, _agent(governor) if passive else subject)]

@@ -32,7 +32,16 @@ from dragoman.events.extractor import (
 from dragoman.events.learned.corpus import NONE, RoleExample
 from dragoman.events.learned.encoder import SentenceEncoder, shared_encoder
 from dragoman.events.learned.lexical import lemmas
-from dragoman.events.learned.roles import NEITHER, QUALIFIED, SOURCE, TARGET, RoleModel, features
+from dragoman.events.learned.roles import (
+    NEITHER,
+    QUALIFIED,
+    SOURCE,
+    TARGET,
+    RoleModel,
+    features,
+    is_passive,
+    lifted_phrase,
+)
 from dragoman.events.learned.typemodel import TypeModel
 from dragoman.events.ontology import quad_of
 from dragoman.nlp.status import REPORTED_STATUSES
@@ -281,6 +290,7 @@ class LearnedEventCoder:
                     ("other_noun", _under_other_noun(mention, frame.trigger, span, event_type)),
                     ("denied_content", _in_denied_content(mention, frame.trigger, span)),
                     ("participle_subject", _participle_subject(mention, frame.trigger, span)),
+                    ("reports_agentless", _reports_agentless(mention, frame.trigger, span)),
                 )
                 if holds
             ]
@@ -308,9 +318,6 @@ class LearnedEventCoder:
             return
         rows = self.role_rows(frame, event_type, span, candidates)
         probabilities = constrained(self.roles.probabilities(rows), rows)
-        for index, mention in enumerate(candidates):
-            if _reports_agentless(mention, frame.trigger, span):
-                probabilities[index, SOURCE] = 0.0
         best: dict[str, tuple[float, int, Mention]] = {}
         # An actor named in the anchor's own phrase is read there, not where it is named elsewhere
         # ("Kenya shelled ..., and Somalia attacked Kenya": the second Kenya is the target).
@@ -332,7 +339,7 @@ class LearnedEventCoder:
         _share_conjunct_roles(best, span)
         sources = [m for _, role, m in best.values() if role == SOURCE]
         if not sources:
-            forced = self._forced_source(candidates, probabilities, best, span, rows, frame.trigger)
+            forced = self._forced_source(candidates, probabilities, best, span, rows)
             sources = [] if forced is None else [candidates[forced]]
         source_keys = {_key(m) for m in sources}
         targets = [m for _, role, m in best.values() if role == TARGET and _key(m) not in source_keys]
@@ -346,13 +353,13 @@ class LearnedEventCoder:
         best: dict[str, tuple[float, int, Mention]],
         span: Span,
         rows: list[list[str]],
-        anchor: Token,
     ) -> int | None:
         """The candidate that stands as source when the model names none: never one it reads as
         the target while another is named ("Two Britons were shot dead in Thailand, police said":
         the Britons are the victims), one in the event's own clause before one outside it (the
         police only report it), a named party before a place; a place stands for the unnamed
-        doers of its country, as event datasets code it. Then the likeliest source."""
+        doers of its country, as event datasets code it. Then the likeliest source. Whoever only
+        reports an agentless passive never stands: with no one else, the event has no source."""
 
         def rank(index: int) -> tuple[bool, bool, bool, float]:
             mention = candidates[index]
@@ -365,7 +372,7 @@ class LearnedEventCoder:
                 -float(probabilities[index][SOURCE]),
             )
 
-        allowed = [i for i in range(len(candidates)) if not _reports_agentless(candidates[i], anchor, span)]
+        allowed = [i for i in range(len(candidates)) if REPORTER not in rows[i]]
         return min(allowed, key=rank) if allowed else None
 
     def _named_as_place(self, mention: Mention, span: Span) -> bool:
@@ -426,9 +433,7 @@ def _anchored_on_a_name(trigger: Token, mentions: list[Mention]) -> bool:
 def _reports_agentless(mention: Mention, anchor: Token, span: Span) -> bool:
     """The one who reports an agentless passive ("X said drones had been sent"): the speaker
     says it was done, not who did it, so is neither read nor forced as its doer."""
-    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in anchor.children):
-        return False
-    if any(c.dep_ == "agent" for c in anchor.children):
+    if not is_passive(anchor) or any(c.dep_ == "agent" for c in anchor.children):
         return False
     head = _head(mention, span)
     if head is None or head.dep_ != "nsubj":
@@ -512,10 +517,9 @@ def _participle_subject(mention: Mention, trigger: Token, span: Span) -> bool:
     if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
         return False
     head = _head(mention, span)
-    while head is not None and head.dep_ in {"conj", "appos"} and head.head != head:
-        head = head.head
     if head is None:
         return False
+    head, _ = lifted_phrase(head)
     return head == trigger.head or (head.dep_ in {"amod", "compound", "nmod", "poss"} and head.head == trigger.head)
 
 
@@ -569,6 +573,7 @@ def _unique(events: list[EventMention]) -> list[EventMention]:
 
 PASSIVE_SUBJECT = "passive|path1=nsubjpass"
 PARTICIPLE_SUBJECT = "mark=participle_subject"
+REPORTER = "mark=reports_agentless"
 # Events whose passive subject may be a party acting ("received by", "agreed by", "joined by").
 JOINT_TYPES = frozenset({"type=CONSULT", "type=AGREE", "type=COOPERATE"})
 
@@ -579,7 +584,8 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     that Iran had supplied drones to Russia": neither is party to the denial); one inside another
     event noun's phrase ("criticised sanctions against Russia") is no target. The subject of a
     passive is done to, not doing ("Two Britons were shot dead by gunmen"), save in the joint
-    events where the one received is a party ("X was received by Y")."""
+    events where the one received is a party ("X was received by Y"); nor is whoever only
+    reports an agentless passive ("X said drones had been sent")."""
     fixed = probabilities.copy()
     for index, row in enumerate(rows):
         if QUALIFIED in row or "mark=denied_content" in row:
@@ -587,6 +593,8 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
         elif "mark=other_noun" in row:
             fixed[index, TARGET] = 0.0
         if (PASSIVE_SUBJECT in row or PARTICIPLE_SUBJECT in row) and not JOINT_TYPES & set(row):
+            fixed[index, SOURCE] = 0.0
+        if REPORTER in row:
             fixed[index, SOURCE] = 0.0
     return fixed
 

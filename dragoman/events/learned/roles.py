@@ -68,7 +68,7 @@ def _relation(token: Token) -> str:
     return token.dep_
 
 
-def _lifted(token: Token) -> tuple[Token, list[str]]:
+def lifted_phrase(token: Token) -> tuple[Token, list[str]]:
     """Through coordination and apposition to the phrase that carries the relation."""
     marks = []
     for _ in range(6):
@@ -97,7 +97,7 @@ def _chain(token: Token, stop: Token) -> tuple[list[str], bool]:
     return chain, False
 
 
-def _is_passive(anchor: Token) -> bool:
+def is_passive(anchor: Token) -> bool:
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in anchor.children)
 
 
@@ -137,10 +137,10 @@ def features(
         found.append(f"modifier={head.dep_}|{head.head.pos_}")
         if head.i + 1 < len(head.doc) and head.nbor(1).text in {"-", "–"}:
             found.append("hyphenated")
-    lifted, through = _lifted(head)
+    lifted, through = lifted_phrase(head)
     found += [f"lifted={m}" for m in through]
     chain, reached = _chain(lifted, anchor)
-    passive = _is_passive(anchor)
+    passive = is_passive(anchor)
     if reached:
         path = ">".join(chain[:MAX_PATH]) or "self"
         found += [f"path={path}", f"path1={chain[0] if chain else 'self'}", f"len={min(len(chain), 4)}"]
