@@ -39,6 +39,7 @@ from dragoman.events.learned.roles import (
     TARGET,
     RoleModel,
     features,
+    head_token,
     is_passive,
     lifted_phrase,
 )
@@ -126,7 +127,7 @@ class LearnedEventCoder:
     # of releasing documents and coming home
     # 1.14: names joined by "and" share a role when the event has another party; the subject of a
     # passive (or the noun a past participle qualifies) is no source outside joint events; whoever
-    # reports an agentless passive is not forced as its doer; a name in the phrase of a background
+    # reports an agentless passive is not its doer; a name in the phrase of a background
     # event noun ("the war in X") is no target (words.yaml); no event anchored inside a name;
     # models unchanged
     VERSION = "1.14"
@@ -377,7 +378,7 @@ class LearnedEventCoder:
 
     def _named_as_place(self, mention: Mention, span: Span) -> bool:
         """The object of a preposition of place ("in Oslo", "at Geneva"), or a name inside one."""
-        head = _head(mention, span)
+        head = head_token(mention, span)
         return head is not None and self.cues.is_locative(head)
 
     def _parse_frame(self, event_type: str, span: Span, mentions: list[Mention]) -> Frame:
@@ -435,7 +436,7 @@ def _reports_agentless(mention: Mention, anchor: Token, span: Span) -> bool:
     says it was done, not who did it, so is neither read nor forced as its doer."""
     if not is_passive(anchor) or any(c.dep_ == "agent" for c in anchor.children):
         return False
-    head = _head(mention, span)
+    head = head_token(mention, span)
     if head is None or head.dep_ != "nsubj":
         return False
     verb = head.head
@@ -452,17 +453,10 @@ def _dateline_fragment(span: Span) -> bool:
     return not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
-def _head(mention: Mention, span: Span) -> Token | None:
-    tokens = [t for t in span if mention.start <= t.idx < mention.end]
-    if not tokens:
-        return None
-    return next((t for t in tokens if t.head not in tokens or t.head == t), tokens[-1])
-
-
 def _in_modifier(mention: Mention, span: Span) -> bool:
     """ "Vienna talks", "Iranian-made drones", "a NATO member": a name that only qualifies a noun
     names no participant. A demonym before people or forces ("Kenyan fishermen") still does."""
-    head = _head(mention, span)
+    head = head_token(mention, span)
     if head is None or head.head.pos_ not in {"NOUN", "PROPN"} or head.head == head:
         return False
     if head.dep_ in {"compound", "nmod"}:
@@ -480,7 +474,7 @@ def _under_other_noun(mention: Mention, trigger: Token, span: Span, event_type: 
     noun than the trigger is that event's participant, not this one's. The object of a light verb
     is the event itself ("signed an agreement with Argentina"), and so is a noun of the event's
     own type ("ordered attacks on Gaza", "pledged support for the government")."""
-    current = _head(mention, span)
+    current = head_token(mention, span)
     for _ in range(12):
         if current is None or current == trigger or current.head == current:
             return False
@@ -505,7 +499,7 @@ def _in_denied_content(mention: Mention, trigger: Token, span: Span) -> bool:
     to the denied event, which the rules code on its own, not to the denial."""
     if trigger.lemma_.lower() not in status_cues()["deny_verbs"]:
         return False
-    head = _head(mention, span)
+    head = head_token(mention, span)
     return head is not None and any(
         c.dep_ == "ccomp" and c.left_edge.i <= head.i <= c.right_edge.i for c in trigger.children
     )
@@ -516,7 +510,7 @@ def _participle_subject(mention: Mention, trigger: Token, span: Span) -> bool:
     Iraq", "Indian sailors detained at sea"): the passive's subject, in a reduced clause."""
     if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
         return False
-    head = _head(mention, span)
+    head = head_token(mention, span)
     if head is None:
         return False
     head, _ = lifted_phrase(head)
@@ -544,11 +538,11 @@ def _share_conjunct_roles(best: dict[str, tuple[float, int, Mention]], span: Spa
     line" is kept as the model reads it, one side at the other, as event data code it."""
     by_head: dict[int, str] = {}
     for key, (_, _, mention) in best.items():
-        head = _head(mention, span)
+        head = head_token(mention, span)
         if head is not None:
             by_head[head.i] = key
     for key, (score, _, mention) in list(best.items()):
-        token = _head(mention, span)
+        token = head_token(mention, span)
         if token is None or token.dep_ != "conj":
             continue
         while token.dep_ == "conj" and token.head.i != token.i:
