@@ -33,7 +33,12 @@ class _Items(list[Any]):
     lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (the wheels are): the word lists are read at
+# every process start, and the pure-Python parser takes most of that time.
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     """Safe YAML that keeps line numbers and leaves dates as text."""
 
 
