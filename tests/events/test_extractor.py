@@ -228,3 +228,11 @@ def test_a_name_before_a_hyphenated_participle_is_no_participant(
     extract, text: str, type_: str, recipients: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     assert names(only(extract(text), type_).recipients) == recipients
+
+
+def test_a_place_before_an_event_noun_is_its_venue_not_a_party(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "The Geneva talks" were held in Geneva; Switzerland took no part. A seat of government
+    stands for its state ("the Tehran-Moscow talks": Iran and Russia)."""
+    assert extract("Chile hoped to win concessions in the Geneva talks on fishing rights.") == []
+    event = only(extract("The Tehran-Moscow talks on gas prices ended on Monday."), "CONSULT")
+    assert sorted(names(event.actors)) == ["IRN", "RUS"]
