@@ -56,7 +56,9 @@ class EventExtractor:
     # (status.yaml v4, news_outlets)
     # 1.18: a place named before an event noun is its venue, not a party ("the Vienna talks",
     # "a Geneva summit"); a seat of government stands for its state ("Tehran-Moscow talks")
-    VERSION = "1.18"
+    # 1.19: the possessor of a relational noun is no participant ("Iran's neighbours"), nor is a
+    # name qualifying a possessed noun ("Russia's UN mission": triggers.yaml relational_nouns)
+    VERSION = "1.19"
 
     @property
     def component(self) -> str:
@@ -420,8 +422,15 @@ def _mentions_in(tokens: Iterable[Token], mentions: list[Mention]) -> list[Menti
 
 
 def _subject_mentions(subject: Token, mentions: list[Mention]) -> list[Mention]:
-    """Mentions in the subject, less those set apart from it ("Iran, unlike Belarus, ...")."""
-    apart = set_apart(subject)
+    """Mentions in the subject, less those set apart from it ("Iran, unlike Belarus, ..."), the
+    possessor of a noun that names others by their relation to it ("Iran's neighbours"), and a
+    name that only qualifies a possessed noun ("Russia's UN mission": Russia acts, not the UN)."""
+    apart = set(set_apart(subject))
+    possessors = [c for c in subject.children if c.dep_ == "poss"]
+    if subject.lemma_.lower() in lex.RELATIONAL_NOUNS:
+        apart.update(t.i for c in possessors for t in c.subtree)
+    elif _mentions_in((t for c in possessors for t in c.subtree), mentions):
+        apart.update(t.i for c in subject.children if c.dep_ == "compound" for t in c.subtree)
     found = _mentions_in(subject.subtree, mentions)
     if not apart:
         return found

@@ -236,3 +236,18 @@ def test_a_place_before_an_event_noun_is_its_venue_not_a_party(extract) -> None:
     assert extract("Chile hoped to win concessions in the Geneva talks on fishing rights.") == []
     event = only(extract("The Tehran-Moscow talks on gas prices ended on Monday."), "CONSULT")
     assert sorted(names(event.actors)) == ["IRN", "RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actors"),
+    [
+        ("India's rivals signed a pact with China.", "AGREE", []),
+        ("Brazil's UN mission backed a Security Council resolution on Haiti.", "SUPPORT", ["BRA"]),
+        ("Russia's foreign minister met his Iranian counterpart.", "CONSULT", ["RUS"]),
+    ],
+)
+def test_who_the_subject_names(extract, text: str, type_: str, actors: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """The possessor of a noun of relation is not who acts ("India's rivals" are others); a name
+    that only qualifies a possessed noun is no second actor ("Brazil's UN mission" is Brazil's)."""
+    found = [e for e in extract(text) if e.type == type_]
+    assert [names(e.actors) for e in found] == ([actors] if actors else [])
