@@ -58,7 +58,9 @@ class EventExtractor:
     # "a Geneva summit"); a seat of government stands for its state ("Tehran-Moscow talks")
     # 1.19: the possessor of a relational noun is no participant ("Iran's neighbours"), nor is a
     # name qualifying a possessed noun ("Russia's UN mission": triggers.yaml relational_nouns)
-    VERSION = "1.19"
+    # 1.20: a name before a hyphenated participle takes no part in the event noun it qualifies
+    # ("Ukraine-linked sanctions"), save "-led" (triggers.yaml leading_participles)
+    VERSION = "1.20"
 
     @property
     def component(self) -> str:
@@ -192,6 +194,7 @@ class EventExtractor:
             m
             for child in noun.children
             if child.dep_ in {"poss", "compound", "amod", "nmod"}
+            and not (_agentive_modifier(child) and child.lemma_.lower() not in lex.LEADING_PARTICIPLES)
             for m in _mentions_in(child.subtree, mentions)
             if not (child.dep_ != "poss" and m.method == "location")
         ]

@@ -291,6 +291,7 @@ SCHEMAS["triggers"] = {
     "firing_verbs": _words(),
     "halting_modifiers": _words(),
     "relational_nouns": _words(),
+    "leading_participles": _words(),
     "firing_target_prepositions": _words(),
     "travel_verbs": _words(),
     "stance_types": Typed(list[PloverType], word_set, names="type"),

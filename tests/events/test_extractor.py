@@ -251,3 +251,19 @@ def test_who_the_subject_names(extract, text: str, type_: str, actors: list[str]
     that only qualifies a possessed noun is no second actor ("Brazil's UN mission" is Brazil's)."""
     found = [e for e in extract(text) if e.type == type_]
     assert [names(e.actors) for e in found] == ([actors] if actors else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Syria-related American sanctions on Iran hurt trade.", ["USA"]),
+        ("US-led strikes on Houthi positions resumed in January.", ["USA"]),
+        ("A Turkish-backed offensive against Kurdish forces began in Syria.", None),
+    ],
+)
+def test_a_name_before_a_hyphenated_participle_is_no_doer_save_a_leader(
+    extract, text: str, actors: list[str] | None
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Syria-related sanctions" are not Syria's; "US-led strikes" are the US's."""
+    found = [names(e.actors) for e in extract(text) if e.type in {"SANCTION", "ASSAULT"}]
+    assert found == ([actors] if actors else [])
