@@ -10,6 +10,7 @@ import pytest
 from dragoman.actors import KnowledgeBase
 from dragoman.domain.records import Mention
 from dragoman.events import EventExtractor
+from dragoman.events.learned.coder import LearnedEventCoder
 from dragoman.places.agents import AgentPlacer
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.places.locator import EventLocator
@@ -87,7 +88,7 @@ def test_a_modifier_of_another_noun_is_no_agent(place: Place) -> None:
 
 def test_an_agent_with_a_state_of_its_own_is_the_resolvers(place: Place) -> None:
     mentions = place("Kenyan police arrested six people in Mombasa.")
-    assert _agents(mentions) == []
+    assert _agents(mentions) == [("people", "Civilians in Kenya", "KEN.civilians", "CVL", 0)]
     assert [(m.text, m.method, m.actor.name if m.actor else None) for m in mentions if m.text.endswith("police")] == [
         ("Kenyan police", "title", "Police of Kenya")
     ]
@@ -112,3 +113,18 @@ def test_a_leaning_is_not_where_the_agent_belongs(place: Place) -> None:
 def test_a_capitalised_word_the_gazetteer_lists_is_no_place(place: Place) -> None:
     text = "Two tourists were shot by unknown gunmen near the old Bridge over the River Nile in northern Uganda."
     assert _agents(place(text)) == [("gunmen", "Gunmen in Uganda", "UGA.gunmen", "REB", 0)]
+
+
+@pytest.mark.slow
+def test_the_learned_coder_never_forces_unnamed_people_as_doers(place: Place, analyse) -> None:  # type: ignore[no-untyped-def]
+    """ "Six people" placed in Kano are Nigeria's civilians: the target of the gunmen's attack,
+    and, named alone ("A car bomb killed twelve people in Mosul"), no doer of it."""
+    coder = LearnedEventCoder()
+
+    def code(text: str) -> list[tuple[str, list[str], list[str]]]:
+        document, parsed, sentences, _ = analyse(text)
+        events = coder.extract(document, parsed, sentences, place(text))
+        return [(e.type, [a.actor_id for a in e.actors], [a.actor_id for a in e.recipients]) for e in events]
+
+    assert code("Gunmen killed six people in Kano on Friday.") == [("ASSAULT", ["NGA.gunmen"], ["NGA.civilians"])]
+    assert code("A car bomb killed twelve people in Mosul on Monday.") == []

@@ -130,7 +130,9 @@ class LearnedEventCoder:
     # reports an agentless passive is not its doer; a name in the phrase of a background
     # event noun ("the war in X") is no target (words.yaml); no event anchored inside a name;
     # models unchanged
-    VERSION = "1.14"
+    # 1.15: unnamed people the text places ("ten people", "civilians": agents.yaml) are never
+    # forced as an event's doers
+    VERSION = "1.15"
 
     def __init__(
         self,
@@ -373,7 +375,9 @@ class LearnedEventCoder:
                 -float(probabilities[index][SOURCE]),
             )
 
-        allowed = [i for i in range(len(candidates)) if REPORTER not in rows[i]]
+        allowed = [
+            i for i in range(len(candidates)) if REPORTER not in rows[i] and not _unnamed_victims(candidates[i])
+        ]
         return min(allowed, key=rank) if allowed else None
 
     def _named_as_place(self, mention: Mention, span: Span) -> bool:
@@ -411,6 +415,13 @@ class LearnedEventCoder:
             key += f"|{dated.value.value}"
         confidence = round(self.model.confidence(decision.probability), 3)
         return frame_mention(document, sentence, frame, key, self.component, confidence, dated.value, dated.basis)
+
+
+def _unnamed_victims(mention: Mention) -> bool:
+    """ "Ten people", "civilians": unnamed people the text places somewhere, most often those an
+    event is done to; named alone, they are never forced as its doers."""
+    actor = mention.actor
+    return actor is not None and actor.kind == "group" and actor.actor_id.endswith(".civilians")
 
 
 def _main_verb(span: Span) -> Token | None:
