@@ -208,4 +208,3 @@ def test_the_target_of_an_event_noun_of_the_same_type(
     noun of another type ("criticised sanctions against X") X stays that event's (above)."""
     found = summary(code(text))
     assert expected in found, found
-

@@ -121,7 +121,7 @@ def test_the_learned_coder_never_forces_unnamed_people_as_doers(place: Place, an
     and, named alone ("A car bomb killed twelve people in Mosul"), no doer of it."""
     coder = LearnedEventCoder()
 
-    def code(text: str) -> list[tuple[str, list[str], list[str]]]:
+    def code(text: str) -> list[tuple[str, list[str | None], list[str | None]]]:
         document, parsed, sentences, _ = analyse(text)
         events = coder.extract(document, parsed, sentences, place(text))
         return [(e.type, [a.actor_id for a in e.actors], [a.actor_id for a in e.recipients]) for e in events]

@@ -375,9 +375,7 @@ class LearnedEventCoder:
                 -float(probabilities[index][SOURCE]),
             )
 
-        allowed = [
-            i for i in range(len(candidates)) if REPORTER not in rows[i] and not _unnamed_victims(candidates[i])
-        ]
+        allowed = [i for i in range(len(candidates)) if REPORTER not in rows[i] and not _unnamed_victims(candidates[i])]
         return min(allowed, key=rank) if allowed else None
 
     def _named_as_place(self, mention: Mention, span: Span) -> bool:
@@ -421,7 +419,7 @@ def _unnamed_victims(mention: Mention) -> bool:
     """ "Ten people", "civilians": unnamed people the text places somewhere, most often those an
     event is done to; named alone, they are never forced as its doers."""
     actor = mention.actor
-    return actor is not None and actor.kind == "group" and actor.actor_id.endswith(".civilians")
+    return actor is not None and actor.kind == "group" and (actor.actor_id or "").endswith(".civilians")
 
 
 def _main_verb(span: Span) -> Token | None:
