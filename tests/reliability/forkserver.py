@@ -16,7 +16,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dragoman.domain.records import Document
 
 
 def run_child(request: dict[str, Any]) -> None:
@@ -35,7 +38,7 @@ def run_child(request: dict[str, Any]) -> None:
     os._exit(code)
 
 
-def warm_up_document() -> Any:
+def warm_up_document() -> Document:
     from dragoman.domain.records import Document
 
     text = "Officials from Iran and Russia met in Tehran on March 3, 2023."
