@@ -60,7 +60,9 @@ class EventExtractor:
     # name qualifying a possessed noun ("Russia's UN mission": triggers.yaml relational_nouns)
     # 1.20: a name before a hyphenated participle takes no part in the event noun it qualifies
     # ("Ukraine-linked sanctions"), save "-led" (triggers.yaml leading_participles)
-    VERSION = "1.20"
+    # 1.21: a verb of hosting is a meeting only with a guest named ("received weapons from X"
+    # is none, "welcomed the decision" a support: triggers.yaml guest_verbs)
+    VERSION = "1.21"
 
     @property
     def component(self) -> str:
@@ -154,6 +156,11 @@ class EventExtractor:
                 event_type, mode = "REQUEST", None
             elif obj is None or not _mentions_in(obj.subtree, mentions):
                 return None
+        if lemma in lex.GUEST_VERBS and event_type == "CONSULT" and not _names_a_guest(verb, mentions):
+            # "received weapons from X" is no visit; "welcomed the decision" approves it
+            if lemma not in lex.APPROVING_GUEST_VERBS:
+                return None
+            event_type, mode = "SUPPORT", None
         if negated(verb):
             return None  # a negated event is not an event; denials are handled apart
         actors, recipients = self._participants(verb, mentions)
@@ -399,6 +406,18 @@ def frame_mention(
 
 
 # -- helpers -----------------------------------------------------------------------------
+def _names_a_guest(verb: Token, mentions: list[Mention]) -> bool:
+    """Who is received is a party: a name or title ("the Somali president", "was received by"),
+    or a noun of visitors ("a delegation"); not a thing ("assurances from X")."""
+    guest = _child(verb, "dobj") or _child(verb, "nsubjpass")
+    if guest is None:
+        return False
+    if guest.lemma_.lower() in lex.GUEST_NOUNS:
+        return True
+    end = guest.idx + len(guest)
+    return any(m.start <= guest.idx and end <= m.end for m in mentions)
+
+
 def _child(token: Token, dep: str) -> Token | None:
     return next((c for c in token.children if c.dep_ == dep), None)
 

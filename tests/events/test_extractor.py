@@ -267,3 +267,25 @@ def test_a_name_before_a_hyphenated_participle_is_no_doer_save_a_leader(
     """ "Syria-related sanctions" are not Syria's; "US-led strikes" are the US's."""
     found = [names(e.actors) for e in extract(text) if e.type in {"SANCTION", "ASSAULT"}]
     assert found == ([actors] if actors else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "consult"),
+    [
+        ("Putin received Raisi in the Kremlin.", [(["RUS"], ["IRN"])]),
+        ("Kenya received a delegation from Ethiopia.", [(["KEN"], ["ETH"])]),
+        ("Egypt received weapons from Russia.", []),
+        ("Kenya received written assurances from Ethiopia on the dam.", []),
+    ],
+)
+def test_a_verb_of_hosting_needs_a_guest(extract, text: str, consult: list[tuple[list[str], list[str]]]) -> None:  # type: ignore[no-untyped-def]
+    """ "Received" is a meeting when a party is received, not a thing."""
+    found = [(names(e.actors), names(e.recipients)) for e in extract(text) if e.type == "CONSULT"]
+    assert found == consult
+
+
+def test_welcoming_a_thing_is_support(extract) -> None:  # type: ignore[no-untyped-def]
+    found = [
+        (e.type, names(e.actors), names(e.recipients)) for e in extract("Kenya welcomed the decision of Ethiopia.")
+    ]
+    assert found == [("SUPPORT", ["KEN"], ["ETH"])]
