@@ -62,7 +62,9 @@ class EventExtractor:
     # ("Ukraine-linked sanctions"), save "-led" (triggers.yaml leading_participles)
     # 1.21: a verb of hosting is a meeting only with a guest named ("received weapons from X"
     # is none, "welcomed the decision" a support: triggers.yaml guest_verbs)
-    VERSION = "1.21"
+    # 1.22: a deed after a noun of refusal or reluctance ("its hesitancy to endorse") is no
+    # event (syntax.yaml cancelling_nouns)
+    VERSION = "1.22"
 
     @property
     def component(self) -> str:

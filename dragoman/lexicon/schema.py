@@ -361,7 +361,7 @@ SCHEMAS["status"] = {
         "crediting_verbs",
     )
 }
-SCHEMAS["syntax"] = {"cancelling": _words(), "excluding": _words()}
+SCHEMAS["syntax"] = {"cancelling": _words(), "cancelling_nouns": _words(), "excluding": _words()}
 SCHEMAS["names"] = {
     "location_preps": _words(),
     "possessive": _words(),

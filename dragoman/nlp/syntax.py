@@ -13,7 +13,7 @@ from dragoman.lexicon import lexicon_file
 
 
 def negated(trigger: Token) -> bool:
-    """ "did not send", "no meeting", "refused to condemn", "did not sign a deal"."""
+    """ "did not send", "no meeting", "refused to condemn", "did not sign a deal", "a refusal to sign"."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
         return True
     governor = trigger.head
@@ -24,8 +24,18 @@ def negated(trigger: Token) -> bool:
         return True
     if trigger.dep_ == "pcomp" and governor.dep_ == "prep" and governor.head.lemma_.lower() in cancelling:
         return True  # "refrained from supplying"
+    if _after_a_cancelling_noun(trigger):
+        return True  # "its hesitancy to endorse"
     governs_object = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}
     return (trigger.dep_ == "xcomp" or governs_object) and any(c.dep_ == "neg" for c in governor.children)
+
+
+def _after_a_cancelling_noun(trigger: Token) -> bool:
+    """ "A refusal to sign", "its hesitancy to endorse": read off the words, since the parser
+    often hangs the infinitive elsewhere."""
+    if trigger.i < 2 or trigger.nbor(-1).lower_ != "to":
+        return False
+    return trigger.nbor(-2).lemma_.lower() in lexicon_file("syntax")["cancelling_nouns"]
 
 
 def set_apart(subject: Token) -> set[int]:

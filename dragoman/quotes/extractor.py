@@ -62,7 +62,8 @@ class QuoteExtractor:
 
     NAME = "quotes.rules"
     # 1.16: content credited to a news outlet ("X newspaper reported") keeps its own status
-    VERSION = "1.16"
+    # 1.17: a deed after a noun of refusal or reluctance ("a refusal to sign") is cancelled (nlp/syntax.py)
+    VERSION = "1.17"
 
     def __init__(self, lexicon_files: Sequence[Path] = ()) -> None:
         self.words: QuoteWords = load_quote_words(lexicon_files) if lexicon_files else packaged_words()

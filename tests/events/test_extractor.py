@@ -107,6 +107,8 @@ def test_negation_reaches_complements_and_nouns(extract) -> None:  # type: ignor
     assert extract("Moscow did not want to impose sanctions on Tehran.") == []
     assert extract("The trade war between China and the United States went on.") == []
     assert extract("Tehran refrained from arming Moscow and eschewed endorsing its claims.") == []
+    hesitant = "Peru's abstention shows the balance between its ties with Chile and its hesitancy to endorse claims."
+    assert extract(hesitant) == []
     [denial] = extract("Iran, unlike Belarus, has denied sending drones to Russia.")
     assert denial.status == "denied" and names(denial.actors) == ["IRN"]
 
