@@ -64,7 +64,9 @@ class EventExtractor:
     # is none, "welcomed the decision" a support: triggers.yaml guest_verbs)
     # 1.22: a deed after a noun of refusal or reluctance ("its hesitancy to endorse") is no
     # event (syntax.yaml cancelling_nouns)
-    VERSION = "1.22"
+    # 1.23: an agreement noun after "under", "within" names an agreement in force, no event
+    # (triggers.yaml standing_prepositions)
+    VERSION = "1.23"
 
     @property
     def component(self) -> str:
@@ -199,6 +201,8 @@ class EventExtractor:
         event_type, mode = entry
         if noun.dep_ == "compound" or negated(noun) or _halted(noun):
             return None  # "a trade war" is not trade; "no meeting took place" is no meeting
+        if event_type == "AGREE" and noun.dep_ == "pobj" and noun.head.lower_ in lex.STANDING_PREPOSITIONS:
+            return None  # "deals under the treaty": the treaty in force, not its signing
         actors = [
             m
             for child in noun.children

@@ -293,6 +293,7 @@ SCHEMAS["triggers"] = {
     "relational_nouns": _words(),
     "guest_verbs": _words(),
     "guest_nouns": _words(),
+    "standing_prepositions": _words(),
     "approving_guest_verbs": _words(),
     "leading_participles": _words(),
     "firing_target_prepositions": _words(),

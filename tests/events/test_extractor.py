@@ -291,3 +291,13 @@ def test_welcoming_a_thing_is_support(extract) -> None:  # type: ignore[no-untyp
         (e.type, names(e.actors), names(e.recipients)) for e in extract("Kenya welcomed the decision of Ethiopia.")
     ]
     assert found == [("SUPPORT", ["KEN"], ["ETH"])]
+
+
+def test_an_agreement_in_force_is_no_agreeing(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "Deals under the Kenya-Uganda Treaty of Friendship": the treaty was signed long before."""
+    found = [e.type for e in extract("Kenya urged new deals under the Kenya-Uganda Treaty of Friendship.")]
+    assert "AGREE" not in found
+    signed = [
+        (e.type, sorted(names(e.actors))) for e in extract("Chile and Peru signed a Treaty of Friendship in 1995.")
+    ]
+    assert signed == [("AGREE", ["CHL", "PER"])]
