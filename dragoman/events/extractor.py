@@ -66,7 +66,9 @@ class EventExtractor:
     # event (syntax.yaml cancelling_nouns)
     # 1.23: an agreement noun after "under", "within" names an agreement in force, no event
     # (triggers.yaml standing_prepositions)
-    VERSION = "1.23"
+    # 1.24: the subject of "faces sanctions" is their target, the one after "from" or "by" their
+    # source (triggers.yaml experiencer_verbs)
+    VERSION = "1.24"
 
     @property
     def component(self) -> str:
@@ -238,7 +240,12 @@ class EventExtractor:
         if event_type == "SANCTION" and not actors:
             governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass"} else None
             if governor is not None and governor.pos_ == "VERB":
-                actors, _ = self._participants(governor, mentions)
+                subjects, _ = self._participants(governor, mentions)
+                if governor.lemma_.lower() in lex.EXPERIENCER_VERBS and noun.dep_ == "dobj":
+                    # "Venezuela faces sanctions from the United States": Venezuela is sanctioned
+                    actors, recipients = _authors(noun, mentions), subjects
+                else:
+                    actors = subjects
         if not actors and noun.dep_ == "pobj" and noun.head.lower_ == "for":
             traveller = noun.head.head  # "arrived in Muscat for talks with ...": who travelled
             if traveller.pos_ == "VERB" and traveller.lemma_.lower() in lex.TRAVEL_VERBS:
@@ -412,6 +419,16 @@ def frame_mention(
 
 
 # -- helpers -----------------------------------------------------------------------------
+def _authors(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """Who an event noun comes from: the objects of its "from" and "by"."""
+    return [
+        m
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+        for m in _prep_object_mentions(c, mentions)
+    ]
+
+
 def _names_a_guest(verb: Token, mentions: list[Mention]) -> bool:
     """Who is received is a party: a name or title ("the Somali president", "was received by"),
     or a noun of visitors ("a delegation"); not a thing ("assurances from X")."""

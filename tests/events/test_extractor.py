@@ -301,3 +301,14 @@ def test_an_agreement_in_force_is_no_agreeing(extract) -> None:  # type: ignore[
         (e.type, sorted(names(e.actors))) for e in extract("Chile and Peru signed a Treaty of Friendship in 1995.")
     ]
     assert signed == [("AGREE", ["CHL", "PER"])]
+
+
+def test_who_faces_sanctions_is_their_target(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "Cuba has endured an embargo by the United States": the one after "by" imposed it; with
+    no one named after "from" or "by" ("face Western sanctions"), no source is guessed."""
+    found = [
+        (e.type, names(e.actors), names(e.recipients))
+        for e in extract("Cuba has endured an embargo by the United States.")
+    ]
+    assert found == [("SANCTION", ["USA"], ["CUB"])]
+    assert extract("Both Chile and Peru face Western sanctions.") == []

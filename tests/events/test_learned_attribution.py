@@ -38,6 +38,7 @@ CASES = [
     ("with", "Uruguay signed a fisheries agreement with Argentina.", "AGREE", ["URY"], ["ARG"]),
     ("against", "Algeria imposed new tariffs against Spain.", "SANCTION", ["DZA"], ["ESP"]),
     ("passive agent", "Three Tunisian trawlers were seized by Libya near the coast.", "COERCE", ["LBY"], ["TUN"]),
+    ("experiencer", "Zimbabwe faces new sanctions from the European Union.", "SANCTION", ["EU"], ["ZWE"]),
     ("passive agent", "Kazakhstan was praised by Uzbekistan for reopening the crossing.", "SUPPORT", ["UZB"], ["KAZ"]),
     ("nominal possessive", "Finland's visit to Estonia ended with a joint statement.", "CONSULT", ["FIN"], ["EST"]),
     ("nominal possessive", "Malaysia's loan to Cambodia was approved by parliament.", "AID", ["MYS"], ["KHM"]),

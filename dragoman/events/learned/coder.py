@@ -132,7 +132,9 @@ class LearnedEventCoder:
     # models unchanged
     # 1.15: unnamed people the text places ("ten people", "civilians": agents.yaml) are never
     # forced as an event's doers
-    VERSION = "1.15"
+    # 1.16: the subject of "faces sanctions" is their target, never their source (triggers.yaml
+    # experiencer_verbs)
+    VERSION = "1.16"
 
     def __init__(
         self,
@@ -294,6 +296,7 @@ class LearnedEventCoder:
                     ("denied_content", _in_denied_content(mention, frame.trigger, span)),
                     ("participle_subject", _participle_subject(mention, frame.trigger, span)),
                     ("reports_agentless", _reports_agentless(mention, frame.trigger, span)),
+                    ("experiencer_subject", _experiencer_subject(mention, frame.trigger, span)),
                 )
                 if holds
             ]
@@ -375,7 +378,11 @@ class LearnedEventCoder:
                 -float(probabilities[index][SOURCE]),
             )
 
-        allowed = [i for i in range(len(candidates)) if REPORTER not in rows[i] and not _unnamed_victims(candidates[i])]
+        allowed = [
+            i
+            for i in range(len(candidates))
+            if REPORTER not in rows[i] and EXPERIENCER not in rows[i] and not _unnamed_victims(candidates[i])
+        ]
         return min(allowed, key=rank) if allowed else None
 
     def _named_as_place(self, mention: Mention, span: Span) -> bool:
@@ -514,6 +521,18 @@ def _in_denied_content(mention: Mention, trigger: Token, span: Span) -> bool:
     )
 
 
+def _experiencer_subject(mention: Mention, trigger: Token, span: Span) -> bool:
+    """The subject of "faces sanctions", "has endured an embargo": who undergoes what the
+    object names (triggers.yaml experiencer_verbs)."""
+    if trigger.dep_ != "dobj" or trigger.head.lemma_.lower() not in lex.EXPERIENCER_VERBS:
+        return False
+    head = head_token(mention, span)
+    if head is None:
+        return False
+    head, _ = lifted_phrase(head)
+    return head.dep_ == "nsubj" and head.head == trigger.head
+
+
 def _participle_subject(mention: Mention, trigger: Token, span: Span) -> bool:
     """The noun a past participle qualifies is what was done to ("three drivers held hostage in
     Iraq", "Indian sailors detained at sea"): the passive's subject, in a reduced clause."""
@@ -577,6 +596,7 @@ def _unique(events: list[EventMention]) -> list[EventMention]:
 PASSIVE_SUBJECT = "passive|path1=nsubjpass"
 PARTICIPLE_SUBJECT = "mark=participle_subject"
 REPORTER = "mark=reports_agentless"
+EXPERIENCER = "mark=experiencer_subject"
 # Events whose passive subject may be a party acting ("received by", "agreed by", "joined by").
 JOINT_TYPES = frozenset({"type=CONSULT", "type=AGREE", "type=COOPERATE"})
 
@@ -588,7 +608,8 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     event noun's phrase ("criticised sanctions against Russia") is no target. The subject of a
     passive is done to, not doing ("Two Britons were shot dead by gunmen"), save in the joint
     events where the one received is a party ("X was received by Y"); nor is whoever only
-    reports an agentless passive ("X said drones had been sent")."""
+    reports an agentless passive ("X said drones had been sent"). The subject of "faces
+    sanctions" is their target."""
     fixed = probabilities.copy()
     for index, row in enumerate(rows):
         if QUALIFIED in row or "mark=denied_content" in row:
@@ -599,6 +620,8 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
             fixed[index, SOURCE] = 0.0
         if REPORTER in row:
             fixed[index, SOURCE] = 0.0
+        if EXPERIENCER in row:
+            fixed[index] = (0.0, 1.0, 0.0)
     return fixed
 
 
