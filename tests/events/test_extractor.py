@@ -312,3 +312,9 @@ def test_who_faces_sanctions_is_their_target(extract) -> None:  # type: ignore[n
     ]
     assert found == [("SANCTION", ["USA"], ["CUB"])]
     assert extract("Both Chile and Peru face Western sanctions.") == []
+
+
+def test_a_name_cut_off_before_a_dash_takes_part(extract) -> None:  # type: ignore[no-untyped-def]
+    """A headline's parse hangs "Iran" apart from "Russia trade"; the dash joins them."""
+    event = only(extract("Chile–Peru trade reaches $2 billion"), "COOPERATE")
+    assert sorted(names(event.actors)) == ["CHL", "PER"]
