@@ -159,3 +159,9 @@ FRAGMENTS = [
 def test_dateline_fragment(analyse, text: str, fragment: bool) -> None:  # type: ignore[no-untyped-def]
     _document, parsed, _sentences, _mentions = analyse(text)
     assert _dateline_fragment(parsed[:]) is fragment
+
+
+def test_an_intended_deed_is_anchored_at_its_own_verb(code) -> None:  # type: ignore[no-untyped-def]
+    """ "Chile plans to open an embassy": the event is the opening, and only intended."""
+    events = code("Chile plans to open an embassy in Bolivia.")
+    assert events and {(e.trigger, e.status) for e in events} == {("open", "hypothetical")}

@@ -134,7 +134,9 @@ class LearnedEventCoder:
     # forced as an event's doers
     # 1.16: the subject of "faces sanctions" is their target, never their source (triggers.yaml
     # experiencer_verbs)
-    VERSION = "1.16"
+    # 1.17: an event of a sentence whose main verb states an intention ("wants to expand") is
+    # anchored at the intended deed, which the intention makes hypothetical
+    VERSION = "1.17"
 
     def __init__(
         self,
@@ -430,7 +432,8 @@ def _unnamed_victims(mention: Mention) -> bool:
 
 
 def _main_verb(span: Span) -> Token | None:
-    """The sentence's main verb; for "X said (that) ...", the verb of what was said."""
+    """The sentence's main verb; for "X said (that) ...", the verb of what was said; for "X wants
+    (plans, hopes) to ...", the verb of what is intended, whose status the intention makes."""
     root = span.root
     if root.pos_ not in {"VERB", "AUX"}:
         return next((t for t in span if t.pos_ == "VERB"), None)
@@ -438,6 +441,10 @@ def _main_verb(span: Span) -> Token | None:
         said = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}), None)
         if said is not None and any(c.dep_ in {"nsubj", "nsubjpass"} for c in said.children):
             return said
+    if root.lemma_.lower() in status_cues()["intention_verbs"] and root.lemma_.lower() != "be":
+        intended = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if intended is not None:
+            return intended
     return root
 
 
