@@ -70,7 +70,9 @@ class EventExtractor:
     # source (triggers.yaml experiencer_verbs)
     # 1.25: a name joined by a dash to a name modifying an event noun takes part ("Iran–Russia
     # trade" with "Iran" cut off by the parse)
-    VERSION = "1.25"
+    # 1.26: denying accusations denies what was alleged (the event before), and makes the denier
+    # no accuser
+    VERSION = "1.26"
 
     @property
     def component(self) -> str:
@@ -310,6 +312,8 @@ class EventExtractor:
                 if entry is None:
                     continue
                 event_type, mode = entry
+                if event_type == "ACCUSE" and child.pos_ == "NOUN":
+                    break  # "rejected the accusations": what was alleged is denied, not an accusation
                 actors, recipients = self._participants(child, mentions)
                 if not actors or (child.dep_ in {"xcomp", "dobj"} and not _has_subject(child)):
                     actors = deniers

@@ -318,3 +318,8 @@ def test_a_name_cut_off_before_a_dash_takes_part(extract) -> None:  # type: igno
     """A headline's parse hangs "Iran" apart from "Russia trade"; the dash joins them."""
     event = only(extract("Chile–Peru trade reaches $2 billion"), "COOPERATE")
     assert sorted(names(event.actors)) == ["CHL", "PER"]
+
+
+def test_who_rejects_accusations_accuses_no_one(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "Rejected the accusations as baseless" denies what was alleged; the denier is no accuser."""
+    assert [e for e in extract("Chile rejected the accusations as baseless.") if e.type == "ACCUSE"] == []

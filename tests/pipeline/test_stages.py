@@ -35,7 +35,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
         "nlp.spacy@3.8.0",
         "actors.resolver@1.4",
         "places.agents@1.0",
-        "events.combined@1.0-rules1.25-learned1.17",
+        "events.combined@1.0-rules1.26-learned1.17",
         "places.locator@1.1",
         "quotes.rules@1.17",
     ]
