@@ -67,7 +67,7 @@ class EventExtractor:
     # 1.23: an agreement noun after "under", "within" names an agreement in force, no event
     # (triggers.yaml standing_prepositions)
     # 1.24: the subject of "faces sanctions" is their target, the one after "from" or "by" their
-    # source (triggers.yaml experiencer_verbs)
+    # source (triggers.yaml experiencer_verbs, author_prepositions)
     # 1.25: a name joined by a dash to a name modifying an event noun takes part ("Iran–Russia
     # trade" with "Iran" cut off by the parse)
     # 1.26: denying accusations denies what was alleged (the event before), and makes the denier
@@ -442,11 +442,11 @@ def _dash_joined(noun: Token, mentions: list[Mention]) -> list[Mention]:
 
 
 def _authors(noun: Token, mentions: list[Mention]) -> list[Mention]:
-    """Who an event noun comes from: the objects of its "from" and "by"."""
+    """Who an event noun comes from: the objects of its author prepositions ("from", "by")."""
     return [
         m
         for c in noun.children
-        if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+        if c.dep_ == "prep" and c.lower_ in lex.AUTHOR_PREPOSITIONS
         for m in _prep_object_mentions(c, mentions)
     ]
 

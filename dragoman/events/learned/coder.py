@@ -76,11 +76,6 @@ def reporting_verbs() -> frozenset[str]:
     return frozenset(_words()["reporting_verbs"])
 
 
-@lru_cache(maxsize=1)
-def author_prepositions() -> frozenset[str]:
-    return frozenset(_words()["author_prepositions"])
-
-
 def event_noun_type(lemma: str) -> str | None:
     """The type of event a noun names, "" for one of no type ("crisis"), None for no event noun."""
     if lemma in lex.NOUNS:
@@ -506,7 +501,7 @@ def _under_other_noun(mention: Mention, trigger: Token, span: Span, event_type: 
         noun_type = event_noun_type(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         if (
             current.dep_ == "prep"
-            and current.lower_ not in author_prepositions()
+            and current.lower_ not in lex.AUTHOR_PREPOSITIONS
             and noun != trigger
             and noun_type is not None
             and not _same_event(noun_type, event_type)
@@ -528,16 +523,19 @@ def _in_denied_content(mention: Mention, trigger: Token, span: Span) -> bool:
     )
 
 
+def _phrase_head(mention: Mention, span: Span) -> Token | None:
+    """The head of the phrase a mention heads or stands in ("the two", "X, a neighbour")."""
+    head = head_token(mention, span)
+    return None if head is None else lifted_phrase(head)[0]
+
+
 def _experiencer_subject(mention: Mention, trigger: Token, span: Span) -> bool:
     """The subject of "faces sanctions", "has endured an embargo": who undergoes what the
     object names (triggers.yaml experiencer_verbs)."""
     if trigger.dep_ != "dobj" or trigger.head.lemma_.lower() not in lex.EXPERIENCER_VERBS:
         return False
-    head = head_token(mention, span)
-    if head is None:
-        return False
-    head, _ = lifted_phrase(head)
-    return head.dep_ == "nsubj" and head.head == trigger.head
+    head = _phrase_head(mention, span)
+    return head is not None and head.dep_ == "nsubj" and head.head == trigger.head
 
 
 def _participle_subject(mention: Mention, trigger: Token, span: Span) -> bool:
@@ -545,11 +543,10 @@ def _participle_subject(mention: Mention, trigger: Token, span: Span) -> bool:
     Iraq", "Indian sailors detained at sea"): the passive's subject, in a reduced clause."""
     if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
         return False
-    head = head_token(mention, span)
-    if head is None:
-        return False
-    head, _ = lifted_phrase(head)
-    return head == trigger.head or (head.dep_ in {"amod", "compound", "nmod", "poss"} and head.head == trigger.head)
+    head = _phrase_head(mention, span)
+    return head is not None and (
+        head == trigger.head or (head.dep_ in {"amod", "compound", "nmod", "poss"} and head.head == trigger.head)
+    )
 
 
 # Events that withhold cooperation: refusing or halting a cooperative act toward X ("cancelled
