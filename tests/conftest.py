@@ -30,6 +30,7 @@ def analyse():  # type: ignore[no-untyped-def]
     from dragoman.actors import KnowledgeBase, Resolver
     from dragoman.domain.records import Document
     from dragoman.nlp import load_model, sentence_records
+    from dragoman.nlp.headlines import mark_headline_passives
 
     nlp = load_model()
     resolver = Resolver(KnowledgeBase.load())
@@ -44,7 +45,7 @@ def analyse():  # type: ignore[no-untyped-def]
             published=published,
             furniture=furniture or [],
         )
-        parsed = nlp(text)
+        parsed = mark_headline_passives(nlp(text))  # as the parse stage reads it
         sentences = sentence_records(doc, parsed)
         return doc, parsed, sentences, resolver.resolve(doc, parsed, sentences)
 

@@ -35,6 +35,7 @@ from dragoman.events.combined import CombinedEventCoder
 from dragoman.events.learned.coder import LearnedEventCoder
 from dragoman.ingest.language import is_english
 from dragoman.lexicon import OverridePart, lexicon_paths, lexicon_sources
+from dragoman.nlp import headlines as nlp_headlines
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp import model as nlp_model
 from dragoman.nlp.windows import parse_each
@@ -169,7 +170,8 @@ def data_hash(files: Iterable[DataFile]) -> str:
 
 # ----------------------------------------------------------------- the built-in stages
 class _Parse:
-    """spaCy: tokens, tags, dependencies, entities; then the sentence records.
+    """spaCy: tokens, tags, dependencies, entities, a headline's bare passives read as passives
+    (nlp/headlines.py); then the sentence records.
 
     Long texts are parsed in paragraph windows (nlp/windows.py), one document at a time,
     so a batch of long documents is never held parsed at once; a text that fails to
@@ -188,7 +190,7 @@ class _Parse:
                 if isinstance(spacy_doc, Exception):
                     state.error = failure("could not be parsed", spacy_doc)
                 else:
-                    state.spacy_doc = spacy_doc
+                    state.spacy_doc = nlp_headlines.mark_headline_passives(spacy_doc)
                     state.sentences = sentence_records(state.document, spacy_doc)
             yield state
 
@@ -299,11 +301,13 @@ def _learned_files(config: ProcessorConfig) -> list[DataFile]:
 
 
 def _model_version() -> str:
-    """The installed spaCy model package's version: a retrained model is a new version."""
+    """The installed spaCy model package's version (a retrained model is a new version), and
+    the version of the headline reading laid over its parse."""
     try:
-        return importlib.metadata.version(nlp_model.MODEL_NAME.replace("_", "-"))
+        model = importlib.metadata.version(nlp_model.MODEL_NAME.replace("_", "-"))
     except importlib.metadata.PackageNotFoundError:
-        return nlp_model.VERSION
+        model = nlp_model.VERSION
+    return f"{model}-headlines{nlp_headlines.VERSION}"
 
 
 def _resolver_files(config: ProcessorConfig) -> list[DataFile]:

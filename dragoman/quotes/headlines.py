@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from dragoman.domain.records import Document, Sentence, Statement
+from dragoman.nlp.headlines import headline_end
 from dragoman.quotes.cues import packaged_words
 
 # "SPEAKER: content" (a short name before a colon) and "content -- SPEAKER" (a dash before a name).
@@ -19,12 +20,9 @@ RESTATED = 0.6
 
 
 def headline_of(document: Document, sentences: list[Sentence]) -> Sentence | None:
-    """The first line when it stands alone as a headline (short, no full stop, more text after it)."""
-    first_line_end = document.text.find("\n")
-    if first_line_end <= 0 or not document.text[first_line_end:].strip():
-        return None
-    line = document.text[:first_line_end].strip()
-    if not line or line.endswith(".") or len(line.split()) > 20:
+    """The first line when it stands alone as a headline (nlp/headlines.py) and is one sentence."""
+    first_line_end = headline_end(document.text)
+    if first_line_end is None:
         return None
     inside = [s for s in sentences if s.end <= first_line_end + 1 and not s.furniture]
     return inside[0] if len(inside) == 1 else None

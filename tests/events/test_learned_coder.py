@@ -165,3 +165,11 @@ def test_an_intended_deed_is_anchored_at_its_own_verb(code) -> None:  # type: ig
     """ "Chile plans to open an embassy": the event is the opening, and only intended."""
     events = code("Chile plans to open an embassy in Bolivia.")
     assert events and {(e.trigger, e.status) for e in events} == {("open", "hypothetical")}
+
+
+def test_a_headline_passive_without_its_auxiliary(code) -> None:  # type: ignore[no-untyped-def]
+    """ "Workers shot dead in Niger": the headline's workers were shot, by someone in Niger."""
+    events = code("French aid workers shot dead in Niger\n\nThe two were killed on Sunday, officials said.")
+    headline = [e for e in events if e.trigger == "shot"]
+    assert summary(headline) == [("ASSAULT", ["NER"], ["FRA"])]
+    assert headline[0].mode == "firearms"

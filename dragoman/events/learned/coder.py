@@ -131,7 +131,9 @@ class LearnedEventCoder:
     # experiencer_verbs)
     # 1.17: an event of a sentence whose main verb states an intention ("wants to expand") is
     # anchored at the intended deed, which the intention makes hypothetical
-    VERSION = "1.17"
+    # 1.18: an event anchored at the main verb takes the mode its trigger word gives ("shot dead":
+    # firearms) when the verb's type is the decided one
+    VERSION = "1.18"
 
     def __init__(
         self,
@@ -395,7 +397,7 @@ class LearnedEventCoder:
         if verb is not None:
             actors, recipients = self.rules._participants(verb, mentions)
         trigger = verb if verb is not None else span.root
-        frame = Frame(trigger, event_type, None, actors, recipients)
+        frame = Frame(trigger, event_type, _verb_mode(trigger, event_type), actors, recipients)
         status = copy.copy(frame)
         EventExtractor._modality(status, mentions)  # status and attribution only: the model's type stands
         frame.status, frame.attributed_to = status.status, status.attributed_to
@@ -552,6 +554,12 @@ def _participle_subject(mention: Mention, trigger: Token, span: Span) -> bool:
 # Events that withhold cooperation: refusing or halting a cooperative act toward X ("cancelled
 # its visit to X", "refused talks with X") is done to X.
 WITHHOLDING = frozenset({"REJECT", "SANCTION"})
+
+
+def _verb_mode(verb: Token, event_type: str) -> str | None:
+    """The mode the trigger words give the verb for this type ("shot": firearms)."""
+    entry = lex.VERBS.get(verb.lemma_.lower())
+    return entry[1] if entry is not None and entry[0] == event_type else None
 
 
 def _same_event(noun_type: str, event_type: str) -> bool:

@@ -1,0 +1,55 @@
+"""Headline grammar: a headline drops the auxiliary of a passive ("British couple shot dead in
+Thailand", "Trial suspended"), which the parser, trained on running prose, reads as a past
+tense with its subject as the doer. A headline states past deeds in the present ("Rebels
+storm town"), so a past form with a subject and no object is the passive it abbreviates:
+its subject is marked as a passive subject and "by X" as the agent, for every stage that
+reads the parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+VERSION = "1.0"
+MAX_WORDS = 20
+# Relations that show a verb has an object or a clause of its own, so is active.
+OBJECTS = frozenset({"dobj", "dative", "attr", "ccomp", "xcomp"})
+AUXILIARIES = frozenset({"aux", "auxpass", "nsubjpass"})
+
+
+def headline_end(text: str) -> int | None:
+    """Where the first line ends when it stands alone as a headline: short, no full stop,
+    more text after it."""
+    line_end = text.find("\n")
+    if line_end <= 0 or not text[line_end:].strip():
+        return None
+    line = text[:line_end].strip()
+    if not line or line.endswith(".") or len(line.split()) > MAX_WORDS:
+        return None
+    return line_end
+
+
+def mark_headline_passives(doc: Doc) -> Doc:
+    """Read the headline's bare past forms as the passives they are (in place)."""
+    end = headline_end(doc.text)
+    if end is None:
+        return doc
+    for token in doc:
+        if token.idx >= end:
+            break
+        if _bare_passive(token):
+            for child in token.children:
+                if child.dep_ == "nsubj":
+                    child.dep_ = "nsubjpass"
+                elif child.dep_ == "prep" and child.lower_ == "by" and child.i > token.i:
+                    child.dep_ = "agent"
+            token.tag_ = "VBN"
+    return doc
+
+
+def _bare_passive(verb: Token) -> bool:
+    """ "couple shot dead": a past form with a subject, no auxiliary and no object."""
+    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    relations = {child.dep_ for child in verb.children}
+    return "nsubj" in relations and not relations & (OBJECTS | AUXILIARIES)
