@@ -25,7 +25,9 @@ from dragoman.lexicon import lexicon_file
 
 NAME = "actors.resolver"
 # 1.4: "the two ministers", "both leaders": the last two people named (plural_person_refs)
-VERSION = "1.4"
+# 1.5: an office title whose holder the knowledge base does not list at the date is the office
+# ("Egypt's foreign minister": Foreign Minister of Egypt), not an unresolved name
+VERSION = "1.5"
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 KIND_RANK = {"state": 0, "igo": 1, "institution": 2, "group": 3, "media": 4, "company": 5, "person": 6}
 
@@ -539,12 +541,12 @@ class Resolver:
         if not name and title.former:
             # "Iran's former foreign minister": not whoever holds the office at the document's date.
             name = title.text
-        if not name and window is None:
-            return self.kb.office_ref(office, scope_id), "title"
         if not name:
-            held = self.kb.office_holder(office, scope_id, window)
+            # No date to tell the holder by, or none listed at the date ("Egypt's foreign
+            # minister" in 2004): the office itself, which still says whose official it is.
+            held = None if window is None else self.kb.office_holder(office, scope_id, window)
             if held is None:
-                return None, "title"
+                return self.kb.office_ref(office, scope_id), "title"
             holder, held_office = held
             return replace(
                 holder.ref(role=held_office.role, sector=held_office.sector),

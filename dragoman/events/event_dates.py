@@ -273,11 +273,23 @@ def _clause_heads(trigger: Token) -> set[int]:
             head.dep_ == "advcl"
             and any(c.dep_ in {"advmod", "mark"} and c.lower_ in words()["setting_relatives"] for c in head.children)
         )
-        if head.head.i == head.i or not (head.dep_ == "xcomp" or purpose or setting or participle_adjunct(head)):
+        if head.head.i == head.i or not (
+            head.dep_ == "xcomp" or purpose or setting or participle_adjunct(head) or _shares_subject(head)
+        ):
             break
         head = head.head
         heads.add(head.i)
     return heads
+
+
+def _shares_subject(head: Token) -> bool:
+    """ "visited Tehran on November 9 and met X": a verb coordinated with the one before it and
+    sharing its subject continues that clause, and happened when it did unless dated itself."""
+    return (
+        head.dep_ == "conj"
+        and head.head.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in head.children)
+    )
 
 
 def participle_adjunct(head: Token) -> bool:

@@ -72,7 +72,9 @@ class EventExtractor:
     # trade" with "Iran" cut off by the parse)
     # 1.26: denying accusations denies what was alleged (the event before), and makes the denier
     # no accuser
-    VERSION = "1.26"
+    # 1.27: a verb sharing the subject of a dated verb before it happened then, unless dated itself
+    # ("visited Tehran on November 9 and met X"; events/event_dates.py)
+    VERSION = "1.27"
 
     @property
     def component(self) -> str:

@@ -72,3 +72,17 @@ def test_ingest_default_date_reaches_the_resolver(tmp_path: Path, monkeypatch: p
         assert store.scalar(query) == "Chancellor of Germany"
     with Store(tmp_path / "dated.duckdb", read_only=True) as store:
         assert store.scalar(query) == "gerhard-schroeder"
+
+
+def test_a_title_whose_holder_is_not_listed_at_the_date_names_the_office(
+    resolve_with: Callable[..., list[Mention]],
+) -> None:
+    """The knowledge base lists no Egyptian foreign minister: the office still says whose official it is."""
+    mentions = resolve_with("Egypt's foreign minister visited Khartoum on Monday.", "2004-08-20")
+    minister = actor(mentions, "Egypt's foreign minister")
+    assert (minister.actor_id, minister.name, minister.country, minister.sector) == (
+        None,
+        "Foreign Minister of Egypt",
+        "EGY",
+        "GOV",
+    )

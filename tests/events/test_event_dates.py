@@ -127,7 +127,8 @@ def test_a_headline_takes_the_date_of_its_lead(extract) -> None:  # type: ignore
     )
     events = extract(text)
     assert dated(events)[0] == ("ACCUSE", "2023-03-07", None, "day", "text")
-    assert [a.country for e in events for a in e.actors] == ["EGY"]  # the agency of the dateline is no actor
+    # the agency of the dateline is no actor; Egypt and its foreign minister are
+    assert [a.country for e in events for a in e.actors] == ["EGY", "EGY"]
     # "said Monday Somalia had ...": a bare date right after the verb is the verb's, not the name's
     said = extract(
         "Kenya accuses Somalia of sheltering gunmen\n\n"
@@ -222,6 +223,15 @@ def test_a_date_before_the_first_subject_sets_the_time_of_both_coordinated_claus
     assert [(e.trigger, e.date) for e in own] == [("sent", "2019"), ("sent", "2021")]
     expletive = extract("In 2019, there was a summit in Sochi, and Iran supplied drones to Russia.", genre="analysis")
     assert [(e.trigger, e.date) for e in expletive] == [("supplied", "2019")]
+
+
+def test_a_verb_sharing_the_subject_of_a_dated_verb_happened_then(extract) -> None:  # type: ignore[no-untyped-def]
+    shared = extract("Egypt visited Sudan on 3 May 2021 and met Ethiopia's envoy.", genre="analysis")
+    assert [(e.trigger, e.date) for e in shared] == [("visited", "2021-05-03"), ("met", "2021-05-03")]
+    own = extract("Egypt visited Sudan in March 2021 and met Ethiopia's envoy in June 2021.")
+    assert [(e.trigger, e.date) for e in own] == [("visited", "2021-03"), ("met", "2021-06")]
+    backwards = extract("Egypt met Ethiopia's envoy and visited Sudan in March 2021.", genre="analysis")
+    assert [(e.trigger, e.date) for e in backwards] == [("met", None), ("visited", "2021-03")]
 
 
 def test_a_fronted_date_dates_a_chain_of_coordinated_clauses(extract) -> None:  # type: ignore[no-untyped-def]
