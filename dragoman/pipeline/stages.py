@@ -39,9 +39,11 @@ from dragoman.nlp import headlines as nlp_headlines
 from dragoman.nlp import load_model, sentence_records
 from dragoman.nlp import model as nlp_model
 from dragoman.nlp.windows import parse_each
+from dragoman.places import targets as place_targets
 from dragoman.places.agents import AgentPlacer
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.places.locator import EventLocator
+from dragoman.places.targets import add_place_targets
 from dragoman.quotes import QuoteExtractor
 
 # The stage that codes events, by the ``event_coder`` setting: "events" is the default coder's.
@@ -254,13 +256,15 @@ class _LearnedEvents(EventCoding):
 
 
 class _Places(DocumentStage):
-    """Where each event happened: a gazetteer place read from the event's clause."""
+    """Where each event happened: a gazetteer place read from the event's clause; an attack
+    that names no target takes that place's country (places/targets.py)."""
 
     def __init__(self, config: ProcessorConfig) -> None:
-        self.locator = _kb_and_locator(config)[1]
+        self.kb, self.locator = _kb_and_locator(config)
 
     def __call__(self, state: DocState) -> None:
         self.locator.locate(state.document, state.spacy_doc, state.mentions, state.events)
+        add_place_targets(state.events, self.kb)
 
 
 class _Quotes(DocumentStage):
@@ -404,7 +408,7 @@ register(
     "places",
     StageSpec(
         name=EventLocator.NAME,
-        code_version=lambda: EventLocator.VERSION,
+        code_version=lambda: f"{EventLocator.VERSION}-targets{place_targets.VERSION}",
         reads=frozenset({"document", "spacy_doc", "mentions", "events"}),
         writes=frozenset({"events"}),
         build=_Places,
