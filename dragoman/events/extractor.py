@@ -74,7 +74,9 @@ class EventExtractor:
     # no accuser
     # 1.27: a verb sharing the subject of a dated verb before it happened then, unless dated itself
     # ("visited Tehran on November 9 and met X"; events/event_dates.py)
-    VERSION = "1.27"
+    # 1.28: a refusal is aimed at whom the refused deed concerns ("refused to recognize Russia's
+    # annexation": Russia)
+    VERSION = "1.28"
 
     @property
     def component(self) -> str:
@@ -176,6 +178,8 @@ class EventExtractor:
         if negated(verb):
             return None  # a negated event is not an event; denials are handled apart
         actors, recipients = self._participants(verb, mentions)
+        if event_type == "REJECT" and not recipients:
+            recipients = self._refused_parties(verb, mentions, actors)
         if event_type in lex.STANCE_TYPES and obj is not None and obj.lemma_.lower() in lex.NOUNS:
             # "criticised sanctions against Russia": Russia is the sanctions' target, not the critic's.
             agents = _agent_mentions(obj, mentions)
@@ -299,6 +303,19 @@ class EventExtractor:
         actor_keys = {_key(m) for m in actors}
         recipients = [m for m in _top(recipients) if _key(m) not in actor_keys]
         return actors, recipients
+
+    def _refused_parties(self, verb: Token, mentions: list[Mention], actors: list[Mention]) -> list[Mention]:
+        """ "refused to recognize Russia's annexation", "declined to meet Blinken": whom the refused
+        deed concerns is whom the refusal is aimed at."""
+        refused = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if refused is None:
+            return []
+        deed = _child(refused, "dobj")
+        # the annexation's doer, not the annexed; else the refused deed's own objects
+        parties = _agent_mentions(deed, mentions) if deed is not None else []
+        parties = parties or self._participants(refused, mentions)[1]
+        actor_keys = {_key(m) for m in actors}
+        return [m for m in _top(parties) if _key(m) not in actor_keys]
 
     def _denial(self, verb: Token, mentions: list[Mention], previous: list[Frame]) -> Frame | None:
         """ "Tehran denies providing drones": the denied event, status denied, attributed to the denier."""

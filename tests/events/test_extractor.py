@@ -323,3 +323,17 @@ def test_a_name_cut_off_before_a_dash_takes_part(extract) -> None:  # type: igno
 def test_who_rejects_accusations_accuses_no_one(extract) -> None:  # type: ignore[no-untyped-def]
     """ "Rejected the accusations as baseless" denies what was alleged; the denier is no accuser."""
     assert [e for e in extract("Chile rejected the accusations as baseless.") if e.type == "ACCUSE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        ("Kenya refused to recognize the Somali annexation of the border district.", ["SOM"]),
+        ("Kenya refused to recognize Somalia's claim to the islands.", ["SOM"]),
+        ("Egypt declined to meet the Ethiopian delegation.", ["ETH"]),
+        ("Chile refused to comment.", []),
+    ],
+)
+def test_a_refusal_is_aimed_at_whom_the_refused_deed_concerns(extract, text: str, recipients: list[str]) -> None:  # type: ignore[no-untyped-def]
+    event = only(extract(text), "REJECT")
+    assert names(event.recipients) == recipients
