@@ -76,7 +76,9 @@ class EventExtractor:
     # ("visited Tehran on November 9 and met X"; events/event_dates.py)
     # 1.28: a refusal is aimed at whom the refused deed concerns ("refused to recognize Russia's
     # annexation": Russia)
-    VERSION = "1.28"
+    # 1.29: what the verb's subject naming the event itself was aimed at is the target, not the
+    # doer ("a rocket attack on X wounded two people"; triggers.yaml aimed_prepositions)
+    VERSION = "1.29"
 
     @property
     def component(self) -> str:
@@ -178,6 +180,11 @@ class EventExtractor:
         if negated(verb):
             return None  # a negated event is not an event; denials are handled apart
         actors, recipients = self._participants(verb, mentions)
+        aimed_at = _aimed_at_by_subject(verb, event_type, mentions)
+        if aimed_at:
+            # "a rocket attack on X wounded two people": X was attacked
+            actors = [m for m in actors if m not in aimed_at]
+            recipients = _top(recipients + [m for m in aimed_at if m not in recipients])
         if event_type == "REJECT" and not recipients:
             recipients = self._refused_parties(verb, mentions, actors)
         if event_type in lex.STANCE_TYPES and obj is not None and obj.lemma_.lower() in lex.NOUNS:
@@ -522,6 +529,20 @@ def _subject_mentions(subject: Token, mentions: list[Mention]) -> list[Mention]:
         return found
     excluded = _mentions_in((t for t in subject.doc if t.i in apart), mentions)
     return [m for m in found if m not in excluded]
+
+
+def _aimed_at_by_subject(verb: Token, event_type: str, mentions: list[Mention]) -> list[Mention]:
+    """ "A rocket attack on X wounded two people": mentions in what a subject naming the event
+    itself (a noun of the verb's type) was aimed at."""
+    found: list[Mention] = []
+    for subject in verb.children:
+        entry = lex.NOUNS.get(subject.lemma_.lower())
+        if subject.dep_ != "nsubj" or entry is None or entry[0] != event_type:
+            continue
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ in lex.AIMED_PREPOSITIONS:
+                found.extend(_mentions_in(prep.subtree, mentions))
+    return found
 
 
 def _object_mentions(obj: Token, mentions: list[Mention]) -> list[Mention]:

@@ -296,6 +296,7 @@ SCHEMAS["triggers"] = {
     "standing_prepositions": _words(),
     "experiencer_verbs": _words(),
     "author_prepositions": _words(),
+    "aimed_prepositions": _words(),
     "approving_guest_verbs": _words(),
     "leading_participles": _words(),
     "firing_target_prepositions": _words(),

@@ -337,3 +337,10 @@ def test_who_rejects_accusations_accuses_no_one(extract) -> None:  # type: ignor
 def test_a_refusal_is_aimed_at_whom_the_refused_deed_concerns(extract, text: str, recipients: list[str]) -> None:  # type: ignore[no-untyped-def]
     event = only(extract(text), "REJECT")
     assert names(event.recipients) == recipients
+
+
+def test_what_an_event_noun_subject_was_aimed_at_is_the_target(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "An air strike by Turkey on a Syrian village hit a school": Syria was struck."""
+    event = only(extract("An air strike by Turkey on a Syrian village hit a school."), "ASSAULT")
+    assert names(event.actors) == ["TUR"] and names(event.recipients) == ["SYR"]
+    assert extract("An attack on a UN convoy killed four people in Mali.") == []  # no doer named

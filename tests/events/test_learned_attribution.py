@@ -32,6 +32,7 @@ def summary(events: list[EventMention]) -> list[tuple[str, list[str], list[str]]
 
 # (construction, sentence, type, sources, targets)
 CASES = [
+    ("aimed-subject", "A rocket attack on a Turkish convoy killed two soldiers in Syria.", "ASSAULT", ["SYR"], ["TUR"]),
     ("subject-object", "Bolivia expelled two Chilean diplomats on Thursday.", "SANCTION", ["BOL"], ["CHL"]),
     ("subject-object", "Nigeria accused Cameroon of sheltering the separatists.", "ACCUSE", ["NGA"], ["CMR"]),
     ("to", "Denmark sent blankets and tents to Morocco after the earthquake.", "AID", ["DNK"], ["MAR"]),

@@ -133,7 +133,9 @@ class LearnedEventCoder:
     # anchored at the intended deed, which the intention makes hypothetical
     # 1.18: an event anchored at the main verb takes the mode its trigger word gives ("shot dead":
     # firearms) when the verb's type is the decided one
-    VERSION = "1.18"
+    # 1.19: a name in what the subject's event noun was aimed at is the target ("a rocket attack
+    # on X wounded two people"; triggers.yaml aimed_prepositions), never the forced doer
+    VERSION = "1.19"
 
     def __init__(
         self,
@@ -296,6 +298,7 @@ class LearnedEventCoder:
                     ("participle_subject", _participle_subject(mention, frame.trigger, span)),
                     ("reports_agentless", _reports_agentless(mention, frame.trigger, span)),
                     ("experiencer_subject", _experiencer_subject(mention, frame.trigger, span)),
+                    ("aimed_at_by_subject", _aimed_at_by_subject(mention, frame.trigger, span, event_type)),
                 )
                 if holds
             ]
@@ -380,7 +383,10 @@ class LearnedEventCoder:
         allowed = [
             i
             for i in range(len(candidates))
-            if REPORTER not in rows[i] and EXPERIENCER not in rows[i] and not _unnamed_victims(candidates[i])
+            if REPORTER not in rows[i]
+            and EXPERIENCER not in rows[i]
+            and AIMED_AT not in rows[i]
+            and not _unnamed_victims(candidates[i])
         ]
         return min(allowed, key=rank) if allowed else None
 
@@ -540,6 +546,26 @@ def _experiencer_subject(mention: Mention, trigger: Token, span: Span) -> bool:
     return head is not None and head.dep_ == "nsubj" and head.head == trigger.head
 
 
+def _aimed_at_by_subject(mention: Mention, trigger: Token, span: Span, event_type: str) -> bool:
+    """ "A rocket attack on X wounded two people": the verb's subject is an event noun of the
+    event itself, and the name is in what that noun was aimed at: the target, not the doer."""
+    for subject in trigger.children:
+        if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
+            continue
+        noun_type = event_noun_type(subject.lemma_.lower())
+        if not noun_type or not _same_event(noun_type, event_type):
+            continue
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ in lex.AIMED_PREPOSITIONS and _inside(mention, prep):
+                return True
+    return False
+
+
+def _inside(mention: Mention, head: Token) -> bool:
+    last = head.right_edge
+    return head.left_edge.idx <= mention.start and mention.end <= last.idx + len(last)
+
+
 def _participle_subject(mention: Mention, trigger: Token, span: Span) -> bool:
     """The noun a past participle qualifies is what was done to ("three drivers held hostage in
     Iraq", "Indian sailors detained at sea"): the passive's subject, in a reduced clause."""
@@ -609,6 +635,7 @@ PASSIVE_SUBJECT = "passive|path1=nsubjpass"
 PARTICIPLE_SUBJECT = "mark=participle_subject"
 REPORTER = "mark=reports_agentless"
 EXPERIENCER = "mark=experiencer_subject"
+AIMED_AT = "mark=aimed_at_by_subject"
 # Events whose passive subject may be a party acting ("received by", "agreed by", "joined by").
 JOINT_TYPES = frozenset({"type=CONSULT", "type=AGREE", "type=COOPERATE"})
 
@@ -621,7 +648,8 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     passive is done to, not doing ("Two Britons were shot dead by gunmen"), save in the joint
     events where the one received is a party ("X was received by Y"); nor is whoever only
     reports an agentless passive ("X said drones had been sent"). The subject of "faces
-    sanctions" is their target."""
+    sanctions" is their target, and so is what the event noun a verb's subject names was aimed
+    at ("an attack on X killed ...")."""
     fixed = probabilities.copy()
     for index, row in enumerate(rows):
         if QUALIFIED in row or "mark=denied_content" in row:
@@ -632,7 +660,7 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
             fixed[index, SOURCE] = 0.0
         if REPORTER in row:
             fixed[index, SOURCE] = 0.0
-        if EXPERIENCER in row:
+        if EXPERIENCER in row or AIMED_AT in row:
             fixed[index] = (0.0, 1.0, 0.0)
     return fixed
 
