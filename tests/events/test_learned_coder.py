@@ -173,3 +173,9 @@ def test_a_headline_passive_without_its_auxiliary(code) -> None:  # type: ignore
     headline = [e for e in events if e.trigger == "shot"]
     assert summary(headline) == [("ASSAULT", ["NER"], ["FRA"])]
     assert headline[0].mode == "firearms"
+
+
+def test_the_subject_of_a_passive_is_never_forced_as_its_doer(code) -> None:  # type: ignore[no-untyped-def]
+    """ "Two Britons shot dead near a bridge": no doer is named, and Britain is not it."""
+    events = code("Two Britons shot dead near a railway bridge\n\nThe two were killed on Sunday, police said.")
+    assert [e for e in events if "GBR" in names(e.actors)] == []

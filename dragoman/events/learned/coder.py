@@ -135,7 +135,9 @@ class LearnedEventCoder:
     # firearms) when the verb's type is the decided one
     # 1.19: a name in what the subject's event noun was aimed at is the target ("a rocket attack
     # on X wounded two people"; triggers.yaml aimed_prepositions), never the forced doer
-    VERSION = "1.19"
+    # 1.20: the subject of a passive is never forced as its doer ("Two Britons shot dead near a
+    # bridge": no doer named, rather than Britain)
+    VERSION = "1.20"
 
     def __init__(
         self,
@@ -367,7 +369,8 @@ class LearnedEventCoder:
         the Britons are the victims), one in the event's own clause before one outside it (the
         police only report it), a named party before a place; a place stands for the unnamed
         doers of its country, as event datasets code it. Then the likeliest source. Whoever only
-        reports an agentless passive never stands: with no one else, the event has no source."""
+        reports an agentless passive never stands, nor its subject ("Two Britons shot dead near
+        a bridge"): with no one else, the event has no source."""
 
         def rank(index: int) -> tuple[bool, bool, bool, float]:
             mention = candidates[index]
@@ -386,6 +389,7 @@ class LearnedEventCoder:
             if REPORTER not in rows[i]
             and EXPERIENCER not in rows[i]
             and AIMED_AT not in rows[i]
+            and not _done_to(rows[i])
             and not _unnamed_victims(candidates[i])
         ]
         return min(allowed, key=rank) if allowed else None
@@ -656,13 +660,18 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
             fixed[index] = (0.0, 0.0, 1.0)
         elif "mark=other_noun" in row:
             fixed[index, TARGET] = 0.0
-        if (PASSIVE_SUBJECT in row or PARTICIPLE_SUBJECT in row) and not JOINT_TYPES & set(row):
+        if _done_to(row):
             fixed[index, SOURCE] = 0.0
         if REPORTER in row:
             fixed[index, SOURCE] = 0.0
         if EXPERIENCER in row or AIMED_AT in row:
             fixed[index] = (0.0, 1.0, 0.0)
     return fixed
+
+
+def _done_to(row: list[str]) -> bool:
+    """The subject of a passive or the noun a past participle qualifies, outside joint events."""
+    return (PASSIVE_SUBJECT in row or PARTICIPLE_SUBJECT in row) and not JOINT_TYPES & set(row)
 
 
 def _label(mention: Mention, gold: RoleExample) -> int:
