@@ -137,7 +137,9 @@ class LearnedEventCoder:
     # on X wounded two people"; triggers.yaml aimed_prepositions), never the forced doer
     # 1.20: the subject of a passive is never forced as its doer ("Two Britons shot dead near a
     # bridge": no doer named, rather than Britain)
-    VERSION = "1.20"
+    # 1.21: sentences encoded one a call, so a sentence's vector depends on no other sentence
+    # (events/learned/encoder.py BATCH); both models retrained on such vectors
+    VERSION = "1.21"
 
     def __init__(
         self,
