@@ -365,7 +365,12 @@ SCHEMAS["status"] = {
         "crediting_verbs",
     )
 }
-SCHEMAS["syntax"] = {"cancelling": _words(), "cancelling_nouns": _words(), "excluding": _words()}
+SCHEMAS["syntax"] = {
+    "cancelling": _words(),
+    "cancelling_nouns": _words(),
+    "excluding": _words(),
+    "complement_nouns": _words(),
+}
 SCHEMAS["names"] = {
     "location_preps": _words(),
     "possessive": _words(),

@@ -3,14 +3,17 @@ Thailand", "Trial suspended"), which the parser, trained on running prose, reads
 tense with its subject as the doer. A headline states past deeds in the present ("Rebels
 storm town"), so a past form with a subject and no object is the passive it abbreviates:
 its subject is marked as a passive subject and "by X" as the agent, for every stage that
-reads the parse.
+reads the parse. A noun of what the subject became ("held hostage") is no object
+(`complement_nouns` in lexicon/en/syntax.yaml).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-VERSION = "1.0"
+from dragoman.lexicon import lexicon_file
+
+VERSION = "1.1"  # 1.1: a bare noun complement ("held hostage") is no object
 MAX_WORDS = 20
 # Relations that show a verb has an object or a clause of its own, so is active.
 OBJECTS = frozenset({"dobj", "dative", "attr", "ccomp", "xcomp"})
@@ -48,8 +51,14 @@ def mark_headline_passives(doc: Doc) -> Doc:
 
 
 def _bare_passive(verb: Token) -> bool:
-    """ "couple shot dead": a past form with a subject, no auxiliary and no object."""
+    """ "couple shot dead", "drivers held hostage": a past form with a subject, no auxiliary and
+    no object but a bare noun that says what the subject became."""
     if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN"}:
         return False
-    relations = {child.dep_ for child in verb.children}
+    relations = {child.dep_ for child in verb.children if not _complement_noun(child)}
     return "nsubj" in relations and not relations & (OBJECTS | AUXILIARIES)
+
+
+def _complement_noun(child: Token) -> bool:
+    """ "held hostage", "taken prisoner": a noun of what the subject became (syntax.yaml)."""
+    return child.dep_ == "dobj" and child.lower_ in lexicon_file("syntax")["complement_nouns"]

@@ -287,6 +287,7 @@ RESOLVER_WORDS = ("titles", "names")
 QUOTE_WORDS = ("status", "syntax", "references", "quotes")
 PLACE_WORDS = ("places",)
 AGENT_WORDS = ("agents", "places", "titles")
+PARSE_WORDS = ("syntax",)  # a headline's passives keep their complement nouns
 
 
 def _event_words(config: ProcessorConfig) -> list[DataFile]:
@@ -344,6 +345,7 @@ register(
         reads=frozenset({"document"}),
         writes=frozenset({"spacy_doc", "sentences"}),
         build=_Parse,
+        data_files=lambda config: lexicon_sources(PARSE_WORDS, config.lexicon_files),
     ),
 )
 register(

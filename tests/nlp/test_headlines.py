@@ -36,3 +36,11 @@ def test_a_present_tense_headline_stays_active() -> None:
 def test_a_past_form_in_running_prose_stays_active() -> None:
     relations = _relations("The rebels seized the town. They left a day later.\n\nMore text.")
     assert relations["rebels"] == "nsubj"
+
+
+@pytest.mark.slow
+def test_a_noun_of_what_the_subject_became_is_no_object() -> None:
+    relations = _relations("Three aid workers held hostage in Mali\n\nThey were taken on Friday.")
+    assert relations["workers"] == "nsubjpass"
+    relations = _relations("Rebels took control of the town\n\nThe army left on Friday.")
+    assert relations["Rebels"] == "nsubj"  # "control" is an object
