@@ -24,7 +24,7 @@ from dragoman.events.ontology import quad_of
 from dragoman.events.references import EventsTold
 from dragoman.nlp.status import REPORTED_STATUSES, clause_status, denies_news
 from dragoman.nlp.status import cues as status_cues
-from dragoman.nlp.syntax import negated, set_apart
+from dragoman.nlp.syntax import declines_comment, negated, set_apart
 
 NON_ACTORS = {"region", "agreement"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -78,7 +78,9 @@ class EventExtractor:
     # annexation": Russia)
     # 1.29: what the verb's subject naming the event itself was aimed at is the target, not the
     # doer ("a rocket attack on X wounded two people"; triggers.yaml aimed_prepositions)
-    VERSION = "1.29"
+    # 1.30: declining to comment is no refusal ("declined to comment", "refused to say whether";
+    # syntax.yaml comment_verbs)
+    VERSION = "1.30"
 
     @property
     def component(self) -> str:
@@ -177,7 +179,7 @@ class EventExtractor:
             if lemma not in lex.APPROVING_GUEST_VERBS:
                 return None
             event_type, mode = "SUPPORT", None
-        if negated(verb):
+        if negated(verb) or declines_comment(verb):
             return None  # a negated event is not an event; denials are handled apart
         actors, recipients = self._participants(verb, mentions)
         aimed_at = _aimed_at_by_subject(verb, event_type, mentions)

@@ -370,6 +370,7 @@ SCHEMAS["syntax"] = {
     "cancelling_nouns": _words(),
     "excluding": _words(),
     "complement_nouns": _words(),
+    "comment_verbs": _words(),
 }
 SCHEMAS["names"] = {
     "location_preps": _words(),

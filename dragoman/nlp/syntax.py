@@ -30,6 +30,14 @@ def negated(trigger: Token) -> bool:
     return (trigger.dep_ == "xcomp" or governs_object) and any(c.dep_ == "neg" for c in governor.children)
 
 
+def declines_comment(verb: Token) -> bool:
+    """ "declined to comment", "refused to say whether": a source's silence, no refusal of anyone."""
+    words = lexicon_file("syntax")
+    return verb.lemma_.lower() in words["cancelling"] and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in words["comment_verbs"] for c in verb.children
+    )
+
+
 def _after_a_cancelling_noun(trigger: Token) -> bool:
     """ "A refusal to sign", "its hesitancy to endorse": read off the words, since the parser
     often hangs the infinitive elsewhere."""

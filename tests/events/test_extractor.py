@@ -331,7 +331,7 @@ def test_who_rejects_accusations_accuses_no_one(extract) -> None:  # type: ignor
         ("Kenya refused to recognize the Somali annexation of the border district.", ["SOM"]),
         ("Kenya refused to recognize Somalia's claim to the islands.", ["SOM"]),
         ("Egypt declined to meet the Ethiopian delegation.", ["ETH"]),
-        ("Chile refused to comment.", []),
+        ("Chile refused to receive the Peruvian envoy.", ["PER"]),
     ],
 )
 def test_a_refusal_is_aimed_at_whom_the_refused_deed_concerns(extract, text: str, recipients: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -344,3 +344,14 @@ def test_what_an_event_noun_subject_was_aimed_at_is_the_target(extract) -> None:
     event = only(extract("An air strike by Turkey on a Syrian village hit a school."), "ASSAULT")
     assert names(event.actors) == ["TUR"] and names(event.recipients) == ["SYR"]
     assert extract("An attack on a UN convoy killed four people in Mali.") == []  # no doer named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's foreign ministry declined to comment on the report.",
+        "A spokesman for Chile refused to say whether Chile had recalled its envoy.",
+    ],
+)
+def test_declining_to_comment_is_no_refusal(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in extract(text) if e.type == "REJECT"] == []

@@ -179,3 +179,7 @@ def test_the_subject_of_a_passive_is_never_forced_as_its_doer(code) -> None:  # 
     """ "Two Britons shot dead near a bridge": no doer is named, and Britain is not it."""
     events = code("Two Britons shot dead near a railway bridge\n\nThe two were killed on Sunday, police said.")
     assert [e for e in events if "GBR" in names(e.actors)] == []
+
+
+def test_declining_to_comment_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("A spokesman for Peru refused to comment on the report.") == []

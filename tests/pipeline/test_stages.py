@@ -35,7 +35,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
         "nlp.spacy@3.8.0-headlines1.1",
         "actors.resolver@1.5",
         "places.agents@1.0",
-        "events.combined@1.0-rules1.29-learned1.21",
+        "events.combined@1.0-rules1.30-learned1.22",
         "places.locator@1.1-targets1.0",
         "quotes.rules@1.17",
     ]

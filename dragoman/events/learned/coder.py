@@ -47,6 +47,7 @@ from dragoman.events.learned.typemodel import TypeModel
 from dragoman.events.ontology import quad_of
 from dragoman.nlp.status import REPORTED_STATUSES
 from dragoman.nlp.status import cues as status_cues
+from dragoman.nlp.syntax import declines_comment
 from dragoman.places.cues import Cues, load_cues
 
 # A type is reported when its probability reaches THRESHOLD; failing that, the most likely
@@ -139,7 +140,8 @@ class LearnedEventCoder:
     # bridge": no doer named, rather than Britain)
     # 1.21: sentences encoded one a call, so a sentence's vector depends on no other sentence
     # (events/learned/encoder.py BATCH); both models retrained on such vectors
-    VERSION = "1.21"
+    # 1.22: no event anchored at declining to comment ("refused to comment": nlp/syntax.py)
+    VERSION = "1.22"
 
     def __init__(
         self,
@@ -210,7 +212,7 @@ class LearnedEventCoder:
             candidates = outer(sentence_mentions)
             for decision in self.decide(row, [f.type for f in frames]):
                 for frame in self._frames_for(decision.type, frames, span, sentence_mentions):
-                    if _anchored_on_a_name(frame.trigger, sentence_mentions):
+                    if _anchored_on_a_name(frame.trigger, sentence_mentions) or declines_comment(frame.trigger):
                         continue
                     self.assign(frame, decision.type, span, candidates)
                     if not frame.actors:
