@@ -29,8 +29,7 @@ def analyse():  # type: ignore[no-untyped-def]
     """Parse a hand-written text and resolve its actors: (document, spaCy doc, sentences, mentions)."""
     from dragoman.actors import KnowledgeBase, Resolver
     from dragoman.domain.records import Document
-    from dragoman.nlp import load_model, sentence_records
-    from dragoman.nlp.headlines import mark_headline_passives
+    from dragoman.nlp import corrected, load_model, sentence_records
 
     nlp = load_model()
     resolver = Resolver(KnowledgeBase.load())
@@ -45,7 +44,7 @@ def analyse():  # type: ignore[no-untyped-def]
             published=published,
             furniture=furniture or [],
         )
-        parsed = mark_headline_passives(nlp(text))  # as the parse stage reads it
+        parsed = corrected(nlp(text))  # as the parse stage reads it
         sentences = sentence_records(doc, parsed)
         return doc, parsed, sentences, resolver.resolve(doc, parsed, sentences)
 

@@ -142,7 +142,7 @@ def evaluate_re3d(root: Path, limit: int | None = None) -> Re3dTally:
     """Every gold Location span: the place the locator finds in its words, with the document's countries."""
     from dragoman.actors.kb import KnowledgeBase
     from dragoman.actors.resolver import Resolver
-    from dragoman.nlp import load_model, sentence_records
+    from dragoman.nlp import corrected, load_model, sentence_records
     from dragoman.places.gazetteer import Gazetteer
     from dragoman.places.locator import DocumentCountries, EventLocator
 
@@ -157,7 +157,7 @@ def evaluate_re3d(root: Path, limit: int | None = None) -> Re3dTally:
             break
         text = doc["text"]
         document = Document(doc_id=doc["_id"], path=doc["_id"], text=text, content_hash=doc["_id"], source_format="txt")
-        parsed = nlp(text)
+        parsed = corrected(nlp(text))
         mentions = resolver.resolve(document, parsed, sentence_records(document, parsed))
         context = DocumentCountries(mentions)
         states = {

@@ -137,7 +137,7 @@ def items_with_quotes(root: Path) -> Iterator[tuple[Item, list[GoldQuote]]]:
 
 def evaluate_newswire_quotes(root: Path, limit: int | None = None) -> NewswireTally:
     from dragoman.actors import KnowledgeBase, Resolver
-    from dragoman.nlp import load_model, sentence_records
+    from dragoman.nlp import corrected, load_model, sentence_records
     from dragoman.quotes import QuoteExtractor
 
     nlp = load_model()
@@ -156,7 +156,7 @@ def evaluate_newswire_quotes(root: Path, limit: int | None = None) -> NewswireTa
             source_format="txt",
             published="2004-09-01",
         )
-        parsed = nlp(text)
+        parsed = corrected(nlp(text))
         sentences = sentence_records(document, parsed)
         statements = extractor.extract(document, parsed, sentences, resolver.resolve(document, parsed, sentences))
         score_item(text, statements, golds, tally)

@@ -122,7 +122,7 @@ def score_document(text: str, statements: list[Statement], gold: list[Gold], tal
 
 def evaluate_polnear(root: Path, limit: int | None = None) -> Tally:
     from dragoman.actors import KnowledgeBase, Resolver
-    from dragoman.nlp import load_model, sentence_records
+    from dragoman.nlp import corrected, load_model, sentence_records
     from dragoman.quotes import QuoteExtractor
 
     nlp = load_model()
@@ -141,7 +141,7 @@ def evaluate_polnear(root: Path, limit: int | None = None) -> Tally:
             source_format="txt",
             published=text_path.stem.split("_")[1] if "_" in text_path.stem else None,
         )
-        parsed = nlp(text)
+        parsed = corrected(nlp(text))
         sentences = sentence_records(document, parsed)
         statements = extractor.extract(document, parsed, sentences, resolver.resolve(document, parsed, sentences))
         score_document(text, statements, read_gold(ann), tally)

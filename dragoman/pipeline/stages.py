@@ -35,8 +35,8 @@ from dragoman.events.combined import CombinedEventCoder
 from dragoman.events.learned.coder import LearnedEventCoder
 from dragoman.ingest.language import is_english
 from dragoman.lexicon import OverridePart, lexicon_paths, lexicon_sources
-from dragoman.nlp import headlines as nlp_headlines
-from dragoman.nlp import load_model, sentence_records
+from dragoman.nlp import corrected, load_model, sentence_records
+from dragoman.nlp import corrections as nlp_corrections
 from dragoman.nlp import model as nlp_model
 from dragoman.nlp.windows import parse_each
 from dragoman.places import targets as place_targets
@@ -172,8 +172,9 @@ def data_hash(files: Iterable[DataFile]) -> str:
 
 # ----------------------------------------------------------------- the built-in stages
 class _Parse:
-    """spaCy: tokens, tags, dependencies, entities, a headline's bare passives read as passives
-    (nlp/headlines.py); then the sentence records.
+    """spaCy: tokens, tags, dependencies, entities, with the project's corrections
+    (nlp/corrections.py: entities cut at a spaced dash, a headline's bare passives); then the
+    sentence records.
 
     Long texts are parsed in paragraph windows (nlp/windows.py), one document at a time,
     so a batch of long documents is never held parsed at once; a text that fails to
@@ -192,7 +193,7 @@ class _Parse:
                 if isinstance(spacy_doc, Exception):
                     state.error = failure("could not be parsed", spacy_doc)
                 else:
-                    state.spacy_doc = nlp_headlines.mark_headline_passives(spacy_doc)
+                    state.spacy_doc = corrected(spacy_doc)
                     state.sentences = sentence_records(state.document, spacy_doc)
             yield state
 
@@ -312,7 +313,7 @@ def _model_version() -> str:
         model = importlib.metadata.version(nlp_model.MODEL_NAME.replace("_", "-"))
     except importlib.metadata.PackageNotFoundError:
         model = nlp_model.VERSION
-    return f"{model}-headlines{nlp_headlines.VERSION}"
+    return f"{model}-{nlp_corrections.VERSION}"
 
 
 def _resolver_files(config: ProcessorConfig) -> list[DataFile]:
