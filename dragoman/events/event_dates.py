@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.domain.records import DateBasis, Document, Sentence, Status
 from dragoman.events import triggers
 from dragoman.events.dates import DateValue, alternation, find_dates, words
+from dragoman.nlp.headlines import headline
 from dragoman.nlp.status import clause_head
 from dragoman.nlp.status import cues as status_cues
 
@@ -32,8 +33,6 @@ NEWS_MAX_WORDS = 1200
 NEWS_GENRES = frozenset({"news", "report", "wire"})
 # What separates the dates of a list: a comma or semicolon and/or "and", "or", then "in" or "on".
 LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:in|on)\s+)?")
-# A first line of at most this many words, with no full stop, is a headline.
-HEADLINE_MAX_WORDS = 25
 # The most clauses followed down a chain of coordinated clauses from a fronted date.
 MAX_CHAIN = 8
 
@@ -85,18 +84,6 @@ def _dateline_at(text: str, offset: int) -> tuple[int, int] | None:
         return offset + titled.start(), offset + titled.end()
     alone = re.match(rf"\s*{credit}", head_text)  # "AFP - Iran sent drones ...": the credit alone
     return (offset + alone.start(), offset + alone.end()) if alone is not None else None
-
-
-def headline(text: str) -> tuple[int, int, int] | None:
-    """The headline of a report: its first line, short, with no full stop of a sentence, followed by
-    more text; (start, end, where the body begins)."""
-    match = re.match(r"\s*([^\n]+?)[ \t]*\n\s*(?=\S)", text)
-    if match is None:
-        return None
-    line = match.group(1)
-    if len(line.split()) > HEADLINE_MAX_WORDS or re.search(r"[.!?:;][\"”’')]*$", line):
-        return None
-    return match.start(1), match.end(1), match.end()
 
 
 def declared_genre(document: Document) -> str | None:

@@ -9,27 +9,37 @@ reads the parse. A noun of what the subject became ("held hostage") is no object
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from dragoman.lexicon import lexicon_file
 
-VERSION = "1.1"  # 1.1: a bare noun complement ("held hostage") is no object
-MAX_WORDS = 20
+VERSION = "1.2"  # 1.1: a bare noun complement ("held hostage") is no object; 1.2: one headline test
+# A first line of at most this many words, with no full stop of a sentence, is a headline.
+HEADLINE_MAX_WORDS = 25
 # Relations that show a verb has an object or a clause of its own, so is active.
 OBJECTS = frozenset({"dobj", "dative", "attr", "ccomp", "xcomp"})
 AUXILIARIES = frozenset({"aux", "auxpass", "nsubjpass"})
 
 
+def headline(text: str) -> tuple[int, int, int] | None:
+    """The headline of a report: its first line, short, with no full stop of a sentence, followed by
+    more text; (start, end, where the body begins). The one test the parse's corrections, the
+    dates (a headline tells its lead) and the statements (a headline's speaker) share."""
+    match = re.match(r"\s*([^\n]+?)[ \t]*\n\s*(?=\S)", text)
+    if match is None:
+        return None
+    line = match.group(1)
+    if len(line.split()) > HEADLINE_MAX_WORDS or re.search(r"[.!?:;][\"”’')]*$", line):
+        return None
+    return match.start(1), match.end(1), match.end()
+
+
 def headline_end(text: str) -> int | None:
-    """Where the first line ends when it stands alone as a headline: short, no full stop,
-    more text after it."""
-    line_end = text.find("\n")
-    if line_end <= 0 or not text[line_end:].strip():
-        return None
-    line = text[:line_end].strip()
-    if not line or line.endswith(".") or len(line.split()) > MAX_WORDS:
-        return None
-    return line_end
+    """Where the headline ends, if the text opens with one."""
+    found = headline(text)
+    return None if found is None else found[1]
 
 
 def mark_headline_passives(doc: Doc) -> Doc:

@@ -6,7 +6,8 @@ import pytest
 
 from dragoman.domain.records import Document, EventMention
 from dragoman.events import EventExtractor
-from dragoman.events.event_dates import dateline, headline, is_news
+from dragoman.events.event_dates import dateline, is_news
+from dragoman.nlp.headlines import headline
 
 pytestmark = pytest.mark.slow
 FRIDAY = "2023-03-10"
