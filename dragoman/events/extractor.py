@@ -182,7 +182,7 @@ class EventExtractor:
         if negated(verb) or declines_comment(verb):
             return None  # a negated event is not an event; denials are handled apart
         actors, recipients = self._participants(verb, mentions)
-        aimed_at = _aimed_at_by_subject(verb, event_type, mentions)
+        aimed_at = aimed_at_by_subject(verb, event_type, mentions)
         if aimed_at:
             # "a rocket attack on X wounded two people": X was attacked
             actors = [m for m in actors if m not in aimed_at]
@@ -533,9 +533,9 @@ def _subject_mentions(subject: Token, mentions: list[Mention]) -> list[Mention]:
     return [m for m in found if m not in excluded]
 
 
-def _aimed_at_by_subject(verb: Token, event_type: str, mentions: list[Mention]) -> list[Mention]:
+def aimed_at_by_subject(verb: Token, event_type: str, mentions: list[Mention]) -> list[Mention]:
     """ "A rocket attack on X wounded two people": mentions in what a subject naming the event
-    itself (a noun of the verb's type) was aimed at."""
+    itself (a noun of the verb's type) was aimed at; the learned coder reads the same."""
     found: list[Mention] = []
     for subject in verb.children:
         entry = lex.NOUNS.get(subject.lemma_.lower())

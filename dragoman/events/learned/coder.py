@@ -26,6 +26,7 @@ from dragoman.events.extractor import (
     EventExtractor,
     Frame,
     _key,
+    aimed_at_by_subject,
     frame_mention,
     frame_occasions,
 )
@@ -304,7 +305,7 @@ class LearnedEventCoder:
                     ("participle_subject", _participle_subject(mention, frame.trigger, span)),
                     ("reports_agentless", _reports_agentless(mention, frame.trigger, span)),
                     ("experiencer_subject", _experiencer_subject(mention, frame.trigger, span)),
-                    ("aimed_at_by_subject", _aimed_at_by_subject(mention, frame.trigger, span, event_type)),
+                    ("aimed_at_by_subject", _aimed_at_by_subject(mention, frame.trigger, event_type)),
                 )
                 if holds
             ]
@@ -554,24 +555,10 @@ def _experiencer_subject(mention: Mention, trigger: Token, span: Span) -> bool:
     return head is not None and head.dep_ == "nsubj" and head.head == trigger.head
 
 
-def _aimed_at_by_subject(mention: Mention, trigger: Token, span: Span, event_type: str) -> bool:
-    """ "A rocket attack on X wounded two people": the verb's subject is an event noun of the
-    event itself, and the name is in what that noun was aimed at: the target, not the doer."""
-    for subject in trigger.children:
-        if subject.dep_ != "nsubj" or subject.pos_ != "NOUN":
-            continue
-        noun_type = event_noun_type(subject.lemma_.lower())
-        if not noun_type or not _same_event(noun_type, event_type):
-            continue
-        for prep in subject.children:
-            if prep.dep_ == "prep" and prep.lower_ in lex.AIMED_PREPOSITIONS and _inside(mention, prep):
-                return True
-    return False
-
-
-def _inside(mention: Mention, head: Token) -> bool:
-    last = head.right_edge
-    return head.left_edge.idx <= mention.start and mention.end <= last.idx + len(last)
+def _aimed_at_by_subject(mention: Mention, trigger: Token, event_type: str) -> bool:
+    """ "A rocket attack on X wounded two people": the name is in what the verb's subject, a noun
+    of the event itself, was aimed at: the target, not the doer (as the rules read it)."""
+    return bool(aimed_at_by_subject(trigger, event_type, [mention]))
 
 
 def _participle_subject(mention: Mention, trigger: Token, span: Span) -> bool:
