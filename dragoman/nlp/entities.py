@@ -9,6 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 VERSION = "1.0"
+# A dash token as the parser splits it: hyphen, double hyphen, en and em dash (also what closes a
+# wire dateline, "KYIV, May 2 -").
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 

@@ -308,7 +308,7 @@ def _learned_files(config: ProcessorConfig) -> list[DataFile]:
 
 def _model_version() -> str:
     """The installed spaCy model package's version (a retrained model is a new version), and
-    the version of the headline reading laid over its parse."""
+    the version of the corrections laid over its parse (nlp/corrections.py)."""
     try:
         model = importlib.metadata.version(nlp_model.MODEL_NAME.replace("_", "-"))
     except importlib.metadata.PackageNotFoundError:

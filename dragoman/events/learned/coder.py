@@ -46,6 +46,7 @@ from dragoman.events.learned.roles import (
 )
 from dragoman.events.learned.typemodel import TypeModel
 from dragoman.events.ontology import quad_of
+from dragoman.nlp.entities import DASHES
 from dragoman.nlp.status import REPORTED_STATUSES
 from dragoman.nlp.status import cues as status_cues
 from dragoman.nlp.syntax import declines_comment
@@ -61,8 +62,6 @@ MAX_TYPES = 3
 # "(Reuters)", "AFP -", "Reuters -": a news agency's credit, not a participant.
 CREDIT_BEFORE = re.compile(r"\(\s*$")
 CREDIT_AFTER = re.compile(r"^\s*(\)|-|\u2013|\u2014)")
-# The dashes that close a wire dateline ("KYIV, May 2 -", "-", "--", en and em dash).
-DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 @lru_cache(maxsize=1)
@@ -483,7 +482,7 @@ def _dateline_fragment(span: Span) -> bool:
     May 2 -"): it says where and when the copy was filed, and reports no event. It has no verb
     and ends in a dash; the dateline at a story's head is dropped earlier, this catches the rest."""
     words = [t for t in span if not t.is_space]
-    if not words or words[-1].text not in DATELINE_DASHES:
+    if not words or words[-1].text not in DASHES:  # a dash closes a dateline
         return False
     return not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
