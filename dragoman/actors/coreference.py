@@ -47,6 +47,7 @@ class Context:
     surnames: dict[str, ActorRef] = field(default_factory=dict)
     states: list[ActorRef] = field(default_factory=list)
     state_at: dict[str, int] = field(default_factory=dict)  # state id -> token index of its last mention
+    state_paragraph: dict[str, int] = field(default_factory=dict)  # state id -> paragraph of its last mention
 
     def remember_person(self, ref: ActorRef, office: str | None, paragraph: int, titled: bool) -> None:
         self.people.append((ref, office, paragraph))
@@ -58,8 +59,9 @@ class Context:
         if last:
             self.surnames[last] = ref
 
-    def remember_state(self, ref: ActorRef, token: int) -> None:
+    def remember_state(self, ref: ActorRef, token: int, paragraph: int) -> None:
         self.state_at[ref.actor_id or ""] = token
+        self.state_paragraph[ref.actor_id or ""] = paragraph
         if not self.states or self.states[-1].actor_id != ref.actor_id:
             self.states[:] = [s for s in self.states if s.actor_id != ref.actor_id] + [ref]
 
@@ -91,6 +93,12 @@ class Context:
         in_subject = [s for s in self.states if self.state_at.get(s.actor_id or "", -1) in doers]
         pool = self.states if len(in_subject) >= 2 else [s for s in self.states if s not in in_subject]
         return pool[-2:] if len(pool) >= 2 else []
+
+    def last_state_in(self, paragraph: int) -> ActorRef | None:
+        """ "Its troops", "the country's navy": the last state named, if in the same paragraph."""
+        if self.states and self.state_paragraph.get(self.states[-1].actor_id or "") == paragraph:
+            return self.states[-1]
+        return None
 
     def short_name(self, name: str) -> ActorRef | None:
         """A surname (or the whole name) of a person already named."""

@@ -27,7 +27,8 @@ NAME = "actors.resolver"
 # 1.4: "the two ministers", "both leaders": the last two people named (plural_person_refs)
 # 1.5: an office title whose holder the knowledge base does not list at the date is the office
 # ("Egypt's foreign minister": Foreign Minister of Egypt), not an unresolved name
-VERSION = "1.5"
+# 1.6: "its troops", "the country's navy": a body of the last state named in the paragraph
+VERSION = "1.6"
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 KIND_RANK = {"state": 0, "igo": 1, "institution": 2, "group": 3, "media": 4, "company": 5, "person": 6}
 
@@ -67,8 +68,9 @@ class _Item:
 
     start: int  # token indices [start, end)
     end: int
-    kind: str  # alias, title, ner, pronoun, plural, plural-person
-    data: Any = None  # alias: the KB form; title: InstitutionTitle | PersonTitle; ner: the Span
+    kind: str  # alias, title, owned, ner, pronoun, plural, plural-person
+    # alias: the KB form; title: InstitutionTitle | PersonTitle; owned: the institution key; ner: the Span
+    data: Any = None
     label: str | None = None
 
 
@@ -277,6 +279,10 @@ class Resolver:
         if item.kind == "pronoun":
             person = context.last_person_in(layout.paragraph(doc[item.start].idx))
             return [(person, "pronoun", None)] if person is not None else []
+        if item.kind == "owned":
+            state = context.last_state_in(layout.paragraph(doc[item.start].idx))
+            body = None if state is None or state.actor_id is None else self._state_body(state.actor_id, item.data)
+            return [(body, "owned", None)] if body is not None else []
         if item.kind == "plural":
             return [(state, "plural-ref", None) for state in context.pair(governing_subject(doc[item.start]))]
         if item.kind == "plural-person":
@@ -313,7 +319,7 @@ class Resolver:
                 office = ref.role
             context.remember_person(ref, office, paragraph, titled=method == "title")
         elif ref.kind == "state" and method != "plural-ref":
-            context.remember_state(ref, token)
+            context.remember_state(ref, token, paragraph)
 
     # ------------------------------------------------------------- names
     def _is_person_form(self, form: str) -> bool:
@@ -409,7 +415,12 @@ class Resolver:
             else:
                 end = -cue_start
         if kind == "institution":
-            if _modifies_right(sp) or scope is None or scope.kind != "state" or not doc[sp.end - 1].text[:1].isalpha():
+            if _modifies_right(sp) or not doc[sp.end - 1].text[:1].isalpha():
+                return None
+            if scope is None:
+                owner = _owner_start(doc, sp.start)
+                return None if owner is None else _Item(owner, sp.end, "owned", val)
+            if scope.kind != "state":
                 return None
             return _Item(start, end, "title", InstitutionTitle(val, scope))
         portfolio = None
@@ -488,6 +499,11 @@ class Resolver:
         return doc[start:stop] if stop > start else None
 
     # ------------------------------------------------------------- titles: resolving
+    def _state_body(self, state_id: str, key: str) -> ActorRef | None:
+        """A state's institution: the one the knowledge base lists, else a generic one."""
+        listed = self.kb.institutions.get((key, state_id))
+        return self.kb.entries[listed].ref() if listed is not None else self.kb.generic_institution(state_id, key)
+
     def _resolve_title(
         self,
         title: InstitutionTitle | PersonTitle,
@@ -594,6 +610,21 @@ def _modifies_right(span: Span) -> bool:
     """True when the span's last word modifies a noun after it ("general" in "general election")."""
     last = span[-1]
     return last.dep_ in {"amod", "compound", "nmod"} and last.head.i >= span.end
+
+
+def _owner_start(doc: Doc, start: int) -> int | None:
+    """Where "its" or "the country's" begins before an institution word ("its troops", "the
+    country's navy"): a body of a state named before (names.yaml owner_words, owner_nouns)."""
+    if start >= 1 and doc[start - 1].lower_ in _words("owner_words") and doc[start - 1].tag_ == "PRP$":
+        return start - 1
+    if (
+        start >= 3
+        and doc[start - 1].text in _words("possessive")
+        and doc[start - 2].lower_ in _words("owner_nouns")
+        and doc[start - 3].lower_ == "the"
+    ):
+        return start - 3
+    return None
 
 
 def _words(section: str) -> frozenset[str]:

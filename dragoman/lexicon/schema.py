@@ -375,6 +375,8 @@ SCHEMAS["syntax"] = {
 SCHEMAS["names"] = {
     "location_preps": _words(),
     "possessive": _words(),
+    "owner_words": _words(),
+    "owner_nouns": _words(),
     "honorifics": _words(),
     "two_word_portfolios": _words(),
 }

@@ -12,7 +12,7 @@ LAVROV = ActorRef("Sergey Lavrov", actor_id="sergey-lavrov", country="RUS", kind
 def test_the_two_countries_are_the_last_two_states_not_doing_the_verb() -> None:
     context = Context()
     for token, state in enumerate((IRAN, RUSSIA, USA)):
-        context.remember_state(state, token)
+        context.remember_state(state, token, paragraph=0)
     assert context.pair(doers=set()) == [RUSSIA, USA]
     assert context.pair(doers={2}) == [IRAN, RUSSIA]  # the US is the subject
     assert context.states == [IRAN, RUSSIA, USA]
@@ -21,9 +21,17 @@ def test_the_two_countries_are_the_last_two_states_not_doing_the_verb() -> None:
 def test_the_two_countries_can_be_the_subject_pair() -> None:
     """ "Iran and Russia deepened ties between the two countries"."""
     context = Context()
-    context.remember_state(IRAN, 0)
-    context.remember_state(RUSSIA, 2)
+    context.remember_state(IRAN, 0, paragraph=0)
+    context.remember_state(RUSSIA, 2, paragraph=0)
     assert context.pair(doers={0, 1, 2}) == [IRAN, RUSSIA]
+
+
+def test_its_refers_to_the_last_state_named_in_the_paragraph() -> None:
+    context = Context()
+    context.remember_state(IRAN, 0, paragraph=0)
+    context.remember_state(RUSSIA, 4, paragraph=1)
+    assert context.last_state_in(1) == RUSSIA
+    assert context.last_state_in(0) is None and context.last_state_in(2) is None
 
 
 def test_people_by_paragraph_and_surname() -> None:

@@ -177,6 +177,17 @@ def test_possessive_form_of_a_national_institution(resolve: Resolve) -> None:
     assert actor_of(mentions, "Security Council") == "UNSC"
 
 
+def test_its_forces_are_the_last_named_states_forces(resolve: Resolve) -> None:
+    """ "Its troops", "the country's navy": a body of the last state named in the paragraph;
+    with no state named there, nothing is guessed."""
+    mentions = resolve("Chile said its troops had crossed into Bolivia.", "2021-05-10")
+    assert actor_of(mentions, "its troops") == "CHL.military"
+    mentions = resolve("Norway announced that the country's navy would patrol the fjords.", "2021-05-10")
+    assert actor_of(mentions, "the country's navy") == "NOR.navy"
+    mentions = resolve("Peru voted yes.\n\nThe firm said its army of lawyers was ready.", "2021-05-10")
+    assert find(mentions, "its army") == []
+
+
 def test_the_two_states_are_not_the_ones_acting_on_them(resolve: Resolve) -> None:
     text = "Russian–Iranian arms cooperation grew, so Britain and the EU imposed new sanctions on the two states."
     mentions = resolve(text, "2022-12-01")

@@ -177,6 +177,13 @@ def test_who_reports_an_agentless_passive_is_not_its_doer(code) -> None:  # type
         assert sources != ["TCD"], event_type
 
 
+def test_who_reports_a_deed_with_its_own_doer_is_not_its_doer(code) -> None:  # type: ignore[no-untyped-def]
+    """ "X says Y's instructors trained Z's crews": the instructors did it; X only says so. A verbal
+    act in the reported clause may still be X's own (not tested here: event data code it so)."""
+    found = summary(code("Georgia says Armenian instructors trained Azerbaijani pilots near the border."))
+    assert found and all("GEO" not in sources for _type, sources, _targets in found), found
+
+
 def test_the_author_of_what_was_rejected_can_be_the_target(code) -> None:  # type: ignore[no-untyped-def]
     """ "a call from X": X made the call that was rejected; "sanctions against X" stays the
     sanctions' target, never the criticism's (the test above)."""

@@ -141,7 +141,9 @@ class LearnedEventCoder:
     # 1.21: sentences encoded one a call, so a sentence's vector depends on no other sentence
     # (events/learned/encoder.py BATCH); both models retrained on such vectors
     # 1.22: no event anchored at declining to comment ("refused to comment": nlp/syntax.py)
-    VERSION = "1.22"
+    # 1.23: whoever only reports a deed whose clause names its own doer ("X says Y's instructors
+    # trained Z's crews") is neither read nor forced as its doer
+    VERSION = "1.23"
 
     def __init__(
         self,
@@ -302,7 +304,7 @@ class LearnedEventCoder:
                     ("other_noun", _under_other_noun(mention, frame.trigger, span, event_type)),
                     ("denied_content", _in_denied_content(mention, frame.trigger, span)),
                     ("participle_subject", _participle_subject(mention, frame.trigger, span)),
-                    ("reports_agentless", _reports_agentless(mention, frame.trigger, span)),
+                    ("reports_agentless", _reports_agentless(mention, frame.trigger, span, event_type)),
                     ("experiencer_subject", _experiencer_subject(mention, frame.trigger, span)),
                     ("aimed_at_by_subject", _aimed_at_by_subject(mention, frame.trigger, event_type)),
                 )
@@ -465,16 +467,35 @@ def _anchored_on_a_name(trigger: Token, mentions: list[Mention]) -> bool:
     return any(m.start <= trigger.idx < m.end for m in mentions)
 
 
-def _reports_agentless(mention: Mention, anchor: Token, span: Span) -> bool:
-    """The one who reports an agentless passive ("X said drones had been sent"): the speaker
-    says it was done, not who did it, so is neither read nor forced as its doer."""
-    if not is_passive(anchor) or any(c.dep_ == "agent" for c in anchor.children):
-        return False
+def _reports_agentless(mention: Mention, anchor: Token, span: Span, event_type: str) -> bool:
+    """The one who only reports the event: of an agentless passive ("X said drones had been
+    sent": the speaker says it was done, not who did it), or of a clause with a subject of its
+    own ("Ukraine says Iranian instructors trained Russian crews": the instructors did it). The
+    reporter is neither read nor forced as its doer; a pronoun subject ("X said it would ...")
+    may be the reporter again, so leaves the reporter free."""
     head = head_token(mention, span)
     if head is None or head.dep_ != "nsubj":
         return False
     verb = head.head
-    return verb.lemma_.lower() in reporting_verbs() and anchor in verb.subtree and anchor != verb
+    if verb.lemma_.lower() not in reporting_verbs() or anchor not in verb.subtree or anchor == verb:
+        return False
+    if is_passive(anchor) and not any(c.dep_ == "agent" for c in anchor.children):
+        return True
+    clause = _clause_under(anchor, verb) if quad_of(event_type) in MATERIAL_QUADS else None
+    return clause is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in clause.children)
+
+
+# Deeds, whose doer a reported clause names; a verbal act in one ("said the photographs proved
+# Iran's intent") is often the speaker's own accusation, as event data code it.
+MATERIAL_QUADS = frozenset({2, 4})
+
+
+def _clause_under(anchor: Token, verb: Token) -> Token | None:
+    """The reported clause of ``verb`` (its direct complement) that holds ``anchor``."""
+    current = anchor
+    while current.head != current and current.head != verb:
+        current = current.head
+    return current if current.head == verb and current.dep_ == "ccomp" else None
 
 
 def _dateline_fragment(span: Span) -> bool:
