@@ -28,6 +28,8 @@ from dragoman.nlp.syntax import declines_comment, negated, set_apart
 
 NON_ACTORS = {"region", "agreement"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Verbal and material cooperation (PLOVER quads 1 and 2), whose "against X" names an opponent.
+COOPERATIVE_QUADS = frozenset({1, 2})
 # What may stand between two listed days: ", in Tehran on ", " and in Samarkand on ", " and ".
 LIST_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?(?:in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+)?(?:on\s+)?$")
 
@@ -80,7 +82,11 @@ class EventExtractor:
     # doer ("a rocket attack on X wounded two people"; triggers.yaml aimed_prepositions)
     # 1.30: declining to comment is no refusal ("declined to comment", "refused to say whether";
     # syntax.yaml comment_verbs)
-    VERSION = "1.30"
+    # 1.31: speaking with no partner is a consultation only between coordinated subjects, not a
+    # party with a member named inside it; a thing that belongs to an actor ("Indian entry into
+    # the council") has its owner as recipient; "against X" in a cooperative event names the
+    # opponent (triggers.yaml opposed_prepositions)
+    VERSION = "1.31"
 
     @property
     def component(self) -> str:
@@ -189,6 +195,9 @@ class EventExtractor:
             recipients = _top(recipients + [m for m in aimed_at if m not in recipients])
         if event_type == "REJECT" and not recipients:
             recipients = self._refused_parties(verb, mentions, actors)
+        if quad_of(event_type) in COOPERATIVE_QUADS:
+            opposed = opposed_parties(verb, mentions)
+            recipients = [m for m in recipients if m not in opposed]
         if event_type in lex.STANCE_TYPES and obj is not None and obj.lemma_.lower() in lex.NOUNS:
             # "criticised sanctions against Russia": Russia is the sanctions' target, not the critic's.
             agents = _agent_mentions(obj, mentions)
@@ -201,7 +210,7 @@ class EventExtractor:
                 for m in _mentions_in(c.subtree, mentions)
             ]
             recipients = [m for m in recipients if m in partners]
-            if not recipients and len(actors) < 2:
+            if not recipients and len(_joint_subjects(verb, actors)) < 2:
                 return None
         if event_type == "CONSULT" and mode is None and _by_phone(verb):
             mode = "phone"
@@ -507,6 +516,34 @@ def _has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECTS for c in token.children)
 
 
+def opposed_parties(verb: Token, mentions: list[Mention]) -> list[Mention]:
+    """ "backed the government against the rebels": the rebels are the other side, not the
+    recipient of the backing (triggers.yaml opposed_prepositions); the learned coder reads the same."""
+    return [
+        m
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in lex.OPPOSED_PREPOSITIONS
+        for m in _mentions_in(c.subtree, mentions)
+    ]
+
+
+def _joint_subjects(verb: Token, actors: list[Mention]) -> list[Mention]:
+    """The actors that are the verb's subject or its coordinated parts ("Raisi and Putin spoke",
+    "the two leaders spoke"), not those inside one of them ("officials, including X, have spoken
+    about ...": one party speaking, no consultation)."""
+    heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for head in list(heads):
+        heads.extend(t for t in head.subtree if t.dep_ == "conj" and _conjunct_of(t, head))
+    return [m for m in actors if any(m.start <= h.idx < m.end for h in heads)]
+
+
+def _conjunct_of(token: Token, head: Token) -> bool:
+    """``token`` is joined to ``head`` by coordination alone."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token == head
+
+
 def _mentions_in(tokens: Iterable[Token], mentions: list[Mention]) -> list[Mention]:
     items = list(tokens)
     if not items:
@@ -549,8 +586,20 @@ def aimed_at_by_subject(verb: Token, event_type: str, mentions: list[Mention]) -
 
 def _object_mentions(obj: Token, mentions: list[Mention]) -> list[Mention]:
     """Mentions in the object itself and its recipient prepositions, not in every clause or
-    modifier below it ("talks with Russian officials on the war in Ukraine": not Ukraine)."""
+    modifier below it ("talks with Russian officials on the war in Ukraine": not Ukraine). An
+    object that is no event and no actor but belongs to one ("supported Iranian entry into the
+    bloc", "backed Chile's bid for a seat on the council") has that owner as its recipient, not
+    the names of its complements."""
+    if _owned_thing(obj, mentions):
+        return _covered(obj.doc, _phrase_tokens(obj, set()), mentions)
     return _covered(obj.doc, _phrase_tokens(obj, lex.RECIPIENT_PREPS | lex.NESTED_RECIPIENT_PREPS), mentions)
+
+
+def _owned_thing(obj: Token, mentions: list[Mention]) -> bool:
+    """A noun that names no event and no actor, with an actor as its possessor or modifier."""
+    if obj.lemma_.lower() in lex.NOUNS or any(m.start <= obj.idx < m.end for m in mentions):
+        return False
+    return bool(_agent_mentions(obj, mentions))
 
 
 def _agent_mentions(noun: Token, mentions: list[Mention]) -> list[Mention]:

@@ -297,6 +297,7 @@ SCHEMAS["triggers"] = {
     "experiencer_verbs": _words(),
     "author_prepositions": _words(),
     "aimed_prepositions": _words(),
+    "opposed_prepositions": _words(),
     "approving_guest_verbs": _words(),
     "leading_participles": _words(),
     "firing_target_prepositions": _words(),

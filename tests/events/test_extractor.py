@@ -188,6 +188,8 @@ def test_speaking_needs_a_partner(extract) -> None:  # type: ignore[no-untyped-d
     call = only(extract("Raisi and Putin spoke by phone on March 3."), "CONSULT")
     assert call.mode == "phone" and sorted(names(call.actors)) == ["IRN", "RUS"]
     assert extract("Raisi spoke at the UN General Assembly in September.") == []
+    # one party, a named member inside it: no one to consult
+    assert extract("Senior Chilean officials, including Boric, have often spoken about copper prices.") == []
 
 
 def test_object_of_led_to_is_the_actor(extract) -> None:  # type: ignore[no-untyped-def]
@@ -355,3 +357,32 @@ def test_what_an_event_noun_subject_was_aimed_at_is_the_target(extract) -> None:
 )
 def test_declining_to_comment_is_no_refusal(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [e for e in extract(text) if e.type == "REJECT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        ("Brazil has long supported Indian entry into the Security Council.", ["IND"]),
+        ("China backed Chile's bid for a seat on the Security Council.", ["CHL"]),
+        ("Britain imposed sanctions on Iran.", ["IRN"]),  # an event noun keeps its target
+    ],
+)
+def test_what_belongs_to_an_actor_has_that_actor_as_recipient(extract, text: str, recipients: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """ "supported Indian entry into the Council": India is supported, not the Council."""
+    event = [e for e in extract(text) if e.type in {"SUPPORT", "SANCTION"}]
+    assert len(event) == 1 and names(event[0].recipients) == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipients"),
+    [
+        ("Turkey backed Armenia against Azerbaijan.", "SUPPORT", ["ARM"]),
+        ("Egypt backed the Government of National Accord against the Libyan National Army.", "SUPPORT", ["LBY"]),
+        ("France imposed sanctions against Iran.", "SANCTION", ["IRN"]),
+    ],
+)
+def test_the_other_side_of_a_cooperative_event_is_no_recipient(
+    extract, text: str, type_: str, recipients: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "backed X against Y": Y is the opponent; "sanctions against Y" still hit Y."""
+    assert names(only(extract(text), type_).recipients) == recipients

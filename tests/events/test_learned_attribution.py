@@ -184,6 +184,12 @@ def test_who_reports_a_deed_with_its_own_doer_is_not_its_doer(code) -> None:  # 
     assert found and all("GEO" not in sources for _type, sources, _targets in found), found
 
 
+def test_the_other_side_of_a_cooperative_event_takes_no_role(code) -> None:  # type: ignore[no-untyped-def]
+    """ "backed X against Y": Y is the opponent, not a recipient of the backing."""
+    found = summary(code("Turkey openly backed Armenia against Azerbaijan in the dispute."))
+    assert ("SUPPORT", ["TUR"], ["ARM"]) in found, found
+
+
 def test_the_author_of_what_was_rejected_can_be_the_target(code) -> None:  # type: ignore[no-untyped-def]
     """ "a call from X": X made the call that was rejected; "sanctions against X" stays the
     sanctions' target, never the criticism's (the test above)."""

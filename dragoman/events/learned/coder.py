@@ -22,6 +22,7 @@ from dragoman.domain.records import Document, EventMention, Mention, Sentence
 from dragoman.events import triggers as lex
 from dragoman.events.event_dates import DocumentDates, EventDate
 from dragoman.events.extractor import (
+    COOPERATIVE_QUADS,
     NON_ACTORS,
     EventExtractor,
     Frame,
@@ -29,6 +30,7 @@ from dragoman.events.extractor import (
     aimed_at_by_subject,
     frame_mention,
     frame_occasions,
+    opposed_parties,
 )
 from dragoman.events.learned.corpus import NONE, RoleExample
 from dragoman.events.learned.encoder import SentenceEncoder, shared_encoder
@@ -143,7 +145,8 @@ class LearnedEventCoder:
     # 1.22: no event anchored at declining to comment ("refused to comment": nlp/syntax.py)
     # 1.23: whoever only reports a deed whose clause names its own doer ("X says Y's instructors
     # trained Z's crews") is neither read nor forced as its doer
-    VERSION = "1.23"
+    # 1.24: the other side of a cooperative event ("backed X against Y") takes no role
+    VERSION = "1.24"
 
     def __init__(
         self,
@@ -307,6 +310,7 @@ class LearnedEventCoder:
                     ("reports_agentless", _reports_agentless(mention, frame.trigger, span, event_type)),
                     ("experiencer_subject", _experiencer_subject(mention, frame.trigger, span)),
                     ("aimed_at_by_subject", _aimed_at_by_subject(mention, frame.trigger, event_type)),
+                    ("opposed", _opposed(mention, frame.trigger, event_type)),
                 )
                 if holds
             ]
@@ -581,6 +585,11 @@ def _aimed_at_by_subject(mention: Mention, trigger: Token, event_type: str) -> b
     return bool(aimed_at_by_subject(trigger, event_type, [mention]))
 
 
+def _opposed(mention: Mention, trigger: Token, event_type: str) -> bool:
+    """ "backed Armenia against Azerbaijan": the other side of a cooperative event is no party to it."""
+    return quad_of(event_type) in COOPERATIVE_QUADS and mention in opposed_parties(trigger, [mention])
+
+
 def _participle_subject(mention: Mention, trigger: Token, span: Span) -> bool:
     """The noun a past participle qualifies is what was done to ("three drivers held hostage in
     Iraq", "Indian sailors detained at sea"): the passive's subject, in a reduced clause."""
@@ -651,6 +660,7 @@ PARTICIPLE_SUBJECT = "mark=participle_subject"
 REPORTER = "mark=reports_agentless"
 EXPERIENCER = "mark=experiencer_subject"
 AIMED_AT = "mark=aimed_at_by_subject"
+OPPOSED = "mark=opposed"
 # Events whose passive subject may be a party acting ("received by", "agreed by", "joined by").
 JOINT_TYPES = frozenset({"type=CONSULT", "type=AGREE", "type=COOPERATE"})
 
@@ -664,10 +674,11 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     events where the one received is a party ("X was received by Y"); nor is whoever only
     reports an agentless passive ("X said drones had been sent"). The subject of "faces
     sanctions" is their target, and so is what the event noun a verb's subject names was aimed
-    at ("an attack on X killed ...")."""
+    at ("an attack on X killed ..."). The other side of a cooperative event ("backed X against Y")
+    takes no role."""
     fixed = probabilities.copy()
     for index, row in enumerate(rows):
-        if QUALIFIED in row or "mark=denied_content" in row:
+        if QUALIFIED in row or "mark=denied_content" in row or OPPOSED in row:
             fixed[index] = (0.0, 0.0, 1.0)
         elif "mark=other_noun" in row:
             fixed[index, TARGET] = 0.0
