@@ -362,6 +362,49 @@ def _owner(sentence: Span, value: DateValue) -> tuple[Token, bool, set[int]] | N
     return None
 
 
+@dataclass(frozen=True)
+class Telling:
+    """An event noun with a date of its own ("the invasion on February 24")."""
+
+    lemma: str
+    names: frozenset[str]
+    value: DateValue
+    token: int
+
+
+def dated_tellings(doc: Doc, reference: str | None, dateline_span: tuple[int, int] | None) -> list[Telling]:
+    """Every event noun of the document with a date hung on the noun itself."""
+    found: list[Telling] = []
+    for sentence in doc.sents:
+        nouns = [t for t in sentence if t.pos_ == "NOUN" and t.lemma_.lower() in triggers.NOUNS]
+        if not nouns:
+            continue
+        for value in find_dates(sentence.text, reference, None):
+            if value.kind not in {"point", "range"}:
+                continue
+            if dateline_span is not None and dateline_span[0] <= sentence.start_char + value.span[0] < dateline_span[1]:
+                continue
+            owner = _owner(sentence, value)
+            for noun in nouns:
+                if owner is not None and owner[0].i == noun.i:
+                    date_words = {sentence.doc[i].text for i in owner[2]}
+                    found.append(Telling(noun.lemma_.lower(), phrase_names(noun) - date_words, value, noun.i))
+    return found
+
+
+def phrase_names(noun: Token) -> frozenset[str]:
+    """The proper names of an event noun's phrase: its possessor and modifiers ("Russia's"),
+    and those its prepositions add ("of Ukraine")."""
+    modifiers = {
+        t.text
+        for c in noun.children
+        if c.dep_ in {"poss", "compound", "amod", "nmod"}
+        for t in c.subtree
+        if t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.text[:1].isupper())
+    }
+    return frozenset(modifiers | new_names(noun))
+
+
 @dataclass
 class DocumentDates:
     """Dating the events of one document: the report date, the genre, the dateline, and the dated events so far."""
@@ -372,6 +415,7 @@ class DocumentDates:
     headline_span: tuple[int, int, int] | None = None
     lead: list[DateValue | None] = field(default_factory=list)  # the lead's date, once looked for
     seen: list[tuple[str, frozenset[str], frozenset[str], DateValue, str]] = field(default_factory=list)
+    tellings: list[Telling] | None = None  # the document's dated event nouns, once looked for
 
     def __post_init__(self) -> None:
         self.news = is_news(self.document)
@@ -463,6 +507,9 @@ class DocumentDates:
         earlier = self._earlier(event_type, actors, recipients, new_names(trigger)) if refers_back(trigger) else None
         if earlier is not None:
             return EventDate(earlier, "text")
+        told = self._told_elsewhere(trigger) if refers_back(trigger) else None
+        if told is not None:
+            return EventDate(told, "text")
         if status in {"asserted", "alleged"} and self.in_headline(trigger.idx):
             lead = self.lead_date(trigger.doc)
             if lead is not None:
@@ -472,6 +519,21 @@ class DocumentDates:
         if self.news and report is not None and status in {"asserted", "alleged"} and not background(trigger):
             return EventDate(report, "publication")
         return NO_DATE
+
+    def _told_elsewhere(self, trigger: Token) -> DateValue | None:
+        """ "Russia's invasion of Ukraine" before (or after) "hours after the invasion on February 24":
+        the one date the document puts on the same noun where it names nothing the reference
+        does not ("the invasion of Georgia in 2008" is another invasion), whether or not that
+        telling names a doer. Two such dates, and the reference stays undated."""
+        if self.tellings is None:
+            self.tellings = dated_tellings(trigger.doc, self.reference(), self.dateline_span)
+        lemma, names = trigger.lemma_.lower(), phrase_names(trigger)
+        dates = {
+            telling.value
+            for telling in self.tellings
+            if telling.lemma == lemma and telling.token != trigger.i and telling.names <= names
+        }
+        return next(iter(dates)) if len(dates) == 1 else None
 
     def _earlier(
         self, event_type: str, actors: frozenset[str], recipients: frozenset[str], names: set[str]

@@ -86,7 +86,9 @@ class EventExtractor:
     # party with a member named inside it; a thing that belongs to an actor ("Indian entry into
     # the council") has its owner as recipient; "against X" in a cooperative event names the
     # opponent (triggers.yaml opposed_prepositions)
-    VERSION = "1.31"
+    # 1.32: a reference with no date of its own takes the one date the document puts on the same
+    # event noun elsewhere, before or after, doer named or not (event_dates.dated_tellings)
+    VERSION = "1.32"
 
     @property
     def component(self) -> str:

@@ -84,6 +84,21 @@ def test_a_later_mention_takes_the_date_of_the_event(extract) -> None:  # type: 
     assert dated(events) == [("CONSULT", "2022-03-15", None, "day", "text")] * 2
 
 
+def test_a_reference_takes_the_one_date_the_text_puts_on_the_same_noun(extract) -> None:  # type: ignore[no-untyped-def]
+    """The dated telling may come later and name no doer ("hours after the invasion on March 3");
+    one that names something the reference does not is another event, and two dates are no date."""
+    text = (
+        "Chile's stance on Peru's invasion of Bolivia surprised many.\n\n"
+        "During Peru's invasion of Ecuador in 2010, Chile said nothing. "
+        "Hours after the invasion on March 3, Chile's president phoned Bolivia's president."
+    )
+    found = [(e.type, e.trigger, e.date) for e in extract(text, genre="analysis") if e.trigger == "invasion"]
+    assert found == [("ASSAULT", "invasion", "2023-03-03"), ("ASSAULT", "invasion", "2010")]
+    two = "Peru's invasion of Bolivia surprised Chile. The invasion on March 3 and the invasion on March 9 differed."
+    two_dates = [(e.trigger, e.date) for e in extract(two, genre="analysis") if e.trigger == "invasion"]
+    assert two_dates[0] == ("invasion", None)
+
+
 def test_news_takes_the_report_date_but_not_for_background_or_denials(extract) -> None:  # type: ignore[no-untyped-def]
     assert dated(extract("Iran sent drones to Russia.")) == [("AID", FRIDAY, None, "day", "publication")]
     assert dated(extract("Iran has long sent weapons to Syria.")) == [("AID", None, None, "unknown", "none")]

@@ -146,7 +146,8 @@ class LearnedEventCoder:
     # 1.23: whoever only reports a deed whose clause names its own doer ("X says Y's instructors
     # trained Z's crews") is neither read nor forced as its doer
     # 1.24: the other side of a cooperative event ("backed X against Y") takes no role
-    VERSION = "1.24"
+    # 1.25: dated as the rules 1.32 date (a reference takes the date told elsewhere in the document)
+    VERSION = "1.25"
 
     def __init__(
         self,
