@@ -45,11 +45,17 @@ def print_report(report: Report, title: str, with_status: bool = False) -> None:
     out.print(f"reliability (confidence band: mentions at mean confidence, share right): {bands}; ECE {error:.3f}")
 
 
+MIN_CONFIDENCE = typer.Option(
+    "--min-confidence", min=0.0, max=1.0, help="Score only the mentions at this confidence or above"
+)
+
+
 @eval_app.command("events")
 def eval_events(
     file: Annotated[Path, typer.Argument(help="PLV-format TSV (sentence_id, marked_sentence, gold_root)")],
     cv: Annotated[int, typer.Option("--cv", help="Train the learned coder on K-1 folds, score the K-th")] = 0,
     coder: Annotated[str, typer.Option("--coder", help="combined (the pipeline default), learned or rules")] = "",
+    min_confidence: Annotated[float, MIN_CONFIDENCE] = 0.0,
 ) -> None:
     """Code each sentence as its own document with the whole pipeline and score the events."""
     from dragoman.evaluation.gold_items import read_plv_items
@@ -60,6 +66,7 @@ def eval_events(
     except ValueError as exc:
         typer.echo(f"error: {file}: {exc}", err=True)
         raise typer.Exit(1) from None
-    report = run_items(items, coder=coder or None, cv=cv)
+    report = run_items(items, coder=coder or None, cv=cv, min_confidence=min_confidence)
     label = f", {cv}-fold cross-validation" if cv else ""
+    label += f", mentions at confidence >= {min_confidence}" if min_confidence else ""
     print_report(report, f"Events end to end: {file.name} ({len(items)} sentences{label})")

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dragoman.cli.app import eval_app
-from dragoman.cli.eval_events import print_report
+from dragoman.cli.eval_events import MIN_CONFIDENCE, print_report
 
 out = Console()
 
@@ -40,6 +40,7 @@ def eval_newswire(
     coder: Annotated[str, typer.Option("--coder", help="event coder: combined (the default), learned or rules")] = "",
     limit: Annotated[int | None, typer.Option("--limit", help="Only the first N items with statements")] = None,
     misses: Annotated[int, typer.Option("--misses", help="Print N statements with a wrong or no speaker")] = 0,
+    min_confidence: Annotated[float, MIN_CONFIDENCE] = 0.0,
 ) -> None:
     """Score the pipeline on hand-coded wire copy: events (default) or, with --quotes, speakers."""
     folder = newswire_folder(path)
@@ -49,10 +50,10 @@ def eval_newswire(
             raise typer.Exit(1)
         eval_newswire_quotes(folder, limit, misses)
     else:
-        run_events(folder, coder or None)
+        run_events(folder, coder or None, min_confidence)
 
 
-def run_events(folder: Path, coder: str | None) -> None:
+def run_events(folder: Path, coder: str | None, min_confidence: float = 0.0) -> None:
     """Every coded item (headline and description as one document) through the pipeline."""
     from dragoman.evaluation.gold_items import read_newswire_items
     from dragoman.evaluation.runs import run_items
@@ -62,8 +63,9 @@ def run_events(folder: Path, coder: str | None) -> None:
     except (OSError, ValueError, KeyError) as exc:
         typer.echo(f"error: {folder}: {exc}", err=True)
         raise typer.Exit(1) from None
-    report = run_items(items, coder=coder)
-    print_report(report, f"Events end to end: newswire ({len(items)} items)", with_status=True)
+    report = run_items(items, coder=coder, min_confidence=min_confidence)
+    above = f", mentions at confidence >= {min_confidence}" if min_confidence else ""
+    print_report(report, f"Events end to end: newswire ({len(items)} items{above})", with_status=True)
 
 
 def eval_newswire_quotes(folder: Path, limit: int | None, misses: int) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dragoman.domain.records import Document, ProcessedDocument
 from dragoman.evaluation.sentence_events import Item, Report, evaluate, fold_indices
 from dragoman.pipeline.process import DocumentProcessor, ProcessorConfig
 
@@ -13,22 +15,30 @@ if TYPE_CHECKING:
     from dragoman.events.coders import EventCoder
 
 
-def run_items(items: Sequence[Item], coder: str | None = None, cv: int = 0) -> Report:
+def run_items(items: Sequence[Item], coder: str | None = None, cv: int = 0, min_confidence: float = 0.0) -> Report:
     """Score ``items`` with the pipeline's coder (or ``coder`` by name); with ``cv`` the learned
     coder (alone or within the combined one) is trained on the other folds (plus the project's
-    own sentences) before each fold."""
+    own sentences) before each fold. Mentions below ``min_confidence`` are left out, as
+    ``--min-confidence`` leaves them out of exports and timelines."""
     processor = DocumentProcessor(ProcessorConfig())
     if coder is not None:
         processor.use_event_coder(make_coder(coder))
+
+    def process(documents: list[Document]) -> list[ProcessedDocument]:
+        return [
+            replace(result, events=[e for e in result.events if e.confidence >= min_confidence])
+            for result in processor.process(documents)
+        ]
+
     if cv < 2:
-        return evaluate(items, processor.process)
+        return evaluate(items, process)
     report = Report()
     for test in fold_indices(len(items), cv):
         held_out = set(test)
         if coder != "rules":
             training = [items[i] for i in range(len(items)) if i not in held_out]
             processor.use_event_coder(make_coder(coder or "combined", training, processor))
-        evaluate([items[i] for i in test], processor.process, report=report)
+        evaluate([items[i] for i in test], process, report=report)
     return report
 
 

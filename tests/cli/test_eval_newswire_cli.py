@@ -33,3 +33,21 @@ def test_newswire_quotes_scores_a_written_item(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "newswire", str(tmp_path), "--quotes"], terminal_width=200)
     assert result.exit_code == 0
     assert "1 coded, 1 extracted" in result.output and "100.0" in result.output
+
+
+@pytest.mark.slow
+def test_newswire_events_score_only_mentions_above_the_confidence_asked(tmp_path: Path) -> None:
+    (tmp_path / "world-dev.csv").write_text(
+        "row,title,description\n"
+        '3,Border shelling,"Armenian artillery shelled two villages in Azerbaijan on Monday, officials said."\n',
+        encoding="utf-8",
+    )
+    gold = {"row": 3, "src": "ARM", "tgt": "AZE", "types": ["ASSAULT"], "status": "asserted"}
+    (tmp_path / "dev-events.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    everything = CliRunner().invoke(app, ["eval", "newswire", str(tmp_path)], terminal_width=200)
+    assert everything.exit_code == 0 and "(1 items)" in everything.output
+    assert "1 items with gold events gave no event" not in everything.output
+    # no mention reaches a confidence above 1: the item then gives no event
+    none = CliRunner().invoke(app, ["eval", "newswire", str(tmp_path), "--min-confidence", "1.0"], terminal_width=200)
+    assert none.exit_code == 0 and "mentions at confidence >= 1.0" in none.output
+    assert "1 items with gold events gave no event" in none.output
