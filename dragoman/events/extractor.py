@@ -88,7 +88,12 @@ class EventExtractor:
     # opponent (triggers.yaml opposed_prepositions)
     # 1.32: a reference with no date of its own takes the one date the document puts on the same
     # event noun elsewhere, before or after, doer named or not (event_dates.dated_tellings)
-    VERSION = "1.32"
+    # 1.33: whom a request asks to act ("demanded the US provide ...") is its recipient; what a
+    # relative clause says an event noun was aimed at ("sanctions that target X"; triggers.yaml
+    # aiming_verbs); a state's own forces are no recipient of what it does with them; a clause on
+    # the subject names no party; what is demanded or urged is hypothetical (status.yaml
+    # requesting_verbs)
+    VERSION = "1.33"
 
     @property
     def component(self) -> str:
@@ -197,6 +202,8 @@ class EventExtractor:
             recipients = _top(recipients + [m for m in aimed_at if m not in recipients])
         if event_type == "REJECT" and not recipients:
             recipients = self._refused_parties(verb, mentions, actors)
+        if event_type == "REQUEST" and not recipients:
+            recipients = _asked_parties(verb, mentions, actors)
         if quad_of(event_type) in COOPERATIVE_QUADS:
             opposed = opposed_parties(verb, mentions)
             recipients = [m for m in recipients if m not in opposed]
@@ -268,6 +275,8 @@ class EventExtractor:
                 return None
         if event_type == "ASSAULT" and not recipients:
             recipients = _under_attack(noun, mentions)
+        if not recipients:
+            recipients = _aimed_by_relative_clause(noun, mentions)
         if event_type == "SANCTION" and not actors:
             governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass"} else None
             if governor is not None and governor.pos_ == "VERB":
@@ -322,7 +331,7 @@ class EventExtractor:
         actors = _top(actors)
         actor_keys = {_key(m) for m in actors}
         recipients = [m for m in _top(recipients) if _key(m) not in actor_keys]
-        return actors, recipients
+        return actors, without_own_bodies(actors, recipients)
 
     def _refused_parties(self, verb: Token, mentions: list[Mention], actors: list[Mention]) -> list[Mention]:
         """ "refused to recognize Russia's annexation", "declined to meet Blinken": whom the refused
@@ -518,6 +527,49 @@ def _has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECTS for c in token.children)
 
 
+def _aimed_by_relative_clause(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """ "sanctions that target Russia's central bank", "strikes that hit Yemen": the object of a
+    relative clause that says what the event noun was aimed at (triggers.yaml aiming_verbs)."""
+    return [
+        m
+        for clause in noun.children
+        if clause.dep_ == "relcl"
+        and clause.lemma_.lower() in lex.AIMING_VERBS
+        and any(c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in clause.children)
+        for obj in clause.children
+        if obj.dep_ == "dobj"
+        for m in _object_mentions(obj, mentions)
+    ]
+
+
+def _asked_parties(verb: Token, mentions: list[Mention], actors: list[Mention]) -> list[Mention]:
+    """ "demanded the US provide guarantees", "asked that Peru release them": who is to do the
+    asked deed is whom the request is made of."""
+    actor_keys = {_key(m) for m in actors}
+    found = [
+        m
+        for clause in verb.children
+        if clause.dep_ == "ccomp"
+        for subject in clause.children
+        if subject.dep_ == "nsubj"
+        for m in _subject_mentions(subject, mentions)
+    ]
+    return [m for m in _top(found) if _key(m) not in actor_keys]
+
+
+def without_own_bodies(actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
+    """ "Russia withdrew its troops from Georgia": a state's own forces are what it acts with, not
+    whom it acts on; the learned coder reads the same. Its other bodies stay: a protest against
+    one's own government is a domestic event with that government as target."""
+    states = {m.actor.actor_id for m in actors if m.actor is not None and m.actor.kind == "state"}
+    return [
+        m
+        for m in recipients
+        if m.actor is None
+        or not (m.actor.kind == "institution" and m.actor.sector == "MIL" and m.actor.country in states)
+    ]
+
+
 def opposed_parties(verb: Token, mentions: list[Mention]) -> list[Mention]:
     """ "backed the government against the rebels": the rebels are the other side, not the
     recipient of the backing (triggers.yaml opposed_prepositions); the learned coder reads the same."""
@@ -556,10 +608,13 @@ def _mentions_in(tokens: Iterable[Token], mentions: list[Mention]) -> list[Menti
 
 
 def _subject_mentions(subject: Token, mentions: list[Mention]) -> list[Mention]:
-    """Mentions in the subject, less those set apart from it ("Iran, unlike Belarus, ..."), the
+    """Mentions in the subject, less those set apart from it ("Iran, unlike Belarus, ...") or in a
+    clause on it ("the deal that angered Israel"), the
     possessor of a noun that names others by their relation to it ("Iran's neighbours"), and a
     name that only qualifies a possessed noun ("Russia's UN mission": Russia acts, not the UN)."""
     apart = set(set_apart(subject))
+    # "the deal that angered Israel was signed by ...": a clause on the subject names others
+    apart.update(t.i for c in subject.children if c.dep_ in {"relcl", "acl"} for t in c.subtree)
     possessors = [c for c in subject.children if c.dep_ == "poss"]
     if subject.lemma_.lower() in lex.RELATIONAL_NOUNS:
         apart.update(t.i for c in possessors for t in c.subtree)

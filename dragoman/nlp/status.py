@@ -223,6 +223,8 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
         return [StatusCue("alleged", governor, _possessor(governor))]
     if lemma in c["intention_verbs"] and below.dep_ == "xcomp":
         return [StatusCue("hypothetical", governor)]
+    if lemma in c["requesting_verbs"] and below.dep_ in {"xcomp", "ccomp"}:
+        return [StatusCue("hypothetical", governor)]  # "demanded that Peru withdraw": asked for, not done
     return []
 
 

@@ -386,3 +386,28 @@ def test_the_other_side_of_a_cooperative_event_is_no_recipient(
 ) -> None:  # type: ignore[no-untyped-def]
     """ "backed X against Y": Y is the opponent; "sanctions against Y" still hit Y."""
     assert names(only(extract(text), type_).recipients) == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipients"),
+    [
+        # who is to do what is asked is whom it is asked of
+        ("On March 5, Chile demanded the US provide guarantees on copper.", "REQUEST", ["USA"]),
+        # what a relative clause says the event noun was aimed at
+        ("US and EU sanctions that target Russia's central bank draw comparisons.", "SANCTION", ["RUS"]),
+        # a state's own forces are what it acts with, not whom it acts on
+        ("Russia withdrew its troops from Georgia.", "RETREAT", ["GEO"]),
+        ("Russia withdrew Russian troops from Georgia.", "RETREAT", ["GEO"]),
+    ],
+)
+def test_recipients_named_by_a_clause_or_left_out_as_the_doers_own(
+    extract, text: str, type_: str, recipients: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert names(only(extract(text), type_).recipients) == recipients
+
+
+def test_a_clause_on_the_subject_names_no_party(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "Air strikes that hit Yemen were condemned by Iran": Yemen was hit, not condemned."""
+    assert (
+        names(only(extract("Air strikes that hit Yemen on Monday were condemned by Iran."), "ACCUSE").recipients) == []
+    )

@@ -88,6 +88,15 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
             "Russia threatened to attack Ukraine.",
             [("THREATEN", "asserted", None), ("ASSAULT", "hypothetical", None)],
         ),
+        # the demand is made; what is asked for is hypothetical
+        (
+            "Chile demanded that Peru withdraw its troops from Bolivia.",
+            [("REQUEST", "asserted", None), ("RETREAT", "hypothetical", None)],
+        ),
+        (
+            "Chile urged Peru to release the prisoners.",
+            [("REQUEST", "asserted", None), ("CONCEDE", "hypothetical", None)],
+        ),
         # asserted
         ("Iran sent drones to Russia.", [("AID", "asserted", None)]),
         # a news outlet credited for the copy leaves the event its own status

@@ -31,6 +31,7 @@ from dragoman.events.extractor import (
     frame_mention,
     frame_occasions,
     opposed_parties,
+    without_own_bodies,
 )
 from dragoman.events.learned.corpus import NONE, RoleExample
 from dragoman.events.learned.encoder import SentenceEncoder, shared_encoder
@@ -147,7 +148,9 @@ class LearnedEventCoder:
     # trained Z's crews") is neither read nor forced as its doer
     # 1.24: the other side of a cooperative event ("backed X against Y") takes no role
     # 1.25: dated as the rules 1.32 date (a reference takes the date told elsewhere in the document)
-    VERSION = "1.25"
+    # 1.26: a state's own forces are no target of what it does with them ("withdrew its troops
+    # from X"); the rules 1.33 frames and status
+    VERSION = "1.26"
 
     def __init__(
         self,
@@ -365,7 +368,7 @@ class LearnedEventCoder:
         source_keys = {_key(m) for m in sources}
         targets = [m for _, role, m in best.values() if role == TARGET and _key(m) not in source_keys]
         frame.actors = sorted(sources, key=lambda m: m.start)
-        frame.recipients = sorted(targets, key=lambda m: m.start)
+        frame.recipients = sorted(without_own_bodies(sources, targets), key=lambda m: m.start)
 
     def _forced_source(
         self,
