@@ -13,16 +13,26 @@ NAME = "nlp.spacy"
 VERSION = "3.8.0"
 
 
+# 1.1: a paragraph's first word and the word after it are one sentence ("US troops battled ...")
+PARAGRAPHS_VERSION = "1.1"
+
+
 @Language.component("dragoman_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after a line break: headlines and paragraphs never run together.
 
     A line that goes on in lower case is a hard-wrapped sentence (PDF text), not a new one.
+    Nor does a sentence end after a paragraph's first word when a word follows ("US troops
+    battled ...", "Two Spanish men were ..."), which the parser otherwise may cut off alone;
+    a dateline's punctuation ("BEIJING --", "WASHINGTON (Reuters) -") still may end it.
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not token.is_space and not token.text[:1].islower():
             token.is_sent_start = True
+            following = token.nbor(1) if token.i + 1 < len(doc) else None
+            if token.is_alpha and following is not None and following.is_alpha and not token.whitespace_ == "":
+                following.is_sent_start = False
     return doc
 
 

@@ -307,13 +307,14 @@ def _learned_files(config: ProcessorConfig) -> list[DataFile]:
 
 
 def _model_version() -> str:
-    """The installed spaCy model package's version (a retrained model is a new version), and
-    the version of the corrections laid over its parse (nlp/corrections.py)."""
+    """The installed spaCy model package's version (a retrained model is a new version), the
+    version of the paragraph breaks it parses with (nlp/model.py) and of the corrections laid
+    over its parse (nlp/corrections.py)."""
     try:
         model = importlib.metadata.version(nlp_model.MODEL_NAME.replace("_", "-"))
     except importlib.metadata.PackageNotFoundError:
         model = nlp_model.VERSION
-    return f"{model}-{nlp_corrections.VERSION}"
+    return f"{model}-paragraphs{nlp_model.PARAGRAPHS_VERSION}-{nlp_corrections.VERSION}"
 
 
 def _resolver_files(config: ProcessorConfig) -> list[DataFile]:
