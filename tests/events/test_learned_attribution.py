@@ -190,6 +190,14 @@ def test_the_other_side_of_a_cooperative_event_takes_no_role(code) -> None:  # t
     assert ("SUPPORT", ["TUR"], ["ARM"]) in found, found
 
 
+def test_a_name_after_against_is_never_forced_as_the_doer(code) -> None:  # type: ignore[no-untyped-def]
+    """ "petitioned the government to file a case against Brazil": Brazil is what the case is set against."""
+    found = summary(
+        code("A coalition of farm groups petitioned the government on Monday to file a trade case against Brazil.")
+    )
+    assert all("BRA" not in sources for _type, sources, _targets in found), found
+
+
 def test_the_author_of_what_was_rejected_can_be_the_target(code) -> None:  # type: ignore[no-untyped-def]
     """ "a call from X": X made the call that was rejected; "sanctions against X" stays the
     sanctions' target, never the criticism's (the test above)."""

@@ -150,7 +150,8 @@ class LearnedEventCoder:
     # 1.25: dated as the rules 1.32 date (a reference takes the date told elsewhere in the document)
     # 1.26: a state's own forces are no target of what it does with them ("withdrew its troops
     # from X"); the rules 1.33 frames and status
-    VERSION = "1.26"
+    # 1.27: a name after "against" is never forced as the doer ("a case against China")
+    VERSION = "1.27"
 
     def __init__(
         self,
@@ -384,7 +385,8 @@ class LearnedEventCoder:
         police only report it), a named party before a place; a place stands for the unnamed
         doers of its country, as event datasets code it. Then the likeliest source. Whoever only
         reports an agentless passive never stands, nor its subject ("Two Britons shot dead near
-        a bridge"): with no one else, the event has no source."""
+        a bridge"), nor a name after "against" ("a case against China"): with no one else, the
+        event has no source."""
 
         def rank(index: int) -> tuple[bool, bool, bool, float]:
             mention = candidates[index]
@@ -405,6 +407,7 @@ class LearnedEventCoder:
             and AIMED_AT not in rows[i]
             and not _done_to(rows[i])
             and not _unnamed_victims(candidates[i])
+            and not _opposed_to(candidates[i], span)
         ]
         return min(allowed, key=rank) if allowed else None
 
@@ -450,6 +453,13 @@ def _unnamed_victims(mention: Mention) -> bool:
     event is done to; named alone, they are never forced as its doers."""
     actor = mention.actor
     return actor is not None and actor.kind == "group" and (actor.actor_id or "").endswith(".civilians")
+
+
+def _opposed_to(mention: Mention, span: Span) -> bool:
+    """ "a case against China", "a protest against the war": a name after "against" is what
+    something is set against, never forced as the doer (triggers.yaml opposed_prepositions)."""
+    head = _phrase_head(mention, span)
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ in lex.OPPOSED_PREPOSITIONS
 
 
 def _main_verb(span: Span) -> Token | None:
