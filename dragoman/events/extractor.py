@@ -93,7 +93,9 @@ class EventExtractor:
     # aiming_verbs); a state's own forces are no recipient of what it does with them; a clause on
     # the subject names no party; what is demanded or urged is hypothetical (status.yaml
     # requesting_verbs)
-    VERSION = "1.33"
+    # 1.34: a stance on "the" event told before ("condemned the war", "refused to back the
+    # invasion") is aimed at that event's doers (events/references.py)
+    VERSION = "1.34"
 
     @property
     def component(self) -> str:
@@ -128,6 +130,7 @@ class EventExtractor:
             frames = self._frames(span, sentence_mentions, previous_frames)
             for frame in frames:
                 frame = replace(frame, recipients=told.recipients_for(frame))
+                frame = replace(frame, recipients=told.doers_of_the_event_judged(frame, sentence_mentions))
                 told.remember(frame, sentence.text)
                 occasions, split = frame_occasions(dating, frame, sentence)
                 for occasion in occasions:

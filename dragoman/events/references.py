@@ -3,7 +3,8 @@
 Analyses name an event once in full ("the foreign minister visited Moscow on 15 March") and
 then refer back to it ("Amir-Abdollahian's visit", "the meeting"). The reference names the
 visitor but not the host; the first telling does. The date travels the same way
-(event_dates.py); this module carries the recipients.
+(event_dates.py); this module carries the recipients. A stance on an event told before ("the
+reformists condemned the war") is aimed at that event's doers.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from spacy.tokens import Token
 
 from dragoman.domain.identity import actor_key
 from dragoman.domain.records import Mention
+from dragoman.events import triggers as lex
 from dragoman.events.event_dates import new_names, refers_back
+from dragoman.events.learned.words import event_noun_type
 
 
 class Told(Protocol):
@@ -53,6 +56,38 @@ class EventsTold:
                 continue
             return [m for m in earlier.recipients if _key(m) not in actors]
         return frame.recipients
+
+    def doers_of_the_event_judged(self, frame: Told, mentions: list[Mention]) -> list[Mention]:
+        """ "X condemned the war", "X refused to support the invasion": a stance (triggers.yaml
+        stance_types) whose object is "the" event noun, naming no one, is aimed at the doers of
+        the latest event of that type told before, when the stance names no recipient itself."""
+        if frame.recipients or frame.type not in lex.STANCE_TYPES:
+            return frame.recipients
+        judged = _judged_event(frame.trigger)
+        if judged is None or any(_inside(m, judged) for m in mentions):
+            return frame.recipients
+        event_type = event_noun_type(judged.lemma_.lower())
+        actors = {_key(m) for m in frame.actors}
+        for earlier, _text in reversed(self.told):
+            if event_type and earlier.type == event_type:
+                return [m for m in earlier.actors if _key(m) not in actors]
+        return frame.recipients
+
+
+def _judged_event(trigger: Token) -> Token | None:
+    """The definite event noun a stance takes as object, directly ("condemned the war") or through
+    the deed it refuses or backs ("refused to support the invasion")."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    for head in heads:
+        for obj in head.children:
+            if obj.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
+                return obj
+    return None
+
+
+def _inside(mention: Mention, head: Token) -> bool:
+    first, last = head.left_edge, head.right_edge
+    return first.idx <= mention.start and mention.end <= last.idx + len(last)
 
 
 def _key(mention: Mention) -> str:

@@ -292,15 +292,19 @@ PARSE_WORDS = ("syntax",)  # a headline's passives keep their complement nouns
 
 
 def _event_words(config: ProcessorConfig) -> list[DataFile]:
-    """What both event coders read besides their own: trigger words, date words, status cues."""
-    return [*lexicon_sources(EVENT_WORDS, config.lexicon_files)]
+    """What both event coders read: trigger words, date words, status cues, and the nouns of
+    background events (events/learned/words.yaml: "condemned the war" is aimed at its doers)."""
+    return [
+        *lexicon_sources(EVENT_WORDS, config.lexicon_files),
+        *_package_files("dragoman.events.learned", "words.yaml"),
+    ]
 
 
 def _learned_files(config: ProcessorConfig) -> list[DataFile]:
-    """The learned coder's models and words, what the rule frames it reads read, and the place
-    words (a name of where an event happened is no forced doer)."""
+    """The learned coder's models, what the rule frames it reads read, and the place words (a
+    name of where an event happened is no forced doer)."""
     return [
-        *_package_files("dragoman.events.learned", "types.npz", "roles.npz", "minilm_top.npz", "words.yaml"),
+        *_package_files("dragoman.events.learned", "types.npz", "roles.npz", "minilm_top.npz"),
         *_event_words(config),
         *lexicon_sources(PLACE_WORDS, config.lexicon_files),
     ]

@@ -411,3 +411,13 @@ def test_a_clause_on_the_subject_names_no_party(extract) -> None:  # type: ignor
     assert (
         names(only(extract("Air strikes that hit Yemen on Monday were condemned by Iran."), "ACCUSE").recipients) == []
     )
+
+
+def test_a_stance_on_an_event_told_before_is_aimed_at_its_doers(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "condemned the war": the war told before is Peru's; with none told, no one is guessed."""
+    text = (
+        "Peru invaded Bolivia on 3 March. Chile's senators condemned the war, and Chile refused to back the invasion."
+    )
+    found = [(e.type, names(e.actors), names(e.recipients)) for e in extract(text) if e.type in {"ACCUSE", "REJECT"}]
+    assert found == [("ACCUSE", ["CHL"], ["PER"]), ("REJECT", ["CHL"], ["PER"])]
+    assert names(only(extract("Chile condemned the attack."), "ACCUSE").recipients) == []

@@ -11,9 +11,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from importlib import resources
-from typing import Any
+from functools import cached_property
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +46,7 @@ from dragoman.events.learned.roles import (
     lifted_phrase,
 )
 from dragoman.events.learned.typemodel import TypeModel
+from dragoman.events.learned.words import event_noun_type, reporting_verbs
 from dragoman.events.ontology import quad_of
 from dragoman.nlp.entities import DASHES
 from dragoman.nlp.status import REPORTED_STATUSES
@@ -65,29 +64,6 @@ MAX_TYPES = 3
 # "(Reuters)", "AFP -", "Reuters -": a news agency's credit, not a participant.
 CREDIT_BEFORE = re.compile(r"\(\s*$")
 CREDIT_AFTER = re.compile(r"^\s*(\)|-|\u2013|\u2014)")
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict[str, Any]:
-    import yaml
-
-    text = (resources.files("dragoman.events.learned") / "words.yaml").read_text(encoding="utf-8")
-    return dict(yaml.safe_load(text))
-
-
-@lru_cache(maxsize=1)
-def reporting_verbs() -> frozenset[str]:
-    return frozenset(_words()["reporting_verbs"])
-
-
-def event_noun_type(lemma: str) -> str | None:
-    """The type of event a noun names, "" for one of no type ("crisis"), None for no event noun."""
-    if lemma in lex.NOUNS:
-        return lex.NOUNS[lemma][0]
-    background: dict[str, str | None] = _words()["background_event_nouns"]
-    if lemma in background:
-        return background[lemma] or ""
-    return None
 
 
 def is_credit(mention: Mention, text: str) -> bool:
