@@ -198,6 +198,15 @@ def test_a_name_after_against_is_never_forced_as_the_doer(code) -> None:  # type
     assert all("BRA" not in sources for _type, sources, _targets in found), found
 
 
+def test_an_agreement_is_made_and_what_is_agreed_to_is_still_to_happen(code) -> None:  # type: ignore[no-untyped-def]
+    """ "agreed to take part in talks": the agreement is asserted at its verb; a type lent its
+    frame is the intended deed, anchored there and hypothetical."""
+    events = code("Bolivia agreed on Monday to take part in talks with Chile in Lima.")
+    statuses = {(e.type, e.trigger, e.status) for e in events}
+    assert ("AGREE", "agreed", "asserted") in statuses, statuses
+    assert all(status == "hypothetical" for type_, _, status in statuses if type_ == "CONSULT"), statuses
+
+
 def test_the_author_of_what_was_rejected_can_be_the_target(code) -> None:  # type: ignore[no-untyped-def]
     """ "a call from X": X made the call that was rejected; "sanctions against X" stays the
     sanctions' target, never the criticism's (the test above)."""

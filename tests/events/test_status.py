@@ -88,6 +88,11 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
             "Russia threatened to attack Ukraine.",
             [("THREATEN", "asserted", None), ("ASSAULT", "hypothetical", None)],
         ),
+        # the agreement is made; what is agreed to is still to happen
+        (
+            "Chile agreed to supply weapons to Peru.",
+            [("AGREE", "asserted", None), ("AID", "hypothetical", None)],
+        ),
         # the demand is made; what is asked for is hypothetical
         (
             "Chile demanded that Peru withdraw its troops from Bolivia.",

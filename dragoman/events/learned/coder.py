@@ -127,7 +127,10 @@ class LearnedEventCoder:
     # 1.26: a state's own forces are no target of what it does with them ("withdrew its troops
     # from X"); the rules 1.33 frames and status
     # 1.27: a name after "against" is never forced as the doer ("a case against China")
-    VERSION = "1.27"
+    # 1.28: a frame lent by a verb of intention ("agreed to take part in talks") is anchored at
+    # the intended deed, with the status the intention gives it; the main verb is the intention
+    # itself when its type is the decided one ("agreed", "threatened")
+    VERSION = "1.28"
 
     def __init__(
         self,
@@ -270,10 +273,23 @@ class LearnedEventCoder:
         for near in (lambda f: quad_of(f.type) == quad_of(event_type), lambda f: True):
             for frame in lendable:
                 if near(frame):
-                    chosen = copy.copy(frame)
-                    chosen.type, chosen.mode = event_type, None
-                    return [chosen]
+                    return [self._lent(frame, event_type, mentions)]
         return [self._parse_frame(event_type, span, mentions)]
+
+    def _lent(self, frame: Frame, event_type: str, mentions: list[Mention]) -> Frame:
+        """A rule frame lent to another type; lent by a verb of intention ("agreed to take part in
+        talks", "plans to visit"), the event is the intended deed, anchored there with the
+        status the intention gives it."""
+        chosen = copy.copy(frame)
+        chosen.type, chosen.mode = event_type, None
+        intended = _intended_deed(frame.trigger)
+        if intended is not None:
+            chosen.trigger = intended
+            chosen.actors, chosen.recipients = self.rules._participants(intended, mentions)
+            status = copy.copy(chosen)
+            EventExtractor._modality(status, mentions)
+            chosen.status, chosen.attributed_to = status.status, status.attributed_to
+        return chosen
 
     def role_rows(self, frame: Frame, event_type: str, span: Span, candidates: list[Mention]) -> list[list[str]]:
         """The role model's features for each candidate of the event anchored at ``frame.trigger``."""
@@ -394,7 +410,7 @@ class LearnedEventCoder:
 
     def _parse_frame(self, event_type: str, span: Span, mentions: list[Mention]) -> Frame:
         """The main verb as anchor, its subject and objects as the rule's proposal (the role model decides)."""
-        verb = _main_verb(span)
+        verb = _main_verb(span, event_type)
         actors: list[Mention] = []
         recipients: list[Mention] = []
         if verb is not None:
@@ -438,9 +454,19 @@ def _opposed_to(mention: Mention, span: Span) -> bool:
     return head is not None and head.dep_ == "pobj" and head.head.lower_ in lex.OPPOSED_PREPOSITIONS
 
 
-def _main_verb(span: Span) -> Token | None:
+def _intended_deed(verb: Token) -> Token | None:
+    """The verb of what ``verb`` intends, plans or agrees to ("agreed to take part")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be" or lemma not in status_cues()["intention_verbs"]:
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+
+
+def _main_verb(span: Span, event_type: str) -> Token | None:
     """The sentence's main verb; for "X said (that) ...", the verb of what was said; for "X wants
-    (plans, hopes) to ...", the verb of what is intended, whose status the intention makes."""
+    (plans, hopes) to ...", the verb of what is intended, whose status the intention makes,
+    unless the intention is the event itself ("agreed to take part" for an agreement,
+    "threatened to cut" for a threat)."""
     root = span.root
     if root.pos_ not in {"VERB", "AUX"}:
         return next((t for t in span if t.pos_ == "VERB"), None)
@@ -448,11 +474,9 @@ def _main_verb(span: Span) -> Token | None:
         said = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}), None)
         if said is not None and any(c.dep_ in {"nsubj", "nsubjpass"} for c in said.children):
             return said
-    if root.lemma_.lower() in status_cues()["intention_verbs"] and root.lemma_.lower() != "be":
-        intended = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if intended is not None:
-            return intended
-    return root
+    own = lex.VERBS.get(root.lemma_.lower())
+    intended = _intended_deed(root) if own is None or own[0] != event_type else None
+    return intended if intended is not None else root
 
 
 def _anchored_on_a_name(trigger: Token, mentions: list[Mention]) -> bool:
