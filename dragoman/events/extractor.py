@@ -30,6 +30,8 @@ NON_ACTORS = {"region", "agreement"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Verbal and material cooperation (PLOVER quads 1 and 2), whose "against X" names an opponent.
 COOPERATIVE_QUADS = frozenset({1, 2})
+# Material cooperation and conflict (quads 2 and 4): deeds, as against words.
+MATERIAL_QUADS = frozenset({2, 4})
 # What may stand between two listed days: ", in Tehran on ", " and in Samarkand on ", " and ".
 LIST_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?(?:in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+)?(?:on\s+)?$")
 
@@ -612,11 +614,10 @@ def _mentions_in(tokens: Iterable[Token], mentions: list[Mention]) -> list[Menti
 
 def _subject_mentions(subject: Token, mentions: list[Mention]) -> list[Mention]:
     """Mentions in the subject, less those set apart from it ("Iran, unlike Belarus, ...") or in a
-    clause on it ("the deal that angered Israel"), the
-    possessor of a noun that names others by their relation to it ("Iran's neighbours"), and a
-    name that only qualifies a possessed noun ("Russia's UN mission": Russia acts, not the UN)."""
+    clause on it ("the deal that angered Israel"), the possessor of a noun that names others by
+    their relation to it ("Iran's neighbours"), and a name that only qualifies a possessed noun
+    ("Russia's UN mission": Russia acts, not the UN)."""
     apart = set(set_apart(subject))
-    # "the deal that angered Israel was signed by ...": a clause on the subject names others
     apart.update(t.i for c in subject.children if c.dep_ in {"relcl", "acl"} for t in c.subtree)
     possessors = [c for c in subject.children if c.dep_ == "poss"]
     if subject.lemma_.lower() in lex.RELATIONAL_NOUNS:

@@ -64,12 +64,12 @@ class EventsTold:
         if frame.recipients or frame.type not in lex.STANCE_TYPES:
             return frame.recipients
         judged = _judged_event(frame.trigger)
-        if judged is None or any(_inside(m, judged) for m in mentions):
+        event_type = event_noun_type(judged.lemma_.lower()) if judged is not None else None
+        if judged is None or not event_type or any(_inside(m, judged) for m in mentions):
             return frame.recipients
-        event_type = event_noun_type(judged.lemma_.lower())
         actors = {_key(m) for m in frame.actors}
         for earlier, _text in reversed(self.told):
-            if event_type and earlier.type == event_type:
+            if earlier.type == event_type:
                 return [m for m in earlier.actors if _key(m) not in actors]
         return frame.recipients
 

@@ -21,6 +21,7 @@ from dragoman.events import triggers as lex
 from dragoman.events.event_dates import DocumentDates, EventDate
 from dragoman.events.extractor import (
     COOPERATIVE_QUADS,
+    MATERIAL_QUADS,
     NON_ACTORS,
     EventExtractor,
     Frame,
@@ -286,9 +287,7 @@ class LearnedEventCoder:
         if intended is not None:
             chosen.trigger = intended
             chosen.actors, chosen.recipients = self.rules._participants(intended, mentions)
-            status = copy.copy(chosen)
-            EventExtractor._modality(status, mentions)
-            chosen.status, chosen.attributed_to = status.status, status.attributed_to
+            _take_status(chosen, mentions)
         return chosen
 
     def role_rows(self, frame: Frame, event_type: str, span: Span, candidates: list[Mention]) -> list[list[str]]:
@@ -304,7 +303,7 @@ class LearnedEventCoder:
                     ("other_noun", _under_other_noun(mention, frame.trigger, span, event_type)),
                     ("denied_content", _in_denied_content(mention, frame.trigger, span)),
                     ("participle_subject", _participle_subject(mention, frame.trigger, span)),
-                    ("reports_agentless", _reports_agentless(mention, frame.trigger, span, event_type)),
+                    ("reports_agentless", _only_reports(mention, frame.trigger, span, event_type)),
                     ("experiencer_subject", _experiencer_subject(mention, frame.trigger, span)),
                     ("aimed_at_by_subject", _aimed_at_by_subject(mention, frame.trigger, event_type)),
                     ("opposed", _opposed(mention, frame.trigger, event_type)),
@@ -417,9 +416,7 @@ class LearnedEventCoder:
             actors, recipients = self.rules._participants(verb, mentions)
         trigger = verb if verb is not None else span.root
         frame = Frame(trigger, event_type, _verb_mode(trigger, event_type), actors, recipients)
-        status = copy.copy(frame)
-        EventExtractor._modality(status, mentions)  # status and attribution only: the model's type stands
-        frame.status, frame.attributed_to = status.status, status.attributed_to
+        _take_status(frame, mentions)
         return frame
 
     def _event(
@@ -438,6 +435,13 @@ class LearnedEventCoder:
             key += f"|{dated.value.value}"
         confidence = round(self.model.confidence(decision.probability), 3)
         return frame_mention(document, sentence, frame, key, self.component, confidence, dated.value, dated.basis)
+
+
+def _take_status(frame: Frame, mentions: list[Mention]) -> None:
+    """The status and attribution the rules read at the frame's anchor; the model's type stands."""
+    status = copy.copy(frame)
+    EventExtractor._modality(status, mentions)
+    frame.status, frame.attributed_to = status.status, status.attributed_to
 
 
 def _unnamed_victims(mention: Mention) -> bool:
@@ -485,7 +489,7 @@ def _anchored_on_a_name(trigger: Token, mentions: list[Mention]) -> bool:
     return any(m.start <= trigger.idx < m.end for m in mentions)
 
 
-def _reports_agentless(mention: Mention, anchor: Token, span: Span, event_type: str) -> bool:
+def _only_reports(mention: Mention, anchor: Token, span: Span, event_type: str) -> bool:
     """The one who only reports the event: of an agentless passive ("X said drones had been
     sent": the speaker says it was done, not who did it), or of a clause with a subject of its
     own ("Ukraine says Iranian instructors trained Russian crews": the instructors did it). The
@@ -499,13 +503,10 @@ def _reports_agentless(mention: Mention, anchor: Token, span: Span, event_type: 
         return False
     if is_passive(anchor) and not any(c.dep_ == "agent" for c in anchor.children):
         return True
+    # deeds only: a verbal act in a reported clause ("said the photographs proved Iran's
+    # intent") is often the speaker's own accusation, as event data code it
     clause = _clause_under(anchor, verb) if quad_of(event_type) in MATERIAL_QUADS else None
     return clause is not None and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in clause.children)
-
-
-# Deeds, whose doer a reported clause names; a verbal act in one ("said the photographs proved
-# Iran's intent") is often the speaker's own accusation, as event data code it.
-MATERIAL_QUADS = frozenset({2, 4})
 
 
 def _clause_under(anchor: Token, verb: Token) -> Token | None:
