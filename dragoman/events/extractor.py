@@ -9,6 +9,7 @@ the date from that clause, an earlier mention or the report (event_dates.py).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -97,7 +98,8 @@ class EventExtractor:
     # requesting_verbs)
     # 1.34: a stance on "the" event told before ("condemned the war", "refused to back the
     # invasion") is aimed at that event's doers (events/references.py)
-    VERSION = "1.34"
+    # 1.35: ... or, with none told before, at the doers of the first told after it
+    VERSION = "1.35"
 
     @property
     def component(self) -> str:
@@ -114,7 +116,9 @@ class EventExtractor:
                 continue  # "TEHRAN, March 8 (Reuters) -" is where and when the report was filed
             if mention.actor is not None and mention.actor.kind not in NON_ACTORS:
                 by_sentence.setdefault(mention.sentence_index, []).append(mention)
-        results: list[EventMention] = []
+        order = itertools.count()
+        results: list[tuple[int, EventMention]] = []  # (place in the text's order, event)
+        later: list[tuple[int, int, Sentence, Frame, list[EventDate], bool]] = []
         previous: Sentence | None = None
         previous_frames: list[Frame] = []
         for sentence in sentences:
@@ -135,11 +139,19 @@ class EventExtractor:
                 frame = replace(frame, recipients=told.doers_of_the_event_judged(frame, sentence_mentions))
                 told.remember(frame, sentence.text)
                 occasions, split = frame_occasions(dating, frame, sentence)
+                if not frame.recipients and told.judged_type(frame, sentence_mentions):
+                    # "refused to support the invasion" before the invasion is told: settled at the end
+                    later.append((next(order), len(told.told), sentence, frame, occasions, split))
+                    continue
                 for occasion in occasions:
-                    results.append(self._event(document, sentence, frame, occasion, split=split))
+                    results.append((next(order), self._event(document, sentence, frame, occasion, split=split)))
             if frames:
                 previous_frames = frames
-        return results
+        for place, told_before, sentence, frame, occasions, split in later:
+            frame = replace(frame, recipients=told.doers_of_the_event_judged(frame, [], after=told_before))
+            for occasion in occasions:
+                results.append((place, self._event(document, sentence, frame, occasion, split=split)))
+        return [event for _, event in sorted(results, key=lambda item: item[0])]
 
     # -- frames ----------------------------------------------------------------------
     def _frames(self, span: Span, mentions: list[Mention], previous: list[Frame]) -> list[Frame]:

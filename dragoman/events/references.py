@@ -57,18 +57,29 @@ class EventsTold:
             return [m for m in earlier.recipients if _key(m) not in actors]
         return frame.recipients
 
-    def doers_of_the_event_judged(self, frame: Told, mentions: list[Mention]) -> list[Mention]:
-        """ "X condemned the war", "X refused to support the invasion": a stance (triggers.yaml
-        stance_types) whose object is "the" event noun, naming no one, is aimed at the doers of
-        the latest event of that type told before, when the stance names no recipient itself."""
+    def judged_type(self, frame: Told, mentions: list[Mention]) -> str | None:
+        """The type of "the" event a stance (triggers.yaml stance_types) with no recipient of
+        its own takes as object, naming no one ("condemned the war": ASSAULT)."""
         if frame.recipients or frame.type not in lex.STANCE_TYPES:
-            return frame.recipients
+            return None
         judged = _judged_event(frame.trigger)
         event_type = event_noun_type(judged.lemma_.lower()) if judged is not None else None
         if judged is None or not event_type or any(_inside(m, judged) for m in mentions):
+            return None
+        return event_type
+
+    def doers_of_the_event_judged(
+        self, frame: Told, mentions: list[Mention], after: int | None = None
+    ) -> list[Mention]:
+        """ "X condemned the war", "X refused to support the invasion": such a stance is aimed at
+        the doers of the latest event of that type told before; with ``after`` (how many were
+        told before the stance), once the document is read, of the first told after it."""
+        event_type = self.judged_type(frame, mentions)
+        if event_type is None:
             return frame.recipients
+        told = self.told[after:] if after is not None else list(reversed(self.told))
         actors = {_key(m) for m in frame.actors}
-        for earlier, _text in reversed(self.told):
+        for earlier, _text in told:
             if earlier.type == event_type:
                 return [m for m in earlier.actors if _key(m) not in actors]
         return frame.recipients

@@ -421,3 +421,6 @@ def test_a_stance_on_an_event_told_before_is_aimed_at_its_doers(extract) -> None
     found = [(e.type, names(e.actors), names(e.recipients)) for e in extract(text) if e.type in {"ACCUSE", "REJECT"}]
     assert found == [("ACCUSE", ["CHL"], ["PER"]), ("REJECT", ["CHL"], ["PER"])]
     assert names(only(extract("Chile condemned the attack."), "ACCUSE").recipients) == []
+    # told only later in the text: the first such event told after the stance, in the text's order
+    before = "Chile refused to back the invasion. Peru invaded Bolivia on 3 March."
+    assert [(e.type, names(e.recipients)) for e in extract(before)] == [("REJECT", ["PER"]), ("ASSAULT", ["BOL"])]
