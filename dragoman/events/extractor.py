@@ -99,7 +99,9 @@ class EventExtractor:
     # 1.34: a stance on "the" event told before ("condemned the war", "refused to back the
     # invasion") is aimed at that event's doers (events/references.py)
     # 1.35: ... or, with none told before, at the doers of the first told after it
-    VERSION = "1.35"
+    # 1.36: the deed of a noun of intention ("announced plans to expel") is done by the subject of
+    # the verb that takes the noun, and is hypothetical (status.yaml intention_nouns)
+    VERSION = "1.36"
 
     @property
     def component(self) -> str:
@@ -321,15 +323,17 @@ class EventExtractor:
         if controller is not None:
             # "led the Ukrainian government to expel ...": the object of "led" is who expels.
             actors.extend(_object_mentions(controller, mentions))
-        # "Russia began to supply ...": the subject sits on the governing verb.
-        while (
-            controller is None
-            and not any(c.dep_ in SUBJECTS for c in head.children)
-            and head.dep_ in {"xcomp", "conj", "advcl"}
-        ):
+        # "Russia began to supply ...": the subject sits on the governing verb; "Chile announced
+        # plans to expel ...": on the verb that takes the noun of intention.
+        while controller is None and not any(c.dep_ in SUBJECTS for c in head.children):
             if head.head.i == head.i:
                 break
-            head = head.head
+            if head.dep_ in {"xcomp", "conj", "advcl"}:
+                head = head.head
+            elif head.dep_ == "acl" and _intended_by(head.head):
+                head = head.head.head
+            else:
+                break
         # "Raisi is scheduled to visit": the passive subject of a governing verb is who visits.
         passive = head.i == verb.i and any(c.dep_ == "nsubjpass" for c in head.children)
         for child in head.children:
@@ -542,6 +546,17 @@ def _light_object(verb: Token) -> Token | None:
 
 def _has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECTS for c in token.children)
+
+
+def _intended_by(noun: Token) -> bool:
+    """ "announced plans to expel": a noun of intention (status.yaml intention_nouns) that a verb
+    takes as object, whose subject is the one who intends the deed."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in status_cues()["intention_nouns"]
+        and noun.dep_ == "dobj"
+        and noun.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _aimed_by_relative_clause(noun: Token, mentions: list[Mention]) -> list[Mention]:

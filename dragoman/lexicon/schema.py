@@ -361,6 +361,7 @@ SCHEMAS["status"] = {
         "conditions",
         "concessive_before_condition",
         "intention_verbs",
+        "intention_nouns",
         "requesting_verbs",
         "accusing_verbs",
         "accusing_prepositions",

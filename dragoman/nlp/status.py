@@ -190,13 +190,16 @@ def _dismissed_subject(head: Token) -> list[StatusCue]:
 
 
 def _nouns_between(trigger: Token, head: Token) -> list[StatusCue]:
-    """ "reports of a meeting", "claims of deliveries": an alleging noun above a noun trigger."""
+    """ "reports of a meeting", "claims of deliveries": an alleging noun above a noun trigger;
+    "plans for an offensive": a noun of intention above it."""
     found: list[StatusCue] = []
     current = trigger
     while current.i != head.i and current.head.i != current.i:
         current = current.head
         if current.pos_ == "NOUN" and current.lemma_.lower() in cues()["allege_nouns"]:
             found.append(StatusCue("alleged", current, _possessor(current)))
+        elif current.pos_ == "NOUN" and current.lemma_.lower() in cues()["intention_nouns"]:
+            found.append(StatusCue("hypothetical", current))  # "plans for a new offensive"
     return found
 
 
@@ -223,6 +226,8 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
         return [StatusCue("alleged", governor, _possessor(governor))]
     if lemma in c["intention_verbs"] and below.dep_ == "xcomp":
         return [StatusCue("hypothetical", governor)]
+    if governor.pos_ == "NOUN" and lemma in c["intention_nouns"] and below.dep_ == "acl":
+        return [StatusCue("hypothetical", governor)]  # "announced plans to expel"
     if lemma in c["requesting_verbs"] and below.dep_ in {"xcomp", "ccomp"}:
         return [StatusCue("hypothetical", governor)]  # "demanded that Peru withdraw": asked for, not done
     return []

@@ -62,6 +62,8 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
         ("Iran will send drones to Russia.", [("AID", "hypothetical", None)]),
         ("Iran plans to send drones to Russia.", [("AID", "hypothetical", None)]),
         ("Iran intends to send drones to Russia.", [("AID", "hypothetical", None)]),
+        # a noun of intention: the planned deed is hypothetical, its doer who announced the plan
+        ("Chile announced plans to expel two Peruvian diplomats.", [("SANCTION", "hypothetical", None)]),
         (
             "If Iran sends drones to Russia, Ukraine will expel the Iranian ambassador.",
             [("AID", "hypothetical", None), ("SANCTION", "hypothetical", None)],

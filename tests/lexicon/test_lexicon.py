@@ -105,7 +105,12 @@ def test_the_resolver_uses_an_override(tmp_path: Path) -> None:
 
 def test_status_words_of_expectation_and_refusal_load_and_take_overrides(tmp_path: Path) -> None:
     status = load_lexicon(["status"])["status"]
-    assert status.version == 6 and "demand" in status["requesting_verbs"] and "agree" in status["intention_verbs"]
+    assert (
+        status.version == 7
+        and "plan" in status["intention_nouns"]
+        and "demand" in status["requesting_verbs"]
+        and "agree" in status["intention_verbs"]
+    )
     assert {"newspaper", "agency", "television"} <= status["news_outlets"] and status["crediting_verbs"] == {"report"}
     assert status["hypothetical_modifiers"] == {"possible", "possibly", "looming"}
     assert status["hypothetical_predicates"] == {"loom"} and status["refusal_verbs"] == {"reject", "dismiss"}
