@@ -376,8 +376,7 @@ def dated_tellings(doc: Doc, reference: str | None, dateline_span: tuple[int, in
     """Every event noun of the document with a date hung on the noun itself."""
     found: list[Telling] = []
     for sentence in doc.sents:
-        nouns = [t for t in sentence if t.pos_ == "NOUN" and t.lemma_.lower() in triggers.NOUNS]
-        if not nouns:
+        if not any(t.pos_ == "NOUN" and t.lemma_.lower() in triggers.NOUNS for t in sentence):
             continue
         for value in find_dates(sentence.text, reference, None):
             if value.kind not in {"point", "range"}:
@@ -385,10 +384,12 @@ def dated_tellings(doc: Doc, reference: str | None, dateline_span: tuple[int, in
             if dateline_span is not None and dateline_span[0] <= sentence.start_char + value.span[0] < dateline_span[1]:
                 continue
             owner = _owner(sentence, value)
-            for noun in nouns:
-                if owner is not None and owner[0].i == noun.i:
-                    date_words = {sentence.doc[i].text for i in owner[2]}
-                    found.append(Telling(noun.lemma_.lower(), phrase_names(noun) - date_words, value, noun.i))
+            if owner is None:
+                continue
+            noun, _, inside = owner
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in triggers.NOUNS:
+                date_words = {doc[i].text for i in inside}
+                found.append(Telling(noun.lemma_.lower(), phrase_names(noun) - date_words, value, noun.i))
     return found
 
 
@@ -504,12 +505,11 @@ class DocumentDates:
             if status != "hypothetical":
                 self.seen.append((event_type, actors, recipients, chosen, sentence.text))
             return EventDate(chosen, "text")
-        earlier = self._earlier(event_type, actors, recipients, new_names(trigger)) if refers_back(trigger) else None
-        if earlier is not None:
-            return EventDate(earlier, "text")
-        told = self._told_elsewhere(trigger) if refers_back(trigger) else None
-        if told is not None:
-            return EventDate(told, "text")
+        if refers_back(trigger):
+            earlier = self._earlier(event_type, actors, recipients, new_names(trigger))
+            earlier = earlier if earlier is not None else self._told_elsewhere(trigger)
+            if earlier is not None:
+                return EventDate(earlier, "text")
         if status in {"asserted", "alleged"} and self.in_headline(trigger.idx):
             lead = self.lead_date(trigger.doc)
             if lead is not None:

@@ -25,7 +25,7 @@ from dragoman.events.ontology import quad_of
 from dragoman.events.references import EventsTold
 from dragoman.nlp.status import REPORTED_STATUSES, clause_status, denies_news
 from dragoman.nlp.status import cues as status_cues
-from dragoman.nlp.syntax import declines_comment, negated, set_apart
+from dragoman.nlp.syntax import declines_comment, in_phrase, negated, set_apart
 
 NON_ACTORS = {"region", "agreement"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -229,7 +229,7 @@ class EventExtractor:
         if event_type in lex.STANCE_TYPES and obj is not None and obj.lemma_.lower() in lex.NOUNS:
             # "criticised sanctions against Russia": Russia is the sanctions' target, not the critic's.
             agents = _agent_mentions(obj, mentions)
-            recipients = [m for m in recipients if m in agents or not _within(m, obj)]
+            recipients = [m for m in recipients if m in agents or not in_phrase(m, obj)]
         if lemma in lex.NEEDS_PARTNER:
             partners = [
                 m
@@ -695,12 +695,6 @@ def _agent_mentions(noun: Token, mentions: list[Mention]) -> list[Mention]:
     "Israel's strike"), not the objects of its prepositions."""
     tokens = {t.i for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"} for t in c.subtree}
     return _covered(noun.doc, tokens, mentions)
-
-
-def _within(mention: Mention, head: Token) -> bool:
-    """The mention lies inside ``head``'s phrase."""
-    first, last = head.left_edge, head.right_edge
-    return first.idx <= mention.start and mention.end <= last.idx + len(last)
 
 
 def _prep_object_mentions(prep: Token, mentions: list[Mention]) -> list[Mention]:

@@ -19,6 +19,7 @@ from dragoman.domain.records import Mention
 from dragoman.events import triggers as lex
 from dragoman.events.event_dates import new_names, refers_back
 from dragoman.events.learned.words import event_noun_type
+from dragoman.nlp.syntax import in_phrase
 
 
 class Told(Protocol):
@@ -64,7 +65,7 @@ class EventsTold:
             return None
         judged = _judged_event(frame.trigger)
         event_type = event_noun_type(judged.lemma_.lower()) if judged is not None else None
-        if judged is None or not event_type or any(_inside(m, judged) for m in mentions):
+        if judged is None or not event_type or any(in_phrase(m, judged) for m in mentions):
             return None
         return event_type
 
@@ -94,11 +95,6 @@ def _judged_event(trigger: Token) -> Token | None:
             if obj.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children):
                 return obj
     return None
-
-
-def _inside(mention: Mention, head: Token) -> bool:
-    first, last = head.left_edge, head.right_edge
-    return first.idx <= mention.start and mention.end <= last.idx + len(last)
 
 
 def _key(mention: Mention) -> str:

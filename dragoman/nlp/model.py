@@ -31,7 +31,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if "\n" in previous.text_with_ws and not token.is_space and not token.text[:1].islower():
             token.is_sent_start = True
             following = token.nbor(1) if token.i + 1 < len(doc) else None
-            if token.is_alpha and following is not None and following.is_alpha and not token.whitespace_ == "":
+            if token.is_alpha and token.whitespace_ and following is not None and following.is_alpha:
                 following.is_sent_start = False
     return doc
 

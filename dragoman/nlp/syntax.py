@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dragoman.domain.records import Mention
 from dragoman.lexicon import lexicon_file
 
 
@@ -50,3 +51,9 @@ def set_apart(subject: Token) -> set[int]:
     """Indices of the tokens an excluding preposition sets apart from a subject."""
     excluding = lexicon_file("syntax")["excluding"]
     return {t.i for c in subject.subtree if c.dep_ == "prep" and c.lower_ in excluding for t in c.subtree}
+
+
+def in_phrase(mention: Mention, head: Token) -> bool:
+    """The mention lies inside ``head``'s phrase (its subtree's characters)."""
+    first, last = head.left_edge, head.right_edge
+    return first.idx <= mention.start and mention.end <= last.idx + len(last)
