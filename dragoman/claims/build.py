@@ -12,13 +12,14 @@ from typing import Any
 from dragoman.claims.model import Dispute, Proposition, PropositionMember
 from dragoman.domain import identity
 from dragoman.domain.dates import compatible as dates_compatible
+from dragoman.domain.ontology import DIRECTED_MODES, RECIPROCAL_TYPES
 from dragoman.domain.records import ActorRef, Document, EventMention, Statement
 
 NAME = "claims.grouping"
-VERSION = "1.2"
+VERSION = "1.3"
 
-# Types where reports may disagree on who acted and who received (who called whom).
-UNDIRECTED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Types two sides do together: the parties are grouped as one set, whoever is named first.
+UNDIRECTED = RECIPROCAL_TYPES
 # Statuses that take a side on whether something happened.
 SIDED = ("asserted", "alleged", "denied")
 MONEY = re.compile(
@@ -158,7 +159,7 @@ def build_claims(
             )
             propositions.append(proposition)
             keys = sorted({k for part in participants for k in part.split("+")})
-            disputes.extend(find_disputes(proposition, keys))
+            disputes.extend(find_disputes(proposition, keys, mode))
     return propositions, disputes
 
 
@@ -226,8 +227,12 @@ def _contested(status: dict[str, list[PropositionMember]], actor_keys: list[str]
     return bool(third_party)
 
 
-def find_disputes(proposition: Proposition, actor_keys: list[str]) -> list[Dispute]:
-    """Status, initiator, figure and date disagreements among a proposition's members."""
+def find_disputes(proposition: Proposition, actor_keys: list[str], mode: str) -> list[Dispute]:
+    """Status, initiator, figure and date disagreements among a proposition's members.
+
+    Who initiated is disputed only where the text tells a direction: not for a reciprocal type,
+    whose parties' order is only the order they are named in, unless its mode tells who
+    travelled, hosted or called."""
     events = [m for m in proposition.members if m.kind == "event"]
     found: list[Dispute] = []
 
@@ -243,7 +248,8 @@ def find_disputes(proposition: Proposition, actor_keys: list[str]) -> list[Dispu
         )
 
     initiator: dict[str, list[PropositionMember]] = defaultdict(list)
-    for member in events:
+    directed = proposition.type not in RECIPROCAL_TYPES or mode in DIRECTED_MODES
+    for member in events if directed else []:
         if member.detail["initiators"] and member.detail["recipients"]:
             direction = f"{'+'.join(member.detail['initiators'])} → {'+'.join(member.detail['recipients'])}"
             initiator[direction].append(member)

@@ -40,6 +40,12 @@ TYPE_QUAD: dict[str, int] = {
     "ASSAULT": 4,
 }
 TYPES: tuple[str, ...] = tuple(TYPE_QUAD)
+# Types two parties do with each other: with no other target named, the parties named together
+# ("X and Y agreed to ...", "talks between X and Y") are coded as a dyad, the first named as
+# source and the others as targets, as PLOVER's dyadic records have them.
+RECIPROCAL_TYPES: frozenset[str] = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Modes of a reciprocal type whose direction the text does tell: who travelled, hosted, called.
+DIRECTED_MODES: frozenset[str] = frozenset({"visit", "host", "phone"})
 
 # The PLOVER modes a type may carry; language data may name only these (tests/lexicon).
 MODES: dict[str, tuple[str, ...]] = {

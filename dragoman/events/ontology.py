@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from dragoman.domain.ontology import QUAD_NAMES, TYPE_QUAD, TYPES, quad_of
+from dragoman.domain.ontology import QUAD_NAMES, RECIPROCAL_TYPES, TYPE_QUAD, TYPES, quad_of
 
-__all__ = ["QUAD_NAMES", "TYPE_QUAD", "TYPES", "quad_of"]
+__all__ = ["QUAD_NAMES", "RECIPROCAL_TYPES", "TYPE_QUAD", "TYPES", "quad_of"]

@@ -54,7 +54,7 @@ CASES = [
         *("passive", "Belgium was asked by Congo to return the looted statues.", "REQUEST", ["COD"], ["BEL"]),
         marks=pytest.mark.xfail(reason="passive agent of a request verb not yet read"),
     ),
-    ("coordination", "Chad and Niger signed a border accord in Niamey.", "AGREE", ["NER", "TCD"], []),
+    ("coordinated dyad", "Chad and Niger signed a border accord in Niamey.", "AGREE", ["TCD"], ["NER"]),
     ("apposition", "Estonia, a NATO member, expelled three Russian diplomats.", "SANCTION", ["EST"], ["RUS"]),
     ("reported", "Bolivia has sealed its border with Peru, officials said.", "COERCE", ["BOL"], ["PER"]),
     pytest.param(

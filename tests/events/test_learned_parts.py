@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dragoman.events.learned.coder import LearnedEventCoder
+from dragoman.domain.records import ActorRef, Mention
+from dragoman.events.learned.coder import LearnedEventCoder, _dyad
 from dragoman.events.learned.corpus import NONE, counts, plv_examples, template_examples
 from dragoman.events.learned.typemodel import TypeModel
 
@@ -107,3 +108,20 @@ def test_domestic_templates_fill_their_own_slots() -> None:
         "Dozens of students were rounded up by policemen overnight in Dhaka.",
         "Riot police Detain Opposition Figure in Bogota",
     ]
+
+
+def party(text: str, start: int, country: str) -> Mention:
+    actor = ActorRef(name=text, kind="state", country=country, actor_id=f"{country}.{text}")
+    return Mention(f"m{start}", "d", start, start + len(text), text, 0, "ner", actor)
+
+
+def test_a_reciprocal_dyad_sets_the_first_named_state_against_the_others() -> None:
+    chile, chilean_navy, peru, bolivia = (
+        party("Chile", 0, "CHL"),
+        party("navy", 10, "CHL"),
+        party("Peru", 20, "PER"),
+        party("Bolivia", 30, "BOL"),
+    )
+    assert _dyad([chile, chilean_navy, peru, bolivia]) == ([chile, chilean_navy], [peru, bolivia])
+    assert _dyad([chile, chilean_navy]) == ([chile, chilean_navy], [])
+    assert _dyad([]) == ([], [])

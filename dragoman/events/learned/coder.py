@@ -16,6 +16,7 @@ from functools import cached_property
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.domain.identity import actor_key
 from dragoman.domain.records import Document, EventMention, Mention, Sentence
 from dragoman.events import triggers as lex
 from dragoman.events.event_dates import DocumentDates, EventDate
@@ -48,7 +49,7 @@ from dragoman.events.learned.roles import (
 )
 from dragoman.events.learned.typemodel import TypeModel
 from dragoman.events.learned.words import event_noun_type, reporting_verbs
-from dragoman.events.ontology import quad_of
+from dragoman.events.ontology import RECIPROCAL_TYPES, quad_of
 from dragoman.nlp.entities import DASHES
 from dragoman.nlp.status import REPORTED_STATUSES
 from dragoman.nlp.status import cues as status_cues
@@ -131,7 +132,9 @@ class LearnedEventCoder:
     # 1.28: a frame lent by a verb of intention ("agreed to take part in talks") is anchored at
     # the intended deed, with the status the intention gives it; the main verb is the intention
     # itself when its type is the decided one ("agreed", "threatened")
-    VERSION = "1.28"
+    # 1.29: parties of a reciprocal type named together with no other target are a dyad, the
+    # first named the source ("Chile and Peru agreed to ...": Chile to Peru; domain/ontology.py)
+    VERSION = "1.29"
 
     def __init__(
         self,
@@ -361,6 +364,8 @@ class LearnedEventCoder:
         targets = [m for _, role, m in best.values() if role == TARGET and _key(m) not in source_keys]
         frame.actors = sorted(sources, key=lambda m: m.start)
         frame.recipients = sorted(without_own_bodies(sources, targets), key=lambda m: m.start)
+        if event_type in RECIPROCAL_TYPES and not frame.recipients:
+            frame.actors, frame.recipients = _dyad(frame.actors)
 
     def _forced_source(
         self,
@@ -633,6 +638,14 @@ def _same_event(noun_type: str, event_type: str) -> bool:
     if noun_type == event_type:
         return True
     return event_type in WITHHOLDING and quad_of(noun_type) in (1, 2)
+
+
+def _dyad(parties: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Parties of a reciprocal event named together, as sides: the first named and its own
+    state's are the source, the other states' the targets ("Chile and Peru agreed")."""
+    side = {actor_key(m.actor, level="country") for m in parties[:1] if m.actor}
+    own = [m for m in parties if m.actor and actor_key(m.actor, level="country") in side]
+    return own, [m for m in parties if m not in own]
 
 
 def _share_conjunct_roles(best: dict[str, tuple[float, int, Mention]], span: Span) -> None:
