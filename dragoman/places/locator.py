@@ -55,7 +55,7 @@ class _Found:
 
 class EventLocator:
     NAME = "places.locator"
-    VERSION = "1.1"
+    VERSION = "1.2"  # 1.2: a word of a person's name is no place
 
     def __init__(self, gazetteer: Gazetteer, cues: Cues | None = None) -> None:
         self.gazetteer = gazetteer
@@ -210,6 +210,8 @@ class EventLocator:
         for span in sorted(spans, key=lambda s: s.start):
             if any(t.ent_type_ in NOT_PLACE_ENTITIES for t in span):
                 continue  # "March" on "on March 5" is a date
+            if self._part_of_a_person(span):
+                continue
             if span.start in taken:
                 continue
             qualifier = next((q for q in spans if q.start == span.end + 1 and doc[span.end].text == ","), None)
@@ -217,6 +219,17 @@ class EventLocator:
                 taken.add(qualifier.start)
             out.append((span, qualifier))
         return out
+
+    def _part_of_a_person(self, span: Span) -> bool:
+        """A word of a person's name is no place ("Juan" or "Mendoza" of "Juan Mendoza"). A whole
+        name the parser calls a person may still be a town, and so may one after an article or
+        a preposition of place the small model took into the name ("al-X", "Near X" at the head
+        of a line)."""
+        name = next((e for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start < e.end), None)
+        if name is None:
+            return False
+        rest = [t for t in name if not span.start <= t.i < span.end]
+        return any(t.text[:1].isupper() and t.lower_ not in self.cues.prepositions for t in rest)
 
     def candidates(self, span: Span, qualifier: Span | None, context: DocumentCountries) -> list[Place]:
         places = self.gazetteer.candidates(span.text, context.without(span.text)) or self.gazetteer.minor_candidates(

@@ -36,7 +36,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
         "actors.resolver@1.6",
         "places.agents@1.0",
         "events.combined@1.0-rules1.36-learned1.29",
-        "places.locator@1.1-targets1.0",
+        "places.locator@1.2-targets1.0",
         "quotes.rules@1.17",
     ]
     assert all("+" in str(c) for c in components(config)[1:])  # each has data files

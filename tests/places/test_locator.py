@@ -139,6 +139,10 @@ def test_a_date_is_not_a_place(locate: Locate) -> None:
     assert locate("Iran abstained in the vote on March 2.", "abstained", "REJECT") is None
 
 
+def test_a_word_of_a_persons_name_is_not_a_place(locate: Locate) -> None:
+    assert locate("Bolivia barred the lawyer Juan Mendoza from leaving the country.", "barred", "COERCE") is None
+
+
 def test_a_capital_that_is_the_recipient_of_a_claim_is_not_its_place(locate: Locate) -> None:
     assert locate("Zarif criticised Moscow for stalling the talks.", "criticised", "ACCUSE") is None
 
