@@ -298,6 +298,7 @@ SCHEMAS["triggers"] = {
     "author_prepositions": _words(),
     "aimed_prepositions": _words(),
     "opposed_prepositions": _words(),
+    "reason_prepositions": _words(),
     "aiming_verbs": _words(),
     "approving_guest_verbs": _words(),
     "leading_participles": _words(),

@@ -115,6 +115,8 @@ MODIFIERS = [
     ("another event's phrase", "Austria criticised the sanctions against Belarus as too weak.", "BLR"),
     ("demonym as modifier of a thing", "Greece bought French warships last year.", "FRA"),
     ("a background event's phrase", "Portugal and Spain discussed the war in Sudan on Monday.", "SDN"),
+    ("the deed it is done for", "Peru fined two Chilean firms for trading with Venezuela.", "VEN"),
+    ("after the deed's noun", "The EU sanctioned three Iranian officials over drone supplies to Russia.", "RUS"),
 ]
 
 
@@ -233,3 +235,8 @@ def test_the_target_of_an_event_noun_of_the_same_type(
     noun of another type ("criticised sanctions against X") X stays that event's (above)."""
     found = summary(code(text))
     assert expected in found, found
+
+
+def test_a_party_to_the_deed_an_event_is_done_for_is_never_its_doer(code) -> None:  # type: ignore[no-untyped-def]
+    text = "A Kenyan reporter was detained in Uganda on Friday for working with Somali militants."
+    assert summary(code(text)) == [("COERCE", ["UGA"], ["KEN"])]

@@ -134,7 +134,9 @@ class LearnedEventCoder:
     # itself when its type is the decided one ("agreed", "threatened")
     # 1.29: parties of a reciprocal type named together with no other target are a dyad, the
     # first named the source ("Chile and Peru agreed to ...": Chile to Peru; domain/ontology.py)
-    VERSION = "1.29"
+    # 1.30: a party to the deed an event is done for takes no role ("fined two firms for trading
+    # with X", "sanctioned officials over supplies to X"; triggers.yaml reason_prepositions)
+    VERSION = "1.30"
 
     def __init__(
         self,
@@ -310,6 +312,7 @@ class LearnedEventCoder:
                     ("experiencer_subject", _experiencer_subject(mention, frame.trigger, span)),
                     ("aimed_at_by_subject", _aimed_at_by_subject(mention, frame.trigger, event_type)),
                     ("opposed", _opposed(mention, frame.trigger, event_type)),
+                    ("reason", _in_reason(mention, frame.trigger, span)),
                 )
                 if holds
             ]
@@ -404,6 +407,7 @@ class LearnedEventCoder:
             and not _done_to(rows[i])
             and not _unnamed_victims(candidates[i])
             and not _opposed_to(candidates[i], span)
+            and REASON not in rows[i]
         ]
         return min(allowed, key=rank) if allowed else None
 
@@ -610,6 +614,46 @@ def _opposed(mention: Mention, trigger: Token, event_type: str) -> bool:
     return quad_of(event_type) in COOPERATIVE_QUADS and mention in opposed_parties(trigger, [mention])
 
 
+def _in_reason(mention: Mention, trigger: Token, span: Span) -> bool:
+    """ "fined two firms for trading with Venezuela", "sanctioned officials over drone supplies
+    to Russia": a name in the deed the event is done for belongs to that deed, also when the
+    parser hangs its phrase on the verb, right after the deed's noun (triggers.yaml
+    reason_prepositions)."""
+    current = head_token(mention, span)
+    for _ in range(12):
+        if current is None or current == trigger or current.head == current:
+            return False
+        parent = current.head
+        if (
+            current.pos_ == "VERB"
+            and current.dep_ in {"pcomp", "pobj"}
+            and parent.dep_ == "prep"
+            and parent.lower_ in lex.REASON_PREPOSITIONS
+            and parent.head == trigger
+        ):
+            return True
+        if current.dep_ == "prep" and parent == trigger and _after_reason_noun(current, trigger):
+            return True
+        current = parent
+    return False
+
+
+def _after_reason_noun(prep: Token, trigger: Token) -> bool:
+    """The phrase follows an event noun that a reason preposition of the trigger governs ("over
+    drone supplies | to Russia"): the deed done before, never the event itself."""
+    if prep.i == 0:
+        return False
+    noun = prep.doc[prep.i - 1]
+    reason = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.pos_ == "NOUN"
+        and reason.lower_ in lex.REASON_PREPOSITIONS
+        and reason.head == trigger
+        and event_noun_type(noun.lemma_.lower()) is not None
+    )
+
+
 def _participle_subject(mention: Mention, trigger: Token, span: Span) -> bool:
     """The noun a past participle qualifies is what was done to ("three drivers held hostage in
     Iraq", "Indian sailors detained at sea"): the passive's subject, in a reduced clause."""
@@ -689,6 +733,7 @@ REPORTER = "mark=reports_agentless"
 EXPERIENCER = "mark=experiencer_subject"
 AIMED_AT = "mark=aimed_at_by_subject"
 OPPOSED = "mark=opposed"
+REASON = "mark=reason"
 # Events whose passive subject may be a party acting ("received by", "agreed by", "joined by").
 JOINT_TYPES = frozenset({"type=CONSULT", "type=AGREE", "type=COOPERATE"})
 
@@ -703,10 +748,11 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     reports an agentless passive ("X said drones had been sent"). The subject of "faces
     sanctions" is their target, and so is what the event noun a verb's subject names was aimed
     at ("an attack on X killed ..."). The other side of a cooperative event ("backed X against Y")
-    takes no role."""
+    takes no role, nor does a party to the deed an event is done for ("fined two firms for
+    trading with X")."""
     fixed = probabilities.copy()
     for index, row in enumerate(rows):
-        if QUALIFIED in row or "mark=denied_content" in row or OPPOSED in row:
+        if QUALIFIED in row or "mark=denied_content" in row or OPPOSED in row or REASON in row:
             fixed[index] = (0.0, 0.0, 1.0)
         elif "mark=other_noun" in row:
             fixed[index, TARGET] = 0.0
