@@ -70,6 +70,13 @@ CASES = [
         ["LVA"],
         ["BLR"],
     ),
+    (
+        "apposition to a person",
+        "Police arrested Omar Haddad, a Jordanian engineer, in Cairo.",
+        "COERCE",
+        ["EGY"],
+        ["JOR"],
+    ),
     ("reported", "Jordan delivered food to Lebanon last week, officials said.", "AID", ["JOR"], ["LBN"]),
     pytest.param(
         *("reported", "Serbia said that Croatia had violated the agreement.", "ACCUSE", ["SRB"], ["HRV"]),

@@ -136,7 +136,9 @@ class LearnedEventCoder:
     # first named the source ("Chile and Peru agreed to ...": Chile to Peru; domain/ontology.py)
     # 1.30: a party to the deed an event is done for takes no role ("fined two firms for trading
     # with X", "sanctioned officials over supplies to X"; triggers.yaml reason_prepositions)
-    VERSION = "1.30"
+    # 1.31: the state named in apposition to a person stands for the person ("Omar Haddad, a
+    # Jordanian engineer": events/learned/roles.py)
+    VERSION = "1.31"
 
     def __init__(
         self,

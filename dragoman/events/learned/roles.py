@@ -164,12 +164,24 @@ def features(
         if common is not None:
             found.append(f"common={common.pos_}")
         found.append(f"type|below1={event_type}|{below[0] if below else 'self'}")
-    if QUALIFIERS & set(chain):
+    if QUALIFIERS & set(chain) and not _describes_a_person(head):
         # "Estonia, a NATO member, ...", "Latvia, backed by Lithuania, ...": inside a qualifier.
         found += [QUALIFIED, f"{QUALIFIED}|{rule}"]
     if span.text.istitle() or sum(w[:1].isupper() for w in span.text.split()) > 0.7 * max(1, len(span.text.split())):
         found.append(f"headline|order={min(order, 3)}")
     return found
+
+
+def _describes_a_person(head: Token) -> bool:
+    """ "Omar Haddad, a Jordanian engineer": the word that qualifies the noun in apposition to a
+    person's name tells who the person is (their state or body), so it stands for the person."""
+    noun = head.head
+    return (
+        head.dep_ in {"amod", "compound"}
+        and noun.dep_ == "appos"
+        and noun.head.ent_type_ == "PERSON"
+        and noun.head.i < noun.i
+    )
 
 
 def _common(first: Token, second: Token) -> Token | None:
