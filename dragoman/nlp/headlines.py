@@ -42,6 +42,13 @@ def headline_end(text: str) -> int | None:
     return None if found is None else found[1]
 
 
+def title_case(text: str) -> bool:
+    """ "Polish PM Tries to Head Off Dispute": most words capitalised, as headlines are set in
+    some styles; the parser, trained on running prose, reads such a line poorly."""
+    words = text.split()
+    return text.istitle() or sum(w[:1].isupper() for w in words) > 0.7 * max(1, len(words))
+
+
 def mark_headline_passives(doc: Doc) -> Doc:
     """Read the headline's bare past forms as the passives they are (in place)."""
     end = headline_end(doc.text)

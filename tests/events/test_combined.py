@@ -7,7 +7,12 @@ from typing import Any
 import pytest
 
 from dragoman.domain.records import ActorRef, Document, EventMention, Status
-from dragoman.events.combined import RULE_CONFIDENCE_IN_NEWS, CombinedEventCoder, is_analysis
+from dragoman.events.combined import (
+    RULE_CONFIDENCE_IN_NEWS,
+    TITLE_CASE_HEADLINE_CONFIDENCE,
+    CombinedEventCoder,
+    is_analysis,
+)
 from dragoman.events.event_dates import NEWS_MAX_WORDS
 
 LONG_PROSE = "Moscow and Tehran have drawn closer since the war began. " * (NEWS_MAX_WORDS // 10 + 1)
@@ -114,6 +119,26 @@ def test_a_denied_or_alleged_rule_event_joins_the_learned_events_of_its_sentence
         ("r0", "AID", "denied", RULE_CONFIDENCE_IN_NEWS),
         ("l1", "AID", "asserted", 0.7),
     ]
+
+
+@pytest.mark.parametrize(
+    ("headline", "kept"),
+    [
+        ("Chilean Minister Hopes To Calm Fishing Row", ["l0", "l1"]),
+        ("Chilean minister hopes to calm fishing row", ["l0", "l0-weak", "l1"]),
+    ],
+    ids=["title-case", "sentence-case"],
+)
+def test_a_title_case_headline_keeps_only_its_confident_events(headline: str, kept: list[str]) -> None:
+    body = "Chile's fisheries minister met Peruvian officials in Lima on Monday."
+    weak = TITLE_CASE_HEADLINE_CONFIDENCE - 0.01
+    coder, _, _ = combined(
+        [event("l0", 0, "CONSULT", TITLE_CASE_HEADLINE_CONFIDENCE), event("l0-weak", 0, "REQUEST", weak)]
+        + [event("l1", 1, "CONSULT", weak)],
+        [],
+    )
+    events = coder.extract(document(f"{headline}\n\n{body}"), None, [], [])  # type: ignore[arg-type]
+    assert [e.id for e in events] == kept
 
 
 @pytest.mark.slow

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dragoman.nlp import load_model
-from dragoman.nlp.headlines import headline_end, mark_headline_passives
+from dragoman.nlp.headlines import headline_end, mark_headline_passives, title_case
 
 
 def test_headline_is_a_short_first_line_with_text_after_it() -> None:
@@ -44,3 +44,16 @@ def test_a_noun_of_what_the_subject_became_is_no_object() -> None:
     assert relations["workers"] == "nsubjpass"
     relations = _relations("Rebels took control of the town\n\nThe army left on Friday.")
     assert relations["Rebels"] == "nsubj"  # "control" is an object
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Chilean Minister Hopes To Calm Fishing Row", True),
+        ("Chile, Peru Reopen Border After Talks (AP)", True),
+        ("Chilean minister hopes to calm fishing row", False),
+        ("Peru and Chile reopen border", False),
+    ],
+)
+def test_a_headline_set_in_title_case(line: str, expected: bool) -> None:
+    assert title_case(line) is expected

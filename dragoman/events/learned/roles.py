@@ -21,6 +21,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from dragoman.domain.records import Mention
+from dragoman.nlp.headlines import title_case
 
 WEIGHTS = "roles.npz"
 ROLES = ("source", "target", "none")
@@ -167,7 +168,7 @@ def features(
     if QUALIFIERS & set(chain) and not _describes_a_person(head):
         # "Estonia, a NATO member, ...", "Latvia, backed by Lithuania, ...": inside a qualifier.
         found += [QUALIFIED, f"{QUALIFIED}|{rule}"]
-    if span.text.istitle() or sum(w[:1].isupper() for w in span.text.split()) > 0.7 * max(1, len(span.text.split())):
+    if title_case(span.text):
         found.append(f"headline|order={min(order, 3)}")
     return found
 
