@@ -26,9 +26,9 @@ from dragoman.nlp.status import REPORTED_STATUSES
 # The share of the rules' news mentions (where the learned coder is silent) that had a gold type
 # on ../shared/eval/newswire: their confidence is at most this.
 RULE_CONFIDENCE_IN_NEWS = 0.48
-# The least confidence an event read from a headline set in Title Case is kept at: the parse of
-# such a line is poor ("Polish PM Tries to Head Off Dispute" anchored at "Tries"), and below this
-# one such mention in 17 was right on ../shared/eval/newswire.
+# The least confidence an event read from a headline set in Title Case is kept at: the parse
+# of such a line is poor ("Chilean Minister Hopes To Calm Fishing Row" anchored at "Hopes"),
+# and below this one such mention in 17 was right on ../shared/eval/newswire.
 TITLE_CASE_HEADLINE_CONFIDENCE = 0.5
 
 

@@ -43,7 +43,7 @@ def headline_end(text: str) -> int | None:
 
 
 def title_case(text: str) -> bool:
-    """ "Polish PM Tries to Head Off Dispute": most words capitalised, as headlines are set in
+    """ "Chilean Minister Hopes To Calm Fishing Row": most words capitalised, as headlines are set in
     some styles; the parser, trained on running prose, reads such a line poorly."""
     words = text.split()
     return text.istitle() or sum(w[:1].isupper() for w in words) > 0.7 * max(1, len(words))
