@@ -247,3 +247,9 @@ def test_the_target_of_an_event_noun_of_the_same_type(
 def test_a_party_to_the_deed_an_event_is_done_for_is_never_its_doer(code) -> None:  # type: ignore[no-untyped-def]
     text = "A Kenyan reporter was detained in Uganda on Friday for working with Somali militants."
     assert summary(code(text)) == [("COERCE", ["UGA"], ["KEN"])]
+
+
+def test_a_name_in_the_deed_charged_takes_no_part_in_the_charge(code) -> None:  # type: ignore[no-untyped-def]
+    text = "A Dutch officer has been charged with the killing of a farmer in Mali."
+    charges = [(sources, targets) for event_type, sources, targets in summary(code(text)) if event_type == "ACCUSE"]
+    assert charges and all("MLI" not in sources + targets for sources, targets in charges)

@@ -138,7 +138,9 @@ class LearnedEventCoder:
     # with X", "sanctioned officials over supplies to X"; triggers.yaml reason_prepositions)
     # 1.31: the state named in apposition to a person stands for the person ("Omar Haddad, a
     # Jordanian engineer": events/learned/roles.py)
-    VERSION = "1.31"
+    # 1.32: a name in the deed a charge is of takes no part in the charge ("charged with the
+    # killing of a farmer in Mali": Mali is not the one charging)
+    VERSION = "1.32"
 
     def __init__(
         self,
@@ -618,9 +620,9 @@ def _opposed(mention: Mention, trigger: Token, event_type: str) -> bool:
 
 def _in_reason(mention: Mention, trigger: Token, span: Span) -> bool:
     """ "fined two firms for trading with Venezuela", "sanctioned officials over drone supplies
-    to Russia": a name in the deed the event is done for belongs to that deed, also when the
-    parser hangs its phrase on the verb, right after the deed's noun (triggers.yaml
-    reason_prepositions)."""
+    to Russia", "charged with the killing of a farmer in Mali": a name in the deed the event is
+    done for, or charges, belongs to that deed, also when the parser hangs its phrase on the
+    verb, right after the deed's noun (triggers.yaml reason_prepositions)."""
     current = head_token(mention, span)
     for _ in range(12):
         if current is None or current == trigger or current.head == current:
@@ -634,10 +636,19 @@ def _in_reason(mention: Mention, trigger: Token, span: Span) -> bool:
             and parent.head == trigger
         ):
             return True
+        if current.dep_ in {"pcomp", "pobj"} and parent.head == trigger and _charged_with(parent, trigger):
+            return True
         if current.dep_ == "prep" and parent == trigger and _after_reason_noun(current, trigger):
             return True
         current = parent
     return False
+
+
+def _charged_with(preposition: Token, trigger: Token) -> bool:
+    """ "charged with the killing of a farmer in Mali", "accused X of supplying drones to Y": what
+    a charge is of is the deed charged (status.yaml accusing_verbs, accusing_prepositions)."""
+    cues = status_cues()
+    return trigger.lemma_.lower() in cues["accusing_verbs"] and preposition.lower_ in cues["accusing_prepositions"]
 
 
 def _after_reason_noun(prep: Token, trigger: Token) -> bool:
