@@ -124,6 +124,11 @@ MODIFIERS = [
     ("a background event's phrase", "Portugal and Spain discussed the war in Sudan on Monday.", "SDN"),
     ("the deed it is done for", "Peru fined two Chilean firms for trading with Venezuela.", "VEN"),
     ("after the deed's noun", "The EU sanctioned three Iranian officials over drone supplies to Russia.", "RUS"),
+    (
+        "the deed a request asks for",
+        "Kenyan lawmakers called on the rebel leader to end his fight against Ugandan forces.",
+        "UGA",
+    ),
 ]
 
 

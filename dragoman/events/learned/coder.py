@@ -140,7 +140,9 @@ class LearnedEventCoder:
     # Jordanian engineer": events/learned/roles.py)
     # 1.32: a name in the deed a charge is of takes no part in the charge ("charged with the
     # killing of a farmer in Mali": Mali is not the one charging)
-    VERSION = "1.32"
+    # 1.33: a name inside the deed a request asks for takes no part in the request ("called on
+    # the rebel leader to end his fight against Ugandan forces")
+    VERSION = "1.33"
 
     def __init__(
         self,
@@ -317,6 +319,7 @@ class LearnedEventCoder:
                     ("aimed_at_by_subject", _aimed_at_by_subject(mention, frame.trigger, event_type)),
                     ("opposed", _opposed(mention, frame.trigger, event_type)),
                     ("reason", _in_reason(mention, frame.trigger, span)),
+                    ("requested", _in_requested_deed(mention, frame.trigger, span, event_type)),
                 )
                 if holds
             ]
@@ -412,6 +415,7 @@ class LearnedEventCoder:
             and not _unnamed_victims(candidates[i])
             and not _opposed_to(candidates[i], span)
             and REASON not in rows[i]
+            and REQUESTED not in rows[i]
         ]
         return min(allowed, key=rank) if allowed else None
 
@@ -644,6 +648,23 @@ def _in_reason(mention: Mention, trigger: Token, span: Span) -> bool:
     return False
 
 
+def _in_requested_deed(mention: Mention, trigger: Token, span: Span, event_type: str) -> bool:
+    """ "called on the rebel leader to end his fight against Ugandan forces": a name inside the
+    deed a request asks for belongs to that deed, save the requested clause's own subject, who
+    is the one asked ("demanded that Chile return the ship"), as the role model reads it."""
+    if event_type != "REQUEST":
+        return False
+    current = head_token(mention, span)
+    below: Token | None = None
+    for _ in range(12):
+        if current is None or current == trigger or current.head == current:
+            return False
+        if current.head == trigger and current.dep_ in {"xcomp", "ccomp"} and current.pos_ in {"VERB", "AUX"}:
+            return below is not None and below.dep_ not in {"nsubj", "nsubjpass"}
+        below, current = current, current.head
+    return False
+
+
 def _charged_with(preposition: Token, trigger: Token) -> bool:
     """ "charged with the killing of a farmer in Mali", "accused X of supplying drones to Y": what
     a charge is of is the deed charged (status.yaml accusing_verbs, accusing_prepositions)."""
@@ -747,6 +768,7 @@ EXPERIENCER = "mark=experiencer_subject"
 AIMED_AT = "mark=aimed_at_by_subject"
 OPPOSED = "mark=opposed"
 REASON = "mark=reason"
+REQUESTED = "mark=requested"
 # Events whose passive subject may be a party acting ("received by", "agreed by", "joined by").
 JOINT_TYPES = frozenset({"type=CONSULT", "type=AGREE", "type=COOPERATE"})
 
@@ -762,10 +784,10 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     sanctions" is their target, and so is what the event noun a verb's subject names was aimed
     at ("an attack on X killed ..."). The other side of a cooperative event ("backed X against Y")
     takes no role, nor does a party to the deed an event is done for ("fined two firms for
-    trading with X")."""
+    trading with X") or a request asks for ("called on X to end his fight against Y")."""
     fixed = probabilities.copy()
     for index, row in enumerate(rows):
-        if QUALIFIED in row or "mark=denied_content" in row or OPPOSED in row or REASON in row:
+        if QUALIFIED in row or "mark=denied_content" in row or OPPOSED in row or REASON in row or REQUESTED in row:
             fixed[index] = (0.0, 0.0, 1.0)
         elif "mark=other_noun" in row:
             fixed[index, TARGET] = 0.0
