@@ -18,8 +18,6 @@ from dragoman.domain.records import ActorRef, Document, EventMention, Statement
 NAME = "claims.grouping"
 VERSION = "1.3"
 
-# Types two sides do together: the parties are grouped as one set, whoever is named first.
-UNDIRECTED = RECIPROCAL_TYPES
 # Statuses that take a side on whether something happened.
 SIDED = ("asserted", "alleged", "denied")
 MONEY = re.compile(
@@ -55,10 +53,10 @@ def group_key(event_type: str, mode: str | None, actors: list[ActorRef], recipie
     type ("trade between A and B"); "Iran mobilised" is not a claim about a relation.
     """
     actor_keys = {actor_key(a) for a in actors}
-    if not recipients and not (event_type in UNDIRECTED and len(actor_keys) >= 2):
+    if not recipients and not (event_type in RECIPROCAL_TYPES and len(actor_keys) >= 2):
         return None
     recipient_keys = {actor_key(a) for a in recipients}
-    if event_type in UNDIRECTED:
+    if event_type in RECIPROCAL_TYPES:
         participants: tuple[str, ...] = tuple(sorted(actor_keys | recipient_keys))
     else:
         participants = ("+".join(sorted(actor_keys)), "+".join(sorted(recipient_keys)))

@@ -810,14 +810,21 @@ def _controlling_object(verb: Token) -> Token | None:
     return _child(governor, "dobj")
 
 
-def _accused(deed: Token) -> Token | None:
-    """Who is accused of ``deed``: "accused X of VERBing", "X was charged with murder", "suspected
-    X of the bombing" (the object of the accusing verb, or its subject when passive)."""
+def charging_verb(deed: Token) -> Token | None:
+    """The verb that charges ``deed``: "accused X of VERBing", "charged with murder" (status.yaml
+    accusing_verbs, accusing_prepositions); the learned coder reads the same."""
     cues = status_cues()
     if deed.dep_ not in {"pcomp", "pobj"} or deed.head.lower_ not in cues["accusing_prepositions"]:
         return None
     accusing = deed.head.head
-    if accusing.lemma_.lower() not in cues["accusing_verbs"]:
+    return accusing if accusing.lemma_.lower() in cues["accusing_verbs"] else None
+
+
+def _accused(deed: Token) -> Token | None:
+    """Who is accused of ``deed``: "accused X of VERBing", "X was charged with murder", "suspected
+    X of the bombing" (the object of the accusing verb, or its subject when passive)."""
+    accusing = charging_verb(deed)
+    if accusing is None:
         return None
     found = _child(accusing, "dobj") or _child(accusing, "nsubjpass")
     return found if found is not None or accusing.dep_ != "acl" else accusing.head  # "three men charged with"

@@ -20,7 +20,8 @@ from duckdb.func import FunctionNullHandling
 
 from dragoman import crashpoints
 from dragoman.claims import build_claims
-from dragoman.claims.build import UNDIRECTED, group_key
+from dragoman.claims.build import group_key
+from dragoman.domain.ontology import RECIPROCAL_TYPES
 from dragoman.events.merge import merge_events
 from dragoman.store import Store
 from dragoman.store import load as load_records
@@ -33,7 +34,7 @@ CHUNK = 20_000
 MERGE_KEY = "type || chr(31) || coalesce(actor_keys, '') || chr(31) || coalesce(recipient_keys, '')"
 CLAIM_KEY_FUNCTION = "_dragoman_claim_key"
 # A mention with no recipient can still be a claim when its type is undirected (checked by claim_key).
-UNDIRECTED_SQL = ", ".join(f"'{t}'" for t in sorted(UNDIRECTED))
+UNDIRECTED_SQL = ", ".join(f"'{t}'" for t in sorted(RECIPROCAL_TYPES))
 TEMP_TABLES = ("_touched", "_mkeys", "_ckeys", "_cgroups")
 
 

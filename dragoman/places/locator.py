@@ -225,9 +225,9 @@ class EventLocator:
         name the parser calls a person may still be a town, and so may one after an article or
         a preposition of place the small model took into the name ("al-X", "Near X" at the head
         of a line)."""
-        name = next((e for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start < e.end), None)
-        if name is None:
+        if span.doc[span.start].ent_type_ != "PERSON":
             return False
+        name = next(e for e in span.doc.ents if e.start <= span.start < e.end)
         rest = [t for t in name if not span.start <= t.i < span.end]
         return any(t.text[:1].isupper() and t.lower_ not in self.cues.prepositions for t in rest)
 

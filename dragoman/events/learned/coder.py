@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -28,6 +29,7 @@ from dragoman.events.extractor import (
     Frame,
     _key,
     aimed_at_by_subject,
+    charging_verb,
     frame_mention,
     frame_occasions,
     opposed_parties,
@@ -565,10 +567,7 @@ def _under_other_noun(mention: Mention, trigger: Token, span: Span, event_type: 
     noun than the trigger is that event's participant, not this one's. The object of a light verb
     is the event itself ("signed an agreement with Argentina"), and so is a noun of the event's
     own type ("ordered attacks on Gaza", "pledged support for the government")."""
-    current = head_token(mention, span)
-    for _ in range(12):
-        if current is None or current == trigger or current.head == current:
-            return False
+    for current in _ancestry(head_token(mention, span), trigger):
         noun = current.head
         light = noun.dep_ == "dobj" and noun.head == trigger and trigger.lemma_.lower() in lex.LIGHT_VERBS
         noun_type = event_noun_type(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
@@ -581,7 +580,6 @@ def _under_other_noun(mention: Mention, trigger: Token, span: Span, event_type: 
             and not light
         ):
             return True
-        current = current.head
     return False
 
 
@@ -627,10 +625,7 @@ def _in_reason(mention: Mention, trigger: Token, span: Span) -> bool:
     to Russia", "charged with the killing of a farmer in Mali": a name in the deed the event is
     done for, or charges, belongs to that deed, also when the parser hangs its phrase on the
     verb, right after the deed's noun (triggers.yaml reason_prepositions)."""
-    current = head_token(mention, span)
-    for _ in range(12):
-        if current is None or current == trigger or current.head == current:
-            return False
+    for current in _ancestry(head_token(mention, span), trigger):
         parent = current.head
         if (
             current.pos_ == "VERB"
@@ -640,11 +635,10 @@ def _in_reason(mention: Mention, trigger: Token, span: Span) -> bool:
             and parent.head == trigger
         ):
             return True
-        if current.dep_ in {"pcomp", "pobj"} and parent.head == trigger and _charged_with(parent, trigger):
+        if charging_verb(current) == trigger:
             return True
         if current.dep_ == "prep" and parent == trigger and _after_reason_noun(current, trigger):
             return True
-        current = parent
     return False
 
 
@@ -654,22 +648,21 @@ def _in_requested_deed(mention: Mention, trigger: Token, span: Span, event_type:
     is the one asked ("demanded that Chile return the ship"), as the role model reads it."""
     if event_type != "REQUEST":
         return False
-    current = head_token(mention, span)
     below: Token | None = None
-    for _ in range(12):
-        if current is None or current == trigger or current.head == current:
-            return False
+    for current in _ancestry(head_token(mention, span), trigger):
         if current.head == trigger and current.dep_ in {"xcomp", "ccomp"} and current.pos_ in {"VERB", "AUX"}:
             return below is not None and below.dep_ not in {"nsubj", "nsubjpass"}
-        below, current = current, current.head
+        below = current
     return False
 
 
-def _charged_with(preposition: Token, trigger: Token) -> bool:
-    """ "charged with the killing of a farmer in Mali", "accused X of supplying drones to Y": what
-    a charge is of is the deed charged (status.yaml accusing_verbs, accusing_prepositions)."""
-    cues = status_cues()
-    return trigger.lemma_.lower() in cues["accusing_verbs"] and preposition.lower_ in cues["accusing_prepositions"]
+def _ancestry(token: Token | None, trigger: Token) -> Iterator[Token]:
+    """``token`` and its heads up to the trigger or the root, neither included (at most 12)."""
+    for _ in range(12):
+        if token is None or token == trigger or token.head == token:
+            return
+        yield token
+        token = token.head
 
 
 def _after_reason_noun(prep: Token, trigger: Token) -> bool:
