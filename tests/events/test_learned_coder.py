@@ -141,7 +141,9 @@ def test_a_dateline_cut_off_as_a_sentence_gives_no_event(code) -> None:  # type:
     lead = "Ukraine accused Russia of shelling the port."
     text = f"{lead}\n\nKYIV, Ukraine, May 2 —\n{lead}"
     found = code(text)
-    assert summary(found) == [("ACCUSE", ["UKR"], ["RUS"])] * 2
+    # each lead: the accusation, and the shelling it charges Russia with (alleged)
+    assert summary(found) == [("ACCUSE", ["UKR"], ["RUS"]), ("ASSAULT", ["RUS"], [])] * 2
+    assert [e.status for e in found] == ["asserted", "alleged"] * 2
     assert all("KYIV" not in e.sentence for e in found)
 
 

@@ -31,3 +31,8 @@ def event_noun_type(lemma: str) -> str | None:
     if lemma in background:
         return background[lemma] or ""
     return None
+
+
+def background_event_noun(lemma: str) -> bool:
+    """A noun too often of a background event to code in passing ("the invasion of X")."""
+    return lemma in _words()["background_event_nouns"]

@@ -1,0 +1,76 @@
+"""Assaults a news sentence names in passing, by construction: sentences written for these tests,
+each with the exact event the learned coder must add beside the one the sentence reports (or
+must not add), through the real parse, resolver and models."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.domain.records import ActorRef, EventMention
+from dragoman.events.learned.coder import REFERENCED, LearnedEventCoder
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def code(analyse):  # type: ignore[no-untyped-def]
+    coder = LearnedEventCoder()
+
+    def run(text: str) -> list[EventMention]:
+        return coder.extract(*analyse(text, "2021-05-10", "t"))
+
+    return run
+
+
+def names(actors: list[ActorRef]) -> list[str]:
+    return sorted(a.country or a.org or a.name for a in actors)
+
+
+def named_in_passing(events: list[EventMention]) -> list[tuple[str, list[str], list[str], str, str | None, str]]:
+    return [
+        (e.type, names(e.actors), names(e.recipients), e.status, e.date, e.date_basis)
+        for e in events
+        if e.confidence == REFERENCED.confidence and e.type == "ASSAULT"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "expected"),
+    [
+        (
+            "the place it happened stands for its unnamed doers",
+            "Protesters marched in Dhaka after the killing of two Bangladeshi traders in Qatar.",
+            ("ASSAULT", ["QAT"], ["BGD"], "asserted", None, "none"),
+        ),
+        (
+            "the accused of a charge did it, alleged",
+            "Kenya charged two Somali men with attacking a bus in northern Kenya.",
+            ("ASSAULT", ["SOM"], ["KEN"], "alleged", None, "none"),
+        ),
+        (
+            "a date of its own",
+            "Police in Peru detained a student over last month's bombing of a bank in Lima.",
+            ("ASSAULT", ["PER"], [], "asserted", "2021-04", "text"),
+        ),
+        (
+            "its qualifier is its doer",
+            "Thousands rallied in Ankara to condemn the Syrian shelling of a border village.",
+            ("ASSAULT", ["SYR"], [], "asserted", None, "none"),
+        ),
+    ],
+)
+def test_an_assault_named_in_passing_is_coded(code, construction: str, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def]
+    assert named_in_passing(code(text)) == [expected], construction
+
+
+@pytest.mark.parametrize(
+    ("construction", "text"),
+    [
+        ("the object of a verb that is no light verb", "The French minister suffered a heart attack in Paris."),
+        ("the deed of a charge with no actor accused", "Chile accused the new law of attacking workers in Peru."),
+        ("a background event noun", "Traders in Kenya worried about the invasion of Ukraine."),
+        ("a halted deed", "Rebels in Mali agreed to a ceasefire in Gao."),
+    ],
+)
+def test_no_assault_in_passing(code, construction: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert named_in_passing(code(text)) == [], construction
