@@ -62,11 +62,14 @@ def make_coder(
     from dragoman.events.coders import CODERS, make_event_coder
     from dragoman.events.learned.coder import LearnedEventCoder
     from dragoman.events.learned.corpus import plv_examples, template_examples, template_role_examples
+    from dragoman.pipeline.stages import place_stand_ins
 
     if name not in CODERS:
         raise ValueError(f"unknown event coder {name!r}: choose one of {', '.join(CODERS)}")
-    if name == "rules" or training is None:
+    if name == "rules":
         return make_event_coder(name)
+    if training is None:
+        return make_event_coder(name, LearnedEventCoder(places=place_stand_ins(ProcessorConfig())))
     if not _EMBEDDINGS:
         _EMBEDDINGS.append(EmbeddingCache())
     gold = [(item.text, [e.types[0] for e in item.events]) for item in training]
@@ -76,4 +79,5 @@ def make_coder(
     roles = train_roles(
         template_role_examples() + plv_role_examples(training), processor or DocumentProcessor(), _ROLE_ROWS[0]
     )
-    return make_event_coder(name, LearnedEventCoder(types, roles=roles))
+    places = place_stand_ins((processor or DocumentProcessor()).config)
+    return make_event_coder(name, LearnedEventCoder(types, roles=roles, places=places))

@@ -145,9 +145,11 @@ def train_roles(
 ) -> RoleModel:
     """The role model from the examples' parses (the coder's rule frames give the anchors)."""
     from dragoman.events.learned.coder import LearnedEventCoder
+    from dragoman.pipeline.stages import place_stand_ins
 
     untrained = RoleModel({}, np.zeros((3, 0), np.float32), np.zeros(3, np.float32))
-    coder = LearnedEventCoder(TypeModel([], np.zeros((0, 384), np.float32), np.zeros(0, np.float32)), roles=untrained)
+    untyped = TypeModel([], np.zeros((0, 384), np.float32), np.zeros(0, np.float32))
+    coder = LearnedEventCoder(untyped, roles=untrained, places=place_stand_ins(processor.config))
     rows, labels = (cache or RoleRows())(examples, processor, coder)
     return RoleModel.fit(rows, labels)
 

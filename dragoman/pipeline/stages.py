@@ -43,6 +43,7 @@ from dragoman.places import targets as place_targets
 from dragoman.places.agents import AgentPlacer
 from dragoman.places.gazetteer import Gazetteer
 from dragoman.places.locator import EventLocator
+from dragoman.places.named import PlaceStandIns
 from dragoman.places.targets import add_place_targets
 from dragoman.quotes import QuoteExtractor
 
@@ -216,6 +217,11 @@ def _kb_and_locator(config: ProcessorConfig) -> tuple[KnowledgeBase, EventLocato
     return kb, EventLocator(Gazetteer.load(config.kb_files, kb))
 
 
+def place_stand_ins(config: ProcessorConfig) -> PlaceStandIns:
+    """Towns and regions as their states' stand-ins, for the learned coder (places/named.py)."""
+    return PlaceStandIns(*_kb_and_locator(config))
+
+
 class _Agents(DocumentStage):
     """Unnamed domestic agents ("police", "gunmen") placed in the country their text names."""
 
@@ -239,7 +245,7 @@ class _CombinedEvents(EventCoding):
     """The default: the learned coder on news, the rules on analysts' prose (events/combined.py)."""
 
     def __init__(self, config: ProcessorConfig) -> None:
-        self.coder = CombinedEventCoder()
+        self.coder = CombinedEventCoder(LearnedEventCoder(places=place_stand_ins(config)))
 
 
 class _RuleEvents(EventCoding):
@@ -253,7 +259,7 @@ class _LearnedEvents(EventCoding):
     """The learned coder (events/learned): sentence types from MiniLM embeddings, roles from the parse."""
 
     def __init__(self, config: ProcessorConfig) -> None:
-        self.coder = LearnedEventCoder()
+        self.coder = LearnedEventCoder(places=place_stand_ins(config))
 
 
 class _Places(DocumentStage):
@@ -301,12 +307,12 @@ def _event_words(config: ProcessorConfig) -> list[DataFile]:
 
 
 def _learned_files(config: ProcessorConfig) -> list[DataFile]:
-    """The learned coder's models, what the rule frames it reads read, and the place words (a
-    name of where an event happened is no forced doer)."""
+    """The learned coder's models, what the rule frames it reads read, and the gazetteer with the
+    place words (a town stands for its state; a name of where an event happened is no forced doer)."""
     return [
         *_package_files("dragoman.events.learned", "types.npz", "roles.npz", "minilm_top.npz"),
         *_event_words(config),
-        *lexicon_sources(PLACE_WORDS, config.lexicon_files),
+        *_gazetteer_files(config, PLACE_WORDS),
     ]
 
 

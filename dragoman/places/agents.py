@@ -93,7 +93,7 @@ class AgentPlacer:
         ]
         if not agents:
             return mentions
-        where = _Where(self.locator, document, spacy_doc, mentions)
+        where = Where(self.locator, document, spacy_doc, mentions)
         layout = Layout.of(document.text, sentences)  # sentence indexes as the resolver gives them
         added: list[Mention] = []
         for span in agents:
@@ -124,7 +124,7 @@ class AgentPlacer:
         modifiers = [t for t in head.subtree if t.i < span.start]
         return not any(t.lower_ in self.words.foreign_modifiers for t in modifiers)
 
-    def _country(self, span: Span, where: _Where) -> str | None:
+    def _country(self, span: Span, where: Where) -> str | None:
         """Where the agent is: a place after a preposition of place in its sentence ("in Najaf"),
         else the wire dateline, else the nearest place in its sentence, else in the sentence
         before it within the paragraph."""
@@ -143,7 +143,7 @@ class AgentPlacer:
                 ranked = self._places(before, span, where)
         return ranked[0][1] if ranked else None
 
-    def _places(self, sentence: Span, agent: Span, where: _Where) -> list[tuple[tuple[int, int], str]]:
+    def _places(self, sentence: Span, agent: Span, where: Where) -> list[tuple[tuple[int, int], str]]:
         """The countries of the places in ``sentence``, nearest first, places of "in X" before others.
         Only whole names count (a place entity or a state), not a capitalised word the gazetteer
         happens to list ("Bridge", "River")."""
@@ -174,7 +174,7 @@ class AgentPlacer:
         )
 
 
-class _Where:
+class Where:
     """What a document says of where things are: its states, place names and dateline."""
 
     def __init__(self, locator: EventLocator, document: Document, spacy_doc: Doc, mentions: list[Mention]) -> None:

@@ -58,6 +58,7 @@ from dragoman.nlp.status import REPORTED_STATUSES
 from dragoman.nlp.status import cues as status_cues
 from dragoman.nlp.syntax import declines_comment
 from dragoman.places.cues import Cues, load_cues
+from dragoman.places.named import PlaceStandIns
 
 # A type is reported when its probability reaches THRESHOLD; failing that, the most likely
 # type when it reaches FALLBACK and beats NONE. A rule frame adds its own type when the
@@ -155,7 +156,9 @@ class LearnedEventCoder:
     # 1.34: an assault a news sentence names in passing ("riots over the killing of two traders in
     # Qatar") is coded by its noun, its doer from its own phrase or the place it happened in
     # (events/learned/referenced.py)
-    VERSION = "1.34"
+    # 1.35: in a sentence that names no actor, towns and regions the gazetteer knows stand for
+    # their states as candidates (places/named.py: "a bomb exploded in Grozny": Russia)
+    VERSION = "1.35"
 
     def __init__(
         self,
@@ -163,10 +166,12 @@ class LearnedEventCoder:
         encoder: SentenceEncoder | None = None,
         roles: RoleModel | None = None,
         cues: Cues | None = None,
+        places: PlaceStandIns | None = None,
     ) -> None:
         self.model = model or TypeModel.load()
         self.roles = roles or RoleModel.load()
         self.cues = cues or load_cues()
+        self.places = places  # towns and regions as their states' stand-ins (places/named.py)
         self._encoder = encoder
         self.rules = EventExtractor()
 
@@ -201,6 +206,8 @@ class LearnedEventCoder:
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[EventMention]:
         dating = DocumentDates(document)
+        if self.places is not None:
+            mentions = self.places.add(document, spacy_doc, sentences, mentions)
         by_sentence = self._actor_mentions(document, mentions, dating)
         work: list[tuple[Sentence, Span, list[Mention]]] = []
         for sentence in sentences:
@@ -270,6 +277,8 @@ class LearnedEventCoder:
     ) -> tuple[list[list[str]], list[int]]:
         """The role model's rows and labels for one gold event, anchored as at run time: the rule
         frame of the gold type that best covers the gold actors, else the nearest one, else the main verb."""
+        if self.places is not None:
+            mentions = self.places.add(document, spacy_doc, sentences, mentions)
         by_sentence = self._actor_mentions(document, mentions, DocumentDates(document))
         gold_spans = gold.sources + gold.targets
         chosen = None
