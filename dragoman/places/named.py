@@ -38,17 +38,16 @@ class PlaceStandIns:
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[Mention]:
         """``mentions`` with the places added, each in place of an unresolved mention of its span."""
-        where = Where(self.locator, document, spacy_doc, mentions)
-        resolved = Ranges((m.start, m.end) for m in mentions if m.actor is not None)
         layout = Layout.of(document.text, sentences)
-        places: list[Mention] = []
         named = {m.sentence_index for m in mentions if m.actor is not None}
-        for sentence in spacy_doc.sents:
-            if layout.sentence(sentence.start_char) in named:
-                continue  # where a party is named, the place says where, not who ("talks in Oslo")
+        # where a party is named, the place says where, not who ("talks in Oslo")
+        bare = [s for s in spacy_doc.sents if layout.sentence(s.start_char) not in named]
+        if not bare:
+            return mentions
+        where = Where(self.locator, document, spacy_doc, mentions)
+        places: list[Mention] = []
+        for sentence in bare:
             for span, qualifier in self.locator.place_spans(sentence, where.named_actors):
-                if resolved.overlapping(span.start_char, span.end_char):
-                    continue
                 if not where.is_name(span, self.locator.cues.place_nouns):
                     continue
                 found = self.locator.candidates(span, qualifier, where.countries)
