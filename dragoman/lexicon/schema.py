@@ -364,6 +364,7 @@ SCHEMAS["status"] = {
         "intention_verbs",
         "intention_nouns",
         "requesting_verbs",
+        "obligation_modals",
         "accusing_verbs",
         "accusing_prepositions",
         "news_outlets",

@@ -185,3 +185,12 @@ def test_the_subject_of_a_passive_is_never_forced_as_its_doer(code) -> None:  # 
 
 def test_declining_to_comment_is_no_event(code) -> None:  # type: ignore[no-untyped-def]
     assert code("A spokesman for Peru refused to comment on the report.") == []
+
+
+def test_a_request_anchored_at_the_deed_it_asks_for_is_made(code) -> None:  # type: ignore[no-untyped-def]
+    # "must" said of another's deed asks for it: the asking is asserted, the deed still to happen
+    found = code("Ethiopia said Eritrea must withdraw its troops from the border town.")
+    assert sorted((e.type, e.status, [a.country for a in e.actors]) for e in found) == [
+        ("REQUEST", "asserted", ["ETH"]),
+        ("RETREAT", "hypothetical", ["ERI"]),
+    ]

@@ -158,7 +158,9 @@ class LearnedEventCoder:
     # (events/learned/referenced.py)
     # 1.35: in a sentence that names no actor, towns and regions the gazetteer knows stand for
     # their states as candidates (places/named.py: "a bomb exploded in Grozny": Russia)
-    VERSION = "1.35"
+    # 1.36: a request anchored at the deed it asks for is made as the asking clause tells it
+    # ("said Italy must withdraw": the request asserted, the withdrawal hypothetical)
+    VERSION = "1.36"
 
     def __init__(
         self,
@@ -238,6 +240,8 @@ class LearnedEventCoder:
                     self.assign(frame, decision.type, span, candidates)
                     if not frame.actors:
                         continue
+                    if decision.type == "REQUEST":
+                        _asked_as_told(frame, sentence_mentions)
                     occasions, split = frame_occasions(dating, frame, sentence)  # dated as the rules do
                     for occasion in occasions:
                         results.append(self._event(document, sentence, frame, decision, occasion, split=split))
@@ -492,6 +496,25 @@ def _take_status(frame: Frame, mentions: list[Mention]) -> None:
     status = copy.copy(frame)
     EventExtractor._modality(status, mentions)
     frame.status, frame.attributed_to = status.status, status.attributed_to
+
+
+def _asked_as_told(frame: Frame, mentions: list[Mention]) -> None:
+    """A request anchored at the deed it asks for ("urged Nigeria to intervene", "said Italy must
+    withdraw") is made as the asking clause tells it: the deed is still to happen, the asking
+    is not."""
+    anchor = frame.trigger
+    asking = anchor.head
+    if frame.status != "hypothetical" or anchor.dep_ not in {"xcomp", "ccomp"} or asking.pos_ not in {"VERB", "AUX"}:
+        return
+    cues = status_cues()
+    obliged = any(c.dep_ == "aux" and c.lower_ in cues["obligation_modals"] for c in anchor.children)
+    said = asking.lemma_.lower() in reporting_verbs()
+    if asking.lemma_.lower() not in cues["requesting_verbs"] and not (said and obliged):
+        return
+    told = copy.copy(frame)
+    told.trigger = asking
+    _take_status(told, mentions)
+    frame.status, frame.attributed_to = told.status, told.attributed_to
 
 
 def _unnamed_victims(mention: Mention) -> bool:
