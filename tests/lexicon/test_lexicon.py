@@ -106,8 +106,9 @@ def test_the_resolver_uses_an_override(tmp_path: Path) -> None:
 def test_status_words_of_expectation_and_refusal_load_and_take_overrides(tmp_path: Path) -> None:
     status = load_lexicon(["status"])["status"]
     assert (
-        status.version == 7
+        status.version == 8
         and "plan" in status["intention_nouns"]
+        and status["obligation_modals"] == {"must", "should"}
         and "demand" in status["requesting_verbs"]
         and "agree" in status["intention_verbs"]
     )
