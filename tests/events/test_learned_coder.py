@@ -5,28 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.domain.records import ActorRef, EventMention
-from dragoman.events.learned.coder import LearnedEventCoder, _dateline_fragment
+from dragoman.events.learned.coder import _dateline_fragment
+from tests.events.learned_coding import names, summary
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def code(analyse):  # type: ignore[no-untyped-def]
-    coder = LearnedEventCoder()
-
-    def run(text: str) -> list[EventMention]:
-        return coder.extract(*analyse(text, "2021-05-10", "t"))
-
-    return run
-
-
-def names(actors: list[ActorRef]) -> list[str]:
-    return sorted(a.country or a.org or a.name for a in actors)
-
-
-def summary(events: list[EventMention]) -> list[tuple[str, list[str], list[str]]]:
-    return [(e.type, names(e.actors), names(e.recipients)) for e in events]
 
 
 # (construction, sentence, type, actors, recipients)

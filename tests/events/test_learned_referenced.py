@@ -6,24 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.domain.records import ActorRef, EventMention
-from dragoman.events.learned.coder import REFERENCED, LearnedEventCoder
+from dragoman.domain.records import EventMention
+from dragoman.events.learned.coder import REFERENCED
+from tests.events.learned_coding import names
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def code(analyse):  # type: ignore[no-untyped-def]
-    coder = LearnedEventCoder()
-
-    def run(text: str) -> list[EventMention]:
-        return coder.extract(*analyse(text, "2021-05-10", "t"))
-
-    return run
-
-
-def names(actors: list[ActorRef]) -> list[str]:
-    return sorted(a.country or a.org or a.name for a in actors)
 
 
 def named_in_passing(events: list[EventMention]) -> list[tuple[str, list[str], list[str], str, str | None, str]]:
