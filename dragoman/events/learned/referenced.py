@@ -74,8 +74,8 @@ def _deed_entry(token: Token) -> tuple[str, str | None] | None:
 
 
 def _noun_parties(deed: Token, mentions: list[Mention], rules: EventExtractor) -> tuple[list[Mention], list[Mention]]:
-    """Who did it and to whom, from the deed's own phrase: its possessor or qualifier, "by X",
-    the accused of a charge; the object of a gerund, "of", "on", "against" X."""
+    """Who did it and to whom, from the deed's own phrase: its possessor or qualifier, "by X" or
+    "from X", the accused of a charge; the object of a gerund, "of", "on", "against" X."""
     actors: list[Mention] = []
     recipients: list[Mention] = []
     if deed.pos_ == "NOUN":
@@ -88,7 +88,7 @@ def _noun_parties(deed: Token, mentions: list[Mention], rules: EventExtractor) -
             actors = _object_mentions(accused, mentions)
         recipients = [m for c in deed.children if c.dep_ == "dobj" for m in _object_mentions(c, mentions)]
     for child in deed.children:
-        if child.dep_ == "prep" and child.lower_ in lex.AUTHOR_PREPOSITIONS and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in lex.AUTHOR_PREPOSITIONS:  # "attacks by X", "fire from X"
             actors += [m for m in _prep_object_mentions(child, mentions) if m not in actors]
         elif child.dep_ == "prep" and child.lower_ in lex.RECIPIENT_PREPS | {"of"}:
             recipients += [m for m in _prep_object_mentions(child, mentions) if m not in recipients + actors]
