@@ -76,8 +76,6 @@ def make_coder(
     types = train(template_examples() + plv_examples(gold), _EMBEDDINGS[0])
     if not _ROLE_ROWS:
         _ROLE_ROWS.append(RoleRows())
-    roles = train_roles(
-        template_role_examples() + plv_role_examples(training), processor or DocumentProcessor(), _ROLE_ROWS[0]
-    )
-    places = place_stand_ins((processor or DocumentProcessor()).config)
-    return make_event_coder(name, LearnedEventCoder(types, roles=roles, places=places))
+    processor = processor or DocumentProcessor()
+    roles = train_roles(template_role_examples() + plv_role_examples(training), processor, _ROLE_ROWS[0])
+    return make_event_coder(name, LearnedEventCoder(types, roles=roles, places=place_stand_ins(processor.config)))

@@ -16,6 +16,7 @@ The mentions carry ``method="agent"``, so a reader can tell an inferred country 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -101,19 +102,8 @@ class AgentPlacer:
             actor = self._actor(span.text.lower(), country) if country else None
             if actor is None:
                 continue
-            added.append(
-                Mention(
-                    mention_id=f"{document.doc_id}:a{len(added)}",
-                    doc_id=document.doc_id,
-                    start=span.start_char,
-                    end=span.end_char,
-                    text=span.text,
-                    sentence_index=layout.sentence(span.start_char),
-                    method="agent",
-                    actor=actor,
-                    component=f"{NAME}@{VERSION}",
-                )
-            )
+            mention_id = f"{document.doc_id}:a{len(added)}"
+            added.append(inferred_mention(document, layout, span, "agent", actor, mention_id, f"{NAME}@{VERSION}"))
         return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
     def _is_agent(self, span: Span) -> bool:
@@ -148,16 +138,11 @@ class AgentPlacer:
         Only whole names count (a place entity or a state), not a capitalised word the gazetteer
         happens to list ("Bridge", "River")."""
         ranked: list[tuple[tuple[int, int], str]] = []
-        for place_span, qualifier in self.locator.place_spans(sentence, where.named_actors):
+        for place_span, country in named_places(self.locator, sentence, where):
             if place_span.start <= agent.start < place_span.end:
                 continue
-            if not where.is_name(place_span, self.locator.cues.place_nouns):
-                continue
-            places = self.locator.candidates(place_span, qualifier, where.countries)
-            if not places or places[0].country is None:
-                continue
             locative = self.locator.cues.is_locative(place_span.root)
-            ranked.append(((0 if locative else 1, abs(place_span.start - agent.start)), places[0].country))
+            ranked.append(((0 if locative else 1, abs(place_span.start - agent.start)), country))
         return sorted(ranked)
 
     def _actor(self, phrase: str, country: str) -> ActorRef | None:
@@ -198,6 +183,34 @@ class Where:
         if span[-1].lower_ in place_nouns or (span.end < len(span.doc) and span.doc[span.end].lower_ in place_nouns):
             return True
         return (span.start, span.end) in self.place_entities
+
+
+def named_places(locator: EventLocator, sentence: Span, where: Where) -> Iterator[tuple[Span, str]]:
+    """Each whole place name of ``sentence`` the gazetteer knows (a place entity, a state, a name
+    before a noun of place), with the country of its likeliest reading."""
+    for span, qualifier in locator.place_spans(sentence, where.named_actors):
+        if not where.is_name(span, locator.cues.place_nouns):
+            continue
+        found = locator.candidates(span, qualifier, where.countries)
+        if found and found[0].country is not None:
+            yield span, found[0].country
+
+
+def inferred_mention(
+    document: Document, layout: Layout, span: Span, method: str, actor: ActorRef, mention_id: str, component: str
+) -> Mention:
+    """A mention a stage adds for ``span`` with the actor it infers (``method`` says how)."""
+    return Mention(
+        mention_id=mention_id,
+        doc_id=document.doc_id,
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        sentence_index=layout.sentence(span.start_char),
+        method=method,
+        actor=actor,
+        component=component,
+    )
 
 
 def _modifier_country(agent: Span, states: Spans[Mention], leanings: frozenset[str]) -> str | None:

@@ -19,7 +19,7 @@ from dragoman.actors import KnowledgeBase
 from dragoman.actors.coreference import Layout
 from dragoman.domain.ranges import Ranges
 from dragoman.domain.records import Document, Mention, Sentence
-from dragoman.places.agents import Where
+from dragoman.places.agents import Where, inferred_mention, named_places
 from dragoman.places.locator import EventLocator
 
 NAME = "places.named"
@@ -47,26 +47,13 @@ class PlaceStandIns:
         where = Where(self.locator, document, spacy_doc, mentions)
         places: list[Mention] = []
         for sentence in bare:
-            for span, qualifier in self.locator.place_spans(sentence, where.named_actors):
-                if not where.is_name(span, self.locator.cues.place_nouns):
-                    continue
-                found = self.locator.candidates(span, qualifier, where.countries)
-                country = found[0].country if found else None
-                if country is None or country not in self.kb.entries:
-                    continue
-                places.append(
-                    Mention(
-                        mention_id=f"{document.doc_id}:p{len(places)}",
-                        doc_id=document.doc_id,
-                        start=span.start_char,
-                        end=span.end_char,
-                        text=span.text,
-                        sentence_index=layout.sentence(span.start_char),
-                        method=METHOD,
-                        actor=self.kb.get(country, document.published),
-                        component=f"{NAME}@{VERSION}",
+            for span, country in named_places(self.locator, sentence, where):
+                if country in self.kb.entries:
+                    actor = self.kb.get(country, document.published)
+                    mention_id = f"{document.doc_id}:p{len(places)}"
+                    places.append(
+                        inferred_mention(document, layout, span, METHOD, actor, mention_id, f"{NAME}@{VERSION}")
                     )
-                )
         if not places:
             return mentions
         placed = Ranges((m.start, m.end) for m in places)

@@ -233,6 +233,7 @@ class LearnedEventCoder:
             frames = self.rules._frames(span, sentence_mentions, previous_frames)
             previous_frames = frames or previous_frames
             candidates = outer(sentence_mentions)
+            first_of_sentence = len(results)
             for decision in self.decide(row, [f.type for f in frames]):
                 for frame in self._frames_for(decision.type, frames, span, sentence_mentions):
                     if _anchored_on_a_name(frame.trigger, sentence_mentions) or declines_comment(frame.trigger):
@@ -245,7 +246,7 @@ class LearnedEventCoder:
                     occasions, split = frame_occasions(dating, frame, sentence)  # dated as the rules do
                     for occasion in occasions:
                         results.append(self._event(document, sentence, frame, decision, occasion, split=split))
-            coded_here = {event.type for event in results if event.sentence_index == sentence.index}
+            coded_here = {event.type for event in results[first_of_sentence:]}
             for frame in referenced_deeds(span, sentence_mentions, coded_here, self.rules, self.cues):
                 if _anchored_on_a_name(frame.trigger, sentence_mentions):
                     continue
