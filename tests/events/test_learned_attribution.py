@@ -158,6 +158,8 @@ AGENTLESS = [
         ["NER"],
         ["DNK"],
     ),
+    # The noun a participle qualifies and the one it stands in apposition to are both taken.
+    ("participle in apposition", "A Norwegian, two Swedes abducted in Mali", "COERCE", ["MLI"], ["NOR", "SWE"]),
 ]
 
 
@@ -239,3 +241,15 @@ def test_a_name_in_the_deed_charged_takes_no_part_in_the_charge(code) -> None:  
     text = "A Dutch officer has been charged with the killing of a farmer in Mali."
     charges = [(sources, targets) for event_type, sources, targets in summary(code(text)) if event_type == "ACCUSE"]
     assert charges and all("MLI" not in sources + targets for sources, targets in charges)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A grenade was thrown outside the Italian embassy in Tunis on Sunday.", ("ASSAULT", ["TUN"], ["ITA"])),
+        ("Students protested outside the Spanish embassy in Rabat.", ("PROTEST", ["MAR"], ["ESP"])),
+    ],
+)
+def test_a_body_at_whose_premises_an_attack_happens_is_its_target(code, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def, type-arg]
+    """The embassy is what the grenade or the protest was aimed at; the town stands for the unnamed doers."""
+    assert summary(code(text)) == [expected]

@@ -160,7 +160,10 @@ class LearnedEventCoder:
     # their states as candidates (places/named.py: "a bomb exploded in Grozny": Russia)
     # 1.36: a request anchored at the deed it asks for is made as the asking clause tells it
     # ("said Italy must withdraw": the request asserted, the withdrawal hypothetical)
-    VERSION = "1.36"
+    # 1.37: a body at whose premises an aimed event happens is its target ("a grenade thrown outside
+    # the Italian embassy in Tunis"), never its doer; the noun in apposition to the one a past
+    # participle qualifies is done to as well ("A Norwegian, two Swedes abducted in Mali")
+    VERSION = "1.37"
 
     def __init__(
         self,
@@ -356,6 +359,7 @@ class LearnedEventCoder:
                     ("opposed", _opposed(mention, frame.trigger, event_type)),
                     ("reason", _in_reason(mention, frame.trigger, span)),
                     ("requested", _in_requested_deed(mention, frame.trigger, span, event_type)),
+                    ("premises", self._at_premises(mention, frame.trigger, span, event_type)),
                 )
                 if holds
             ]
@@ -447,6 +451,7 @@ class LearnedEventCoder:
             if REPORTER not in rows[i]
             and EXPERIENCER not in rows[i]
             and AIMED_AT not in rows[i]
+            and PREMISES not in rows[i]
             and not _done_to(rows[i])
             and not _unnamed_victims(candidates[i])
             and not _opposed_to(candidates[i], span)
@@ -454,6 +459,15 @@ class LearnedEventCoder:
             and REQUESTED not in rows[i]
         ]
         return min(allowed, key=rank) if allowed else None
+
+    def _at_premises(self, mention: Mention, trigger: Token, span: Span, event_type: str) -> bool:
+        """ "A bomb went off outside the Danish embassy in X", "protesters gathered at the
+        ministry": a body whose premises an aimed event happens at is what it was aimed at, not
+        its doer (the town around it still stands for the doers)."""
+        if event_type not in AIMED_AT_PREMISES or mention.actor is None or mention.actor.kind != "institution":
+            return False
+        head = head_token(mention, span)
+        return head is not None and self.cues.is_locative(head) and trigger in head.ancestors
 
     def _named_as_place(self, mention: Mention, span: Span) -> bool:
         """The object of a preposition of place ("in Oslo", "at Geneva"), or a name inside one."""
@@ -742,8 +756,10 @@ def _participle_subject(mention: Mention, trigger: Token, span: Span) -> bool:
     if trigger.dep_ != "acl" or trigger.tag_ != "VBN":
         return False
     head = _phrase_head(mention, span)
+    qualified = lifted_phrase(trigger.head)[0]  # "Briton, two Americans kidnapped in X": both
     return head is not None and (
-        head == trigger.head or (head.dep_ in {"amod", "compound", "nmod", "poss"} and head.head == trigger.head)
+        head in (trigger.head, qualified)
+        or (head.dep_ in {"amod", "compound", "nmod", "poss"} and head.head in (trigger.head, qualified))
     )
 
 
@@ -809,6 +825,9 @@ def _unique(events: list[EventMention]) -> list[EventMention]:
     return kept
 
 
+# Events aimed at a party, which an event at that party's premises is aimed at.
+AIMED_AT_PREMISES = frozenset({"ASSAULT", "PROTEST", "COERCE", "THREATEN"})
+PREMISES = "mark=premises"
 PASSIVE_SUBJECT = "passive|path1=nsubjpass"
 PARTICIPLE_SUBJECT = "mark=participle_subject"
 REPORTER = "mark=reports_agentless"
@@ -830,7 +849,8 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     events where the one received is a party ("X was received by Y"); nor is whoever only
     reports an agentless passive ("X said drones had been sent"). The subject of "faces
     sanctions" is their target, and so is what the event noun a verb's subject names was aimed
-    at ("an attack on X killed ..."). The other side of a cooperative event ("backed X against Y")
+    at ("an attack on X killed ...") and a body at whose premises an aimed event happens ("a
+    bomb went off outside the X embassy"). The other side of a cooperative event ("backed X against Y")
     takes no role, nor does a party to the deed an event is done for ("fined two firms for
     trading with X") or a request asks for ("called on X to end his fight against Y")."""
     fixed = probabilities.copy()
@@ -843,7 +863,7 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
             fixed[index, SOURCE] = 0.0
         if REPORTER in row:
             fixed[index, SOURCE] = 0.0
-        if EXPERIENCER in row or AIMED_AT in row:
+        if EXPERIENCER in row or AIMED_AT in row or PREMISES in row:
             fixed[index] = (0.0, 1.0, 0.0)
     return fixed
 
