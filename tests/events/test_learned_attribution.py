@@ -250,6 +250,8 @@ def test_a_name_in_the_deed_charged_takes_no_part_in_the_charge(code) -> None:  
         ("Students protested outside the Spanish embassy in Rabat.", ("PROTEST", ["MAR"], ["ESP"])),
     ],
 )
-def test_a_body_at_whose_premises_an_attack_happens_is_its_target(code, text: str, expected: tuple) -> None:  # type: ignore[no-untyped-def, type-arg]
+def test_a_body_at_whose_premises_an_attack_happens_is_its_target(
+    code, text: str, expected: tuple[str, list[str], list[str]]
+) -> None:  # type: ignore[no-untyped-def]
     """The embassy is what the grenade or the protest was aimed at; the town stands for the unnamed doers."""
     assert summary(code(text)) == [expected]
