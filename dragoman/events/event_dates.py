@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.domain.ontology import RECIPROCAL_TYPES
 from dragoman.domain.records import DateBasis, Document, Sentence, Status
 from dragoman.events import triggers
 from dragoman.events.dates import DateValue, alternation, find_dates, words
@@ -540,13 +541,17 @@ class DocumentDates:
     ) -> DateValue | None:
         """The date of an earlier mention of the same event: same type, same actors, compatible
         recipients, and no name the earlier sentence did not have ("Russia's invasion of Ukraine"
-        is not the invasion of Georgia told before)."""
-        for seen_type, seen_actors, seen_recipients, value, seen_text in reversed(self.seen):
-            if any(name not in seen_text for name in names):
-                continue
-            if seen_type != event_type or not actors or not (actors & seen_actors):
-                continue
-            if recipients and not recipients <= seen_recipients | seen_actors:
-                continue  # "Russia's invasion of Ukraine" is not the invasion of Georgia told before
-            return value
+        is not the invasion of Georgia told before). Failing that, for an event of both sides,
+        one where the actor was the other side ("Putin called Raisi ... During the call, Raisi ...")."""
+        both_sides = (False, True) if event_type in RECIPROCAL_TYPES else (False,)
+        for either_side in both_sides:
+            for seen_type, seen_actors, seen_recipients, value, seen_text in reversed(self.seen):
+                if any(name not in seen_text for name in names):
+                    continue
+                doers = seen_actors | seen_recipients if either_side else seen_actors
+                if seen_type != event_type or not actors or not (actors & doers):
+                    continue
+                if recipients and not recipients <= seen_recipients | seen_actors:
+                    continue  # "Russia's invasion of Ukraine" is not the invasion of Georgia told before
+                return value
         return None

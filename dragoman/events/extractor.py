@@ -101,7 +101,10 @@ class EventExtractor:
     # 1.35: ... or, with none told before, at the doers of the first told after it
     # 1.36: the deed of a noun of intention ("announced plans to expel") is done by the subject of
     # the verb that takes the noun, and is hypothetical (status.yaml intention_nouns)
-    VERSION = "1.36"
+    # 1.37: a meeting noun a clause is set in ("In a meeting with X, Y endorsed ...") is met by the
+    # clause's subject (triggers.yaml occasion_prepositions); a later "the call" of an event of
+    # both sides takes the other side, and its date, when its actor was the one called
+    VERSION = "1.37"
 
     @property
     def component(self) -> str:
@@ -305,15 +308,24 @@ class EventExtractor:
                     actors, recipients = _authors(noun, mentions), subjects
                 else:
                     actors = subjects
-        if not actors and noun.dep_ == "pobj" and noun.head.lower_ == "for":
-            traveller = noun.head.head  # "arrived in Muscat for talks with ...": who travelled
-            if traveller.pos_ == "VERB" and traveller.lemma_.lower() in lex.TRAVEL_VERBS:
-                actors, _ = self._participants(traveller, mentions)
+        if not actors and noun.dep_ == "pobj":
+            actors = self._clause_parties(noun, event_type, mentions)
         if not actors:
             return None
         frame = Frame(noun, event_type, mode, _top(actors), _top(recipients))
         self._modality(frame, mentions)
         return frame
+
+    def _clause_parties(self, noun: Token, event_type: str, mentions: list[Mention]) -> list[Mention]:
+        """Who takes part in an event noun the phrase of a verb names, by that verb's subject:
+        "arrived in Muscat for talks with ..." (who travelled), "In a meeting with X, Y endorsed
+        ..." (who met; triggers.yaml occasion_prepositions)."""
+        preposition, verb = noun.head, noun.head.head
+        if verb.pos_ != "VERB":
+            return []
+        travelled = preposition.lower_ == "for" and verb.lemma_.lower() in lex.TRAVEL_VERBS
+        met = event_type == "CONSULT" and preposition.lower_ in lex.OCCASION_PREPOSITIONS
+        return self._participants(verb, mentions)[0] if travelled or met else []
 
     def _participants(self, verb: Token, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         actors: list[Mention] = []

@@ -15,6 +15,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from dragoman.domain.identity import actor_key
+from dragoman.domain.ontology import RECIPROCAL_TYPES
 from dragoman.domain.records import Mention
 from dragoman.events import triggers as lex
 from dragoman.events.event_dates import new_names, refers_back
@@ -45,17 +46,27 @@ class EventsTold:
         """The recipients of the latest earlier telling of the same event, when ``frame`` is a
         definite reference to one and names none itself: same type, a shared actor, and no
         proper name the earlier sentence lacks ("Russia's invasion of Ukraine" is not the
-        invasion of Georgia told before)."""
+        invasion of Georgia told before). Failing that, in an event of both sides (a call, talks)
+        told by the same word, the actor may have been the one called: "Putin called Raisi ...
+        During the call, Raisi said ..." (the call was between the two)."""
         if frame.recipients or not frame.actors or not refers_back(frame.trigger):
             return frame.recipients
         actors = {_key(m) for m in frame.actors}
         names = new_names(frame.trigger)
-        for earlier, text in reversed(self.told):
-            if earlier.type != frame.type or not actors & {_key(m) for m in earlier.actors}:
-                continue
-            if any(name not in text for name in names):
-                continue
-            return [m for m in earlier.recipients if _key(m) not in actors]
+        earlier_tellings = [
+            earlier
+            for earlier, text in reversed(self.told)
+            if earlier.type == frame.type and all(name in text for name in names)
+        ]
+        for earlier in earlier_tellings:
+            if actors & {_key(m) for m in earlier.actors}:
+                return [m for m in earlier.recipients if _key(m) not in actors]
+        if frame.type not in RECIPROCAL_TYPES:
+            return frame.recipients
+        for earlier in earlier_tellings:
+            parties = earlier.actors + earlier.recipients
+            if earlier.trigger.lemma_ == frame.trigger.lemma_ and actors & {_key(m) for m in parties}:
+                return list({_key(m): m for m in parties if _key(m) not in actors}.values())
         return frame.recipients
 
     def judged_type(self, frame: Told, mentions: list[Mention]) -> str | None:

@@ -304,6 +304,7 @@ SCHEMAS["triggers"] = {
     "leading_participles": _words(),
     "firing_target_prepositions": _words(),
     "travel_verbs": _words(),
+    "occasion_prepositions": _words(),
     "stance_types": Typed(list[PloverType], word_set, names="type"),
 }
 # The date words keep their YAML shapes: events/dates.py reads them as mappings and lists.

@@ -54,3 +54,22 @@ def test_a_modifier_of_the_object_names_no_recipient(extract) -> None:  # type: 
 def test_a_recipient_inside_a_chain_of_of_phrases_is_kept(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Iran sent thousands of rounds of ammunition to Russia.")
     assert [(e.type, [r.name for r in e.recipients]) for e in events] == [("AID", ["Russia"])]
+
+
+def test_the_call_refers_back_to_a_call_its_actor_received(extract) -> None:  # type: ignore[no-untyped-def]
+    """In an event of both sides the one called takes part as much as the caller: "the call" names
+    the same call, with the caller as the other side and the call's date."""
+    events = extract("Erdogan called Zelensky on March 3. During the call, Zelensky thanked Turkey for its mediation.")
+    assert participants(events) == [
+        ("called", "CONSULT", ["Recep Tayyip Erdoğan"], ["Volodymyr Zelensky"]),
+        ("call", "CONSULT", ["Volodymyr Zelensky"], ["Recep Tayyip Erdoğan"]),
+    ]
+    assert [e.date for e in events] == ["2023-03-03", "2023-03-03"]
+
+
+def test_a_meeting_a_clause_is_set_in_is_met_by_its_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("In a meeting with President Erdogan, Zelensky all but endorsed Turkey's proposal.")
+    assert participants(events) == [
+        ("meeting", "CONSULT", ["Volodymyr Zelensky"], ["Recep Tayyip Erdoğan"]),
+        ("endorsed", "SUPPORT", ["Volodymyr Zelensky"], ["Turkey"]),
+    ]
