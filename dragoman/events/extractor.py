@@ -25,7 +25,7 @@ from dragoman.events.ontology import quad_of
 from dragoman.events.references import EventsTold
 from dragoman.nlp.status import REPORTED_STATUSES, clause_status, denies_news
 from dragoman.nlp.status import cues as status_cues
-from dragoman.nlp.syntax import declines_comment, in_phrase, negated, set_apart
+from dragoman.nlp.syntax import declines_comment, in_phrase, negated, set_apart, sharing_verb
 
 NON_ACTORS = {"region", "agreement"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -104,7 +104,10 @@ class EventExtractor:
     # 1.37: a meeting noun a clause is set in ("In a meeting with X, Y endorsed ...") is met by the
     # clause's subject (triggers.yaml occasion_prepositions); a later "the call" of an event of
     # both sides takes the other side, and its date, when its actor was the one called
-    VERSION = "1.37"
+    # 1.38: "destroy" is an assault (triggers.yaml); a gerund after "by", "in", "after" ... is done
+    # by the subject of the verb it hangs on, in that verb's clause ("By hosting the talks, Turkey
+    # ...", "did not join Chile in condemning ...": syntax.yaml subject_sharing_prepositions)
+    VERSION = "1.38"
 
     @property
     def component(self) -> str:
@@ -344,6 +347,8 @@ class EventExtractor:
                 head = head.head
             elif head.dep_ == "acl" and _intended_by(head.head):
                 head = head.head.head
+            elif sharing_verb(head) is not None:
+                head = head.head.head  # "By hosting the talks, Turkey ...": the verb's subject hosts
             else:
                 break
         # "Raisi is scheduled to visit": the passive subject of a governing verb is who visits.

@@ -378,6 +378,7 @@ SCHEMAS["syntax"] = {
     "excluding": _words(),
     "complement_nouns": _words(),
     "comment_verbs": _words(),
+    "subject_sharing_prepositions": _words(),
 }
 SCHEMAS["names"] = {
     "location_preps": _words(),

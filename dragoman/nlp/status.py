@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.domain.records import Status
 from dragoman.lexicon import LexiconFile, lexicon_file
+from dragoman.nlp.syntax import sharing_verb
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Relations through which a governing word reaches the event's clause.
@@ -124,6 +125,9 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None, event_n
             found += _governing(governor, current)
             if relation == "xcomp" or purpose:
                 found += _own_clause(governor)  # "could start supplying": the modal reaches the complement
+        shared = sharing_verb(current)
+        if shared is not None:
+            found += _own_clause(shared)  # "will return the favour by supplying ...": so does the gerund's
         current = governor
     if not found:
         return StatusCue()

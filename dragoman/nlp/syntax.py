@@ -25,10 +25,24 @@ def negated(trigger: Token) -> bool:
         return True
     if trigger.dep_ == "pcomp" and governor.dep_ == "prep" and governor.head.lemma_.lower() in cancelling:
         return True  # "refrained from supplying"
+    sharing = sharing_verb(trigger)
+    if sharing is not None and negated(sharing):
+        return True  # "did not join its allies in recognising ..."
     if _after_a_cancelling_noun(trigger):
         return True  # "its hesitancy to endorse"
     governs_object = trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "nsubjpass"}
     return (trigger.dep_ == "xcomp" or governs_object) and any(c.dep_ == "neg" for c in governor.children)
+
+
+def sharing_verb(gerund: Token) -> Token | None:
+    """The verb whose subject and clause a gerund after "by", "in", "after" ... shares ("By hosting
+    the talks, Turkey signalled ...": "signalled"; syntax.yaml subject_sharing_prepositions)."""
+    preposition = gerund.head
+    if gerund.dep_ != "pcomp" or preposition.dep_ != "prep":
+        return None
+    if preposition.lower_ not in lexicon_file("syntax")["subject_sharing_prepositions"]:
+        return None
+    return preposition.head if preposition.head.pos_ in {"VERB", "AUX"} else None
 
 
 def declines_comment(verb: Token) -> bool:

@@ -424,3 +424,39 @@ def test_a_stance_on_an_event_told_before_is_aimed_at_its_doers(extract) -> None
     # told only later in the text: the first such event told after the stance, in the text's order
     before = "Chile refused to back the invasion. Peru invaded Bolivia on 3 March."
     assert [(e.type, names(e.recipients)) for e in extract(before)] == [("REJECT", ["PER"]), ("ASSAULT", ["BOL"])]
+
+
+def coded(events: list[EventMention]) -> list[tuple[str, list[str], list[str], str]]:
+    return [(e.type, names(e.actors), names(e.recipients), e.status) for e in events]
+
+
+def test_destroying_what_an_enemy_holds_is_an_assault(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Sudan has used cheap drones to destroy Chadian bridges and fuel depots.")
+    assert coded(events) == [("ASSAULT", ["SDN"], ["TCD"], "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "By hosting the talks in Ankara and signing a trade deal with Azerbaijan, Turkey signalled its ambitions.",
+            [("CONSULT", ["TUR"], [], "asserted"), ("AGREE", ["TUR"], ["AZE"], "asserted")],
+        ),
+        ("Chile has joined Peru in condemning Bolivia's decision.", [("ACCUSE", ["CHL"], ["BOL"], "asserted")]),
+        # The clause the gerund shares gives it its status, and its negation.
+        (
+            "Officials in Lima hope that Chile will repay the debt by supplying Peru with grain.",
+            [("AID", ["CHL"], ["PER"], "hypothetical")],
+        ),
+        ("Chile did not join Peru in condemning Bolivia's decision.", []),
+        # "of" and "for" give the gerund to the object, not the subject.
+        (
+            "Russia accused Ukraine of shelling the plant.",
+            [("ACCUSE", ["RUS"], ["UKR"], "asserted"), ("ASSAULT", ["UKR"], [], "alleged")],
+        ),
+    ],
+)
+def test_a_gerund_after_by_or_in_is_done_by_the_subject_of_its_verb(
+    extract, text: str, expected: list[tuple[str, list[str], list[str], str]]
+) -> None:  # type: ignore[no-untyped-def]
+    assert coded(extract(text)) == expected
