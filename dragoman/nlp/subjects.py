@@ -1,8 +1,8 @@
 """A subject read as an apposition: after a phrase put before the clause that ends in a name
-and a comma ("In a meeting with the Turkish president, Iraq's prime minister praised ...",
-"After talks with Chile, Peru's minister said ..."), the parser often hangs the clause's
-subject on that name as its apposition and leaves the verb with no subject at all. A verb
-with no subject takes such a phrase back as its subject, for every stage that reads the parse.
+and a comma ("In a meeting with the Turkish president, Iraq's prime minister praised ..."), the
+parser often hangs the clause's subject on that name as its apposition and leaves the verb with
+no subject at all. A verb with no subject takes such a phrase back as its subject, for every
+stage that reads the parse.
 """
 
 from __future__ import annotations
