@@ -107,7 +107,9 @@ class EventExtractor:
     # 1.38: "destroy" is an assault (triggers.yaml); a gerund after "by", "in", "after" ... is done
     # by the subject of the verb it hangs on, in that verb's clause ("By hosting the talks, Turkey
     # ...", "did not join Chile in condemning ...": syntax.yaml subject_sharing_prepositions)
-    VERSION = "1.38"
+    # 1.39: with the subject named, a descriptive apposition's names are no doers ("Alaei, a former
+    # IRGC commander, urged ...": Alaei alone)
+    VERSION = "1.39"
 
     @property
     def component(self) -> str:
@@ -663,6 +665,10 @@ def _subject_mentions(subject: Token, mentions: list[Mention]) -> list[Mention]:
     ("Russia's UN mission": Russia acts, not the UN)."""
     apart = set(set_apart(subject))
     apart.update(t.i for c in subject.children if c.dep_ in {"relcl", "acl"} for t in c.subtree)
+    if any(m.actor is not None and m.start <= subject.idx < m.end for m in mentions):
+        # "Alaei, a former IRGC commander, urged ...", "Iran, Russia's closest ally, sent ...":
+        # with the subject named, what a descriptive apposition names only describes it.
+        apart.update(t.i for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN" for t in c.subtree)
     possessors = [c for c in subject.children if c.dep_ == "poss"]
     if subject.lemma_.lower() in lex.RELATIONAL_NOUNS:
         apart.update(t.i for c in possessors for t in c.subtree)

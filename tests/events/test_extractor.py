@@ -460,3 +460,16 @@ def test_a_gerund_after_by_or_in_is_done_by_the_subject_of_its_verb(
     extract, text: str, expected: list[tuple[str, list[str], list[str], str]]
 ) -> None:  # type: ignore[no-untyped-def]
     assert coded(extract(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hossein Alaei, a former IRGC commander, urged Russia to honour the treaty.", ("REQUEST", ["IRN"], ["RUS"])),
+        ("Iran, Russia's closest ally, sent drones to Syria.", ("AID", ["IRN"], ["SYR"])),
+    ],
+)
+def test_a_named_subjects_descriptive_apposition_names_no_doer(
+    extract, text: str, expected: tuple[str, list[str], list[str]]
+) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.type, names(e.actors), names(e.recipients)) for e in extract(text)] == [expected]
