@@ -109,7 +109,9 @@ class EventExtractor:
     # ...", "did not join Chile in condemning ...": syntax.yaml subject_sharing_prepositions)
     # 1.39: with the subject named, a descriptive apposition's names are no doers ("Alaei, a former
     # IRGC commander, urged ...": Alaei alone)
-    VERSION = "1.39"
+    # 1.40: civilians who mobilise protest ("protesters mobilized outside the embassy": PROTEST);
+    # PLOVER's MOBILIZE is of armed forces
+    VERSION = "1.40"
 
     @property
     def component(self) -> str:
@@ -222,6 +224,11 @@ class EventExtractor:
         if negated(verb) or declines_comment(verb):
             return None  # a negated event is not an event; denials are handled apart
         actors, recipients = self._participants(verb, mentions)
+        if event_type == "MOBILIZE" and _civilians_only(actors):
+            event_type, mode = (
+                "PROTEST",
+                None,
+            )  # "protesters mobilized outside the embassy": PLOVER's MOBILIZE is of forces
         aimed_at = aimed_at_by_subject(verb, event_type, mentions)
         if aimed_at:
             # "a rocket attack on X wounded two people": X was attacked
@@ -549,6 +556,16 @@ def _names_a_guest(verb: Token, mentions: list[Mention]) -> bool:
         return True
     end = guest.idx + len(guest)
     return any(m.start <= guest.idx and end <= m.end for m in mentions)
+
+
+# Sectors of armed actors, whose mobilisation is MOBILIZE; civilians who mobilise protest.
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB"})
+
+
+def _civilians_only(actors: list[Mention]) -> bool:
+    """Civilian crowds (agents.yaml sector CVL) among the doers, and no armed body."""
+    sectors = {m.actor.sector for m in actors if m.actor is not None}
+    return "CVL" in sectors and not sectors & ARMED_SECTORS
 
 
 def _child(token: Token, dep: str) -> Token | None:

@@ -473,3 +473,23 @@ def test_a_named_subjects_descriptive_apposition_names_no_doer(
     extract, text: str, expected: tuple[str, list[str], list[str]]
 ) -> None:  # type: ignore[no-untyped-def]
     assert [(e.type, names(e.actors), names(e.recipients)) for e in extract(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protesters in Ankara mobilized in front of the French embassy.", "PROTEST"),
+        ("Armenia mobilized its reservists on Monday.", "MOBILIZE"),
+        ("Police in Yerevan mobilized to stop the march.", "MOBILIZE"),
+    ],
+)
+def test_civilians_who_mobilise_protest(text: str, expected: str) -> None:
+    """Through the whole pipeline, whose agents stage places the protesters and the police."""
+    from dragoman.domain.records import Document
+    from dragoman.pipeline.process import ProcessorConfig, cached_processor
+
+    document = Document(
+        doc_id="m", path="m.txt", text=text, content_hash="m", source_format="txt", meta={"genre": "analysis"}
+    )
+    (result,) = cached_processor(ProcessorConfig()).process([document])
+    assert [e.type for e in result.events] == [expected]
