@@ -27,6 +27,7 @@ from dragoman.events.dates import DateValue, alternation, find_dates, words
 from dragoman.nlp.headlines import headline
 from dragoman.nlp.status import clause_head
 from dragoman.nlp.status import cues as status_cues
+from dragoman.nlp.syntax import sharing_verb
 
 # A report up to this many words with a day-precise publication date is news, longer is analysis;
 # ``genre`` in the document's metadata overrides it.
@@ -249,10 +250,16 @@ def _since_clause(owner: Token, heads: set[int]) -> bool:
 
 
 def _clause_heads(trigger: Token) -> set[int]:
-    """The verb of the trigger's clause and the verbs it completes through "to" ("began to supply")."""
+    """The verb of the trigger's clause and the verbs it completes through "to" ("began to supply")
+    or whose subject a gerund after "by", "in" ... shares."""
     head = clause_head(trigger)
     heads = {head.i}
     for _ in range(4):
+        shared = sharing_verb(head)  # "In December, X joined Y in praising ...": the verb's date
+        if shared is not None:
+            head = shared
+            heads.add(head.i)
+            continue
         purpose = head.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
         # "an interview in April 2021, where he criticised": the time of the noun the clause describes
         setting = head.dep_ == "relcl" and any(c.lower_ in words()["setting_relatives"] for c in head.children)

@@ -111,7 +111,8 @@ class EventExtractor:
     # IRGC commander, urged ...": Alaei alone)
     # 1.40: civilians who mobilise protest ("protesters mobilized outside the embassy": PROTEST);
     # PLOVER's MOBILIZE is of armed forces
-    VERSION = "1.40"
+    # 1.41: ... and such a gerund takes that verb's date ("In December, X joined Y in praising ...")
+    VERSION = "1.41"
 
     @property
     def component(self) -> str:

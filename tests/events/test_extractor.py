@@ -435,6 +435,11 @@ def test_destroying_what_an_enemy_holds_is_an_assault(extract) -> None:  # type:
     assert coded(events) == [("ASSAULT", ["SDN"], ["TCD"], "asserted")]
 
 
+def test_a_gerund_after_by_takes_the_date_of_its_verb(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("In May 2021, Turkey signalled its ambitions by signing a trade deal with Azerbaijan.")
+    assert [(e.type, e.date) for e in events] == [("AGREE", "2021-05")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
