@@ -226,10 +226,8 @@ class EventExtractor:
             return None  # a negated event is not an event; denials are handled apart
         actors, recipients = self._participants(verb, mentions)
         if event_type == "MOBILIZE" and _civilians_only(actors):
-            event_type, mode = (
-                "PROTEST",
-                None,
-            )  # "protesters mobilized outside the embassy": PLOVER's MOBILIZE is of forces
+            # "protesters mobilized outside the embassy": PLOVER's MOBILIZE is of forces
+            event_type, mode = "PROTEST", None
         aimed_at = aimed_at_by_subject(verb, event_type, mentions)
         if aimed_at:
             # "a rocket attack on X wounded two people": X was attacked
@@ -357,8 +355,8 @@ class EventExtractor:
                 head = head.head
             elif head.dep_ == "acl" and _intended_by(head.head):
                 head = head.head.head
-            elif sharing_verb(head) is not None:
-                head = head.head.head  # "By hosting the talks, Turkey ...": the verb's subject hosts
+            elif (shared := sharing_verb(head)) is not None:
+                head = shared  # "By hosting the talks, Turkey ...": the verb's subject hosts
             else:
                 break
         # "Raisi is scheduled to visit": the passive subject of a governing verb is who visits.

@@ -211,9 +211,7 @@ class LearnedEventCoder:
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[EventMention]:
         dating = DocumentDates(document)
-        if self.places is not None:
-            mentions = self.places.add(document, spacy_doc, sentences, mentions)
-        by_sentence = self._actor_mentions(document, mentions, dating)
+        by_sentence = self._actor_mentions(document, spacy_doc, sentences, mentions, dating)
         work: list[tuple[Sentence, Span, list[Mention]]] = []
         for sentence in sentences:
             if sentence.furniture:
@@ -260,9 +258,19 @@ class LearnedEventCoder:
                     results.append(self._event(document, sentence, frame, REFERENCED, told, split=split))
         return _unique(results)
 
-    @staticmethod
-    def _actor_mentions(document: Document, mentions: list[Mention], dating: DocumentDates) -> dict[int, list[Mention]]:
-        """Resolved actor mentions by sentence, less a dateline's place and a news agency's credit."""
+    def _actor_mentions(
+        self,
+        document: Document,
+        spacy_doc: Doc,
+        sentences: list[Sentence],
+        mentions: list[Mention],
+        dating: DocumentDates,
+    ) -> dict[int, list[Mention]]:
+        """The candidates by sentence, the same at run time and in training: resolved actor
+        mentions (with the place stand-ins, when set), less a dateline's place and a news agency's
+        credit."""
+        if self.places is not None:
+            mentions = self.places.add(document, spacy_doc, sentences, mentions)
         by_sentence: dict[int, list[Mention]] = {}
         for mention in mentions:
             if dating.in_dateline(mention.start):
@@ -285,9 +293,7 @@ class LearnedEventCoder:
     ) -> tuple[list[list[str]], list[int]]:
         """The role model's rows and labels for one gold event, anchored as at run time: the rule
         frame of the gold type that best covers the gold actors, else the nearest one, else the main verb."""
-        if self.places is not None:
-            mentions = self.places.add(document, spacy_doc, sentences, mentions)
-        by_sentence = self._actor_mentions(document, mentions, DocumentDates(document))
+        by_sentence = self._actor_mentions(document, spacy_doc, sentences, mentions, DocumentDates(document))
         gold_spans = gold.sources + gold.targets
         chosen = None
         for sentence in sentences:
