@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from dragoman.actors.coreference import Context, Layout, governing_subject
 from dragoman.actors.kb import Entry, KnowledgeBase, date_window
+from dragoman.actors.surnames import with_surnames
 from dragoman.actors.titles import DEFAULT as DEFAULT_TITLES
 from dragoman.actors.titles import Titles
 from dragoman.domain.records import ActorRef, Document, Mention, Sentence
@@ -28,7 +29,9 @@ NAME = "actors.resolver"
 # 1.5: an office title whose holder the knowledge base does not list at the date is the office
 # ("Egypt's foreign minister": Foreign Minister of Egypt), not an unresolved name
 # 1.6: "its troops", "the country's navy": a body of the last state named in the paragraph
-VERSION = "1.6"
+# 1.7: a lone surname anywhere in the document (a headline before the full name, one the parser takes
+# for an organisation) names the person named in full (actors/surnames.py); "Minister X of Canada" is Canadian
+VERSION = "1.7"
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 KIND_RANK = {"state": 0, "igo": 1, "institution": 2, "group": 3, "media": 4, "company": 5, "person": 6}
 
@@ -188,7 +191,8 @@ class Resolver:
             if tok.lower_ in self.titles.pronouns and not taken[tok.i] and tok.tag_ in {"PRP", "PRP$"}:
                 items.append(_Item(tok.i, tok.i + 1, "pronoun"))
         items.sort(key=lambda it: (it.start, it.end))
-        return self._walk(document, doc, sentences, items, date_window(document.published or self.default_date))
+        mentions = self._walk(document, doc, sentences, items, date_window(document.published or self.default_date))
+        return with_surnames(document, doc, mentions, Layout.of(document.text, sentences), self.component)
 
     def _title_items(self, doc: Doc, title_spans: list[Span], keys: dict[int, str], matches: _Matches) -> list[_Item]:
         """Title, institution and plural phrases, read with the words around them."""
@@ -382,15 +386,22 @@ class Resolver:
             entry = self._scope_entry(cue)
             if entry is not None:
                 return entry, cue.start
-        if sp.end < len(doc) and doc[sp.end].lower_ == "of":
-            nxt = sp.end + 1
+        entry, cue_end = self._of_scope(doc, sp.end, matches)
+        if entry is not None:
+            return entry, -cue_end  # negative: the cue lies to the right
+        return None, sp.start
+
+    def _of_scope(self, doc: Doc, at: int, matches: _Matches) -> tuple[Entry | None, int]:
+        """ "of Iran", "of the United Nations" at token ``at``: the state or IGO and where it ends."""
+        if at < len(doc) and doc[at].lower_ == "of":
+            nxt = at + 1
             if nxt < len(doc) and doc[nxt].lower_ == "the":
                 nxt += 1
             for cue in matches.alias_by_start.get(nxt, []):
                 entry = self._scope_entry(cue)
                 if entry is not None:
-                    return entry, -cue.end  # negative: the cue lies to the right
-        return None, sp.start
+                    return entry, cue.end
+        return None, at
 
     def _scope_entry(self, cue: Span) -> Entry | None:
         form = cue.doc.vocab.strings[cue.label]
@@ -431,6 +442,8 @@ class Resolver:
         name_span = self._name_after(doc, end, matches)
         if name_span is not None:
             end = name_span.end
+            if scope is None:  # "Foreign Minister Paul Hendry of Canada"
+                scope, end = self._of_scope(doc, end, matches)
         elif _modifies_right(sp):
             return None  # "general election", "military operation": the word modifies a noun
         if kind == "generic" and name_span is None and scope is None:

@@ -202,3 +202,29 @@ def test_former_and_posted_titles(resolve: Resolve) -> None:
     mentions = resolve("Russia’s former foreign minister spoke at the forum.", "2022-05-01")
     [former] = [m for m in mentions if "minister" in m.text]
     assert former.actor is not None and former.actor.country == "RUS" and former.actor.actor_id != "sergey-lavrov"
+
+
+def test_a_surname_names_the_person_named_in_full_before_or_after_it(resolve: Resolve) -> None:
+    text = (
+        "Lisbon Talks Go On, France Tells Hendry\n\n"
+        "Paris has said no date has been set for the talks, Canadian Foreign Minister Paul Hendry "
+        "said on Tuesday. Hendry said the delay was technical."
+    )
+    mentions = resolve(text, "2022-05-03")
+    surnames = find(mentions, "Hendry")
+    assert len(surnames) == 2
+    assert all(m.method == "short-name" and m.actor is not None for m in surnames)
+    assert {(m.actor.name, m.actor.country) for m in surnames if m.actor is not None} == {("Paul Hendry", "CAN")}
+    assert [m.mention_id for m in mentions] == [f"t:m{i}" for i in range(len(mentions))]
+
+
+def test_a_first_name_of_another_person_keeps_the_surname_apart(resolve: Resolve) -> None:
+    mentions = resolve("Canadian Foreign Minister Paul Hendry met Ruth Hendry, a painter, in Ottawa.", "2022-05-03")
+    assert actor_of(mentions, "Ruth Hendry") is None
+
+
+def test_a_country_after_the_name_scopes_the_title(resolve: Resolve) -> None:
+    mentions = resolve("Foreign Minister Paul Hendry of Canada rejected the claims on Monday.", "2022-05-03")
+    titled = find(mentions, "Foreign Minister Paul Hendry of Canada")
+    assert titled and titled[0].actor is not None and titled[0].actor.country == "CAN"
+    assert not find(mentions, "Canada")
