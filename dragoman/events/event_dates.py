@@ -114,8 +114,15 @@ def background(trigger: Token) -> bool:
 
 
 def clause_tense(trigger: Token) -> bool | None:
-    """True for a clause about the future ("will meet", "plans to meet"), False for the past, None unknown."""
+    """True for a clause about the future ("will meet", "plans to meet"), False for the past, None unknown.
+    A gerund after "by", "in" ... has the tense of the verb whose subject it shares ("In December,
+    X joined Y in praising ...": the past December)."""
     head = clause_head(trigger)
+    for _ in range(4):
+        shared = sharing_verb(head)
+        if shared is None:
+            break
+        head = shared
     auxiliaries = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
     if auxiliaries & status_cues()["future"] or ("to" in auxiliaries and head.dep_ == "ROOT"):
         return True  # "will meet", "Putin to meet Raisi on Monday"

@@ -112,7 +112,8 @@ class EventExtractor:
     # 1.40: civilians who mobilise protest ("protesters mobilized outside the embassy": PROTEST);
     # PLOVER's MOBILIZE is of armed forces
     # 1.41: ... and such a gerund takes that verb's date ("In December, X joined Y in praising ...")
-    VERSION = "1.41"
+    # 1.42: ... and its tense, for a yearless month ("In December, X joined Y in praising ...": last December)
+    VERSION = "1.42"
 
     @property
     def component(self) -> str:

@@ -440,6 +440,14 @@ def test_a_gerund_after_by_takes_the_date_of_its_verb(extract) -> None:  # type:
     assert [(e.type, e.date) for e in events] == [("AGREE", "2021-05")]
 
 
+def test_a_gerund_after_in_takes_the_tense_of_its_verb(extract) -> None:  # type: ignore[no-untyped-def]
+    # Published in October: a December the past tense speaks of is last year's, a future one this year's.
+    past = extract("In December, Turkey joined Azerbaijan in signing a trade deal with Georgia.", "2022-10-20")
+    future = extract("In December, Turkey will join Azerbaijan in signing a trade deal with Georgia.", "2022-10-20")
+    assert [(e.type, e.date) for e in past] == [("AGREE", "2021-12")]
+    assert [(e.type, e.date, e.status) for e in future] == [("AGREE", "2022-12", "hypothetical")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
