@@ -44,6 +44,14 @@ CASES = [
         ["NLD"],
     ),
     ("reduced passive", "A video showed the Kenyan fishermen seized by Somalia in March.", "COERCE", ["SOM"], ["KEN"]),
+    # The person the anchor's pronoun stands for is the target where the preposition names him.
+    (
+        "target named outside the anchor's phrase",
+        "Cuba hurled insults at President Obama on Tuesday, calling him a liar and a coward.",
+        "ACCUSE",
+        ["CUB"],
+        ["USA"],
+    ),
     (
         "apposition",
         "Latvia, a close ally of Lithuania, expelled two Belarusian diplomats.",

@@ -163,7 +163,9 @@ class LearnedEventCoder:
     # 1.37: a body at whose premises an aimed event happens is its target ("a grenade thrown outside
     # the Italian embassy in Tunis"), never its doer; the noun in apposition to the one a past
     # participle qualifies is done to as well ("A Norwegian, two Swedes abducted in Mali")
-    VERSION = "1.37"
+    # 1.38: an actor is read in the anchor's own phrase instead of where it is named elsewhere only
+    # when the role model gives it a role there ("hurled insults at X, calling him a liar": X)
+    VERSION = "1.38"
 
     def __init__(
         self,
@@ -395,8 +397,13 @@ class LearnedEventCoder:
         probabilities = constrained(self.roles.probabilities(rows), rows)
         best: dict[str, tuple[float, int, Mention]] = {}
         # An actor named in the anchor's own phrase is read there, not where it is named elsewhere
-        # ("Kenya shelled ..., and Somalia attacked Kenya": the second Kenya is the target).
-        near = {_key(m) for m, row in zip(candidates, rows, strict=True) if "path=outside" not in row}
+        # ("Kenya shelled ..., and Somalia attacked Kenya": the second Kenya is the target), when
+        # the model reads it as a party there ("hurled insults at X, calling him a liar": not "him").
+        near = {
+            _key(m)
+            for m, row, p in zip(candidates, rows, probabilities, strict=True)
+            if "path=outside" not in row and int(np.argmax(p)) != NEITHER
+        }
         for mention, row, features_of in zip(candidates, probabilities, rows, strict=True):
             if "path=outside" in features_of and _key(mention) in near:
                 continue
