@@ -31,7 +31,9 @@ NAME = "actors.resolver"
 # 1.6: "its troops", "the country's navy": a body of the last state named in the paragraph
 # 1.7: a lone surname anywhere in the document (a headline before the full name, one the parser takes
 # for an organisation) names the person named in full (actors/surnames.py); "Minister X of Canada" is Canadian
-VERSION = "1.7"
+# 1.8: a word of a date ("in May 2019") is no surname; a Title Case headline's surname the parser
+# takes for an adjective is one
+VERSION = "1.8"
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 KIND_RANK = {"state": 0, "igo": 1, "institution": 2, "group": 3, "media": 4, "company": 5, "person": 6}
 

@@ -1,7 +1,8 @@
 """A person's surname anywhere in the document names the person the document names in full.
 
 The resolver's walk links a surname to a person named before it; news puts the surname first
-in the headline ("Minister Tells Hendry" over "Trade Minister Paul Hendry said ..."), and the
+in the headline ("Hendry Vows Tariff Relief" over "Canadian Foreign Minister Paul Hendry
+promised ..."), and the
 parser often takes a lone surname for an organisation or for no entity at all.
 """
 
@@ -9,12 +10,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dragoman.actors.coreference import Layout
 from dragoman.domain.records import ActorRef, Document, Mention
 
 LINKABLE_METHODS = {"ner", "short-name"}
+# Entity labels a surname may carry; "May" in "in May 2019" (a DATE) is no Theresa May.
+NAME_LABELS = {"", "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+# Parts of speech a capitalised surname may be given: a Title Case headline's parse calls
+# names adjectives and nouns.
+NAME_TAGS = {"PROPN", "NOUN", "ADJ"}
 
 
 def surnames_of(mentions: list[Mention]) -> dict[str, ActorRef]:
@@ -71,9 +77,13 @@ def with_surnames(
             component=component,
         )
         for token in doc
-        if token.pos_ == "PROPN" and token.text in surnames and not any(covered[token.idx : token.idx + len(token)])
+        if token.text in surnames and _name_like(token) and not any(covered[token.idx : token.idx + len(token)])
     ]
     if not added and len(kept) == len(mentions):
         return kept
     merged = sorted(kept + added, key=lambda m: (m.start, m.end))
     return [replace(m, mention_id=f"{document.doc_id}:m{i}") for i, m in enumerate(merged)]
+
+
+def _name_like(token: Token) -> bool:
+    return token.is_title and token.pos_ in NAME_TAGS and token.ent_type_ in NAME_LABELS

@@ -1,5 +1,5 @@
-"""A passive without its auxiliary in running text: "drivers held hostage in Iraq arrive home",
-"two soldiers taken prisoner in the raid returned". A past form followed at once by a singular
+"""A passive without its auxiliary in running text: "four cooks held hostage in Yemen since March
+landed in Kathmandu", "two soldiers taken prisoner in the raid returned". A past form followed at once by a singular
 noun of what its subject became (`complement_nouns` in lexicon/en/syntax.yaml) and with no
 object of its own abbreviates a passive, as in a headline (nlp/headlines.py); the parser, which
 reads it as a past tense, makes the captives the captors. Its subject is marked as a passive

@@ -1,6 +1,6 @@
 """The parse as every stage reads it: spaCy's, with the project's corrections laid over it
 (entities cut at a spaced dash, a headline's bare passives read as passives, and in running text
-those followed by a noun of state ("held hostage"), a subject misread as the apposition of a
+those followed by a noun of state ("cooks held hostage in Yemen landed ..."), a subject misread as the apposition of a
 fronted phrase given back to its verb). The parse stage
 and the evaluations that parse on their own both go through ``corrected``.
 """

@@ -206,9 +206,9 @@ def test_former_and_posted_titles(resolve: Resolve) -> None:
 
 def test_a_surname_names_the_person_named_in_full_before_or_after_it(resolve: Resolve) -> None:
     text = (
-        "Lisbon Talks Go On, France Tells Hendry\n\n"
-        "Paris has said no date has been set for the talks, Canadian Foreign Minister Paul Hendry "
-        "said on Tuesday. Hendry said the delay was technical."
+        "Hendry Vows Tariff Relief for Farmers\n\n"
+        "Canadian Foreign Minister Paul Hendry promised on Tuesday to cut fees on grain exports. "
+        "Hendry said the plan would be ready by May."
     )
     mentions = resolve(text, "2022-05-03")
     surnames = find(mentions, "Hendry")
@@ -228,3 +228,9 @@ def test_a_country_after_the_name_scopes_the_title(resolve: Resolve) -> None:
     titled = find(mentions, "Foreign Minister Paul Hendry of Canada")
     assert titled and titled[0].actor is not None and titled[0].actor.country == "CAN"
     assert not find(mentions, "Canada")
+
+
+def test_a_surname_that_is_also_a_month_is_not_the_person(resolve: Resolve) -> None:
+    mentions = resolve("Canadian Foreign Minister Anna May met farmers in May 2019.", "2019-06-01")
+    named = [m.text for m in mentions if m.actor is not None and m.actor.name == "Anna May"]
+    assert named == ["Canadian Foreign Minister Anna May"]  # not the month

@@ -47,10 +47,10 @@ CASES = [
     # The person the anchor's pronoun stands for is the target where the preposition names him.
     (
         "target named outside the anchor's phrase",
-        "Cuba hurled insults at President Obama on Tuesday, calling him a liar and a coward.",
+        "Venezuela lashed out at President Petro of Colombia on Friday, calling him a traitor to the region.",
         "ACCUSE",
-        ["CUB"],
-        ["USA"],
+        ["VEN"],
+        ["COL"],
     ),
     (
         "apposition",
@@ -171,10 +171,10 @@ AGENTLESS = [
     # A passive without its auxiliary in running text (nlp/complements.py): the drivers are held.
     (
         "held hostage in running text",
-        "Three Kenyan truck drivers held hostage in Somalia arrive back in Nairobi.",
+        "Four Nepali cooks held hostage in Yemen since March landed in Kathmandu on Sunday.",
         "COERCE",
-        ["SOM"],
-        ["KEN"],
+        ["YEM"],
+        ["NPL"],
     ),
 ]
 

@@ -17,8 +17,8 @@ def _relations(text: str) -> dict[str, tuple[str, str, str]]:
 
 
 def test_captives_held_hostage_are_the_passive_subject() -> None:
-    relations = _relations("Three Kenyan truck drivers held hostage in Somalia arrive back in Nairobi.")
-    assert relations["drivers"][:2] == ("nsubjpass", "held")  # the parser alone: nsubj, the captors
+    relations = _relations("Four Nepali cooks held hostage in Yemen since March landed in Kathmandu on Sunday.")
+    assert relations["cooks"][:2] == ("nsubjpass", "held")  # the parser alone: nsubj, the captors
     assert relations["held"][2] == "VBN"
 
 

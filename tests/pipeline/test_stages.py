@@ -33,7 +33,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
     names = [str(c).split("+")[0] for c in components(config)]
     assert names == [
         "nlp.spacy@3.8.0-paragraphs1.1-headlines1.2-entities1.0-subjects1.0-complements1.0",
-        "actors.resolver@1.7",
+        "actors.resolver@1.8",
         "places.agents@1.0",
         "events.combined@1.1-rules1.42-learned1.38",
         "places.locator@1.2-targets1.0",

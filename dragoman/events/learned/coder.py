@@ -164,7 +164,7 @@ class LearnedEventCoder:
     # the Italian embassy in Tunis"), never its doer; the noun in apposition to the one a past
     # participle qualifies is done to as well ("A Norwegian, two Swedes abducted in Mali")
     # 1.38: an actor is read in the anchor's own phrase instead of where it is named elsewhere only
-    # when the role model gives it a role there ("hurled insults at X, calling him a liar": X)
+    # when the role model gives it a role there ("lashed out at X, calling him a traitor": X)
     VERSION = "1.38"
 
     def __init__(
@@ -398,7 +398,7 @@ class LearnedEventCoder:
         best: dict[str, tuple[float, int, Mention]] = {}
         # An actor named in the anchor's own phrase is read there, not where it is named elsewhere
         # ("Kenya shelled ..., and Somalia attacked Kenya": the second Kenya is the target), when
-        # the model reads it as a party there ("hurled insults at X, calling him a liar": not "him").
+        # the model reads it as a party there ("lashed out at X, calling him a traitor": not "him").
         near = {
             _key(m)
             for m, row, p in zip(candidates, rows, probabilities, strict=True)
