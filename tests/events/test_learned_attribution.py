@@ -271,3 +271,10 @@ def test_a_body_at_whose_premises_an_attack_happens_is_its_target(
 ) -> None:  # type: ignore[no-untyped-def]
     """The embassy is what the grenade or the protest was aimed at; the town stands for the unnamed doers."""
     assert summary(code(text)) == [expected]
+
+
+def test_who_warns_of_a_threat_makes_no_second_one(code) -> None:  # type: ignore[no-untyped-def]
+    events = code(
+        "Some 20,000 Malian refugees have threatened to cross into Niger, the UN refugee agency warned on Friday."
+    )
+    assert summary(events) == [("THREATEN", ["MLI"], ["NER"])]

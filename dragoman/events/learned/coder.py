@@ -165,7 +165,9 @@ class LearnedEventCoder:
     # participle qualifies is done to as well ("A Norwegian, two Swedes abducted in Mali")
     # 1.38: an actor is read in the anchor's own phrase instead of where it is named elsewhere only
     # when the role model gives it a role there ("lashed out at X, calling him a traitor": X)
-    VERSION = "1.38"
+    # 1.39: a frame whose clause complement holds another frame of its type only tells of it ("X have
+    # threatened to cross into Y, the agency warned": one threat, by X)
+    VERSION = "1.39"
 
     def __init__(
         self,
@@ -327,7 +329,7 @@ class LearnedEventCoder:
         the denial is X's own act, anchored at its verb, not a denied shooting."""
         same = [copy.copy(f) for f in frames if f.type == event_type]
         if same:
-            return same
+            return [f for f in same if not _reports_its_like(f, same)]
         lendable = [f for f in frames if f.status not in REPORTED_STATUSES]
         for near in (lambda f: quad_of(f.type) == quad_of(event_type), lambda f: True):
             for frame in lendable:
@@ -543,6 +545,13 @@ def _asked_as_told(frame: Frame, mentions: list[Mention]) -> None:
     told.trigger = asking
     _take_status(told, mentions)
     frame.status, frame.attributed_to = told.status, told.attributed_to
+
+
+def _reports_its_like(frame: Frame, frames: list[Frame]) -> bool:
+    """ "X have threatened to cross into Y, the agency warned": a frame whose clause complement holds
+    another frame of its type only tells of that one (the agency warns of the threat, threatens no one)."""
+    told = [child for child in frame.trigger.children if child.dep_ == "ccomp"]
+    return any(other.trigger in clause.subtree for clause in told for other in frames if other is not frame)
 
 
 def _unnamed_victims(mention: Mention) -> bool:
