@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Token
 from dragoman.actors.coreference import Layout
 from dragoman.domain.records import ActorRef, Document, Mention
 
-LINKABLE_METHODS = {"ner", "short-name"}
 # Entity labels a surname may carry; "May" in "in May 2019" (a DATE) is no Theresa May.
 NAME_LABELS = {"", "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 # Parts of speech a capitalised surname may be given: a Title Case headline's parse calls
@@ -53,7 +52,7 @@ def with_surnames(
     by_name = {actor.name: actor for actor in surnames.values()}
     kept: list[Mention] = []
     for mention in mentions:
-        if mention.actor is None and mention.method in LINKABLE_METHODS:
+        if mention.actor is None and mention.method == "ner":  # an entity the walk left unresolved
             actor = surnames.get(mention.text) or by_name.get(" ".join(mention.text.split()))
             if actor is not None:
                 mention = replace(mention, actor=actor, method="short-name")

@@ -397,19 +397,19 @@ class LearnedEventCoder:
             return
         rows = self.role_rows(frame, event_type, span, candidates)
         probabilities = constrained(self.roles.probabilities(rows), rows)
+        roles = [int(role) for role in np.argmax(probabilities, axis=1)]
         best: dict[str, tuple[float, int, Mention]] = {}
         # An actor named in the anchor's own phrase is read there, not where it is named elsewhere
         # ("Kenya shelled ..., and Somalia attacked Kenya": the second Kenya is the target), when
         # the model reads it as a party there ("lashed out at X, calling him a traitor": not "him").
         near = {
             _key(m)
-            for m, row, p in zip(candidates, rows, probabilities, strict=True)
-            if "path=outside" not in row and int(np.argmax(p)) != NEITHER
+            for m, features_of, role in zip(candidates, rows, roles, strict=True)
+            if "path=outside" not in features_of and role != NEITHER
         }
-        for mention, row, features_of in zip(candidates, probabilities, rows, strict=True):
+        for mention, row, features_of, role in zip(candidates, probabilities, rows, roles, strict=True):
             if "path=outside" in features_of and _key(mention) in near:
                 continue
-            role = int(np.argmax(row))
             score = float(row[role])
             key = _key(mention)
             current = best.get(key)
