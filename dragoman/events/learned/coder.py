@@ -167,7 +167,9 @@ class LearnedEventCoder:
     # when the role model gives it a role there ("lashed out at X, calling him a traitor": X)
     # 1.39: a frame whose clause complement holds another frame of its type only tells of it ("X have
     # threatened to cross into Y, the agency warned": one threat, by X)
-    VERSION = "1.39"
+    # 1.40: the encoder's int8 weights in seven bits (encoder.quantized), so its products are exact
+    # on every x86 CPU and the vectors no longer depend on the machine
+    VERSION = "1.40"
 
     def __init__(
         self,
