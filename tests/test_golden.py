@@ -1,4 +1,5 @@
-"""The processed output of sample/ stays byte-identical across refactorings (see tests/golden.py)."""
+"""The processed output of sample/ stays identical across refactorings (see tests/golden.py), floats to
+within FLOAT_TOLERANCE."""
 
 from __future__ import annotations
 

@@ -113,7 +113,9 @@ class EventExtractor:
     # PLOVER's MOBILIZE is of armed forces
     # 1.41: ... and such a gerund takes that verb's date ("In December, X joined Y in praising ...")
     # 1.42: ... and its tense, for a yearless month ("In December, X joined Y in praising ...": last December)
-    VERSION = "1.42"
+    # 1.43: a verdict's deed is the convicted one's, asserted ("convicted two men of attacking X",
+    # "found guilty of", "sentenced for"); "X was arrested after being accused of Y-ing": X is accused
+    VERSION = "1.43"
 
     @property
     def component(self) -> str:
@@ -851,23 +853,44 @@ def _controlling_object(verb: Token) -> Token | None:
 
 
 def charging_verb(deed: Token) -> Token | None:
-    """The verb that charges ``deed``: "accused X of VERBing", "charged with murder" (status.yaml
-    accusing_verbs, accusing_prepositions); the learned coder reads the same."""
+    """The verb that charges ``deed`` or convicts of it: "accused X of VERBing", "charged with
+    murder", "convicted of torturing", "found guilty of" (status.yaml accusing_verbs and
+    accusing_prepositions, convicting_verbs, verdict_words and convicting_prepositions); the
+    learned coder reads the same."""
     cues = status_cues()
-    if deed.dep_ not in {"pcomp", "pobj"} or deed.head.lower_ not in cues["accusing_prepositions"]:
+    if deed.dep_ not in {"pcomp", "pobj"}:
         return None
-    accusing = deed.head.head
-    return accusing if accusing.lemma_.lower() in cues["accusing_verbs"] else None
+    preposition, verb = deed.head.lower_, deed.head.head
+    if verb.dep_ == "dobj" and deed.head.dep_ == "prep":  # "convicted two men of ...", "of" hung on the men
+        verb = verb.head
+    lemma = verb.lemma_.lower()
+    if preposition in cues["accusing_prepositions"] and lemma in cues["accusing_verbs"]:
+        return verb
+    if preposition not in cues["convicting_prepositions"]:
+        return None
+    if verb.lower_ in cues["verdict_words"] and verb.dep_ in {"oprd", "acomp"}:  # "of" hung on "guilty"
+        return verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    verdict = any(c.dep_ in {"oprd", "acomp"} and c.lower_ in cues["verdict_words"] for c in verb.children)
+    return verb if lemma in cues["convicting_verbs"] or verdict else None
 
 
 def _accused(deed: Token) -> Token | None:
-    """Who is accused of ``deed``: "accused X of VERBing", "X was charged with murder", "suspected
-    X of the bombing" (the object of the accusing verb, or its subject when passive)."""
+    """Who is accused or convicted of ``deed``: "accused X of VERBing", "X was charged with
+    murder", "suspected X of the bombing" (the object of the accusing verb, or its subject when
+    passive); "three men charged with ..." (the men); "X was arrested after being accused of ..."
+    (X, the subject the accusation's clause shares)."""
     accusing = charging_verb(deed)
     if accusing is None:
         return None
     found = _child(accusing, "dobj") or _child(accusing, "nsubjpass")
-    return found if found is not None or accusing.dep_ != "acl" else accusing.head  # "three men charged with"
+    if found is not None:
+        return found
+    if accusing.dep_ == "acl":
+        return accusing.head
+    shared = sharing_verb(accusing)
+    return None if shared is None else _child(shared, "nsubjpass") or _child(shared, "nsubj")
 
 
 def _clear_event(verb: Token, obj: Token | None) -> tuple[str, str | None] | None:

@@ -368,6 +368,9 @@ SCHEMAS["status"] = {
         "obligation_modals",
         "accusing_verbs",
         "accusing_prepositions",
+        "convicting_verbs",
+        "verdict_words",
+        "convicting_prepositions",
         "news_outlets",
         "crediting_verbs",
     )

@@ -71,19 +71,27 @@ def event(
 
 
 class Fixed:
-    """A coder that returns the events it was given, and counts its calls."""
+    """A coder that returns the events it was given, and counts its calls; as the learned coder,
+    the sentences it reports on are those of its events but the ones ``in_passing``."""
 
-    def __init__(self, events: list[EventMention]) -> None:
+    def __init__(self, events: list[EventMention], in_passing: tuple[str, ...] = ()) -> None:
         self.events = events
+        self.in_passing = in_passing
         self.calls = 0
 
     def extract(self, *args: Any) -> list[EventMention]:
         self.calls += 1
         return list(self.events)
 
+    def extract_parts(self, *args: Any) -> tuple[list[EventMention], set[int]]:
+        events = self.extract(*args)
+        return events, {e.sentence_index for e in events if e.id not in self.in_passing}
 
-def combined(learned: list[EventMention], ruled: list[EventMention]) -> tuple[CombinedEventCoder, Fixed, Fixed]:
-    learned_coder, rule_coder = Fixed(learned), Fixed(ruled)
+
+def combined(
+    learned: list[EventMention], ruled: list[EventMention], in_passing: tuple[str, ...] = ()
+) -> tuple[CombinedEventCoder, Fixed, Fixed]:
+    learned_coder, rule_coder = Fixed(learned, in_passing), Fixed(ruled)
     return CombinedEventCoder(learned_coder, rule_coder), learned_coder, rule_coder  # type: ignore[arg-type]
 
 
@@ -118,6 +126,21 @@ def test_a_denied_or_alleged_rule_event_joins_the_learned_events_of_its_sentence
         ("l0", "REJECT", "denied", 0.8),
         ("r0", "AID", "denied", RULE_CONFIDENCE_IN_NEWS),
         ("l1", "AID", "asserted", 0.7),
+    ]
+
+
+def test_a_deed_named_in_passing_leaves_the_rules_the_report_of_its_sentence() -> None:
+    """ "X was arrested after being accused of shooting Y": the learned coder adds the shooting
+    it names, the rules code what the sentence reports; an event of the same type is not doubled."""
+    coder, _, _ = combined(
+        [event("l0", 0, "ASSAULT", 0.7)],
+        [event("r0", 0, "COERCE", 0.8), event("r1", 0, "ASSAULT", 0.8, "alleged")],
+        in_passing=("l0",),
+    )
+    events = coder.extract(document("Iran arrested a man."), None, [], [])  # type: ignore[arg-type]
+    assert [(e.id, e.type, e.confidence) for e in events] == [
+        ("l0", "ASSAULT", 0.7),
+        ("r0", "COERCE", RULE_CONFIDENCE_IN_NEWS),
     ]
 
 

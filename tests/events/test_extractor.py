@@ -126,13 +126,29 @@ def test_a_cease_fire_is_no_shooting(extract) -> None:  # type: ignore[no-untype
         "Two Peruvian officers have been charged with the murder of a farmer.",
         "Two Peruvian officers were accused of torturing a farmer.",
         "Two Peruvian officers charged with kidnapping a farmer appeared in court on Monday.",
+        "Two Peruvian officers were suspended after being accused of torturing a farmer.",
     ],
 )
 def test_the_deed_of_a_charge_is_alleged_of_the_accused(extract, text: str) -> None:  # type: ignore[no-untyped-def]
     """ "charged with murder", "accused of torturing": the deed is coded as an assault, alleged, done
-    by the accused (the passive subject, or the noun a reduced clause hangs on)."""
+    by the accused (the passive subject, the noun a reduced clause hangs on, or the subject the
+    accusation's clause shares)."""
     event = only(extract(text), "ASSAULT")
     assert (event.status, names(event.actors), event.attributed_to) == ("alleged", ["PER"], None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court in Lima convicted two Peruvian officers of torturing a farmer.",
+        "Two Peruvian officers were found guilty of torturing a farmer.",
+        "Two Peruvian officers were sentenced on Friday for torturing a farmer.",
+    ],
+)
+def test_the_deed_of_a_verdict_is_the_convicted_ones_and_asserted(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "convicted of", "found guilty of", "sentenced for": the court found the deed done, by the convicted."""
+    event = only(extract(text), "ASSAULT")
+    assert (event.status, names(event.actors)) == ("asserted", ["PER"])
 
 
 def test_the_accuser_is_who_alleges_the_deed(extract) -> None:  # type: ignore[no-untyped-def]

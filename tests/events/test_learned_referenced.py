@@ -35,6 +35,26 @@ def named_in_passing(events: list[EventMention]) -> list[tuple[str, list[str], l
             ("ASSAULT", ["SOM"], ["KEN"], "alleged", None, "none"),
         ),
         (
+            "the accused of a clause that shares its subject did it, alleged",
+            "A Kenyan trader was arrested after being accused of shooting a Tanzanian farmer near Mombasa.",
+            ("ASSAULT", ["KEN"], ["TZA"], "alleged", None, "none"),
+        ),
+        (
+            "the convicted did it, as the court found",
+            "A court in Nairobi convicted two Somali men of attacking a Kenyan army post.",
+            ("ASSAULT", ["SOM"], ["KEN"], "asserted", None, "none"),
+        ),
+        (
+            "found guilty of it",
+            "Two Belgian mercenaries were found guilty on Monday of torturing Congolese villagers.",
+            ("ASSAULT", ["BEL"], ["COD"], "asserted", None, "none"),
+        ),
+        (
+            "sentenced for it",
+            "A Chilean officer has been sentenced to ten years in prison for killing two Bolivian students.",
+            ("ASSAULT", ["CHL"], ["BOL"], "asserted", None, "none"),
+        ),
+        (
             "a date of its own",
             "Police in Peru detained a student over last month's bombing of a bank in Lima.",
             ("ASSAULT", ["PER"], [], "asserted", "2021-04", "text"),

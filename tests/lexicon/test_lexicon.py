@@ -106,8 +106,11 @@ def test_the_resolver_uses_an_override(tmp_path: Path) -> None:
 def test_status_words_of_expectation_and_refusal_load_and_take_overrides(tmp_path: Path) -> None:
     status = load_lexicon(["status"])["status"]
     assert (
-        status.version == 8
+        status.version == 9
         and "plan" in status["intention_nouns"]
+        and status["convicting_verbs"] == {"convict", "sentence", "jail", "imprison"}
+        and status["verdict_words"] == {"guilty"}
+        and status["convicting_prepositions"] == {"of", "for"}
         and status["obligation_modals"] == {"must", "should"}
         and "demand" in status["requesting_verbs"]
         and "agree" in status["intention_verbs"]

@@ -169,7 +169,10 @@ class LearnedEventCoder:
     # threatened to cross into Y, the agency warned": one threat, by X)
     # 1.40: the encoder's int8 weights in seven bits (encoder.quantized), so its products are exact
     # on every x86 CPU and the vectors no longer depend on the machine
-    VERSION = "1.40"
+    # 1.41: a rule frame of a deed charged or convicted of is lent to no other type ("found guilty of
+    # torturing": the verdict is not anchored at the torture); the intended deed is the anchor also
+    # under a reported clause or a verb the parse did not make the root ("is expected to be freed")
+    VERSION = "1.41"
 
     def __init__(
         self,
@@ -216,6 +219,13 @@ class LearnedEventCoder:
     def extract(
         self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
     ) -> list[EventMention]:
+        return self.extract_parts(document, spacy_doc, sentences, mentions)[0]
+
+    def extract_parts(
+        self, document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
+    ) -> tuple[list[EventMention], set[int]]:
+        """The events, and the sentences whose own report the type model coded (a sentence with
+        only a deed it names in passing is not among them: the rules may still code its report)."""
         dating = DocumentDates(document)
         by_sentence = self._actor_mentions(document, spacy_doc, sentences, mentions, dating)
         work: list[tuple[Sentence, Span, list[Mention]]] = []
@@ -227,10 +237,11 @@ class LearnedEventCoder:
             if sentence_mentions and span is not None and not _dateline_fragment(span):
                 work.append((sentence, span, sentence_mentions))
         if not work:
-            return []
+            return [], set()
         vectors = self.encoder.encode([sentence.text for sentence, _, _ in work])
         probabilities = self.model.probabilities(vectors, [lemmas(span) for _, span, _ in work])
         results: list[EventMention] = []
+        reporting: set[int] = set()
         previous_frames: list[Frame] = []
         previous: Sentence | None = None
         for (sentence, span, sentence_mentions), row in zip(work, probabilities, strict=True):
@@ -254,6 +265,8 @@ class LearnedEventCoder:
                     for occasion in occasions:
                         results.append(self._event(document, sentence, frame, decision, occasion, split=split))
             coded_here = {event.type for event in results[first_of_sentence:]}
+            if coded_here:
+                reporting.add(sentence.index)
             for frame in referenced_deeds(span, sentence_mentions, coded_here, self.rules, self.cues):
                 if _anchored_on_a_name(frame.trigger, sentence_mentions):
                     continue
@@ -262,7 +275,7 @@ class LearnedEventCoder:
                 for occasion in occasions:
                     told = occasion if occasion.basis != "publication" else NO_DATE  # named, not reported
                     results.append(self._event(document, sentence, frame, REFERENCED, told, split=split))
-        return _unique(results)
+        return _unique(results), reporting
 
     def _actor_mentions(
         self,
@@ -328,11 +341,13 @@ class LearnedEventCoder:
         """Anchors for a decided type: every rule frame of that type (two clauses, two events), else
         the first of its quad, else any, else the sentence's main verb. A frame of an event that is
         only alleged or denied is lent to no other type: in "X denied that its troops fired on Y"
-        the denial is X's own act, anchored at its verb, not a denied shooting."""
+        the denial is X's own act, anchored at its verb, not a denied shooting; nor is one of a
+        deed charged or convicted of ("found guilty of torturing villagers": the verdict is not
+        anchored at the torture, nor aimed at its victims)."""
         same = [copy.copy(f) for f in frames if f.type == event_type]
         if same:
             return [f for f in same if not _reports_its_like(f, same)]
-        lendable = [f for f in frames if f.status not in REPORTED_STATUSES]
+        lendable = [f for f in frames if f.status not in REPORTED_STATUSES and charging_verb(f.trigger) is None]
         for near in (lambda f: quad_of(f.type) == quad_of(event_type), lambda f: True):
             for frame in lendable:
                 if near(frame):
@@ -584,15 +599,16 @@ def _main_verb(span: Span, event_type: str) -> Token | None:
     unless the intention is the event itself ("agreed to take part" for an agreement,
     "threatened to cut" for a threat)."""
     root = span.root
-    if root.pos_ not in {"VERB", "AUX"}:
-        return next((t for t in span if t.pos_ == "VERB"), None)
-    if root.lemma_.lower() in reporting_verbs():
+    verb = root if root.pos_ in {"VERB", "AUX"} else next((t for t in span if t.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    if verb is root and root.lemma_.lower() in reporting_verbs():
         said = next((c for c in root.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}), None)
         if said is not None and any(c.dep_ in {"nsubj", "nsubjpass"} for c in said.children):
-            return said
-    own = lex.VERBS.get(root.lemma_.lower())
-    intended = _intended_deed(root) if own is None or own[0] != event_type else None
-    return intended if intended is not None else root
+            verb = said
+    own = lex.VERBS.get(verb.lemma_.lower())
+    intended = _intended_deed(verb) if own is None or own[0] != event_type else None
+    return intended if intended is not None else verb
 
 
 def _anchored_on_a_name(trigger: Token, mentions: list[Mention]) -> bool:
