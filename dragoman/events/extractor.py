@@ -115,7 +115,11 @@ class EventExtractor:
     # 1.42: ... and its tense, for a yearless month ("In December, X joined Y in praising ...": last December)
     # 1.43: a verdict's deed is the convicted one's, asserted ("convicted two men of attacking X",
     # "found guilty of", "sentenced for"); "X was arrested after being accused of Y-ing": X is accused
-    VERSION = "1.43"
+    # 1.44: a deed laid to someone is theirs ("X was behind D", "X was responsible for D", "D was the
+    # work of X", "X claimed responsibility for D", "Y blamed X for D": alleged); a phrase that sets
+    # an accusation ("During X's shelling of Y, Z accused ...") is not what it alleges; an alleging
+    # adjective on the event's noun makes it alleged ("the alleged attack", status.yaml allege_modifiers)
+    VERSION = "1.44"
 
     @property
     def component(self) -> str:
@@ -287,7 +291,7 @@ class EventExtractor:
             if not (child.dep_ != "poss" and m.method == "location")
         ]
         actors += [m for m in _dash_joined(noun, mentions) if m not in actors]
-        accused = _accused(noun) if not actors else None
+        accused = laid_to(noun) if not actors else None
         if accused is not None:  # "was charged with the murder of a villager": the accused did it
             actors = _object_mentions(accused, mentions)
         recipients: list[Mention] = []
@@ -841,7 +845,7 @@ def _aid_mode(token: Token) -> str | None:
 def _controlling_object(verb: Token) -> Token | None:
     """The object of "led/forced/urged X to VERB", which is VERB's subject; the accused of
     "accused X of VERBing" (the subject when passive: "X is accused of VERBing")."""
-    accused = _accused(verb)
+    accused = laid_to(verb)
     if accused is not None:
         return accused
     if verb.dep_ not in {"xcomp", "advcl", "ccomp"} or verb.head.i == verb.i:
@@ -876,14 +880,15 @@ def charging_verb(deed: Token) -> Token | None:
     return verb if lemma in cues["convicting_verbs"] or verdict else None
 
 
-def _accused(deed: Token) -> Token | None:
-    """Who is accused or convicted of ``deed``: "accused X of VERBing", "X was charged with
-    murder", "suspected X of the bombing" (the object of the accusing verb, or its subject when
-    passive); "three men charged with ..." (the men); "X was arrested after being accused of ..."
-    (X, the subject the accusation's clause shares)."""
+def laid_to(deed: Token) -> Token | None:
+    """Who ``deed`` is laid to, accused or convicted of it or held responsible: "accused X of
+    VERBing", "X was charged with murder", "suspected X of the bombing" (the object of the
+    accusing verb, or its subject when passive); "three men charged with ..." (the men); "X was
+    arrested after being accused of ..." (X, the subject the accusation's clause shares); "X was
+    behind D" and the like (``_held_responsible``)."""
     accusing = charging_verb(deed)
     if accusing is None:
-        return None
+        return _held_responsible(deed)
     found = _child(accusing, "dobj") or _child(accusing, "nsubjpass")
     if found is not None:
         return found
@@ -891,6 +896,32 @@ def _accused(deed: Token) -> Token | None:
         return accusing.head
     shared = sharing_verb(accusing)
     return None if shared is None else _child(shared, "nsubjpass") or _child(shared, "nsubj")
+
+
+def _held_responsible(deed: Token) -> Token | None:
+    """Who ``deed`` is laid to: "X claimed responsibility for D", "X was behind D", "X was
+    responsible for D" (the clause's subject); "D was the work of X" (X). Status.yaml's words of
+    responsibility."""
+    cues = status_cues()
+    holder = deed.head
+    if deed.dep_ in {"nsubj", "nsubjpass"}:
+        work = _child(deed.head, "attr")
+        if work is None or work.lemma_.lower() not in cues["authorship_nouns"]:
+            return None
+        of = next((c for c in work.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return None if of is None else _child(of, "pobj")
+    if deed.dep_ != "pobj":
+        return None
+    preposition, holder = holder.lower_, holder.head
+    if preposition in cues["responsibility_prepositions"] and holder.lemma_.lower() == "be":
+        return _child(holder, "nsubj")
+    if preposition != "for":
+        return None
+    if holder.lemma_.lower() in cues["responsibility_adjectives"] and holder.dep_ == "acomp":
+        return _child(holder.head, "nsubj")
+    if holder.lemma_.lower() in cues["responsibility_nouns"] and holder.dep_ == "dobj":
+        return _child(holder.head, "nsubj")
+    return None
 
 
 def _clear_event(verb: Token, obj: Token | None) -> tuple[str, str | None] | None:

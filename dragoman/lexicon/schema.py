@@ -129,6 +129,7 @@ SCHEMAS: dict[str, dict[str, Section]] = {
         "institutions": Section("map"),
         "foreign_modifiers": Section("words"),
         "leanings": Section("words"),
+        "deed_nouns": Section("words"),
     },
     "stance": {
         "stances": Section("groups", names="stance"),
@@ -349,6 +350,7 @@ SCHEMAS["status"] = {
     name: _words()
     for name in (
         "allege_adverbs",
+        "allege_modifiers",
         "allege_verbs",
         "allege_nouns",
         "alleging_sayers",
@@ -371,6 +373,10 @@ SCHEMAS["status"] = {
         "convicting_verbs",
         "verdict_words",
         "convicting_prepositions",
+        "responsibility_nouns",
+        "responsibility_prepositions",
+        "responsibility_adjectives",
+        "authorship_nouns",
         "news_outlets",
         "crediting_verbs",
     )

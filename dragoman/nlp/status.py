@@ -83,7 +83,7 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None, event_n
         for c in trigger.children
         if c.dep_ in {"acl", "amod"} and c.tag_ == "VBN" and c.lemma_.lower() in cues()["intention_verbs"]
     ]
-    found += _expected(trigger)
+    found += _expected(trigger) + _alleging_modifiers(trigger)
     if event_noun is not None:
         found += _expecting_modifiers(event_noun)
     if head.i != trigger.i:  # "denied the meeting", "accused Iran of deliveries": the verb governs the noun
@@ -178,6 +178,17 @@ def _expecting_modifiers(word: Token) -> list[StatusCue]:
     ]
 
 
+def _alleging_modifiers(word: Token) -> list[StatusCue]:
+    """ "alleged police killings", "the purported raid": an adjective on the event's noun that
+    says it is only told of (status.yaml allege_modifiers)."""
+    if word.pos_ != "NOUN":
+        return []  # "Alleged Deserter Set to Surrender": the parser's proper noun is a person's word
+    modifiers = cues()["allege_modifiers"]
+    return [
+        StatusCue("alleged", child) for child in word.children if child.dep_ == "amod" and child.lower_ in modifiers
+    ]
+
+
 def _dismissed_subject(head: Token) -> list[StatusCue]:
     """ "talk of a raid was baseless", "reports of an attack are false, the ministry said": a
     dismissal predicated of the event (or of the news of it) denies it, on the word of whoever says so."""
@@ -217,6 +228,8 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
             return [StatusCue("denied", governor, subject)]
         return []
     if governor.pos_ in {"VERB", "AUX"} and lemma in c["allege_verbs"]:
+        if lemma in c["accusing_verbs"] and below.dep_ == "prep" and below.lower_ not in c["accusing_prepositions"]:
+            return []  # "During the war, X blamed Y for ...": the setting is not what is alleged
         if lemma in c["crediting_verbs"] and subject is not None and subject.lemma_.lower() in c["news_outlets"]:
             return []  # "La Nacion newspaper reported": the press credited, not an allegation
         passive = any(ch.dep_ == "nsubjpass" for ch in governor.children)

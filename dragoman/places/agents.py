@@ -33,8 +33,9 @@ from dragoman.lexicon import active_overrides, load_lexicon
 from dragoman.places.locator import NAMED_ACTOR_KINDS, PLACE_LABELS, DocumentCountries, EventLocator
 
 NAME = "places.agents"
-VERSION = "1.0"
-# An agent noun that modifies another noun is no agent ("police station", "rebel leader").
+VERSION = "1.1"  # 1.1: an agent that modifies a noun of a deed does it ("police killings")
+# An agent noun that modifies another noun is no agent ("police station", "rebel leader"), save a
+# noun of a deed (agents.yaml deed_nouns).
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 
 
@@ -46,6 +47,7 @@ class AgentWords:
     institutions: dict[str, str]  # phrase -> institution key
     foreign_modifiers: frozenset[str]
     leanings: frozenset[str]  # "pro-", "anti-": a state after them is no agent's own
+    deed_nouns: frozenset[str]  # "police killings": an agent that modifies one of these does it
 
 
 def load_agent_words() -> AgentWords:
@@ -55,7 +57,9 @@ def load_agent_words() -> AgentWords:
 @lru_cache(maxsize=8)
 def _agent_words(overrides: tuple[Path, ...]) -> AgentWords:
     words = load_lexicon(["agents"], overrides)["agents"]
-    return AgentWords(words["agents"], words["institutions"], words["foreign_modifiers"], words["leanings"])
+    return AgentWords(
+        words["agents"], words["institutions"], words["foreign_modifiers"], words["leanings"], words["deed_nouns"]
+    )
 
 
 class AgentPlacer:
@@ -109,8 +113,12 @@ class AgentPlacer:
     def _is_agent(self, span: Span) -> bool:
         """A noun phrase's head with no state of its own and not said to be foreign."""
         head = span[-1]
-        if head.dep_ in MODIFIER_DEPS and head.head.i > head.i:
-            return False  # "police chief", "rebel-held town"
+        if (
+            head.dep_ in MODIFIER_DEPS
+            and head.head.i > head.i
+            and head.head.lemma_.lower() not in self.words.deed_nouns
+        ):
+            return False  # "police chief", "rebel-held town"; not "police killings", "army raids"
         modifiers = [t for t in head.subtree if t.i < span.start]
         return not any(t.lower_ in self.words.foreign_modifiers for t in modifiers)
 

@@ -151,6 +151,35 @@ def test_the_deed_of_a_verdict_is_the_convicted_ones_and_asserted(extract, text:
     assert (event.status, names(event.actors)) == ("asserted", ["PER"])
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Ecuador said two Peruvian officers were behind the killing of a farmer.", "asserted"),
+        ("Two Peruvian officers were responsible for the killing of a farmer.", "asserted"),
+        ("The killing of the farmer was the work of two Peruvian officers.", "asserted"),
+        ("A Peruvian rebel group claimed responsibility for the killing of a farmer.", "alleged"),
+        ("Ecuador blamed two Peruvian officers for the killing of a farmer.", "alleged"),
+    ],
+)
+def test_the_deed_laid_to_someone_is_theirs(extract, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    """ "X was behind D", "X was responsible for D", "D was the work of X", "X claimed
+    responsibility for D", "Y blamed X for D": X did D (claimed or blamed: alleged)."""
+    event = only(extract(text), "ASSAULT")
+    assert (event.status, names(event.actors)) == (status, ["PER"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During Peru's shelling of Quito in May, Ecuador blamed Chile for the shortages.",
+        "During Peru's shelling of Quito in May, Ecuador accused Chile of hoarding fuel.",
+    ],
+)
+def test_a_setting_before_an_accusation_is_not_what_is_alleged(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = extract(text)
+    assert [(e.type, e.status) for e in events if e.type == "ASSAULT"] == [("ASSAULT", "asserted")]
+
+
 def test_the_accuser_is_who_alleges_the_deed(extract) -> None:  # type: ignore[no-untyped-def]
     """With the doer known, "of" names the victim, as in "Russia's invasion of Ukraine"."""
     event = only(extract("Ecuador charged two Peruvian officers with the abduction of a Colombian farmer."), "ASSAULT")

@@ -55,6 +55,16 @@ def named_in_passing(events: list[EventMention]) -> list[tuple[str, list[str], l
             ("ASSAULT", ["CHL"], ["BOL"], "asserted", None, "none"),
         ),
         (
+            "the one who claims it did it",
+            "A Somali militant group claimed responsibility for the bombing of a hotel in Kenya.",
+            ("ASSAULT", ["SOM"], ["KEN"], "alleged", None, "none"),
+        ),
+        (
+            "the one blamed for it did it, alleged",
+            "Pakistan blamed India for the shelling of two villages.",
+            ("ASSAULT", ["IND"], [], "alleged", None, "none"),
+        ),
+        (
             "a date of its own",
             "Police in Peru detained a student over last month's bombing of a bank in Lima.",
             ("ASSAULT", ["PER"], [], "asserted", "2021-04", "text"),

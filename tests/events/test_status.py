@@ -75,6 +75,9 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
         ("A Russian attack on Ukraine is looming.", [("ASSAULT", "hypothetical", None)]),
         ("UN sanctions on Iran loom.", [("SANCTION", "hypothetical", None)]),
         ("Iran possibly sent drones to Russia.", [("AID", "hypothetical", None)]),
+        # told of, not stated: an alleging adjective on the event noun
+        ("The alleged Russian attack on Ukraine alarmed Poland.", [("ASSAULT", "alleged", None)]),
+        ("A purported Russian attack on Ukraine alarmed Poland.", [("ASSAULT", "alleged", None)]),
         # ... also on the event noun a light verb takes, the verb only carrying the event
         ("Iran and Russia reached a possible deal on gas supplies on Monday.", [("AGREE", "hypothetical", None)]),
         ("Russia and Iran signed a possible agreement on drones.", [("AGREE", "hypothetical", None)]),

@@ -106,11 +106,13 @@ def test_the_resolver_uses_an_override(tmp_path: Path) -> None:
 def test_status_words_of_expectation_and_refusal_load_and_take_overrides(tmp_path: Path) -> None:
     status = load_lexicon(["status"])["status"]
     assert (
-        status.version == 9
+        status.version == 10
         and "plan" in status["intention_nouns"]
         and status["convicting_verbs"] == {"convict", "sentence", "jail", "imprison"}
         and status["verdict_words"] == {"guilty"}
         and status["convicting_prepositions"] == {"of", "for"}
+        and status["responsibility_prepositions"] == {"behind"}
+        and "blame" in status["accusing_verbs"]
         and status["obligation_modals"] == {"must", "should"}
         and "demand" in status["requesting_verbs"]
         and "agree" in status["intention_verbs"]

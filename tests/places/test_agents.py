@@ -86,6 +86,13 @@ def test_a_modifier_of_another_noun_is_no_agent(place: Place) -> None:
     assert _agents(place("The police chief of Lagos resigned on Tuesday.")) == []
 
 
+def test_an_agent_that_modifies_a_noun_of_a_deed_does_it(place: Place) -> None:
+    """ "police killings", "army raids": the modifier is who does the deed."""
+    assert _agents(place("Police killings of two students in Lahore led to a strike.")) == [
+        ("Police", "Police of Pakistan", "PAK.police", "COP", 0)
+    ]
+
+
 def test_an_agent_with_a_state_of_its_own_is_the_resolvers(place: Place) -> None:
     mentions = place("Kenyan police arrested six people in Mombasa.")
     assert _agents(mentions) == [("people", "Civilians in Kenya", "KEN.civilians", "CVL", 0)]
@@ -101,6 +108,16 @@ def test_the_coder_codes_a_placed_agent(place: Place, analyse) -> None:  # type:
     assert [(e.type, [a.name for a in e.actors], [a.name for a in e.recipients]) for e in events] == [
         ("COERCE", ["Police of Pakistan"], ["Protesters in Pakistan"])
     ]
+
+
+@pytest.mark.slow
+def test_the_learned_coder_codes_the_deed_an_agent_modifies(place: Place, analyse) -> None:  # type: ignore[no-untyped-def]
+    """ "alleged police killings of protesters": the police did it, on someone's word."""
+    text = "Opposition lawmakers in Kenya boycotted parliament over alleged police killings of protesters."
+    document, parsed, sentences, _ = analyse(text)
+    events = LearnedEventCoder().extract(document, parsed, sentences, place(text))
+    killings = [(e.type, [a.name for a in e.actors], [a.name for a in e.recipients], e.status) for e in events]
+    assert ("ASSAULT", ["Police of Kenya"], ["Protesters in Kenya"], "alleged") in killings
 
 
 def test_a_leaning_is_not_where_the_agent_belongs(place: Place) -> None:

@@ -32,6 +32,7 @@ from dragoman.events.extractor import (
     charging_verb,
     frame_mention,
     frame_occasions,
+    laid_to,
     opposed_parties,
     without_own_bodies,
 )
@@ -172,7 +173,8 @@ class LearnedEventCoder:
     # 1.41: a rule frame of a deed charged or convicted of is lent to no other type ("found guilty of
     # torturing": the verdict is not anchored at the torture); the intended deed is the anchor also
     # under a reported clause or a verb the parse did not make the root ("is expected to be freed")
-    VERSION = "1.41"
+    # 1.42: nor is a frame of a deed laid to someone ("X was responsible for the attack")
+    VERSION = "1.42"
 
     def __init__(
         self,
@@ -342,12 +344,13 @@ class LearnedEventCoder:
         the first of its quad, else any, else the sentence's main verb. A frame of an event that is
         only alleged or denied is lent to no other type: in "X denied that its troops fired on Y"
         the denial is X's own act, anchored at its verb, not a denied shooting; nor is one of a
-        deed charged or convicted of ("found guilty of torturing villagers": the verdict is not
-        anchored at the torture, nor aimed at its victims)."""
+        deed charged, convicted of or laid to someone ("found guilty of torturing villagers",
+        "X was responsible for the attack": the verdict or the charge is not anchored at the
+        deed, nor aimed at its victims)."""
         same = [copy.copy(f) for f in frames if f.type == event_type]
         if same:
             return [f for f in same if not _reports_its_like(f, same)]
-        lendable = [f for f in frames if f.status not in REPORTED_STATUSES and charging_verb(f.trigger) is None]
+        lendable = [f for f in frames if f.status not in REPORTED_STATUSES and laid_to(f.trigger) is None]
         for near in (lambda f: quad_of(f.type) == quad_of(event_type), lambda f: True):
             for frame in lendable:
                 if near(frame):

@@ -18,11 +18,11 @@ from dragoman.events import triggers as lex
 from dragoman.events.extractor import (
     EventExtractor,
     Frame,
-    _accused,
     _halted,
     _mentions_in,
     _object_mentions,
     _prep_object_mentions,
+    laid_to,
 )
 from dragoman.events.learned.roles import head_token
 from dragoman.events.learned.words import background_event_noun
@@ -83,7 +83,7 @@ def _noun_parties(deed: Token, mentions: list[Mention], rules: EventExtractor) -
         if frame is not None:
             actors, recipients = list(frame.actors), list(frame.recipients)
     else:
-        accused = _accused(deed)
+        accused = laid_to(deed)
         if accused is not None:
             actors = _object_mentions(accused, mentions)
         recipients = [m for c in deed.children if c.dep_ == "dobj" for m in _object_mentions(c, mentions)]
