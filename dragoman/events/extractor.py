@@ -451,7 +451,7 @@ class EventExtractor:
         if (
             frame.status == "asserted"
             and frame.type != "ACCUSE"
-            and token.lemma_.lower() in status_cues()["accusing_verbs"]
+            and token.lemma_.lower() in status_cues()["accusing_verbs"] | status_cues()["blaming_verbs"]
         ):
             # "was charged with murder", "police suspect X of the bombing": the deed is coded, and alleged.
             passive = any(c.dep_ == "nsubjpass" for c in token.children)
@@ -857,9 +857,10 @@ def _controlling_object(verb: Token) -> Token | None:
 
 
 def charging_verb(deed: Token) -> Token | None:
-    """The verb that charges ``deed`` or convicts of it: "accused X of VERBing", "charged with
-    murder", "convicted of torturing", "found guilty of" (status.yaml accusing_verbs and
-    accusing_prepositions, convicting_verbs, verdict_words and convicting_prepositions); the
+    """The verb that charges ``deed``, blames for it or convicts of it: "accused X of VERBing",
+    "charged with murder", "blamed X for", "convicted of torturing", "found guilty of"
+    (status.yaml accusing_verbs and accusing_prepositions, blaming_verbs and
+    blaming_prepositions, convicting_verbs, verdict_words and convicting_prepositions); the
     learned coder reads the same."""
     cues = status_cues()
     if deed.dep_ not in {"pcomp", "pobj"}:
@@ -869,6 +870,8 @@ def charging_verb(deed: Token) -> Token | None:
         verb = verb.head
     lemma = verb.lemma_.lower()
     if preposition in cues["accusing_prepositions"] and lemma in cues["accusing_verbs"]:
+        return verb
+    if preposition in cues["blaming_prepositions"] and lemma in cues["blaming_verbs"]:
         return verb
     if preposition not in cues["convicting_prepositions"]:
         return None

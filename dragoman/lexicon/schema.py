@@ -370,6 +370,8 @@ SCHEMAS["status"] = {
         "obligation_modals",
         "accusing_verbs",
         "accusing_prepositions",
+        "blaming_verbs",
+        "blaming_prepositions",
         "convicting_verbs",
         "verdict_words",
         "convicting_prepositions",

@@ -228,7 +228,9 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
             return [StatusCue("denied", governor, subject)]
         return []
     if governor.pos_ in {"VERB", "AUX"} and lemma in c["allege_verbs"]:
-        if lemma in c["accusing_verbs"] and below.dep_ == "prep" and below.lower_ not in c["accusing_prepositions"]:
+        accusing = c["accusing_verbs"] | c["blaming_verbs"]
+        deed_prepositions = c["accusing_prepositions"] | c["blaming_prepositions"]
+        if lemma in accusing and below.dep_ == "prep" and below.lower_ not in deed_prepositions:
             return []  # "During the war, X blamed Y for ...": the setting is not what is alleged
         if lemma in c["crediting_verbs"] and subject is not None and subject.lemma_.lower() in c["news_outlets"]:
             return []  # "La Nacion newspaper reported": the press credited, not an allegation

@@ -180,6 +180,11 @@ def test_a_setting_before_an_accusation_is_not_what_is_alleged(extract, text: st
     assert [(e.type, e.status) for e in events if e.type == "ASSAULT"] == [("ASSAULT", "asserted")]
 
 
+def test_a_bill_is_no_charge(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "for" brings in the deed after "blamed", not after "charged": the supplying is no one's alleged deed."""
+    assert [e for e in extract("Russia charged Iran for supplying gas to Armenia.") if e.status == "alleged"] == []
+
+
 def test_the_accuser_is_who_alleges_the_deed(extract) -> None:  # type: ignore[no-untyped-def]
     """With the doer known, "of" names the victim, as in "Russia's invasion of Ukraine"."""
     event = only(extract("Ecuador charged two Peruvian officers with the abduction of a Colombian farmer."), "ASSAULT")

@@ -112,7 +112,9 @@ def test_status_words_of_expectation_and_refusal_load_and_take_overrides(tmp_pat
         and status["verdict_words"] == {"guilty"}
         and status["convicting_prepositions"] == {"of", "for"}
         and status["responsibility_prepositions"] == {"behind"}
-        and "blame" in status["accusing_verbs"]
+        and status["blaming_verbs"] == {"blame"}
+        and status["blaming_prepositions"] == {"for"}
+        and status["accusing_prepositions"] == {"of", "with"}
         and status["obligation_modals"] == {"must", "should"}
         and "demand" in status["requesting_verbs"]
         and "agree" in status["intention_verbs"]
