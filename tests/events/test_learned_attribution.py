@@ -44,6 +44,8 @@ CASES = [
         ["NLD"],
     ),
     ("reduced passive", "A video showed the Kenyan fishermen seized by Somalia in March.", "COERCE", ["SOM"], ["KEN"]),
+    # The state whose weapons a passive attack fired fired them.
+    ("weapons' owner", "Syrian rockets were fired at two Turkish villages.", "ASSAULT", ["SYR"], ["TUR"]),
     # The person the anchor's pronoun stands for is the target where the preposition names him.
     (
         "target named outside the anchor's phrase",
@@ -251,6 +253,11 @@ def test_the_target_of_an_event_noun_of_the_same_type(
 def test_a_party_to_the_deed_an_event_is_done_for_is_never_its_doer(code) -> None:  # type: ignore[no-untyped-def]
     text = "A Kenyan reporter was detained in Uganda on Friday for working with Somali militants."
     assert summary(code(text)) == [("COERCE", ["UGA"], ["KEN"])]
+
+
+def test_the_victims_country_is_never_forced_as_their_attacker(code) -> None:  # type: ignore[no-untyped-def]
+    """Killed by lightning: no one attacked the Peruvian farmers, and Peru did not."""
+    assert summary(code("Two Peruvian farmers were killed by lightning near the border.")) == []
 
 
 def test_a_name_in_the_deed_charged_takes_no_part_in_the_charge(code) -> None:  # type: ignore[no-untyped-def]

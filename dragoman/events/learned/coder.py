@@ -174,7 +174,10 @@ class LearnedEventCoder:
     # torturing": the verdict is not anchored at the torture); the intended deed is the anchor also
     # under a reported clause or a verb the parse did not make the root ("is expected to be freed")
     # 1.42: nor is a frame of a deed laid to someone ("X was responsible for the attack")
-    VERSION = "1.42"
+    # 1.43: the state whose weapons a passive attack fired is its source ("Russian missiles were fired
+    # at Kyiv": Russia, no longer Ukraine); the victims' country named on an attack's passive subject
+    # is never forced as its source ("Two Peruvian farmers were killed by lightning")
+    VERSION = "1.43"
 
     def __init__(
         self,
@@ -390,6 +393,7 @@ class LearnedEventCoder:
                     ("reason", _in_reason(mention, frame.trigger, span)),
                     ("requested", _in_requested_deed(mention, frame.trigger, span, event_type)),
                     ("premises", self._at_premises(mention, frame.trigger, span, event_type)),
+                    ("weapon_owner", _weapon_owner(mention, frame.trigger, span, event_type)),
                 )
                 if holds
             ]
@@ -466,8 +470,8 @@ class LearnedEventCoder:
         police only report it), a named party before a place; a place stands for the unnamed
         doers of its country, as event datasets code it. Then the likeliest source. Whoever only
         reports an agentless passive never stands, nor its subject ("Two Britons shot dead near
-        a bridge"), nor a name after "against" ("a case against China"): with no one else, the
-        event has no source."""
+        a bridge") or the victims' country named on it ("Two Peruvian farmers were killed"), nor a
+        name after "against" ("a case against China"): with no one else, the event has no source."""
 
         def rank(index: int) -> tuple[bool, bool, bool, float]:
             mention = candidates[index]
@@ -488,6 +492,7 @@ class LearnedEventCoder:
             and AIMED_AT not in rows[i]
             and PREMISES not in rows[i]
             and not _done_to(rows[i])
+            and not _named_victims(rows[i], probabilities[i])
             and not _unnamed_victims(candidates[i])
             and not _opposed_to(candidates[i], span)
             and REASON not in rows[i]
@@ -879,6 +884,7 @@ AIMED_AT = "mark=aimed_at_by_subject"
 OPPOSED = "mark=opposed"
 REASON = "mark=reason"
 REQUESTED = "mark=requested"
+WEAPON_OWNER = "mark=weapon_owner"
 # Events whose passive subject may be a party acting ("received by", "agreed by", "joined by").
 JOINT_TYPES = frozenset({"type=CONSULT", "type=AGREE", "type=COOPERATE"})
 
@@ -893,7 +899,8 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     reports an agentless passive ("X said drones had been sent"). The subject of "faces
     sanctions" is their target, and so is what the event noun a verb's subject names was aimed
     at ("an attack on X killed ...") and a body at whose premises an aimed event happens ("a
-    bomb went off outside the X embassy"). The other side of a cooperative event ("backed X against Y")
+    bomb went off outside the X embassy"). The state whose weapons a passive attack fired fired
+    them ("Russian missiles were fired at Kyiv"). The other side of a cooperative event ("backed X against Y")
     takes no role, nor does a party to the deed an event is done for ("fined two firms for
     trading with X") or a request asks for ("called on X to end his fight against Y")."""
     fixed = probabilities.copy()
@@ -908,12 +915,34 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
             fixed[index, SOURCE] = 0.0
         if EXPERIENCER in row or AIMED_AT in row or PREMISES in row:
             fixed[index] = (0.0, 1.0, 0.0)
+        if WEAPON_OWNER in row:
+            fixed[index] = (1.0, 0.0, 0.0)
     return fixed
 
 
 def _done_to(row: list[str]) -> bool:
     """The subject of a passive or the noun a past participle qualifies, outside joint events."""
     return (PASSIVE_SUBJECT in row or PARTICIPLE_SUBJECT in row) and not JOINT_TYPES & set(row)
+
+
+def _weapon_owner(mention: Mention, trigger: Token, span: Span, event_type: str) -> bool:
+    """ "Russian missiles were fired at Kyiv", "Syria's rockets were launched at ...": the state
+    that qualifies the weapons of a passive attack fired them (an "Iranian-made" maker is none:
+    its name qualifies "made", not the weapons)."""
+    head = head_token(mention, span)
+    if event_type != "ASSAULT" or head is None or head.dep_ not in {"amod", "poss", "compound"}:
+        return False
+    weapons = head.head
+    return weapons.dep_ == "nsubjpass" and weapons.head == trigger and weapons.lower_ in lex.AID_GOODS["military"]
+
+
+def _named_victims(row: list[str], probabilities: np.ndarray) -> bool:
+    """A name that qualifies the passive subject of an attack, read as done to ("Two Peruvian
+    farmers were killed by lightning"): the victims' country, never their attacker. A charge or a
+    sentence is another matter: "A British soldier has been charged" is most often his own
+    state's act, as event data code it."""
+    qualifies = any(f"path={dep}>nsubjpass" in row for dep in ("amod", "poss", "compound"))
+    return "type=ASSAULT" in row and qualifies and probabilities[TARGET] > probabilities[SOURCE]
 
 
 def _label(mention: Mention, gold: RoleExample) -> int:
