@@ -255,6 +255,12 @@ def test_a_party_to_the_deed_an_event_is_done_for_is_never_its_doer(code) -> Non
     assert summary(code(text)) == [("COERCE", ["UGA"], ["KEN"])]
 
 
+def test_a_claim_of_responsibility_is_the_deed_of_the_claimer(code) -> None:  # type: ignore[no-untyped-def]
+    """No accusation: the attack, by those who claim it."""
+    text = "The Taliban claimed responsibility for an attack on a Pakistani army post on Sunday."
+    assert summary(code(text)) == [("ASSAULT", ["AFG"], ["PAK"])]
+
+
 def test_the_victims_country_is_never_forced_as_their_attacker(code) -> None:  # type: ignore[no-untyped-def]
     """Killed by lightning: no one attacked the Peruvian farmers, and Peru did not."""
     assert summary(code("Two Peruvian farmers were killed by lightning near the border.")) == []

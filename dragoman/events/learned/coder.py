@@ -177,7 +177,9 @@ class LearnedEventCoder:
     # 1.43: the state whose weapons a passive attack fired is its source ("Russian missiles were fired
     # at Kyiv": Russia, no longer Ukraine); the victims' country named on an attack's passive subject
     # is never forced as its source ("Two Peruvian farmers were killed by lightning")
-    VERSION = "1.43"
+    # 1.44: a claim of responsibility is no event of its own ("X claimed responsibility for the
+    # bombing": the bombing, by X)
+    VERSION = "1.44"
 
     def __init__(
         self,
@@ -259,7 +261,11 @@ class LearnedEventCoder:
             first_of_sentence = len(results)
             for decision in self.decide(row, [f.type for f in frames]):
                 for frame in self._frames_for(decision.type, frames, span, sentence_mentions):
-                    if _anchored_on_a_name(frame.trigger, sentence_mentions) or declines_comment(frame.trigger):
+                    if (
+                        _anchored_on_a_name(frame.trigger, sentence_mentions)
+                        or declines_comment(frame.trigger)
+                        or _claims_responsibility(frame.trigger)
+                    ):
                         continue
                     self.assign(frame, decision.type, span, candidates)
                     if not frame.actors:
@@ -923,6 +929,14 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
 def _done_to(row: list[str]) -> bool:
     """The subject of a passive or the noun a past participle qualifies, outside joint events."""
     return (PASSIVE_SUBJECT in row or PARTICIPLE_SUBJECT in row) and not JOINT_TYPES & set(row)
+
+
+def _claims_responsibility(verb: Token) -> bool:
+    """ "X claimed responsibility for the bombing": the claim is no event of its own (the type
+    model reads it as an accusation); the deed it names is coded with X as its doer
+    (referenced.py, the rules' ``laid_to``)."""
+    nouns = status_cues()["responsibility_nouns"]
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
 
 
 def _weapon_owner(mention: Mention, trigger: Token, span: Span, event_type: str) -> bool:
