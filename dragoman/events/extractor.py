@@ -119,7 +119,9 @@ class EventExtractor:
     # work of X", "X claimed responsibility for D", "Y blamed X for D": alleged); a phrase that sets
     # an accusation ("During X's shelling of Y, Z accused ...") is not what it alleges; an alleging
     # adjective on the event's noun makes it alleged ("the alleged attack", status.yaml allege_modifiers)
-    VERSION = "1.44"
+    # 1.45: the maker of a subject takes no part ("Iranian-made drones struck Kyiv": no attack by Iran;
+    # triggers.yaml making_participles)
+    VERSION = "1.45"
 
     @property
     def component(self) -> str:
@@ -286,7 +288,7 @@ class EventExtractor:
             m
             for child in noun.children
             if child.dep_ in {"poss", "compound", "amod", "nmod"}
-            and not (_agentive_modifier(child) and child.lemma_.lower() not in lex.LEADING_PARTICIPLES)
+            and not (agentive_modifier(child) and child.lemma_.lower() not in lex.LEADING_PARTICIPLES)
             for m in _mentions_in(child.subtree, mentions)
             if not (child.dep_ != "poss" and m.method == "location")
         ]
@@ -683,11 +685,19 @@ def _mentions_in(tokens: Iterable[Token], mentions: list[Mention]) -> list[Menti
 
 def _subject_mentions(subject: Token, mentions: list[Mention]) -> list[Mention]:
     """Mentions in the subject, less those set apart from it ("Iran, unlike Belarus, ...") or in a
-    clause on it ("the deal that angered Israel"), the possessor of a noun that names others by
-    their relation to it ("Iran's neighbours"), and a name that only qualifies a possessed noun
-    ("Russia's UN mission": Russia acts, not the UN)."""
+    clause on it ("the deal that angered Israel"), the maker or backer of it ("Iranian-made
+    drones"), the possessor of a noun that names others by their relation to it ("Iran's
+    neighbours"), and a name that only qualifies a possessed noun ("Russia's UN mission": Russia
+    acts, not the UN)."""
     apart = set(set_apart(subject))
     apart.update(t.i for c in subject.children if c.dep_ in {"relcl", "acl"} for t in c.subtree)
+    # "Iranian-made drones struck Kyiv": the maker does not strike
+    apart.update(
+        t.i
+        for c in subject.children
+        if agentive_modifier(c) and c.lemma_.lower() in lex.MAKING_PARTICIPLES
+        for t in c.subtree
+    )
     if any(m.actor is not None and m.start <= subject.idx < m.end for m in mentions):
         # "Alaei, a former IRGC commander, urged ...", "Iran, Russia's closest ally, sent ...":
         # with the subject named, what a descriptive apposition names only describes it.
@@ -756,7 +766,7 @@ def _phrase_tokens(head: Token, kept_preps: set[str]) -> set[int]:
     to Russia"), any other kept preposition keeps only the nested recipient prepositions below it."""
     tokens = {head.i}
     for child in head.children:
-        if child.dep_ in {"relcl", "acl"} or _agentive_modifier(child):
+        if child.dep_ in {"relcl", "acl"} or agentive_modifier(child):
             continue
         if child.dep_ != "prep":
             tokens |= _phrase_tokens(child, kept_preps)
@@ -768,7 +778,7 @@ def _phrase_tokens(head: Token, kept_preps: set[str]) -> set[int]:
     return tokens
 
 
-def _agentive_modifier(token: Token) -> bool:
+def agentive_modifier(token: Token) -> bool:
     """ "Iranian-made", "Turkish-backed", "US-led": the name before the hyphen did the making or
     backing; it takes no part in the event the noun is part of."""
     return token.dep_ == "amod" and token.tag_ == "VBN" and any(c.tag_ == "HYPH" for c in token.children)

@@ -303,6 +303,7 @@ SCHEMAS["triggers"] = {
     "aiming_verbs": _words(),
     "approving_guest_verbs": _words(),
     "leading_participles": _words(),
+    "making_participles": _words(),
     "firing_target_prepositions": _words(),
     "travel_verbs": _words(),
     "occasion_prepositions": _words(),

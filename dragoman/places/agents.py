@@ -33,7 +33,9 @@ from dragoman.lexicon import active_overrides, load_lexicon
 from dragoman.places.locator import NAMED_ACTOR_KINDS, PLACE_LABELS, DocumentCountries, EventLocator
 
 NAME = "places.agents"
-VERSION = "1.1"  # 1.1: an agent that modifies a noun of a deed does it ("police killings")
+VERSION = (
+    "1.2"  # 1.1: an agent that modifies a noun of a deed does it ("police killings"); 1.2: "Turkish-backed" is no home
+)
 # An agent noun that modifies another noun is no agent ("police station", "rebel leader"), save a
 # noun of a deed (agents.yaml deed_nouns).
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
@@ -223,7 +225,8 @@ def inferred_mention(
 
 def _modifier_country(agent: Span, states: Spans[Mention], leanings: frozenset[str]) -> str | None:
     """The state named among the agent's modifiers nearest to it ("Sudanese rebels"); one that
-    names a leaning ("pro-Russian separatists") says nothing of where the agent belongs."""
+    names a leaning ("pro-Russian separatists") or a backer ("Turkish-backed rebels") says
+    nothing of where the agent belongs."""
     doc = agent.doc
     for token in reversed([t for t in agent[-1].subtree if t.i < agent.start]):
         for mention in states.holding(token.idx, token.idx + len(token)):
@@ -231,5 +234,8 @@ def _modifier_country(agent: Span, states: Spans[Mention], leanings: frozenset[s
             if first is not None and first.start >= 2 and doc[first.start - 1].text == "-":
                 if doc[first.start - 2].lower_ in leanings:
                     return None
+            if first is not None and first.end + 1 < len(doc) and doc[first.end].text == "-":
+                if doc[first.end + 1].tag_ == "VBN":
+                    return None  # "Turkish-backed rebels": their backer, not where they belong
             return mention.actor.country if mention.actor is not None else None
     return None

@@ -180,6 +180,13 @@ def test_a_setting_before_an_accusation_is_not_what_is_alleged(extract, text: st
     assert [(e.type, e.status) for e in events if e.type == "ASSAULT"] == [("ASSAULT", "asserted")]
 
 
+def test_the_maker_of_the_subject_takes_no_part(extract) -> None:  # type: ignore[no-untyped-def]
+    """ "Iranian-made drones struck Odesa": no attack by Iran; "US-led forces attacked": the US did."""
+    assert all("IRN" not in names(e.actors) for e in extract("Iranian-made drones struck power stations in Odesa."))
+    led = only(extract("US-led forces attacked Taliban positions in Helmand."), "ASSAULT")
+    assert names(led.actors) == ["USA"]
+
+
 def test_a_bill_is_no_charge(extract) -> None:  # type: ignore[no-untyped-def]
     """ "for" brings in the deed after "blamed", not after "charged": the supplying is no one's alleged deed."""
     assert [e for e in extract("Russia charged Iran for supplying gas to Armenia.") if e.status == "alleged"] == []

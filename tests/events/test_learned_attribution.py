@@ -109,6 +109,7 @@ def test_attribution(
 # (construction, sentence, a country never a target)
 MODIFIERS = [
     ("demonym-made", "Armenia shot down Turkish-made drones over Yerevan.", "TUR"),
+    ("demonym-made after a number", "Ukraine shot down 30 Iranian-made Shahed drones overnight.", "IRN"),
     ("city as modifier", "The Geneva talks between Serbia and Kosovo resumed on Monday.", "CHE"),
     ("another event's phrase", "Austria criticised the sanctions against Belarus as too weak.", "BLR"),
     ("demonym as modifier of a thing", "Greece bought French warships last year.", "FRA"),
@@ -259,6 +260,12 @@ def test_a_claim_of_responsibility_is_the_deed_of_the_claimer(code) -> None:  # 
     """No accusation: the attack, by those who claim it."""
     text = "The Taliban claimed responsibility for an attack on a Pakistani army post on Sunday."
     assert summary(code(text)) == [("ASSAULT", ["AFG"], ["PAK"])]
+
+
+def test_the_maker_of_the_weapons_is_not_the_attacker(code) -> None:  # type: ignore[no-untyped-def]
+    """Iranian-made drones struck, with no one named to have launched them: Iran is no doer."""
+    events = summary(code("Iranian-made drones struck power stations in Odesa on Monday."))
+    assert all("IRN" not in sources + targets for _, sources, targets in events)
 
 
 def test_the_victims_country_is_never_forced_as_their_attacker(code) -> None:  # type: ignore[no-untyped-def]

@@ -127,6 +127,11 @@ def test_a_leaning_is_not_where_the_agent_belongs(place: Place) -> None:
     assert _agents(place(text)) == [("rebels", "Rebels in Ukraine", "UKR.rebels", "REB", 0)]
 
 
+def test_a_backer_is_not_where_the_agent_belongs(place: Place) -> None:
+    text = "Turkish-backed rebels shelled Kurdish positions in Afrin."
+    assert _agents(place(text)) == [("rebels", "Rebels in Syria", "SYR.rebels", "REB", 0)]
+
+
 def test_a_capitalised_word_the_gazetteer_lists_is_no_place(place: Place) -> None:
     text = "Two tourists were shot by unknown gunmen near the old Bridge over the River Nile in northern Uganda."
     assert _agents(place(text)) == [("gunmen", "Gunmen in Uganda", "UGA.gunmen", "REB", 0)]

@@ -28,6 +28,7 @@ from dragoman.events.extractor import (
     EventExtractor,
     Frame,
     _key,
+    agentive_modifier,
     aimed_at_by_subject,
     charging_verb,
     frame_mention,
@@ -179,7 +180,9 @@ class LearnedEventCoder:
     # is never forced as its source ("Two Peruvian farmers were killed by lightning")
     # 1.44: a claim of responsibility is no event of its own ("X claimed responsibility for the
     # bombing": the bombing, by X)
-    VERSION = "1.44"
+    # 1.45: the maker of a thing takes no part in the event ("shot down 30 Iranian-made Shahed drones":
+    # Iran is no target; "Iranian-made drones struck": no doer, and not forced)
+    VERSION = "1.45"
 
     def __init__(
         self,
@@ -400,6 +403,7 @@ class LearnedEventCoder:
                     ("requested", _in_requested_deed(mention, frame.trigger, span, event_type)),
                     ("premises", self._at_premises(mention, frame.trigger, span, event_type)),
                     ("weapon_owner", _weapon_owner(mention, frame.trigger, span, event_type)),
+                    ("maker", _maker(mention, span)),
                 )
                 if holds
             ]
@@ -499,6 +503,7 @@ class LearnedEventCoder:
             and PREMISES not in rows[i]
             and not _done_to(rows[i])
             and not _named_victims(rows[i], probabilities[i])
+            and MAKER not in rows[i]
             and not _unnamed_victims(candidates[i])
             and not _opposed_to(candidates[i], span)
             and REASON not in rows[i]
@@ -891,6 +896,7 @@ OPPOSED = "mark=opposed"
 REASON = "mark=reason"
 REQUESTED = "mark=requested"
 WEAPON_OWNER = "mark=weapon_owner"
+MAKER = "mark=maker"
 # Events whose passive subject may be a party acting ("received by", "agreed by", "joined by").
 JOINT_TYPES = frozenset({"type=CONSULT", "type=AGREE", "type=COOPERATE"})
 
@@ -906,12 +912,15 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     sanctions" is their target, and so is what the event noun a verb's subject names was aimed
     at ("an attack on X killed ...") and a body at whose premises an aimed event happens ("a
     bomb went off outside the X embassy"). The state whose weapons a passive attack fired fired
-    them ("Russian missiles were fired at Kyiv"). The other side of a cooperative event ("backed X against Y")
+    them ("Russian missiles were fired at Kyiv"); the maker of a thing takes no part ("shot down
+    Iranian-made drones"). The other side of a cooperative event ("backed X against Y")
     takes no role, nor does a party to the deed an event is done for ("fined two firms for
     trading with X") or a request asks for ("called on X to end his fight against Y")."""
     fixed = probabilities.copy()
     for index, row in enumerate(rows):
         if QUALIFIED in row or "mark=denied_content" in row or OPPOSED in row or REASON in row or REQUESTED in row:
+            fixed[index] = (0.0, 0.0, 1.0)
+        if MAKER in row:
             fixed[index] = (0.0, 0.0, 1.0)
         elif "mark=other_noun" in row:
             fixed[index, TARGET] = 0.0
@@ -937,6 +946,17 @@ def _claims_responsibility(verb: Token) -> bool:
     (referenced.py, the rules' ``laid_to``)."""
     nouns = status_cues()["responsibility_nouns"]
     return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
+
+
+def _maker(mention: Mention, span: Span) -> bool:
+    """ "30 Iranian-made Shahed drones": the name before the hyphen made the thing and takes no
+    part in the event (triggers.yaml making_participles; a backer or sponsor may: "rejected a
+    US-sponsored resolution" is aimed at the US)."""
+    head = head_token(mention, span)
+    if head is None or head.head == head:
+        return False
+    made = head.head
+    return agentive_modifier(made) and made.lemma_.lower() in lex.MAKING_PARTICIPLES
 
 
 def _weapon_owner(mention: Mention, trigger: Token, span: Span, event_type: str) -> bool:
