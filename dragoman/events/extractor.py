@@ -121,7 +121,10 @@ class EventExtractor:
     # adjective on the event's noun makes it alleged ("the alleged attack", status.yaml allege_modifiers)
     # 1.45: the maker of a subject takes no part ("Iranian-made drones struck Kyiv": no attack by Iran;
     # triggers.yaml making_participles)
-    VERSION = "1.45"
+    # 1.46: weapons used against someone are an attack on them ("drones that Russia used against
+    # Ukraine"; using_verbs); the origin of the weapons fired or used is no target ("fired Iranian
+    # missiles at Kyiv": Kyiv's, not Iran's)
+    VERSION = "1.46"
 
     @property
     def component(self) -> str:
@@ -377,6 +380,12 @@ class EventExtractor:
         for child in verb.children:
             if child.dep_ == "agent":
                 actors.extend(m for c in child.children for m in _mentions_in(c.subtree, mentions))
+            elif child.dep_ == "dobj" and fired_weapon(verb, child):
+                # "fired Iranian missiles at Kyiv": the weapons are the means, not the target
+                aimed = lex.FIRING_TARGET_PREPOSITIONS | lex.USING_TARGET_PREPOSITIONS
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in aimed:
+                        recipients.extend(_prep_object_mentions(prep, mentions))
             elif child.dep_ in {"dobj", "dative", "attr", "oprd"}:
                 recipients.extend(_object_mentions(child, mentions))
             elif child.dep_ == "prep":
@@ -937,14 +946,28 @@ def _held_responsible(deed: Token) -> Token | None:
     return None
 
 
+def fired_weapon(verb: Token, obj: Token) -> bool:
+    """ "fired missiles", "launched Iranian drones", "used drones against ...": a weapon fired or used."""
+    lemma = verb.lemma_.lower()
+    return lemma in lex.FIRING_VERBS | lex.USING_VERBS and obj.lower_ in lex.AID_GOODS["military"]
+
+
 def _clear_event(verb: Token, obj: Token | None) -> tuple[str, str | None] | None:
     """Verbs that report an event only with the right companions: protesters gathering
-    ("protesters gathered outside the embassy"), a weapon fired or launched, or fired at a target."""
+    ("protesters gathered outside the embassy"), a weapon fired or launched, or fired at a
+    target, a weapon used against someone ("drones that Russia used against Ukraine")."""
     lemma = verb.lemma_.lower()
     if lemma in lex.GATHERING_VERBS:
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subject is not None and subject.lemma_.lower() in lex.PROTESTERS:
             return "PROTEST", None
+    if lemma in lex.USING_VERBS:
+        relative = verb.dep_ == "relcl" and (obj is None or obj.tag_ in {"WDT", "WP"} or obj.lower_ == "that")
+        weapons = verb.head if relative else obj
+        holders = [verb] if weapons is None or relative else [verb, weapons]  # "used drones against X"
+        aimed = any(c.dep_ == "prep" and c.lower_ in lex.USING_TARGET_PREPOSITIONS for h in holders for c in h.children)
+        if aimed and weapons is not None and weapons.lower_ in lex.AID_GOODS["military"]:
+            return "ASSAULT", None
     if lemma in lex.FIRING_VERBS:
         weapon = obj is not None and obj.lower_ in lex.AID_GOODS["military"]
         aimed = any(c.dep_ == "prep" and c.lower_ in lex.FIRING_TARGET_PREPOSITIONS for c in verb.children)

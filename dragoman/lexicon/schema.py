@@ -304,6 +304,8 @@ SCHEMAS["triggers"] = {
     "approving_guest_verbs": _words(),
     "leading_participles": _words(),
     "making_participles": _words(),
+    "using_verbs": _words(),
+    "using_target_prepositions": _words(),
     "firing_target_prepositions": _words(),
     "travel_verbs": _words(),
     "occasion_prepositions": _words(),

@@ -187,6 +187,24 @@ def test_the_maker_of_the_subject_takes_no_part(extract) -> None:  # type: ignor
     assert names(led.actors) == ["USA"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia fired Iranian missiles at Kyiv in October.",
+        "Russia used Iranian drones against Ukrainian cities in October.",
+        "Iran sold Russia the drones that Russian forces used against Ukrainian power plants.",
+    ],
+)
+def test_weapons_fired_or_used_against_someone_are_an_attack_on_them(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The weapons' origin is no target ("Iranian missiles"); who they are fired or used against is."""
+    event = only(extract(text), "ASSAULT")
+    assert (names(event.actors), names(event.recipients)) == (["RUS"], ["UKR"])
+
+
+def test_weapons_used_for_something_else_are_no_attack(extract) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in extract("Russia used drones for surveillance over the Black Sea.")] == []
+
+
 def test_a_bill_is_no_charge(extract) -> None:  # type: ignore[no-untyped-def]
     """ "for" brings in the deed after "blamed", not after "charged": the supplying is no one's alleged deed."""
     assert [e for e in extract("Russia charged Iran for supplying gas to Armenia.") if e.status == "alleged"] == []

@@ -46,6 +46,8 @@ CASES = [
     ("reduced passive", "A video showed the Kenyan fishermen seized by Somalia in March.", "COERCE", ["SOM"], ["KEN"]),
     # The state whose weapons a passive attack fired fired them.
     ("weapons' owner", "Syrian rockets were fired at two Turkish villages.", "ASSAULT", ["SYR"], ["TUR"]),
+    # The origin of the weapons fired is no party; where they were fired at is the target.
+    ("weapons fired", "Russia fired Iranian missiles at Ukraine on Monday.", "ASSAULT", ["RUS"], ["UKR"]),
     # The person the anchor's pronoun stands for is the target where the preposition names him.
     (
         "target named outside the anchor's phrase",
@@ -260,6 +262,12 @@ def test_a_claim_of_responsibility_is_the_deed_of_the_claimer(code) -> None:  # 
     """No accusation: the attack, by those who claim it."""
     text = "The Taliban claimed responsibility for an attack on a Pakistani army post on Sunday."
     assert summary(code(text)) == [("ASSAULT", ["AFG"], ["PAK"])]
+
+
+def test_an_attack_is_no_cooperation_at_the_same_word(code) -> None:  # type: ignore[no-untyped-def]
+    """ "used drones against Ukrainian cities": the rules read an attack at "used"; no aid there."""
+    events = summary(code("Russia used Iranian drones against Ukrainian cities on Monday."))
+    assert events == [("ASSAULT", ["RUS"], ["UKR"])]
 
 
 def test_the_maker_of_the_weapons_is_not_the_attacker(code) -> None:  # type: ignore[no-untyped-def]

@@ -31,6 +31,7 @@ from dragoman.events.extractor import (
     agentive_modifier,
     aimed_at_by_subject,
     charging_verb,
+    fired_weapon,
     frame_mention,
     frame_occasions,
     laid_to,
@@ -182,7 +183,9 @@ class LearnedEventCoder:
     # bombing": the bombing, by X)
     # 1.45: the maker of a thing takes no part in the event ("shot down 30 Iranian-made Shahed drones":
     # Iran is no target; "Iranian-made drones struck": no doer, and not forced)
-    VERSION = "1.45"
+    # 1.46: nor is the origin of weapons fired ("fired Iranian missiles at Kyiv"); a cooperative type
+    # is not anchored where the rules read an attack ("used drones against Ukrainian cities": no aid)
+    VERSION = "1.46"
 
     def __init__(
         self,
@@ -268,6 +271,7 @@ class LearnedEventCoder:
                         _anchored_on_a_name(frame.trigger, sentence_mentions)
                         or declines_comment(frame.trigger)
                         or _claims_responsibility(frame.trigger)
+                        or _contradicts_an_attack(decision.type, frame.trigger, frames)
                     ):
                         continue
                     self.assign(frame, decision.type, span, candidates)
@@ -403,7 +407,7 @@ class LearnedEventCoder:
                     ("requested", _in_requested_deed(mention, frame.trigger, span, event_type)),
                     ("premises", self._at_premises(mention, frame.trigger, span, event_type)),
                     ("weapon_owner", _weapon_owner(mention, frame.trigger, span, event_type)),
-                    ("maker", _maker(mention, span)),
+                    ("maker", _maker(mention, span) or _fired_weapon_qualifier(mention, frame.trigger, span)),
                 )
                 if holds
             ]
@@ -940,6 +944,18 @@ def _done_to(row: list[str]) -> bool:
     return (PASSIVE_SUBJECT in row or PARTICIPLE_SUBJECT in row) and not JOINT_TYPES & set(row)
 
 
+def _contradicts_an_attack(event_type: str, trigger: Token, frames: list[Frame]) -> bool:
+    """A cooperative type anchored where the rules read weapons fired or used against someone
+    ("used Iranian drones against Ukrainian cities": no aid to Ukraine): the word cannot be both.
+    (Any attack frame was tried: it dropped four right types on PLV_train.)"""
+    firing = lex.FIRING_VERBS | lex.USING_VERBS
+    return (
+        quad_of(event_type) in COOPERATIVE_QUADS
+        and trigger.lemma_.lower() in firing
+        and any(f.trigger == trigger and quad_of(f.type) == 4 for f in frames)
+    )
+
+
 def _claims_responsibility(verb: Token) -> bool:
     """ "X claimed responsibility for the bombing": the claim is no event of its own (the type
     model reads it as an accusation); the deed it names is coded with X as its doer
@@ -957,6 +973,16 @@ def _maker(mention: Mention, span: Span) -> bool:
         return False
     made = head.head
     return agentive_modifier(made) and made.lemma_.lower() in lex.MAKING_PARTICIPLES
+
+
+def _fired_weapon_qualifier(mention: Mention, trigger: Token, span: Span) -> bool:
+    """ "Russia fired Iranian missiles at Kyiv": the name on the weapons fired is where they came
+    from, neither the doer nor the target (the target follows "at", "against")."""
+    head = head_token(mention, span)
+    if head is None or head.dep_ not in {"amod", "compound", "nmod"}:
+        return False
+    weapons = head.head
+    return weapons.dep_ == "dobj" and weapons.head == trigger and fired_weapon(trigger, weapons)
 
 
 def _weapon_owner(mention: Mention, trigger: Token, span: Span, event_type: str) -> bool:
