@@ -694,8 +694,8 @@ def _mentions_in(tokens: Iterable[Token], mentions: list[Mention]) -> list[Menti
 
 def _subject_mentions(subject: Token, mentions: list[Mention]) -> list[Mention]:
     """Mentions in the subject, less those set apart from it ("Iran, unlike Belarus, ...") or in a
-    clause on it ("the deal that angered Israel"), the maker or backer of it ("Iranian-made
-    drones"), the possessor of a noun that names others by their relation to it ("Iran's
+    clause on it ("the deal that angered Israel"), the maker of it ("Iranian-made drones"), the
+    possessor of a noun that names others by their relation to it ("Iran's
     neighbours"), and a name that only qualifies a possessed noun ("Russia's UN mission": Russia
     acts, not the UN)."""
     apart = set(set_apart(subject))

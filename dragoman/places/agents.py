@@ -33,9 +33,9 @@ from dragoman.lexicon import active_overrides, load_lexicon
 from dragoman.places.locator import NAMED_ACTOR_KINDS, PLACE_LABELS, DocumentCountries, EventLocator
 
 NAME = "places.agents"
-VERSION = (
-    "1.2"  # 1.1: an agent that modifies a noun of a deed does it ("police killings"); 1.2: "Turkish-backed" is no home
-)
+# 1.1: an agent that modifies a noun of a deed does it ("police killings")
+# 1.2: a state before "-backed" and the like is no home of the agent ("Turkish-backed rebels")
+VERSION = "1.2"
 # An agent noun that modifies another noun is no agent ("police station", "rebel leader"), save a
 # noun of a deed (agents.yaml deed_nouns).
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
