@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from dragoman.actors.coreference import Layout
+from dragoman.domain.ranges import Ranges
 from dragoman.domain.records import ActorRef, Document, Mention
 
 # Entity labels a surname may carry; "May" in "in May 2019" (a DATE) is no Theresa May.
@@ -59,9 +60,7 @@ def with_surnames(
             elif mention.label != "PERSON" and mention.text.split()[-1] in surnames:
                 continue  # a Title Case headline run ending in the surname: the surname is taken out below
         kept.append(mention)
-    covered = bytearray(len(document.text) + 1)
-    for mention in kept:
-        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    covered = Ranges((mention.start, mention.end) for mention in kept)
     added = [
         Mention(
             mention_id="",
@@ -76,7 +75,7 @@ def with_surnames(
             component=component,
         )
         for token in doc
-        if token.text in surnames and _name_like(token) and not any(covered[token.idx : token.idx + len(token)])
+        if token.text in surnames and _name_like(token) and not covered.overlapping(token.idx, token.idx + len(token))
     ]
     if not added and len(kept) == len(mentions):
         return kept

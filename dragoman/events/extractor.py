@@ -23,7 +23,7 @@ from dragoman.events.dates import DateValue, find_dates
 from dragoman.events.event_dates import DocumentDates, EventDate
 from dragoman.events.ontology import quad_of
 from dragoman.events.references import EventsTold
-from dragoman.nlp.status import REPORTED_STATUSES, clause_status, denies_news
+from dragoman.nlp.status import REPORTED_STATUSES, accusing_verbs, clause_status, denies_news
 from dragoman.nlp.status import cues as status_cues
 from dragoman.nlp.syntax import declines_comment, in_phrase, negated, set_apart, sharing_verb
 
@@ -459,11 +459,7 @@ class EventExtractor:
         frame.status = "asserted" if promised and cue.status == "hypothetical" else cue.status
         if cue.source is not None and cue.status in REPORTED_STATUSES:
             frame.attributed_to = _first_actor(cue.source.subtree, mentions)
-        if (
-            frame.status == "asserted"
-            and frame.type != "ACCUSE"
-            and token.lemma_.lower() in status_cues()["accusing_verbs"] | status_cues()["blaming_verbs"]
-        ):
+        if frame.status == "asserted" and frame.type != "ACCUSE" and token.lemma_.lower() in accusing_verbs():
             # "was charged with murder", "police suspect X of the bombing": the deed is coded, and alleged.
             passive = any(c.dep_ == "nsubjpass" for c in token.children)
             accuser = None if passive else next((c for c in token.children if c.dep_ in SUBJECTS), None)
@@ -701,12 +697,7 @@ def _subject_mentions(subject: Token, mentions: list[Mention]) -> list[Mention]:
     apart = set(set_apart(subject))
     apart.update(t.i for c in subject.children if c.dep_ in {"relcl", "acl"} for t in c.subtree)
     # "Iranian-made drones struck Kyiv": the maker does not strike
-    apart.update(
-        t.i
-        for c in subject.children
-        if agentive_modifier(c) and c.lemma_.lower() in lex.MAKING_PARTICIPLES
-        for t in c.subtree
-    )
+    apart.update(t.i for c in subject.children if making_modifier(c) for t in c.subtree)
     if any(m.actor is not None and m.start <= subject.idx < m.end for m in mentions):
         # "Alaei, a former IRGC commander, urged ...", "Iran, Russia's closest ally, sent ...":
         # with the subject named, what a descriptive apposition names only describes it.
@@ -946,10 +937,25 @@ def _held_responsible(deed: Token) -> Token | None:
     return None
 
 
+def making_modifier(token: Token) -> bool:
+    """ "Iranian-made": a maker's participle (triggers.yaml making_participles), whose name takes
+    no part in the event of what it qualifies."""
+    return agentive_modifier(token) and token.lemma_.lower() in lex.MAKING_PARTICIPLES
+
+
+def weapon(token: Token) -> bool:
+    """A word of arms (triggers.yaml aid_goods: military): "missiles", "drones"."""
+    return token.lower_ in lex.AID_GOODS["military"]
+
+
+def fires_or_uses(verb: Token) -> bool:
+    """A verb of firing or using (triggers.yaml firing_verbs, using_verbs)."""
+    return verb.lemma_.lower() in lex.FIRING_VERBS | lex.USING_VERBS
+
+
 def fired_weapon(verb: Token, obj: Token) -> bool:
     """ "fired missiles", "launched Iranian drones", "used drones against ...": a weapon fired or used."""
-    lemma = verb.lemma_.lower()
-    return lemma in lex.FIRING_VERBS | lex.USING_VERBS and obj.lower_ in lex.AID_GOODS["military"]
+    return fires_or_uses(verb) and weapon(obj)
 
 
 def _clear_event(verb: Token, obj: Token | None) -> tuple[str, str | None] | None:
@@ -966,12 +972,12 @@ def _clear_event(verb: Token, obj: Token | None) -> tuple[str, str | None] | Non
         weapons = verb.head if relative else obj
         holders = [verb] if weapons is None or relative else [verb, weapons]  # "used drones against X"
         aimed = any(c.dep_ == "prep" and c.lower_ in lex.USING_TARGET_PREPOSITIONS for h in holders for c in h.children)
-        if aimed and weapons is not None and weapons.lower_ in lex.AID_GOODS["military"]:
+        if aimed and weapons is not None and weapon(weapons):
             return "ASSAULT", None
     if lemma in lex.FIRING_VERBS:
-        weapon = obj is not None and obj.lower_ in lex.AID_GOODS["military"]
+        armed = obj is not None and weapon(obj)
         aimed = any(c.dep_ == "prep" and c.lower_ in lex.FIRING_TARGET_PREPOSITIONS for c in verb.children)
-        if weapon or (aimed and lemma == "fire"):
+        if armed or (aimed and lemma == "fire"):
             return "ASSAULT", None
     return None
 

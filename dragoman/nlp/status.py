@@ -178,6 +178,12 @@ def _expecting_modifiers(word: Token) -> list[StatusCue]:
     ]
 
 
+def accusing_verbs() -> frozenset[str]:
+    """The verbs that lay a deed to their object or passive subject: of accusing and of blaming."""
+    c = cues()
+    return frozenset(c["accusing_verbs"] | c["blaming_verbs"])
+
+
 def _alleging_modifiers(word: Token) -> list[StatusCue]:
     """ "alleged police killings", "the purported raid": an adjective on the event's noun that
     says it is only told of (status.yaml allege_modifiers)."""
@@ -228,9 +234,8 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
             return [StatusCue("denied", governor, subject)]
         return []
     if governor.pos_ in {"VERB", "AUX"} and lemma in c["allege_verbs"]:
-        accusing = c["accusing_verbs"] | c["blaming_verbs"]
         deed_prepositions = c["accusing_prepositions"] | c["blaming_prepositions"]
-        if lemma in accusing and below.dep_ == "prep" and below.lower_ not in deed_prepositions:
+        if lemma in accusing_verbs() and below.dep_ == "prep" and below.lower_ not in deed_prepositions:
             return []  # "During the war, X blamed Y for ...": the setting is not what is alleged
         if lemma in c["crediting_verbs"] and subject is not None and subject.lemma_.lower() in c["news_outlets"]:
             return []  # "La Nacion newspaper reported": the press credited, not an allegation

@@ -28,14 +28,16 @@ from dragoman.events.extractor import (
     EventExtractor,
     Frame,
     _key,
-    agentive_modifier,
     aimed_at_by_subject,
     charging_verb,
     fired_weapon,
+    fires_or_uses,
     frame_mention,
     frame_occasions,
     laid_to,
+    making_modifier,
     opposed_parties,
+    weapon,
     without_own_bodies,
 )
 from dragoman.events.learned.corpus import NONE, RoleExample
@@ -901,6 +903,8 @@ REASON = "mark=reason"
 REQUESTED = "mark=requested"
 WEAPON_OWNER = "mark=weapon_owner"
 MAKER = "mark=maker"
+# Marks of a name that takes no part in the event at all.
+NO_PARTY = (QUALIFIED, "mark=denied_content", OPPOSED, REASON, REQUESTED, MAKER)
 # Events whose passive subject may be a party acting ("received by", "agreed by", "joined by").
 JOINT_TYPES = frozenset({"type=CONSULT", "type=AGREE", "type=COOPERATE"})
 
@@ -922,9 +926,7 @@ def constrained(probabilities: np.ndarray, rows: list[list[str]]) -> np.ndarray:
     trading with X") or a request asks for ("called on X to end his fight against Y")."""
     fixed = probabilities.copy()
     for index, row in enumerate(rows):
-        if QUALIFIED in row or "mark=denied_content" in row or OPPOSED in row or REASON in row or REQUESTED in row:
-            fixed[index] = (0.0, 0.0, 1.0)
-        if MAKER in row:
+        if any(mark in row for mark in NO_PARTY):
             fixed[index] = (0.0, 0.0, 1.0)
         elif "mark=other_noun" in row:
             fixed[index, TARGET] = 0.0
@@ -948,10 +950,9 @@ def _contradicts_an_attack(event_type: str, trigger: Token, frames: list[Frame])
     """A cooperative type anchored where the rules read weapons fired or used against someone
     ("used Iranian drones against Ukrainian cities": no aid to Ukraine): the word cannot be both.
     (Any attack frame was tried: it dropped four right types on PLV_train.)"""
-    firing = lex.FIRING_VERBS | lex.USING_VERBS
     return (
         quad_of(event_type) in COOPERATIVE_QUADS
-        and trigger.lemma_.lower() in firing
+        and fires_or_uses(trigger)
         and any(f.trigger == trigger and quad_of(f.type) == 4 for f in frames)
     )
 
@@ -971,8 +972,7 @@ def _maker(mention: Mention, span: Span) -> bool:
     head = head_token(mention, span)
     if head is None or head.head == head:
         return False
-    made = head.head
-    return agentive_modifier(made) and made.lemma_.lower() in lex.MAKING_PARTICIPLES
+    return making_modifier(head.head)
 
 
 def _fired_weapon_qualifier(mention: Mention, trigger: Token, span: Span) -> bool:
@@ -993,7 +993,7 @@ def _weapon_owner(mention: Mention, trigger: Token, span: Span, event_type: str)
     if event_type != "ASSAULT" or head is None or head.dep_ not in {"amod", "poss", "compound"}:
         return False
     weapons = head.head
-    return weapons.dep_ == "nsubjpass" and weapons.head == trigger and weapons.lower_ in lex.AID_GOODS["military"]
+    return weapons.dep_ == "nsubjpass" and weapons.head == trigger and weapon(weapons)
 
 
 def _named_victims(row: list[str], probabilities: np.ndarray) -> bool:
