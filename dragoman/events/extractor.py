@@ -124,7 +124,11 @@ class EventExtractor:
     # 1.46: weapons used against someone are an attack on them ("drones that Russia used against
     # Ukraine"; using_verbs); the origin of the weapons fired or used is no target ("fired Iranian
     # missiles at Kyiv": Kyiv's, not Iran's)
-    VERSION = "1.46"
+    # 1.47: the content of a denied claim is denied ("rejected claims that it had supplied drones": the
+    # supply, by the denier when a pronoun names the doer); a report said to be false denies what it
+    # tells ("reports that X shelled Y were baseless", "called reports of a strike baseless"), and
+    # "called X baseless" is no call
+    VERSION = "1.47"
 
     @property
     def component(self) -> str:
@@ -227,7 +231,7 @@ class EventExtractor:
             }
             if particle & lex.REQUEST_PARTICLES:
                 event_type, mode = "REQUEST", None
-            elif obj is None or not _mentions_in(obj.subtree, mentions):
+            elif obj is None or not _mentions_in(obj.subtree, mentions) or _names_its_object(verb):
                 return None
         if lemma in lex.GUEST_VERBS and event_type == "CONSULT" and not _names_a_guest(verb, mentions):
             # "received weapons from X" is no visit; "welcomed the decision" approves it
@@ -416,10 +420,12 @@ class EventExtractor:
         if not deniers:
             return None
         denier = deniers[0].actor
-        for child in verb.children:
-            if child.dep_ in {"xcomp", "ccomp", "dobj", "pcomp"} and child.pos_ in {"VERB", "NOUN"}:
-                if child.dep_ != "ccomp" and not denies_news(verb, child):
+        for denied in verb.children:
+            if denied.dep_ in {"xcomp", "ccomp", "dobj", "pcomp"} and denied.pos_ in {"VERB", "NOUN"}:
+                if denied.dep_ != "ccomp" and not denies_news(verb, denied):
                     continue  # "rejected the request", "dismissed the offer": refused, not denied
+                # "rejected claims that it had supplied drones": the claim's content is what is denied
+                child = _claimed_content(denied) or denied
                 entry = lex.VERBS.get(child.lemma_.lower()) or lex.NOUNS.get(child.lemma_.lower())
                 if entry is None:
                     continue
@@ -579,6 +585,27 @@ def _civilians_only(actors: list[Mention]) -> bool:
     """Civilian crowds (agents.yaml sector CVL) among the doers, and no armed body."""
     sectors = {m.actor.sector for m in actors if m.actor is not None}
     return "CVL" in sectors and not sectors & ARMED_SECTORS
+
+
+def _names_its_object(verb: Token) -> bool:
+    """ "called the reports baseless": an object and what it is called, no phone call."""
+    return _child(verb, "dobj") is not None and _child(verb, "oprd") is not None
+
+
+def _claimed_content(noun: Token) -> Token | None:
+    """The verb of the clause a report, claim or allegation tells ("claims that Iran sent drones")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in status_cues()["allege_nouns"]:
+        return None
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in {"acl", "relcl", "ccomp"}
+            and c.pos_ in {"VERB", "AUX"}
+            and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+        ),
+        None,
+    )
 
 
 def _child(token: Token, dep: str) -> Token | None:

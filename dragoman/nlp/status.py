@@ -123,6 +123,12 @@ def clause_status(trigger: Token, within: tuple[int, int] | None = None, event_n
             continue
         if relation != "conj":
             found += _governing(governor, current)
+            if (
+                governor.dep_ in SUBJECTS
+                and governor.pos_ == "NOUN"
+                and governor.lemma_.lower() in cues()["allege_nouns"]
+            ):
+                found += _dismissed_subject(governor.head)  # "reports that X shelled Y were baseless"
             if relation == "xcomp" or purpose:
                 found += _own_clause(governor)  # "could start supplying": the modal reaches the complement
         shared = sharing_verb(current)
@@ -210,6 +216,18 @@ def _dismissed_subject(head: Token) -> list[StatusCue]:
     return [StatusCue("denied", dismissal, sayer)]
 
 
+def _called_dismissal(verb: Token) -> Token | None:
+    """The dismissal word a verb predicates of its object ("called the reports baseless")."""
+    return next(
+        (
+            ch
+            for ch in verb.children
+            if ch.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} and ch.lower_ in cues()["dismissal_words"]
+        ),
+        None,
+    )
+
+
 def _nouns_between(trigger: Token, head: Token) -> list[StatusCue]:
     """ "reports of a meeting", "claims of deliveries": an alleging noun above a noun trigger;
     "plans for an offensive": a noun of intention above it."""
@@ -233,6 +251,8 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
         if denies_news(governor, below):
             return [StatusCue("denied", governor, subject)]
         return []
+    if below.dep_ == "dobj" and (dismissal := _called_dismissal(governor)) is not None:
+        return [StatusCue("denied", dismissal, subject)]  # "called reports that X shelled Y baseless"
     if governor.pos_ in {"VERB", "AUX"} and lemma in c["allege_verbs"]:
         deed_prepositions = c["accusing_prepositions"] | c["blaming_prepositions"]
         if lemma in accusing_verbs() and below.dep_ == "prep" and below.lower_ not in deed_prepositions:

@@ -49,6 +49,15 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
         ),
         ("Tehran rejected reports that Iran had sent missiles to Russia.", [("AID", "denied", "IRN")]),
         ("Tehran dismissed as baseless the claims that Iran sent drones to Russia.", [("AID", "denied", "IRN")]),
+        # the content of a denied claim, its doer the denier when only a pronoun names it
+        ("Tehran rejected claims that it had shipped drones to Moscow.", [("AID", "denied", "IRN")]),
+        ("Iran dismissed the allegation that it sells missiles to Russia as a lie.", [("AID", "denied", "IRN")]),
+        # a dismissal predicated of a report that tells its event in a clause, or named by a verb
+        (
+            "A Russian spokesman said reports that Russian troops had shelled the Ukrainian convoy were false.",
+            [("ASSAULT", "denied", "RUS")],
+        ),
+        ("Moscow called reports of a Russian strike on the Ukrainian convoy baseless.", [("ASSAULT", "denied", "RUS")]),
         # a dismissal predicated of the event or of the news of it, on the word of whoever says so
         (
             "Reports of a Russian attack on the Ukrainian convoy are false, the Russian ministry said.",

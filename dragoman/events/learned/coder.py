@@ -187,7 +187,8 @@ class LearnedEventCoder:
     # Iran is no target; "Iranian-made drones struck": no doer, and not forced)
     # 1.46: nor is the origin of weapons fired ("fired Iranian missiles at Kyiv"); a cooperative type
     # is not anchored where the rules read an attack ("used drones against Ukrainian cities": no aid)
-    VERSION = "1.46"
+    # 1.47: the status of a report said to be false ("reports that X shelled Y were baseless": denied)
+    VERSION = "1.47"
 
     def __init__(
         self,
