@@ -33,6 +33,8 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 COOPERATIVE_QUADS = frozenset({1, 2})
 # Material cooperation and conflict (quads 2 and 4): deeds, as against words.
 MATERIAL_QUADS = frozenset({2, 4})
+# spaCy entity labels of people: what a freeing verb frees ("released three Britons").
+PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 # What may stand between two listed days: ", in Tehran on ", " and in Samarkand on ", " and ".
 LIST_GAP = re.compile(r"^\s*,?\s*(?:and\s+)?(?:in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+)?(?:on\s+)?$")
 
@@ -128,7 +130,9 @@ class EventExtractor:
     # supply, by the denier when a pronoun names the doer); a report said to be false denies what it
     # tells ("reports that X shelled Y were baseless", "called reports of a strike baseless"), and
     # "called X baseless" is no call
-    VERSION = "1.47"
+    # 1.48: a freeing verb that also publishes ("release") frees only people: "released its yearly
+    # figures" is no concession (triggers.yaml freeing_verbs, freed_nouns)
+    VERSION = "1.48"
 
     @property
     def component(self) -> str:
@@ -233,6 +237,8 @@ class EventExtractor:
                 event_type, mode = "REQUEST", None
             elif obj is None or not _mentions_in(obj.subtree, mentions) or _names_its_object(verb):
                 return None
+        if lemma in lex.FREEING_VERBS and not _frees_people(verb, mentions):
+            return None  # "released its yearly figures" publishes them
         if lemma in lex.GUEST_VERBS and event_type == "CONSULT" and not _names_a_guest(verb, mentions):
             # "received weapons from X" is no visit; "welcomed the decision" approves it
             if lemma not in lex.APPROVING_GUEST_VERBS:
@@ -585,6 +591,24 @@ def _civilians_only(actors: list[Mention]) -> bool:
     """Civilian crowds (agents.yaml sector CVL) among the doers, and no armed body."""
     sectors = {m.actor.sector for m in actors if m.actor is not None}
     return "CVL" in sectors and not sectors & ARMED_SECTORS
+
+
+def _frees_people(verb: Token, mentions: list[Mention]) -> bool:
+    """Whether what a freeing verb frees (its object, or its passive subject) are people: named,
+    of a nationality, a pronoun, counted, or one of triggers.yaml freed_nouns; none named counts."""
+    freed = _child(verb, "dobj") or _child(verb, "nsubjpass")
+    if freed is not None and (freed.pos_ == "NUM" or freed.lemma_.lower() in lex.FREED_QUANTITIES):
+        of = next((c for c in freed.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        freed = _child(of, "pobj") if of is not None else freed  # "dozens of activists": the activists
+    if freed is None or freed.pos_ == "PRON":
+        return True
+    # the phrase without what hangs on it ("footage of the blast outside the Australian embassy")
+    own = [t for c in freed.children if c.dep_ not in {"prep", "acl", "relcl"} for t in c.subtree]
+    if _mentions_in([freed, *own], mentions):
+        return True
+    if freed.ent_type_ in PEOPLE_ENTITIES or freed.lemma_.lower() in lex.FREED_NOUNS:
+        return True
+    return any(c.dep_ == "nummod" or c.ent_type_ in PEOPLE_ENTITIES for c in freed.children)
 
 
 def _names_its_object(verb: Token) -> bool:

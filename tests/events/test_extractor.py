@@ -581,3 +581,20 @@ def test_civilians_who_mobilise_protest(text: str, expected: str) -> None:
     )
     (result,) = cached_processor(ProcessorConfig()).process([document])
     assert [e.type for e in result.events] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ankara released four Greek sailors on Friday.", [("CONCEDE", ["TUR"], ["GRC"])]),
+        ("Ankara released the detainees on Friday.", [("CONCEDE", ["TUR"], [])]),
+        ("Ankara released him on Friday.", [("CONCEDE", ["TUR"], [])]),
+        ("Ankara released dozens of jailed students on Friday.", [("CONCEDE", ["TUR"], [])]),
+        # a thing released is published, not freed
+        ("Ankara released its yearly trade figures on Friday.", []),
+        ("Ankara released drone images of the Greek islands on Friday.", []),
+        ("Satellite images were released by Ankara on Friday.", []),
+    ],
+)
+def test_release_frees_people_only(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert [(e.type, names(e.actors), names(e.recipients)) for e in extract(text)] == expected
