@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from dragoman.actors.chains import chains_for
 from dragoman.domain.identity import actor_key
 from dragoman.domain.records import ActorRef, DateBasis, Document, EventMention, Mention, Sentence, Status
 from dragoman.events import triggers as lex
@@ -132,7 +133,10 @@ class EventExtractor:
     # "called X baseless" is no call
     # 1.48: a freeing verb that also publishes ("release") frees only people: "released its yearly
     # figures" is no concession (triggers.yaml freeing_verbs, freed_nouns)
-    VERSION = "1.48"
+    # 1.49: "it" as a subject is the state its chain links it to ("Russia said it would deliver
+    # jets to Iran"; actors/chains.py); an adjective of readiness after a copula passes its subject
+    # to the deed and makes it hypothetical ("is willing to sell"; status.yaml intention_adjectives)
+    VERSION = "1.49"
 
     @property
     def component(self) -> str:
@@ -144,7 +148,7 @@ class EventExtractor:
         dating = DocumentDates(document)
         told = EventsTold()
         by_sentence: dict[int, list[Mention]] = {}
-        for mention in mentions:
+        for mention in [*mentions, *state_pronouns(document, spacy_doc, sentences, mentions)]:
             if dating.in_dateline(mention.start):
                 continue  # "TEHRAN, March 8 (Reuters) -" is where and when the report was filed
             if mention.actor is not None and mention.actor.kind not in NON_ACTORS:
@@ -373,8 +377,8 @@ class EventExtractor:
         while controller is None and not any(c.dep_ in SUBJECTS for c in head.children):
             if head.head.i == head.i:
                 break
-            if head.dep_ in {"xcomp", "conj", "advcl"}:
-                head = head.head
+            if head.dep_ in {"xcomp", "conj", "advcl"} or _ready(head):
+                head = head.head  # "is willing to sell": the subject of "is" sells
             elif head.dep_ == "acl" and _intended_by(head.head):
                 head = head.head.head
             elif (shared := sharing_verb(head)) is not None:
@@ -591,6 +595,22 @@ def _civilians_only(actors: list[Mention]) -> bool:
     """Civilian crowds (agents.yaml sector CVL) among the doers, and no armed body."""
     sectors = {m.actor.sector for m in actors if m.actor is not None}
     return "CVL" in sectors and not sectors & ARMED_SECTORS
+
+
+def _ready(word: Token) -> bool:
+    """ "is willing to sell": an adjective of readiness (status.yaml intention_adjectives) after a
+    copula, whose subject does the deed it governs; "hesitant to support" does not."""
+    return word.dep_ == "acomp" and word.lemma_.lower() in status_cues()["intention_adjectives"]
+
+
+def state_pronouns(
+    document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
+) -> list[Mention]:
+    """ "Russia said it would deliver ...": the subject "it" as the actor its chain links it to
+    (actors/chains.py; "it" of "it is likely" is none). "They" is left out: the chain gives one
+    antecedent where it often stands for two."""
+    chained = chains_for(document, spacy_doc, sentences, mentions).references
+    return [m for m in chained if m.method == "chain-group" and m.text.lower() == "it"]
 
 
 def _frees_people(verb: Token, mentions: list[Mention]) -> bool:

@@ -372,6 +372,7 @@ SCHEMAS["status"] = {
         "concessive_before_condition",
         "intention_verbs",
         "intention_nouns",
+        "intention_adjectives",
         "requesting_verbs",
         "obligation_modals",
         "accusing_verbs",

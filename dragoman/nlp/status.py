@@ -270,6 +270,8 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
         return [StatusCue("alleged", governor, _possessor(governor))]
     if lemma in c["intention_verbs"] and below.dep_ == "xcomp":
         return [StatusCue("hypothetical", governor)]
+    if governor.pos_ == "ADJ" and lemma in c["intention_adjectives"] and below.dep_ == "xcomp":
+        return [StatusCue("hypothetical", governor)]  # "is willing to sell"
     if governor.pos_ == "NOUN" and lemma in c["intention_nouns"] and below.dep_ == "acl":
         return [StatusCue("hypothetical", governor)]  # "announced plans to expel"
     if lemma in c["requesting_verbs"] and below.dep_ in {"xcomp", "ccomp"}:

@@ -171,3 +171,13 @@ def test_the_combined_coder_codes_a_news_report_with_the_learned_model(analyse) 
     assert [(e.type, e.actors[0].country, e.recipients[0].country, e.extractor.split("@")[0]) for e in events] == [
         ("AID", "NOR", "NPL", "events.learned")
     ]
+
+
+@pytest.mark.slow
+def test_a_claim_of_ones_own_deed_is_no_accusation(analyse) -> None:  # type: ignore[no-untyped-def]
+    """ "claimed to have arrested": the arrest, alleged by the claimant; no accusation beside it."""
+    text = "Kenyan police claimed on Friday to have arrested the leader of a Somali gang."
+    events = CombinedEventCoder().extract(*analyse(text, "2021-05-10", "t"))
+    assert [(e.type, e.status, e.actors[0].country, e.recipients[0].country) for e in events] == [
+        ("COERCE", "alleged", "KEN", "SOM")
+    ]

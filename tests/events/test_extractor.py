@@ -598,3 +598,20 @@ def test_civilians_who_mobilise_protest(text: str, expected: str) -> None:
 )
 def test_release_frees_people_only(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
     assert [(e.type, names(e.actors), names(e.recipients)) for e in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tehran admitted that it had sent drones to Moscow.", [("AID", ["IRN"], ["RUS"], "asserted")]),
+        ("Moscow said it would deliver fighter jets to Tehran.", [("AID", ["RUS"], ["IRN"], "hypothetical")]),
+        (
+            "Iran opened a drone plant near Isfahan. It later shipped drones to Russia.",
+            [("AID", ["IRN"], ["RUS"], "asserted")],
+        ),
+        # "it" of "it is unclear" stands for no one
+        ("It is unclear whether Tehran shipped drones to Moscow.", [("AID", ["IRN"], ["RUS"], "hypothetical")]),
+    ],
+)
+def test_it_as_subject_is_the_state_it_stands_for(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert [(e.type, names(e.actors), names(e.recipients), e.status) for e in extract(text)] == expected

@@ -66,6 +66,10 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
         ("The Russian attack on the Ukrainian convoy was brutal, the ministry said.", [("ASSAULT", "asserted", None)]),
         # hypothetical
         ("Iran would send drones to Russia.", [("AID", "hypothetical", None)]),
+        # readiness or likelihood: not yet done; holding back: none
+        ("Moscow is willing to sell fighter jets to Tehran.", [("AID", "hypothetical", None)]),
+        ("Moscow is likely to sell fighter jets to Tehran.", [("AID", "hypothetical", None)]),
+        ("Moscow was hesitant to sell fighter jets to Tehran.", []),
         ("Iran could send drones to Russia.", [("AID", "hypothetical", None)]),
         ("Iran may send drones to Russia.", [("AID", "hypothetical", None)]),
         ("Iran will send drones to Russia.", [("AID", "hypothetical", None)]),

@@ -106,8 +106,10 @@ def test_the_resolver_uses_an_override(tmp_path: Path) -> None:
 def test_status_words_of_expectation_and_refusal_load_and_take_overrides(tmp_path: Path) -> None:
     status = load_lexicon(["status"])["status"]
     assert (
-        status.version == 10
+        status.version == 11
         and "plan" in status["intention_nouns"]
+        and "willing" in status["intention_adjectives"]
+        and "able" not in status["intention_adjectives"]
         and status["convicting_verbs"] == {"convict", "sentence", "jail", "imprison"}
         and status["verdict_words"] == {"guilty"}
         and status["convicting_prepositions"] == {"of", "for"}

@@ -188,7 +188,9 @@ class LearnedEventCoder:
     # 1.46: nor is the origin of weapons fired ("fired Iranian missiles at Kyiv"); a cooperative type
     # is not anchored where the rules read an attack ("used drones against Ukrainian cities": no aid)
     # 1.47: the status of a report said to be false ("reports that X shelled Y were baseless": denied)
-    VERSION = "1.47"
+    # 1.48: a claim of the claimant's own deed is no accusation ("claimed to have arrested X")
+    # 1.49: the status of a deed an adjective of readiness governs ("is willing to sell": hypothetical)
+    VERSION = "1.49"
 
     def __init__(
         self,
@@ -274,6 +276,7 @@ class LearnedEventCoder:
                         _anchored_on_a_name(frame.trigger, sentence_mentions)
                         or declines_comment(frame.trigger)
                         or _claims_responsibility(frame.trigger)
+                        or (decision.type == "ACCUSE" and _claims_a_deed(frame.trigger))
                         or _contradicts_an_attack(decision.type, frame.trigger, frames)
                     ):
                         continue
@@ -964,6 +967,14 @@ def _claims_responsibility(verb: Token) -> bool:
     (referenced.py, the rules' ``laid_to``)."""
     nouns = status_cues()["responsibility_nouns"]
     return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
+
+
+def _claims_a_deed(verb: Token) -> bool:
+    """ "Kenya's army claimed to have killed forty militants": a claim of the claimant's own deed is
+    no accusation (the type model reads the alleging verb as one); the deed is coded, alleged."""
+    if verb.lemma_.lower() not in status_cues()["allege_verbs"]:
+        return False
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children)
 
 
 def _maker(mention: Mention, span: Span) -> bool:
