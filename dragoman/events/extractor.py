@@ -136,7 +136,10 @@ class EventExtractor:
     # 1.49: "it" as a subject is the state its chain links it to ("Russia said it would deliver
     # jets to Iran"; actors/chains.py); an adjective of readiness after a copula passes its subject
     # to the deed and makes it hypothetical ("is willing to sell"; status.yaml intention_adjectives)
-    VERSION = "1.49"
+    # 1.50: goods of aid got from someone are their aid ("Russia bought drones from Iran": Iran to
+    # Russia; triggers.yaml receiving_verbs, giver_prepositions); hearsay in the passive is alleged
+    # ("Iran is said to have supplied drones"; status.yaml hearsay_verbs)
+    VERSION = "1.50"
 
     @property
     def component(self) -> str:
@@ -219,6 +222,8 @@ class EventExtractor:
             if denial is not None or obj is None or denies_news(verb, obj):
                 return denial
             # "rejected the army's request": a refusal, coded as the verb's own event if it has one
+        if lemma in lex.RECEIVING_VERBS and (receipt := self._receipt(verb, mentions)) is not None:
+            return receipt
         entry = lex.VERBS.get(lemma)
         if (lemma in lex.LIGHT_VERBS or lemma in lex.EXCHANGE_VERBS) and obj is not None:
             if obj.lemma_.lower() in lex.NOUNS:
@@ -289,6 +294,28 @@ class EventExtractor:
             if mode is None:
                 return None
         frame = Frame(verb, event_type, mode, actors, recipients)
+        self._modality(frame, mentions)
+        return frame
+
+    def _receipt(self, verb: Token, mentions: list[Mention]) -> Frame | None:
+        """ "Russia bought drones from Iran", "received missiles from Iran": aid from the giver
+        (after "from", on the verb or on the goods) to the subject; None without goods of aid or a
+        giver named."""
+        obj = _child(verb, "dobj")
+        holders = [verb] if obj is None else [verb, obj]
+        givers = [
+            m
+            for holder in holders
+            for c in holder.children
+            if c.dep_ == "prep" and c.lower_ in lex.GIVER_PREPOSITIONS
+            for m in _prep_object_mentions(c, mentions)
+        ]
+        mode = _aid_mode(verb)
+        if not givers or mode is None or negated(verb):
+            return None
+        receivers, _ = self._participants(verb, mentions)
+        giver_keys = {_key(m) for m in givers}
+        frame = Frame(verb, "AID", mode, _top(givers), [m for m in _top(receivers) if _key(m) not in giver_keys])
         self._modality(frame, mentions)
         return frame
 

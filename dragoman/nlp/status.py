@@ -247,6 +247,9 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
     c = cues()
     lemma = governor.lemma_.lower()
     subject = _subject(governor)
+    passive = any(ch.dep_ == "nsubjpass" for ch in governor.children)
+    if passive and below.dep_ == "xcomp" and lemma in c["hearsay_verbs"]:
+        return [StatusCue("alleged", governor, _agent(governor))]  # "is said to have supplied"
     if lemma in c["deny_verbs"]:
         if denies_news(governor, below):
             return [StatusCue("denied", governor, subject)]
@@ -259,7 +262,6 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
             return []  # "During the war, X blamed Y for ...": the setting is not what is alleged
         if lemma in c["crediting_verbs"] and subject is not None and subject.lemma_.lower() in c["news_outlets"]:
             return []  # "La Nacion newspaper reported": the press credited, not an allegation
-        passive = any(ch.dep_ == "nsubjpass" for ch in governor.children)
         return [StatusCue("alleged", governor, _agent(governor) if passive else subject)]
     if governor.pos_ in {"VERB", "AUX"} and lemma in c["saying_verbs"]:
         if subject is not None and subject.lower_ in c["alleging_sayers"] | c["allege_nouns"]:

@@ -615,3 +615,18 @@ def test_release_frees_people_only(extract, text: str, expected: list) -> None: 
 )
 def test_it_as_subject_is_the_state_it_stands_for(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
     assert [(e.type, names(e.actors), names(e.recipients), e.status) for e in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Venezuela bought forty attack drones from Tehran in 2021.", [("AID", ["IRN"], ["VEN"], "military")]),
+        ("Venezuela received fighter jets from Moscow.", [("AID", ["RUS"], ["VEN"], "military")]),
+        ("Venezuela obtained a loan from Beijing.", [("AID", ["CHN"], ["VEN"], "economic")]),
+        # a guest received is a visit; nothing bought is named, or nothing bought
+        ("Venezuela received a delegation from Tehran.", [("CONSULT", ["VEN"], ["IRN"], "host")]),
+        ("Venezuela did not buy drones from Tehran.", []),
+    ],
+)
+def test_goods_got_from_someone_are_their_aid(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert [(e.type, names(e.actors), names(e.recipients), e.mode) for e in extract(text)] == expected

@@ -264,6 +264,14 @@ def test_a_claim_of_responsibility_is_the_deed_of_the_claimer(code) -> None:  # 
     assert summary(code(text)) == [("ASSAULT", ["AFG"], ["PAK"])]
 
 
+def test_an_agreement_is_anchored_at_agreeing_not_at_the_deed_agreed(code) -> None:  # type: ignore[no-untyped-def]
+    """ "agreed to buy drones from Iran": the agreement is made (asserted, at "agreed"); the rules'
+    purchase frame at "buy" is not lent to it."""
+    events = code("Venezuela said in May that it had agreed to buy forty drones from Iran.")
+    assert [(e.type, e.trigger, e.status) for e in events] == [("AGREE", "agreed", "asserted")]
+    assert summary(events) == [("AGREE", ["VEN"], ["IRN"])]
+
+
 def test_an_attack_is_no_cooperation_at_the_same_word(code) -> None:  # type: ignore[no-untyped-def]
     """ "used drones against Ukrainian cities": the rules read an attack at "used"; no aid there."""
     events = summary(code("Russia used Iranian drones against Ukrainian cities on Monday."))

@@ -66,6 +66,10 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
         ("The Russian attack on the Ukrainian convoy was brutal, the ministry said.", [("ASSAULT", "asserted", None)]),
         # hypothetical
         ("Iran would send drones to Russia.", [("AID", "hypothetical", None)]),
+        # hearsay in the passive
+        ("Tehran is said to have shipped drones to Moscow.", [("AID", "alleged", None)]),
+        ("Tehran is believed to be shipping drones to Moscow.", [("AID", "alleged", None)]),
+        ("Tehran was asked to ship drones to Moscow.", [("AID", "hypothetical", None)]),
         # readiness or likelihood: not yet done; holding back: none
         ("Moscow is willing to sell fighter jets to Tehran.", [("AID", "hypothetical", None)]),
         ("Moscow is likely to sell fighter jets to Tehran.", [("AID", "hypothetical", None)]),

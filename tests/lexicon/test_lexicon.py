@@ -110,6 +110,7 @@ def test_status_words_of_expectation_and_refusal_load_and_take_overrides(tmp_pat
         and "plan" in status["intention_nouns"]
         and "willing" in status["intention_adjectives"]
         and "able" not in status["intention_adjectives"]
+        and "believe" in status["hearsay_verbs"]
         and status["convicting_verbs"] == {"convict", "sentence", "jail", "imprison"}
         and status["verdict_words"] == {"guilty"}
         and status["convicting_prepositions"] == {"of", "for"}

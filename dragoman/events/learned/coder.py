@@ -190,7 +190,8 @@ class LearnedEventCoder:
     # 1.47: the status of a report said to be false ("reports that X shelled Y were baseless": denied)
     # 1.48: a claim of the claimant's own deed is no accusation ("claimed to have arrested X")
     # 1.49: the status of a deed an adjective of readiness governs ("is willing to sell": hypothetical)
-    VERSION = "1.49"
+    # 1.50: hearsay in the passive is alleged ("Iran is said to have supplied drones")
+    VERSION = "1.50"
 
     def __init__(
         self,
@@ -372,7 +373,13 @@ class LearnedEventCoder:
         same = [copy.copy(f) for f in frames if f.type == event_type]
         if same:
             return [f for f in same if not _reports_its_like(f, same)]
-        lendable = [f for f in frames if f.status not in REPORTED_STATUSES and laid_to(f.trigger) is None]
+        lendable = [
+            f
+            for f in frames
+            if f.status not in REPORTED_STATUSES
+            and laid_to(f.trigger) is None
+            and not _intended_by_its_type(f.trigger, event_type)
+        ]
         for near in (lambda f: quad_of(f.type) == quad_of(event_type), lambda f: True):
             for frame in lendable:
                 if near(frame):
@@ -612,6 +619,15 @@ def _opposed_to(mention: Mention, span: Span) -> bool:
     something is set against, never forced as the doer (triggers.yaml opposed_prepositions)."""
     head = _phrase_head(mention, span)
     return head is not None and head.dep_ == "pobj" and head.head.lower_ in lex.OPPOSED_PREPOSITIONS
+
+
+def _intended_by_its_type(deed: Token, event_type: str) -> bool:
+    """ "agreed to buy jets from Russia", decided an agreement: the deed agreed to is not the
+    agreement's anchor; the verb of agreeing is."""
+    if deed.dep_ != "xcomp":
+        return False
+    own = lex.VERBS.get(deed.head.lemma_.lower())
+    return own is not None and own[0] == event_type
 
 
 def _intended_deed(verb: Token) -> Token | None:
