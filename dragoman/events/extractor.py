@@ -24,7 +24,7 @@ from dragoman.events.dates import DateValue, find_dates
 from dragoman.events.event_dates import DocumentDates, EventDate
 from dragoman.events.ontology import quad_of
 from dragoman.events.references import EventsTold
-from dragoman.nlp.status import REPORTED_STATUSES, accusing_verbs, clause_status, denies_news
+from dragoman.nlp.status import REPORTED_STATUSES, accusing_verbs, clause_head, clause_status, denies_news
 from dragoman.nlp.status import cues as status_cues
 from dragoman.nlp.syntax import declines_comment, in_phrase, negated, set_apart, sharing_verb
 
@@ -139,7 +139,12 @@ class EventExtractor:
     # 1.50: goods of aid got from someone are their aid ("Russia bought drones from Iran": Iran to
     # Russia; triggers.yaml receiving_verbs, giver_prepositions); hearsay in the passive is alleged
     # ("Iran is said to have supplied drones"; status.yaml hearsay_verbs)
-    VERSION = "1.50"
+    # 1.51: the giver of an aid noun: "from X", or the state qualifying the goods ("the delivery of
+    # Iranian drones to Russia"), where before such a noun had no actor, or "from X" as recipient
+    # ... and an event noun owned by a pronoun is done by its clause's subject ("Russia intensified
+    # its attacks on Kyiv"), where before it had no actor; the holder of a place in an event's object
+    # is a party ("an assault on the rebel-held town"; triggers.yaml holding_participles)
+    VERSION = "1.51"
 
     @property
     def component(self) -> str:
@@ -337,6 +342,8 @@ class EventExtractor:
             if not (child.dep_ != "poss" and m.method == "location")
         ]
         actors += [m for m in _dash_joined(noun, mentions) if m not in actors]
+        if not actors and _owned_by_a_pronoun(noun):
+            actors = self._participants(clause_head(noun), mentions)[0]  # "Russia intensified its attacks"
         accused = laid_to(noun) if not actors else None
         if accused is not None:  # "was charged with the murder of a villager": the accused did it
             actors = _object_mentions(accused, mentions)
@@ -349,6 +356,8 @@ class EventExtractor:
                 found = _prep_object_mentions(prep, mentions)
                 if prep.lower_ == "between":
                     actors.extend(found)
+                elif event_type == "AID" and prep.lower_ in lex.GIVER_PREPOSITIONS:
+                    actors.extend(m for m in found if m not in actors)  # "the transfer of missiles from Iran"
                 elif prep.lower_ != "of":
                     recipients.extend(found)
                 elif actors:  # "Russia's invasion of Ukraine": with its actor named, "of" names the target
@@ -359,6 +368,8 @@ class EventExtractor:
             mode = _aid_mode(noun)
             if mode is None:
                 return None
+            if not actors:
+                actors = _goods_origin(noun, mentions)  # "the delivery of Iranian drones to Russia"
         if event_type == "ASSAULT" and not recipients:
             recipients = _under_attack(noun, mentions)
         if not recipients:
@@ -624,6 +635,25 @@ def _civilians_only(actors: list[Mention]) -> bool:
     return "CVL" in sectors and not sectors & ARMED_SECTORS
 
 
+def _owned_by_a_pronoun(noun: Token) -> bool:
+    """ "its attacks", "their cooperation": an event noun a possessive pronoun owns, whose owner is
+    the doer (not "his arrest": triggers.yaml undergone_nouns)."""
+    if noun.lemma_.lower() in lex.UNDERGONE_NOUNS:
+        return False
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
+
+
+def _goods_origin(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """ "the delivery of Iranian drones to Russia": the state that qualifies the goods of an aid
+    noun gives them (a maker's "Iranian-made" does not say who delivers)."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    goods = _child(of, "pobj") if of is not None else None
+    if goods is None:
+        return []
+    qualifiers = [c for c in goods.children if c.dep_ in {"amod", "compound", "nmod"} and not agentive_modifier(c)]
+    return _mentions_in((t for c in qualifiers for t in c.subtree), mentions)
+
+
 def _ready(word: Token) -> bool:
     """ "is willing to sell": an adjective of readiness (status.yaml intention_adjectives) after a
     copula, whose subject does the deed it governs; "hesitant to support" does not."""
@@ -864,7 +894,7 @@ def _phrase_tokens(head: Token, kept_preps: set[str]) -> set[int]:
     to Russia"), any other kept preposition keeps only the nested recipient prepositions below it."""
     tokens = {head.i}
     for child in head.children:
-        if child.dep_ in {"relcl", "acl"} or agentive_modifier(child):
+        if child.dep_ in {"relcl", "acl"} or (agentive_modifier(child) and not _holding(child)):
             continue
         if child.dep_ != "prep":
             tokens |= _phrase_tokens(child, kept_preps)
@@ -874,6 +904,11 @@ def _phrase_tokens(head: Token, kept_preps: set[str]) -> set[int]:
             for obj in child.children:
                 tokens |= _phrase_tokens(obj, below)
     return tokens
+
+
+def _holding(token: Token) -> bool:
+    """ "rebel-held": the name before the hyphen holds the place (triggers.yaml holding_participles)."""
+    return token.lemma_.lower() in lex.HOLDING_PARTICIPLES
 
 
 def agentive_modifier(token: Token) -> bool:

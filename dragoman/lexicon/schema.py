@@ -307,6 +307,8 @@ SCHEMAS["triggers"] = {
     "freeing_verbs": _words(),
     "receiving_verbs": _words(),
     "giver_prepositions": _words(),
+    "undergone_nouns": _words(),
+    "holding_participles": _words(),
     "freed_nouns": _words(),
     "freed_quantities": _words(),
     "using_verbs": _words(),

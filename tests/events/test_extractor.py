@@ -630,3 +630,31 @@ def test_it_as_subject_is_the_state_it_stands_for(extract, text: str, expected: 
 )
 def test_goods_got_from_someone_are_their_aid(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
     assert [(e.type, names(e.actors), names(e.recipients), e.mode) for e in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The delivery of Belarusian tanks to Venezuela began in May.", [("AID", ["BLR"], ["VEN"])]),
+        ("The transfer of fighter jets from Belarus to Venezuela began in May.", [("AID", ["BLR"], ["VEN"])]),
+        # the maker of the goods does not say who delivers them
+        ("The delivery of Belarusian-made tanks to Venezuela began in May.", []),
+    ],
+)
+def test_the_giver_of_an_aid_noun(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert [(e.type, names(e.actors), names(e.recipients)) for e in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey intensified its strikes on Syria.", [("ASSAULT", ["TUR"], ["SYR"])]),
+        ("Egypt has deepened its cooperation with Sudan.", [("COOPERATE", ["EGY"], ["SDN"])]),
+        # the holder of a place attacked is attacked
+        ("Syria intensified its shelling of Turkish-held villages.", [("ASSAULT", ["SYR"], ["TUR"])]),
+        # the owner of an arrest is who was arrested, not the subject
+        ("A Greek court approved the extradition of a Turkish smuggler a week after his arrest.", []),
+    ],
+)
+def test_an_event_noun_owned_by_a_pronoun_is_the_subjects(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
+    assert [(e.type, names(e.actors), names(e.recipients)) for e in extract(text)] == expected
