@@ -144,7 +144,9 @@ class EventExtractor:
     # ... and an event noun owned by a pronoun is done by its clause's subject ("Russia intensified
     # its attacks on Kyiv"), where before it had no actor; the holder of a place in an event's object
     # is a party ("an assault on the rebel-held town"; triggers.yaml holding_participles)
-    VERSION = "1.51"
+    # 1.52: "they" as the names coordinated in the subject its chain links it to ("Iran and Russia
+    # held talks. They agreed ..."), and as no one after a single name
+    VERSION = "1.52"
 
     @property
     def component(self) -> str:
@@ -664,10 +666,43 @@ def state_pronouns(
     document: Document, spacy_doc: Doc, sentences: list[Sentence], mentions: list[Mention]
 ) -> list[Mention]:
     """ "Russia said it would deliver ...": the subject "it" as the actor its chain links it to
-    (actors/chains.py; "it" of "it is likely" is none). "They" is left out: the chain gives one
-    antecedent where it often stands for two."""
-    chained = chains_for(document, spacy_doc, sentences, mentions).references
-    return [m for m in chained if m.method == "chain-group" and m.text.lower() == "it"]
+    (actors/chains.py; "it" of "it is likely" is none); "they" as the names coordinated in the
+    subject it is linked to, and as no one otherwise (the chain gives one antecedent where "they"
+    most often stands for several)."""
+    chained = [m for m in chains_for(document, spacy_doc, sentences, mentions).references if m.method == "chain-group"]
+    found = [m for m in chained if m.text.lower() == "it"]
+    for they in (m for m in chained if m.text.lower() == "they"):
+        pair = _coordinated_antecedents(they, spacy_doc, mentions)
+        found += [replace(they, mention_id=f"{they.mention_id}:{n}", actor=m.actor) for n, m in enumerate(pair)]
+    return found
+
+
+def _coordinated_antecedents(they: Mention, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Iran and Russia held talks. They agreed ...": the names coordinated in the subject the chain
+    links "they" to, all of them; none when that subject names one actor (the chain's single pick
+    is then too often one of several)."""
+    before = [
+        m
+        for m in mentions
+        if m.actor is not None and m.end <= they.start and m.sentence_index >= they.sentence_index - 1
+    ]
+    subjects = []
+    for mention in before:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        while root is not None and root.dep_ == "conj":
+            root = root.head
+        if root is not None and root.dep_ in SUBJECTS and _key(mention) == _key(they):
+            subjects.append(root)
+    if not subjects:
+        return []
+    root = subjects[-1]
+    joined = [
+        root,
+        *(t for t in root.subtree if t.dep_ == "conj" and t.head.i in {root.i} | {c.i for c in root.subtree}),
+    ]
+    pair = _top([m for t in joined for m in _mentions_in([t], before)])
+    return pair if len(pair) >= 2 else []
 
 
 def _frees_people(verb: Token, mentions: list[Mention]) -> bool:

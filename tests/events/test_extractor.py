@@ -609,6 +609,12 @@ def test_release_frees_people_only(extract, text: str, expected: list) -> None: 
             "Iran opened a drone plant near Isfahan. It later shipped drones to Russia.",
             [("AID", ["IRN"], ["RUS"], "asserted")],
         ),
+        # "they" after names coordinated in a subject: all of them; after one name: no one
+        (
+            "Egypt and Sudan held talks in Cairo. They agreed to reopen the border crossing.",
+            [("CONSULT", ["EGY", "SDN"], [], "asserted"), ("AGREE", ["EGY", "SDN"], [], "asserted")],
+        ),
+        ("Egypt shelled Sudan in May. They also struck Khartoum.", [("ASSAULT", ["EGY"], ["SDN"], "asserted")]),
         # "it" of "it is unclear" stands for no one
         ("It is unclear whether Tehran shipped drones to Moscow.", [("AID", ["IRN"], ["RUS"], "hypothetical")]),
     ],
