@@ -34,6 +34,9 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 COOPERATIVE_QUADS = frozenset({1, 2})
 # Material cooperation and conflict (quads 2 and 4): deeds, as against words.
 MATERIAL_QUADS = frozenset({2, 4})
+# "(Reuters)", "AFP -", "Reuters -": a news agency's credit, not a participant.
+CREDIT_BEFORE = re.compile(r"\(\s*$")
+CREDIT_AFTER = re.compile(r"^\s*(\)|-|\u2013|\u2014)")
 # spaCy entity labels of people: what a freeing verb frees ("released three Britons").
 PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 # What may stand between two listed days: ", in Tehran on ", " and in Samarkand on ", " and ".
@@ -146,7 +149,9 @@ class EventExtractor:
     # is a party ("an assault on the rebel-held town"; triggers.yaml holding_participles)
     # 1.52: "they" as the names coordinated in the subject its chain links it to ("Iran and Russia
     # held talks. They agreed ..."), and as no one after a single name
-    VERSION = "1.52"
+    # 1.53: thanks and praise are support ("Putin thanked Iran for its support"; triggers.yaml 6); a
+    # news agency credited in a headline or lead ("(AFP)", "AP -") is no party, as in the learned coder
+    VERSION = "1.53"
 
     @property
     def component(self) -> str:
@@ -159,8 +164,8 @@ class EventExtractor:
         told = EventsTold()
         by_sentence: dict[int, list[Mention]] = {}
         for mention in [*mentions, *state_pronouns(document, spacy_doc, sentences, mentions)]:
-            if dating.in_dateline(mention.start):
-                continue  # "TEHRAN, March 8 (Reuters) -" is where and when the report was filed
+            if dating.in_dateline(mention.start) or is_credit(mention, document.text):
+                continue  # "TEHRAN, March 8 (Reuters) -" is where and when the report was filed, and by whom
             if mention.actor is not None and mention.actor.kind not in NON_ACTORS:
                 by_sentence.setdefault(mention.sentence_index, []).append(mention)
         order = itertools.count()
@@ -654,6 +659,16 @@ def _goods_origin(noun: Token, mentions: list[Mention]) -> list[Mention]:
         return []
     qualifiers = [c for c in goods.children if c.dep_ in {"amod", "compound", "nmod"} and not agentive_modifier(c)]
     return _mentions_in((t for c in qualifiers for t in c.subtree), mentions)
+
+
+def is_credit(mention: Mention, text: str) -> bool:
+    """A news agency named as the source of the copy ("(Reuters)", "AFP - ...")."""
+    if mention.actor is None or mention.actor.kind != "media":
+        return False
+    return bool(
+        CREDIT_BEFORE.search(text[max(0, mention.start - 3) : mention.start])
+        or CREDIT_AFTER.match(text[mention.end : mention.end + 3])
+    )
 
 
 def _ready(word: Token) -> bool:

@@ -664,3 +664,19 @@ def test_the_giver_of_an_aid_noun(extract, text: str, expected: list) -> None:  
 )
 def test_an_event_noun_owned_by_a_pronoun_is_the_subjects(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
     assert [(e.type, names(e.actors), names(e.recipients)) for e in extract(text)] == expected
+
+
+def test_thanks_and_praise_are_support(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("The Kenyan president thanked Uganda for its help and congratulated Tanzania on the vote.")
+    assert [(e.type, names(e.actors), names(e.recipients)) for e in events] == [
+        ("SUPPORT", ["KEN"], ["UGA"]),
+        ("SUPPORT", ["KEN"], ["TZA"]),
+    ]
+
+
+def test_a_news_agency_credited_is_no_party(extract) -> None:  # type: ignore[no-untyped-def]
+    events = extract("Kenyan president visits Kampala (AFP)\n\nAFP - The Kenyan president visited Uganda on Monday.")
+    assert [(e.type, names(e.actors), names(e.recipients)) for e in events] == [
+        ("CONSULT", ["KEN"], ["UGA"]),
+        ("CONSULT", ["KEN"], ["UGA"]),
+    ]

@@ -9,7 +9,6 @@ EventMention records, like the rule extractor it replaces as the default.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,6 +33,7 @@ from dragoman.events.extractor import (
     fires_or_uses,
     frame_mention,
     frame_occasions,
+    is_credit,
     laid_to,
     making_modifier,
     opposed_parties,
@@ -72,19 +72,6 @@ THRESHOLD = 0.3
 FALLBACK = 0.1
 RULE_SUPPORT = 0.2
 MAX_TYPES = 3
-# "(Reuters)", "AFP -", "Reuters -": a news agency's credit, not a participant.
-CREDIT_BEFORE = re.compile(r"\(\s*$")
-CREDIT_AFTER = re.compile(r"^\s*(\)|-|\u2013|\u2014)")
-
-
-def is_credit(mention: Mention, text: str) -> bool:
-    """A news agency named as the source of the copy ("(Reuters)", "AFP - ...")."""
-    if mention.actor is None or mention.actor.kind != "media":
-        return False
-    return bool(
-        CREDIT_BEFORE.search(text[max(0, mention.start - 3) : mention.start])
-        or CREDIT_AFTER.match(text[mention.end : mention.end + 3])
-    )
 
 
 @dataclass
