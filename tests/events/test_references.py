@@ -63,8 +63,9 @@ def test_the_call_refers_back_to_a_call_its_actor_received(extract) -> None:  # 
     assert participants(events) == [
         ("called", "CONSULT", ["Recep Tayyip Erdoğan"], ["Volodymyr Zelensky"]),
         ("call", "CONSULT", ["Volodymyr Zelensky"], ["Recep Tayyip Erdoğan"]),
+        ("thanked", "SUPPORT", ["Volodymyr Zelensky"], ["Turkey"]),
     ]
-    assert [e.date for e in events] == ["2023-03-03", "2023-03-03"]
+    assert [e.date for e in events][:2] == ["2023-03-03", "2023-03-03"]
 
 
 def test_a_meeting_a_clause_is_set_in_is_met_by_its_subject(extract) -> None:  # type: ignore[no-untyped-def]
