@@ -151,7 +151,9 @@ class EventExtractor:
     # held talks. They agreed ..."), and as no one after a single name
     # 1.53: thanks and praise are support ("Putin thanked Iran for its support"; triggers.yaml 6); a
     # news agency credited in a headline or lead ("(AFP)", "AP -") is no party, as in the learned coder
-    VERSION = "1.53"
+    # 1.54: weapons counted ("launched dozens of drones at Kyiv", "a barrage of missiles") are
+    # weapons fired (triggers.yaml 7 quantity_nouns)
+    VERSION = "1.54"
 
     @property
     def component(self) -> str:
@@ -724,9 +726,7 @@ def _frees_people(verb: Token, mentions: list[Mention]) -> bool:
     """Whether what a freeing verb frees (its object, or its passive subject) are people: named,
     of a nationality, a pronoun, counted, or one of triggers.yaml freed_nouns; none named counts."""
     freed = _child(verb, "dobj") or _child(verb, "nsubjpass")
-    if freed is not None and (freed.pos_ == "NUM" or freed.lemma_.lower() in lex.FREED_QUANTITIES):
-        of = next((c for c in freed.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        freed = _child(of, "pobj") if of is not None else freed  # "dozens of activists": the activists
+    freed = counted(freed) if freed is not None else None  # "dozens of activists": the activists
     if freed is None or freed.pos_ == "PRON":
         return True
     # the phrase without what hangs on it ("footage of the blast outside the Australian embassy")
@@ -1126,9 +1126,19 @@ def making_modifier(token: Token) -> bool:
     return agentive_modifier(token) and token.lemma_.lower() in lex.MAKING_PARTICIPLES
 
 
+def counted(token: Token) -> Token:
+    """What a number or a word of number counts ("dozens of drones": the drones; triggers.yaml
+    quantity_nouns); the token itself otherwise."""
+    if token.pos_ != "NUM" and token.lemma_.lower() not in lex.QUANTITY_NOUNS:
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted_noun = _child(of, "pobj") if of is not None else None
+    return counted_noun if counted_noun is not None else token
+
+
 def weapon(token: Token) -> bool:
-    """A word of arms (triggers.yaml aid_goods: military): "missiles", "drones"."""
-    return token.lower_ in lex.AID_GOODS["military"]
+    """A word of arms (triggers.yaml aid_goods: military): "missiles", "drones", "dozens of drones"."""
+    return counted(token).lower_ in lex.AID_GOODS["military"]
 
 
 def fires_or_uses(verb: Token) -> bool:

@@ -310,7 +310,7 @@ SCHEMAS["triggers"] = {
     "undergone_nouns": _words(),
     "holding_participles": _words(),
     "freed_nouns": _words(),
-    "freed_quantities": _words(),
+    "quantity_nouns": _words(),
     "using_verbs": _words(),
     "using_target_prepositions": _words(),
     "firing_target_prepositions": _words(),

@@ -272,6 +272,12 @@ def test_an_agreement_is_anchored_at_agreeing_not_at_the_deed_agreed(code) -> No
     assert summary(events) == [("AGREE", ["VEN"], ["IRN"])]
 
 
+def test_dozens_of_drones_launched_at_a_city_are_an_attack(code) -> None:  # type: ignore[no-untyped-def]
+    """ "launched dozens of drones at X": the weapons are counted, not named first; no aid."""
+    events = summary(code("Turkish forces launched dozens of drones at Kurdish positions in Syria on Monday."))
+    assert events == [("ASSAULT", ["TUR"], ["SYR"])]
+
+
 def test_an_attack_is_no_cooperation_at_the_same_word(code) -> None:  # type: ignore[no-untyped-def]
     """ "used drones against Ukrainian cities": the rules read an attack at "used"; no aid there."""
     events = summary(code("Russia used Iranian drones against Ukrainian cities on Monday."))
