@@ -713,18 +713,17 @@ def _coordinated_antecedents(they: Mention, doc: Doc, mentions: list[Mention]) -
             subjects.append(root)
     if not subjects:
         return []
-    root = subjects[-1]
-    joined = [
-        root,
-        *(t for t in root.subtree if t.dep_ == "conj" and t.head.i in {root.i} | {c.i for c in root.subtree}),
-    ]
+    joined = [subjects[-1]]
+    for token in joined:  # the list grows as the loop reads it: conjuncts of conjuncts
+        joined.extend(c for c in token.children if c.dep_ == "conj")
     pair = _top([m for t in joined for m in _mentions_in([t], before)])
     return pair if len(pair) >= 2 else []
 
 
 def _frees_people(verb: Token, mentions: list[Mention]) -> bool:
     """Whether what a freeing verb frees (its object, or its passive subject) are people: named,
-    of a nationality, a pronoun, counted, or one of triggers.yaml freed_nouns; none named counts."""
+    of a nationality, a pronoun, counted, or one of triggers.yaml freed_nouns. With nothing freed
+    named ("was released on Monday"), the verb keeps its event."""
     freed = _child(verb, "dobj") or _child(verb, "nsubjpass")
     freed = counted(freed) if freed is not None else None  # "dozens of activists": the activists
     if freed is None or freed.pos_ == "PRON":

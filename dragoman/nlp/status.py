@@ -255,7 +255,7 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
             return [StatusCue("denied", governor, subject)]
         return []
     if below.dep_ == "dobj" and (dismissal := _called_dismissal(governor)) is not None:
-        return [StatusCue("denied", dismissal, subject)]  # "called reports that X shelled Y baseless"
+        return [StatusCue("denied", dismissal, subject)]  # "called reports of a strike baseless"
     if governor.pos_ in {"VERB", "AUX"} and lemma in c["allege_verbs"]:
         deed_prepositions = c["accusing_prepositions"] | c["blaming_prepositions"]
         if lemma in accusing_verbs() and below.dep_ == "prep" and below.lower_ not in deed_prepositions:
