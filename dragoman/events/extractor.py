@@ -153,7 +153,9 @@ class EventExtractor:
     # news agency credited in a headline or lead ("(AFP)", "AP -") is no party, as in the learned coder
     # 1.54: weapons counted ("launched dozens of drones at Kyiv", "a barrage of missiles") are
     # weapons fired (triggers.yaml 7 quantity_nouns)
-    VERSION = "1.54"
+    # 1.55: the nouns of buying ("Iran's purchase of jets from Russia", "Russian purchases of Iranian
+    # drones": aid to the buyer; triggers.yaml 8 receiving_nouns)
+    VERSION = "1.55"
 
     @property
     def component(self) -> str:
@@ -333,7 +335,36 @@ class EventExtractor:
         self._modality(frame, mentions)
         return frame
 
+    def _purchase(self, noun: Token, mentions: list[Mention]) -> Frame | None:
+        """ "Iran's purchase of Su-35 jets from Russia", "Russian purchases of Iranian drones": aid
+        from the giver ("from X", else the state qualifying the goods) to the buyer (the noun's
+        possessor or modifier); none without goods of aid, a giver and a buyer."""
+        mode = _aid_mode(noun)
+        if mode is None or noun.dep_ == "compound" or negated(noun):
+            return None
+        givers = [
+            m
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in lex.GIVER_PREPOSITIONS
+            for m in _prep_object_mentions(c, mentions)
+        ] or _goods_origin(noun, mentions)
+        buyers = [
+            m
+            for c in noun.children
+            if c.dep_ in {"poss", "amod", "compound", "nmod"} and not agentive_modifier(c)
+            for m in _mentions_in(c.subtree, mentions)
+        ]
+        giver_keys = {_key(m) for m in givers}
+        buyers = [m for m in buyers if _key(m) not in giver_keys]
+        if not givers or not buyers:
+            return None
+        frame = Frame(noun, "AID", mode, _top(givers), _top(buyers))
+        self._modality(frame, mentions)
+        return frame
+
     def _noun_frame(self, noun: Token, mentions: list[Mention]) -> Frame | None:
+        if noun.lemma_.lower() in lex.RECEIVING_NOUNS:
+            return self._purchase(noun, mentions)
         entry = lex.NOUNS.get(noun.lemma_.lower())
         if entry is None:
             return None

@@ -306,6 +306,7 @@ SCHEMAS["triggers"] = {
     "making_participles": _words(),
     "freeing_verbs": _words(),
     "receiving_verbs": _words(),
+    "receiving_nouns": _words(),
     "giver_prepositions": _words(),
     "undergone_nouns": _words(),
     "holding_participles": _words(),

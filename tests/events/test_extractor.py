@@ -629,6 +629,8 @@ def test_it_as_subject_is_the_state_it_stands_for(extract, text: str, expected: 
         ("Venezuela bought forty attack drones from Tehran in 2021.", [("AID", ["IRN"], ["VEN"], "military")]),
         ("Venezuela received fighter jets from Moscow.", [("AID", ["RUS"], ["VEN"], "military")]),
         ("Venezuela obtained a loan from Beijing.", [("AID", ["CHN"], ["VEN"], "economic")]),
+        ("Venezuelan purchases of Belarusian tanks rose in 2021.", [("AID", ["BLR"], ["VEN"], "military")]),
+        ("Venezuela's purchase of fighter jets from Moscow was confirmed.", [("AID", ["RUS"], ["VEN"], "military")]),
         # a guest received is a visit; nothing bought is named, or nothing bought
         ("Venezuela received a delegation from Tehran.", [("CONSULT", ["VEN"], ["IRN"], "host")]),
         ("Venezuela did not buy drones from Tehran.", []),

@@ -134,7 +134,7 @@ def test_status_words_of_expectation_and_refusal_load_and_take_overrides(tmp_pat
 
 def test_the_trigger_words_of_getting_freeing_owning_and_holding_load() -> None:
     triggers = load_lexicon(["triggers"])["triggers"]
-    assert triggers.version == 7 and triggers["verbs"]["thank"] == ("SUPPORT", None)
+    assert triggers.version == 8 and triggers["verbs"]["thank"] == ("SUPPORT", None)
     assert triggers["freeing_verbs"] == {"release"} and "prisoner" in triggers["freed_nouns"]
     assert {"dozen", "wave"} <= triggers["quantity_nouns"]
     assert {"buy", "receive"} <= triggers["receiving_verbs"] and triggers["giver_prepositions"] == {"from"}
