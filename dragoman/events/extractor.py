@@ -155,7 +155,8 @@ class EventExtractor:
     # weapons fired (triggers.yaml 7 quantity_nouns)
     # 1.55: the nouns of buying ("Iran's purchase of jets from Russia", "Russian purchases of Iranian
     # drones": aid to the buyer; triggers.yaml 8 receiving_nouns)
-    VERSION = "1.55"
+    # 1.56: a purchase denied is denied aid to the denier ("Tehran denied buying jets from Moscow")
+    VERSION = "1.56"
 
     @property
     def component(self) -> str:
@@ -335,7 +336,16 @@ class EventExtractor:
         self._modality(frame, mentions)
         return frame
 
-    def _purchase(self, noun: Token, mentions: list[Mention]) -> Frame | None:
+    def _bought(self, word: Token, mentions: list[Mention]) -> Frame | None:
+        """The aid a verb or noun of buying tells, if any."""
+        lemma = word.lemma_.lower()
+        if word.pos_ == "VERB" and lemma in lex.RECEIVING_VERBS:
+            return self._receipt(word, mentions)
+        if word.pos_ == "NOUN" and lemma in lex.RECEIVING_NOUNS:
+            return self._purchase(word, mentions, buyer_needed=False)
+        return None
+
+    def _purchase(self, noun: Token, mentions: list[Mention], buyer_needed: bool = True) -> Frame | None:
         """ "Iran's purchase of Su-35 jets from Russia", "Russian purchases of Iranian drones": aid
         from the giver ("from X", else the state qualifying the goods) to the buyer (the noun's
         possessor or modifier); none without goods of aid, a giver and a buyer."""
@@ -356,7 +366,7 @@ class EventExtractor:
         ]
         giver_keys = {_key(m) for m in givers}
         buyers = [m for m in buyers if _key(m) not in giver_keys]
-        if not givers or not buyers:
+        if not givers or (buyer_needed and not buyers):
             return None
         frame = Frame(noun, "AID", mode, _top(givers), _top(buyers))
         self._modality(frame, mentions)
@@ -514,6 +524,11 @@ class EventExtractor:
                     continue  # "rejected the request", "dismissed the offer": refused, not denied
                 # "rejected claims that it had supplied drones": the claim's content is what is denied
                 child = _claimed_content(denied) or denied
+                bought = self._bought(child, mentions)
+                if bought is not None:  # "denied buying drones from Russia", "denied the purchase of ..."
+                    return replace(
+                        bought, recipients=bought.recipients or deniers, status="denied", attributed_to=denier
+                    )
                 entry = lex.VERBS.get(child.lemma_.lower()) or lex.NOUNS.get(child.lemma_.lower())
                 if entry is None:
                     continue

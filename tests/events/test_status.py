@@ -49,6 +49,9 @@ def coded(events: list[EventMention]) -> list[tuple[str, str, str | None]]:
         ),
         ("Tehran rejected reports that Iran had sent missiles to Russia.", [("AID", "denied", "IRN")]),
         ("Tehran dismissed as baseless the claims that Iran sent drones to Russia.", [("AID", "denied", "IRN")]),
+        # a purchase denied: aid from the seller to the denier
+        ("Tehran denied buying fighter jets from Moscow.", [("AID", "denied", "IRN")]),
+        ("Tehran denied the purchase of Russian fighter jets.", [("AID", "denied", "IRN")]),
         # the content of a denied claim, its doer the denier when only a pronoun names it
         ("Tehran rejected claims that it had shipped drones to Moscow.", [("AID", "denied", "IRN")]),
         ("Iran dismissed the allegation that it sells missiles to Russia as a lie.", [("AID", "denied", "IRN")]),
