@@ -348,7 +348,8 @@ class EventExtractor:
     def _purchase(self, noun: Token, mentions: list[Mention], buyer_needed: bool = True) -> Frame | None:
         """ "Iran's purchase of Su-35 jets from Russia", "Russian purchases of Iranian drones": aid
         from the giver ("from X", else the state qualifying the goods) to the buyer (the noun's
-        possessor or modifier); none without goods of aid, a giver and a buyer."""
+        possessor or modifier); none without goods of aid and a giver, nor without a buyer unless
+        ``buyer_needed`` is off (a denial names the buyer itself)."""
         mode = _aid_mode(noun)
         if mode is None or noun.dep_ == "compound" or negated(noun):
             return None
