@@ -156,7 +156,10 @@ class EventExtractor:
     # 1.55: the nouns of buying ("Iran's purchase of jets from Russia", "Russian purchases of Iranian
     # drones": aid to the buyer; triggers.yaml 8 receiving_nouns)
     # 1.56: a purchase denied is denied aid to the denier ("Tehran denied buying jets from Moscow")
-    VERSION = "1.56"
+    # 1.57: with no "from", the state qualifying the goods got is their giver ("Russia has acquired
+    # Iranian drones"), and an aid noun's giver is found before its "of" phrase, whose recipient
+    # then counts ("the delivery of Iranian drones to Russia")
+    VERSION = "1.57"
 
     @property
     def component(self) -> str:
@@ -326,7 +329,7 @@ class EventExtractor:
             for c in holder.children
             if c.dep_ == "prep" and c.lower_ in lex.GIVER_PREPOSITIONS
             for m in _prep_object_mentions(c, mentions)
-        ]
+        ] or (_qualifying_states(counted(obj), mentions) if obj is not None else [])
         mode = _aid_mode(verb)
         if not givers or mode is None or negated(verb):
             return None
@@ -395,6 +398,14 @@ class EventExtractor:
         actors += [m for m in _dash_joined(noun, mentions) if m not in actors]
         if not actors and _owned_by_a_pronoun(noun):
             actors = self._participants(clause_head(noun), mentions)[0]  # "Russia intensified its attacks"
+        if event_type == "AID" and not actors:
+            # "the transfer of missiles from Iran", "the delivery of Iranian drones to Russia"
+            actors = [
+                m
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ in lex.GIVER_PREPOSITIONS
+                for m in _prep_object_mentions(c, mentions)
+            ] or _goods_origin(noun, mentions)
         accused = laid_to(noun) if not actors else None
         if accused is not None:  # "was charged with the murder of a villager": the accused did it
             actors = _object_mentions(accused, mentions)
@@ -408,7 +419,7 @@ class EventExtractor:
                 if prep.lower_ == "between":
                     actors.extend(found)
                 elif event_type == "AID" and prep.lower_ in lex.GIVER_PREPOSITIONS:
-                    actors.extend(m for m in found if m not in actors)  # "the transfer of missiles from Iran"
+                    pass  # the giver, above
                 elif prep.lower_ != "of":
                     recipients.extend(found)
                 elif actors:  # "Russia's invasion of Ukraine": with its actor named, "of" names the target
@@ -419,8 +430,6 @@ class EventExtractor:
             mode = _aid_mode(noun)
             if mode is None:
                 return None
-            if not actors:
-                actors = _goods_origin(noun, mentions)  # "the delivery of Iranian drones to Russia"
         if event_type == "ASSAULT" and not recipients:
             recipients = _under_attack(noun, mentions)
         if not recipients:
@@ -704,8 +713,11 @@ def _goods_origin(noun: Token, mentions: list[Mention]) -> list[Mention]:
     noun gives them (a maker's "Iranian-made" does not say who delivers)."""
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     goods = _child(of, "pobj") if of is not None else None
-    if goods is None:
-        return []
+    return [] if goods is None else _qualifying_states(counted(goods), mentions)
+
+
+def _qualifying_states(goods: Token, mentions: list[Mention]) -> list[Mention]:
+    """The names that qualify goods ("Iranian drones"), less a maker's ("Iranian-made")."""
     qualifiers = [c for c in goods.children if c.dep_ in {"amod", "compound", "nmod"} and not agentive_modifier(c)]
     return _mentions_in((t for c in qualifiers for t in c.subtree), mentions)
 

@@ -630,6 +630,9 @@ def test_it_as_subject_is_the_state_it_stands_for(extract, text: str, expected: 
         ("Venezuela received fighter jets from Moscow.", [("AID", ["RUS"], ["VEN"], "military")]),
         ("Venezuela obtained a loan from Beijing.", [("AID", ["CHN"], ["VEN"], "economic")]),
         ("Venezuelan purchases of Belarusian tanks rose in 2021.", [("AID", ["BLR"], ["VEN"], "military")]),
+        # with no "from", the state qualifying the goods gives them; a maker does not say who sold
+        ("Venezuela has acquired Belarusian tanks.", [("AID", ["BLR"], ["VEN"], "military")]),
+        ("Venezuela has acquired Belarusian-made tanks.", []),
         ("Venezuela's purchase of fighter jets from Moscow was confirmed.", [("AID", ["RUS"], ["VEN"], "military")]),
         # a guest received is a visit; nothing bought is named, or nothing bought
         ("Venezuela received a delegation from Tehran.", [("CONSULT", ["VEN"], ["IRN"], "host")]),

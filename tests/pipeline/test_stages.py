@@ -35,7 +35,7 @@ def test_default_stages_in_order_with_computed_versions() -> None:
         "nlp.spacy@3.8.0-paragraphs1.1-headlines1.2-entities1.0-subjects1.0-complements1.0",
         "actors.resolver@1.8",
         "places.agents@1.2",
-        "events.combined@1.2-rules1.56-learned1.50",
+        "events.combined@1.2-rules1.57-learned1.50",
         "places.locator@1.2-targets1.0",
         "quotes.rules@1.17",
     ]
