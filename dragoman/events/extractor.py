@@ -170,12 +170,9 @@ class EventExtractor:
     ) -> list[EventMention]:
         dating = DocumentDates(document)
         told = EventsTold()
-        by_sentence: dict[int, list[Mention]] = {}
-        for mention in [*mentions, *state_pronouns(document, spacy_doc, sentences, mentions)]:
-            if dating.in_dateline(mention.start) or is_credit(mention, document.text):
-                continue  # "TEHRAN, March 8 (Reuters) -" is where and when the report was filed, and by whom
-            if mention.actor is not None and mention.actor.kind not in NON_ACTORS:
-                by_sentence.setdefault(mention.sentence_index, []).append(mention)
+        by_sentence = actors_by_sentence(
+            document, [*mentions, *state_pronouns(document, spacy_doc, sentences, mentions)], dating
+        )
         order = itertools.count()
         results: list[tuple[int, EventMention]] = []  # (place in the text's order, event)
         later: list[tuple[int, int, Sentence, Frame, list[EventDate], bool]] = []
@@ -322,14 +319,7 @@ class EventExtractor:
         (after "from", on the verb or on the goods) to the subject; None without goods of aid or a
         giver named."""
         obj = _child(verb, "dobj")
-        holders = [verb] if obj is None else [verb, obj]
-        givers = [
-            m
-            for holder in holders
-            for c in holder.children
-            if c.dep_ == "prep" and c.lower_ in lex.GIVER_PREPOSITIONS
-            for m in _prep_object_mentions(c, mentions)
-        ] or (_qualifying_states(counted(obj), mentions) if obj is not None else [])
+        givers = _givers([verb] if obj is None else [verb, obj], obj, mentions)
         mode = _aid_mode(verb)
         if not givers or mode is None or negated(verb):
             return None
@@ -356,12 +346,7 @@ class EventExtractor:
         mode = _aid_mode(noun)
         if mode is None or noun.dep_ == "compound" or negated(noun):
             return None
-        givers = [
-            m
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ in lex.GIVER_PREPOSITIONS
-            for m in _prep_object_mentions(c, mentions)
-        ] or _goods_origin(noun, mentions)
+        givers = _givers([noun], _goods_of(noun), mentions)
         buyers = [
             m
             for c in noun.children
@@ -400,12 +385,7 @@ class EventExtractor:
             actors = self._participants(clause_head(noun), mentions)[0]  # "Russia intensified its attacks"
         if event_type == "AID" and not actors:
             # "the transfer of missiles from Iran", "the delivery of Iranian drones to Russia"
-            actors = [
-                m
-                for c in noun.children
-                if c.dep_ == "prep" and c.lower_ in lex.GIVER_PREPOSITIONS
-                for m in _prep_object_mentions(c, mentions)
-            ] or _goods_origin(noun, mentions)
+            actors = _givers([noun], _goods_of(noun), mentions)
         accused = laid_to(noun) if not actors else None
         if accused is not None:  # "was charged with the murder of a villager": the accused did it
             actors = _object_mentions(accused, mentions)
@@ -708,18 +688,44 @@ def _owned_by_a_pronoun(noun: Token) -> bool:
     return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
 
 
-def _goods_origin(noun: Token, mentions: list[Mention]) -> list[Mention]:
-    """ "the delivery of Iranian drones to Russia": the state that qualifies the goods of an aid
-    noun gives them (a maker's "Iranian-made" does not say who delivers)."""
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    goods = _child(of, "pobj") if of is not None else None
-    return [] if goods is None else _qualifying_states(counted(goods), mentions)
-
-
-def _qualifying_states(goods: Token, mentions: list[Mention]) -> list[Mention]:
-    """The names that qualify goods ("Iranian drones"), less a maker's ("Iranian-made")."""
-    qualifiers = [c for c in goods.children if c.dep_ in {"amod", "compound", "nmod"} and not agentive_modifier(c)]
+def _givers(holders: list[Token], goods: Token | None, mentions: list[Mention]) -> list[Mention]:
+    """Who gives the goods of aid: the names after "from" on any of ``holders`` (the verb or noun
+    and the goods: "bought drones from Iran", "the transfer of missiles from Iran"), else the state
+    that qualifies the goods ("acquired Iranian drones", "the delivery of Iranian drones"); a
+    maker's "Iranian-made" does not say who gives them."""
+    named = [
+        m
+        for holder in holders
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in lex.GIVER_PREPOSITIONS
+        for m in _prep_object_mentions(c, mentions)
+    ]
+    if named or goods is None:
+        return named
+    counted_goods = counted(goods)
+    qualifiers = [
+        c for c in counted_goods.children if c.dep_ in {"amod", "compound", "nmod"} and not agentive_modifier(c)
+    ]
     return _mentions_in((t for c in qualifiers for t in c.subtree), mentions)
+
+
+def _goods_of(noun: Token) -> Token | None:
+    """The goods an aid noun names after "of" ("the delivery of Iranian drones")."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return _child(of, "pobj") if of is not None else None
+
+
+def actors_by_sentence(document: Document, mentions: list[Mention], dating: DocumentDates) -> dict[int, list[Mention]]:
+    """The mentions that can take part in an event, by sentence: those with an actor, less a
+    dateline's place and a news agency's credit ("TEHRAN, March 8 (Reuters) -" is where, when and
+    by whom the report was filed)."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if dating.in_dateline(mention.start) or is_credit(mention, document.text):
+            continue
+        if mention.actor is not None and mention.actor.kind not in NON_ACTORS:
+            by_sentence.setdefault(mention.sentence_index, []).append(mention)
+    return by_sentence
 
 
 def is_credit(mention: Mention, text: str) -> bool:
@@ -763,12 +769,12 @@ def _coordinated_antecedents(they: Mention, doc: Doc, mentions: list[Mention]) -
         if m.actor is not None and m.end <= they.start and m.sentence_index >= they.sentence_index - 1
     ]
     subjects = []
-    for mention in before:
+    for mention in (m for m in before if _key(m) == _key(they)):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         root = span.root if span is not None else None
         while root is not None and root.dep_ == "conj":
             root = root.head
-        if root is not None and root.dep_ in SUBJECTS and _key(mention) == _key(they):
+        if root is not None and root.dep_ in SUBJECTS:
             subjects.append(root)
     if not subjects:
         return []
@@ -788,8 +794,7 @@ def _frees_people(verb: Token, mentions: list[Mention]) -> bool:
     if freed is None or freed.pos_ == "PRON":
         return True
     # the phrase without what hangs on it ("footage of the blast outside the Australian embassy")
-    own = [t for c in freed.children if c.dep_ not in {"prep", "acl", "relcl"} for t in c.subtree]
-    if _mentions_in([freed, *own], mentions):
+    if _covered(freed.doc, _phrase_tokens(freed, set()), mentions):
         return True
     if freed.ent_type_ in PEOPLE_ENTITIES or freed.lemma_.lower() in lex.FREED_NOUNS:
         return True

@@ -204,28 +204,21 @@ def _alleging_modifiers(word: Token) -> list[StatusCue]:
 def _dismissed_subject(head: Token) -> list[StatusCue]:
     """ "talk of a raid was baseless", "reports of an attack are false, the ministry said": a
     dismissal predicated of the event (or of the news of it) denies it, on the word of whoever says so."""
-    c = cues()
     if head.lemma_.lower() != "be":
         return []
-    dismissal = next(
-        (ch for ch in head.children if ch.dep_ in {"acomp", "attr"} and ch.lower_ in c["dismissal_words"]), None
-    )
+    dismissal = _dismissal_word(head, {"acomp", "attr"})
     if dismissal is None:
         return []
     sayer = _subject(head.head) if head.dep_ == "ccomp" else None
     return [StatusCue("denied", dismissal, sayer)]
 
 
-def _called_dismissal(verb: Token) -> Token | None:
-    """The dismissal word a verb predicates of its object ("called the reports baseless")."""
-    return next(
-        (
-            ch
-            for ch in verb.children
-            if ch.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} and ch.lower_ in cues()["dismissal_words"]
-        ),
-        None,
-    )
+def _dismissal_word(verb: Token, relations: set[str]) -> Token | None:
+    """The dismissal word ("baseless", "false") a verb predicates through one of ``relations``:
+    of its subject ("reports ... were false": acomp, attr) or of its object ("called the reports
+    baseless": oprd and the parser's other readings of it)."""
+    words = cues()["dismissal_words"]
+    return next((ch for ch in verb.children if ch.dep_ in relations and ch.lower_ in words), None)
 
 
 def _nouns_between(trigger: Token, head: Token) -> list[StatusCue]:
@@ -254,7 +247,10 @@ def _governing(governor: Token, below: Token) -> list[StatusCue]:
         if denies_news(governor, below):
             return [StatusCue("denied", governor, subject)]
         return []
-    if below.dep_ == "dobj" and (dismissal := _called_dismissal(governor)) is not None:
+    if (
+        below.dep_ == "dobj"
+        and (dismissal := _dismissal_word(governor, {"oprd", "ccomp", "xcomp", "acomp"})) is not None
+    ):
         return [StatusCue("denied", dismissal, subject)]  # "called reports of a strike baseless"
     if governor.pos_ in {"VERB", "AUX"} and lemma in c["allege_verbs"]:
         deed_prepositions = c["accusing_prepositions"] | c["blaming_prepositions"]

@@ -25,9 +25,14 @@ def names(actors: list) -> list[str]:  # type: ignore[type-arg]
     return [a.country or a.name for a in actors]
 
 
+def parties(events: list[EventMention]) -> list[tuple[str, list[str], list[str]]]:
+    """(type, actors, recipients) per event, in the order of the text."""
+    return [(e.type, names(e.actors), names(e.recipients)) for e in events]
+
+
 def only(events: list[EventMention], type_: str) -> EventMention:
     found = [e for e in events if e.type == type_]
-    assert len(found) == 1, [(e.type, names(e.actors), names(e.recipients)) for e in events]
+    assert len(found) == 1, parties(events)
     return found[0]
 
 
@@ -560,7 +565,7 @@ def test_a_gerund_after_by_or_in_is_done_by_the_subject_of_its_verb(
 def test_a_named_subjects_descriptive_apposition_names_no_doer(
     extract, text: str, expected: tuple[str, list[str], list[str]]
 ) -> None:  # type: ignore[no-untyped-def]
-    assert [(e.type, names(e.actors), names(e.recipients)) for e in extract(text)] == [expected]
+    assert parties(extract(text)) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -597,7 +602,7 @@ def test_civilians_who_mobilise_protest(text: str, expected: str) -> None:
     ],
 )
 def test_release_frees_people_only(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
-    assert [(e.type, names(e.actors), names(e.recipients)) for e in extract(text)] == expected
+    assert parties(extract(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -653,7 +658,7 @@ def test_goods_got_from_someone_are_their_aid(extract, text: str, expected: list
     ],
 )
 def test_the_giver_of_an_aid_noun(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
-    assert [(e.type, names(e.actors), names(e.recipients)) for e in extract(text)] == expected
+    assert parties(extract(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -668,12 +673,12 @@ def test_the_giver_of_an_aid_noun(extract, text: str, expected: list) -> None:  
     ],
 )
 def test_an_event_noun_owned_by_a_pronoun_is_the_subjects(extract, text: str, expected: list) -> None:  # type: ignore[no-untyped-def,type-arg]
-    assert [(e.type, names(e.actors), names(e.recipients)) for e in extract(text)] == expected
+    assert parties(extract(text)) == expected
 
 
 def test_thanks_and_praise_are_support(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("The Kenyan president thanked Uganda for its help and congratulated Tanzania on the vote.")
-    assert [(e.type, names(e.actors), names(e.recipients)) for e in events] == [
+    assert parties(events) == [
         ("SUPPORT", ["KEN"], ["UGA"]),
         ("SUPPORT", ["KEN"], ["TZA"]),
     ]
@@ -681,7 +686,7 @@ def test_thanks_and_praise_are_support(extract) -> None:  # type: ignore[no-unty
 
 def test_a_news_agency_credited_is_no_party(extract) -> None:  # type: ignore[no-untyped-def]
     events = extract("Kenyan president visits Kampala (AFP)\n\nAFP - The Kenyan president visited Uganda on Monday.")
-    assert [(e.type, names(e.actors), names(e.recipients)) for e in events] == [
+    assert parties(events) == [
         ("CONSULT", ["KEN"], ["UGA"]),
         ("CONSULT", ["KEN"], ["UGA"]),
     ]

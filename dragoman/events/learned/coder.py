@@ -23,17 +23,16 @@ from dragoman.events.event_dates import NO_DATE, DocumentDates, EventDate
 from dragoman.events.extractor import (
     COOPERATIVE_QUADS,
     MATERIAL_QUADS,
-    NON_ACTORS,
     EventExtractor,
     Frame,
     _key,
+    actors_by_sentence,
     aimed_at_by_subject,
     charging_verb,
     fired_weapon,
     fires_or_uses,
     frame_mention,
     frame_occasions,
-    is_credit,
     laid_to,
     making_modifier,
     opposed_parties,
@@ -302,17 +301,7 @@ class LearnedEventCoder:
         credit."""
         if self.places is not None:
             mentions = self.places.add(document, spacy_doc, sentences, mentions)
-        by_sentence: dict[int, list[Mention]] = {}
-        for mention in mentions:
-            if dating.in_dateline(mention.start):
-                continue  # "TEHRAN, March 8 (Reuters) -" is where and when the report was filed
-            if (
-                mention.actor is not None
-                and mention.actor.kind not in NON_ACTORS
-                and not is_credit(mention, document.text)
-            ):
-                by_sentence.setdefault(mention.sentence_index, []).append(mention)
-        return by_sentence
+        return actors_by_sentence(document, mentions, dating)
 
     def training_rows(
         self,
